@@ -1,0 +1,1 @@
+"""Text -> model: one module per step, composed by `pipeline`."""

@@ -1,0 +1,74 @@
+"""What makes a sentence a checkable claim: a figure, or a past event involving a named actor.
+
+Opinion and transitions ("The stakes are clear") are not claims; "Over 213,000 cases have been
+registered" is, whether or not anyone is credited with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provgraph.extract import lexicon
+from provgraph.extract.tokens import Token
+
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "dozen dozens"
+).split()
+MONTHS = "january february march april may june july august september october november december".split()
+
+FIGURE = re.compile(
+    r"(?<![\w.])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"
+    r"|(?<![\w.])(?:[$€£]\s?)?\d+(?:\.\d+)?(?:\s?(?:%|percent|per cent|k|m|bn|million|billion|thousand))?(?![\w])"
+    r"|\b(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+# Claims that are someone's opinion or the writer's framing, not a checkable statement.
+OPINION = re.compile(
+    r"\b(?:should|must|ought to|it is about|the stakes|remains? (?:immense|unclear|to be seen)|"
+    r"underscores?|highlights the need|critical to|in the realm of)\b",
+    re.IGNORECASE,
+)
+
+
+def figures(text: str) -> list[str]:
+    """Figures written in `text`: 213,000 / 90 590 / 11k / 30% / thousands of; years excluded."""
+    out = []
+    for m in FIGURE.finditer(text):
+        value = m.group(0).strip()
+        if YEAR.fullmatch(value) or _is_day_of_month(text, m.start()):
+            continue
+        out.append(value)
+    return out
+
+
+def _is_day_of_month(text: str, start: int) -> bool:
+    before = text[max(0, start - 10):start].strip().split(" ")[-1:]
+    return bool(before) and before[0].lower() in MONTHS
+
+
+def has_event_about_named_actor(tokens: list[Token]) -> bool:
+    """A capitalised name (not sentence-initial) and a past event: "Kyiv recruited 11,000 prisoners",
+    "the Prosecutor General's Office's decision to remove access". Topic nouns ("desertion") do not count."""
+    if not any(k > 0 and t.is_cap and t.is_word for k, t in enumerate(tokens)):
+        return False
+    stems = lexicon.words("event_words.txt")
+    for t in tokens:
+        low = t.lower
+        if not t.is_word or t.is_cap:
+            continue
+        if low == "decision" or (low.endswith("ed") or low in IRREGULAR_PAST) and any(low.startswith(s) for s in stems):
+            return True
+    return False
+
+
+IRREGULAR_PAST = frozenset("fled struck paid fell rose cut shot sent held led met won lost hit".split())
+
+
+def is_checkable(text: str, tokens: list[Token]) -> bool:
+    """True when the sentence states a figure or a past event involving a named actor, and is not opinion."""
+    if OPINION.search(text):
+        return False
+    return bool(figures(text)) or has_event_about_named_actor(tokens)

@@ -1,0 +1,313 @@
+"""Attribution patterns in one sentence: who (source), how (cue), what (content).
+
+Covers "X said (that) Y", "Y, X said", "'Y,' said X", "according to X, Y", "Y, according to X",
+"as reported by X", "X told Z that Y", "X, speaking to Z, said Y" (Z an outlet becomes the
+intermediary), "a report from X, who noted that Y", "the report found". Works on tokens; no parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provgraph.extract import lexicon
+from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
+from provgraph.extract.tokens import Token
+from provgraph.model import Span
+
+# Words that may stand between a subject and its cue verb ("X has also said").
+SKIP_BEFORE_CUE = frozenset(
+    "has have had is was were also later previously then further repeatedly publicly recently already "
+    "once again would will did does do had just even still first initially subsequently separately "
+    "privately reportedly allegedly earlier long".split()
+)
+# Words that end a subject noun phrase when walking back from the cue.
+STOP_BACK = frozenset(
+    "that which who whom whose and but or nor as while when whereas if because after before since although though "
+    "where so than then with by is are was were be been being has have had do does did will would can could may "
+    "might must should not according what how why whether also yet".split()
+)
+STOP_FORWARD = frozenset(
+    "who which that whose on in at during after before when while as because adding and but was is were "
+    "had has have last this".split()
+)
+NOUN_CONTEXT = frozenset(DETERMINERS | set(POSSESSIVES) | {"our", "my", "your"})
+PASSIVE_CUES = frozenset("reported stated claimed confirmed announced said told quoted cited alleged".split())
+OBJECT_CUES = frozenset("tell told tells telling inform informed warn warned assure assured remind reminded".split())
+VIA_WORDS = ("speaking to", "talking to", "speaking with", "in an interview with", "told", "writing in",
+             "interviewed by", "in comments to", "in a statement to")
+ANONYMITY = None  # loaded lazily from the lexicon
+
+
+@dataclass
+class Found:
+    """One attribution found in a sentence, as mentions and spans (resolved later by the pipeline)."""
+
+    mention: Mention | None
+    cue: Span
+    cue_lemma: str
+    content: list[Span]
+    quote: str = "indirect"
+    via: Mention | None = None
+    anonymity: bool = False
+    sentence: Span | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], article: str) -> list[Found]:
+    """All attributions whose cue lies in `sentence`."""
+    found: list[Found] = []
+    anonymity = _has_anonymity_phrase(sentence.text)
+    taken: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if i in taken:
+            continue
+        low = tok.lower
+        f = None
+        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            f = _according_to(i, tokens, sentence, article)
+            taken.add(i + 1)
+        elif low in lexicon.cue_verbs() and _is_verb(i, tokens):
+            f = _cue_verb(i, tokens, sentence, quotes, article)
+        if f is not None:
+            f.anonymity = anonymity
+            f.sentence = sentence
+            if f.mention is not None and anonymity and f.mention.kind in ("anonymous", "definite", "pronoun"):
+                f.mention.anonymous = True
+            f.quote = _quote_type(f.content, quotes)
+            found.append(f)
+    return found
+
+
+def _has_anonymity_phrase(text: str) -> bool:
+    low = text.lower()
+    return any(p in low for p in lexicon.words("anonymity_phrases.txt"))
+
+
+def _is_verb(i: int, tokens: list[Token]) -> bool:
+    """A cue word used as a verb, not a noun ("the claims", "his report")."""
+    if i > 0 and tokens[i - 1].lower in NOUN_CONTEXT:
+        return False
+    if i > 0 and tokens[i - 1].lower in ("to",) and tokens[i].lower.endswith(("s", "ed")):
+        return False
+    return True
+
+
+def _span(tokens: list[Token], a: int, b: int, article: str) -> Span | None:
+    """Span of tokens[a:b] (b exclusive), trimmed of edge punctuation other than quote marks."""
+    while a < b and tokens[a].text in ",;:—–-(":
+        a += 1
+    while b > a and tokens[b - 1].text in ",;:—–-(":
+        b -= 1
+    if b <= a:
+        return None
+    return Span(tokens[a].start, tokens[b - 1].end, article[tokens[a].start:tokens[b - 1].end])
+
+
+def _words(tokens: list[Token], a: int, b: int) -> int:
+    return sum(1 for t in tokens[a:b] if t.is_word)
+
+
+def _according_to(i: int, tokens: list[Token], sentence: Span, article: str) -> Found | None:
+    end = _np_forward_end(tokens, i + 2, allow_who=False)
+    mention = parse_mention(tokens[i + 2:end], article)
+    if mention is None:
+        return None
+    cue = Span(tokens[i].start, tokens[i + 1].end, article[tokens[i].start:tokens[i + 1].end])
+    if _words(tokens, 0, i) >= 3:  # "Y, according to X"
+        content = _span(tokens, 0, i, article)
+    else:  # "According to X, Y"
+        content = _span(tokens, end, len(tokens), article)
+    if content is None:
+        return None
+    return Found(mention, cue, "according to", [content])
+
+
+def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limit: int = 12) -> int:
+    j = start
+    while j < len(tokens) and j - start < limit:
+        t = tokens[j]
+        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start):
+            break
+        if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):
+            break
+        j += 1
+    return j
+
+
+def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
+    """Start index of the noun phrase that ends just before `end`."""
+    j = end - 1
+    while j >= 0 and end - j <= limit:
+        t = tokens[j]
+        low = t.lower
+        if not t.is_word and t.text not in ("’", "'", ".", "-", "&"):
+            break
+        if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
+            break
+        if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")):
+            break
+        if low in lexicon.cue_verbs() and j < end - 1:
+            break
+        j -= 1
+    start = j + 1
+    while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within"):
+        start += 1
+    return start
+
+
+def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], article: str) -> Found | None:
+    cue_tok = tokens[i]
+    lemma = lexicon.cue_verbs()[cue_tok.lower]
+    cue = Span(cue_tok.start, cue_tok.end, cue_tok.text)
+    n = len(tokens)
+    via = None
+
+    # Passive: "as reported by X", "X was reported by Y"
+    if cue_tok.lower in PASSIVE_CUES and i + 1 < n and tokens[i + 1].lower == "by":
+        end = _np_forward_end(tokens, i + 2, allow_who=False)
+        mention = _author_of(parse_mention(tokens[i + 2:end], article), tokens[i + 2:end], article)
+        if mention is None:
+            return None
+        a = i - 1 if i > 0 and tokens[i - 1].lower == "as" else i
+        cue = Span(tokens[a].start, tokens[i + 1].end, article[tokens[a].start:tokens[i + 1].end])
+        parts = [_span(tokens, 0, a, article), _span(tokens, end, n, article)]
+        parts = [p for p in parts if p is not None and len(p.text) > 1]
+        return Found(mention, cue, lemma, parts) if parts else None
+
+    # Subject before the cue, skipping auxiliaries and a parenthetical ", speaking to RIA," / ", who ..."
+    j = i
+    while j > 0 and tokens[j - 1].lower in SKIP_BEFORE_CUE:
+        j -= 1
+    mention = None
+    subj_start = None
+    if j > 0 and tokens[j - 1].lower in ("who", "which") and j > 1 and tokens[j - 2].text == ",":
+        subj_end = j - 2
+        subj_start = _np_backward_start(tokens, subj_end, limit=12)
+        np = tokens[subj_start:subj_end]
+        mention = _author_of(parse_mention(np, article), np, article)
+    elif j > 0 and tokens[j - 1].text in (",", "—", "–"):
+        k = j - 2
+        while k >= 0 and tokens[k].text not in (",", "—", "–"):
+            k -= 1
+        if k > 0:
+            segment = tokens[k + 1:j - 1]
+            via = _via(segment, article)
+            if segment and (via is not None or segment[0].lower.endswith(("ing", "ed")) or segment[0].lower in ("who", "which")
+                            or _words(tokens, k + 1, j - 1) <= 8 and segment[0].lower in DETERMINERS):
+                subj_start = _np_backward_start(tokens, k)
+                mention = parse_mention(tokens[subj_start:k], article)
+    elif j > 0:
+        subj_start = _np_backward_start(tokens, j)
+        if subj_start < j:
+            mention = parse_mention(tokens[subj_start:j], article)
+    if mention is None:
+        subj_start = None
+
+    after = i + 1
+    inverted = False
+    if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")):
+        end = _np_forward_end(tokens, after)
+        mention = parse_mention(tokens[after:end], article)
+        if mention is not None:
+            inverted = True
+            after = end
+    if mention is None:
+        return None
+
+    # An object after tell/warn ("told reporters", "told RIA") and an optional "that".
+    if lemma in OBJECT_CUES or cue_tok.lower in OBJECT_CUES:
+        k = after
+        while k < n and k - after < 8 and tokens[k].lower != "that" and tokens[k].is_word:
+            k += 1
+        if k < n and tokens[k].lower == "that" or (k < n and tokens[k].text in (",", ":")):
+            obj = tokens[after:k]
+            if via is None and obj:
+                via = _outlet_only(obj, article)
+            after = k
+    if not inverted:
+        if after < n and tokens[after].text == ",":
+            close = next((k for k in range(after + 1, min(n, after + 10)) if tokens[k].text == ","), None)
+            if close is not None:
+                maybe_via = _via(tokens[after + 1:close], article)
+                if maybe_via is not None:
+                    via, after = maybe_via, close
+    while after < n and (tokens[after].lower == "that" or tokens[after].text in (",", ":", "—")):
+        after += 1
+
+    if not inverted and _words(tokens, after, n) >= 3:
+        content = [_extend_to_quote(_span(tokens, after, n, article), quotes, article)]
+    else:
+        before_end = (subj_start if subj_start is not None else i)
+        if inverted:
+            before_end = i
+        content = [_quoted_before(tokens, before_end, quotes, article) or _span(tokens, 0, before_end, article)]
+        if inverted and after < n:
+            tail = _span(tokens, after, n, article)
+            if tail is not None and _words(tokens, after, n) >= 3 and any(q.start <= tail.start + 2 and q.end > tail.start for q in quotes):
+                content.append(_extend_to_quote(tail, quotes, article))
+    content = [c for c in content if c is not None and len(c.text.strip(" ‘’“”\"'.,")) > 1]
+    if not content:
+        return None
+    return Found(mention, cue, lemma, content, via=via)
+
+
+def _author_of(mention: Mention | None, np: list[Token], article: str) -> Mention | None:
+    """"a report from Christoph Vanner of Die Welt": the source is the report's author."""
+    if mention is None or mention.kind != "document" or not mention.affiliation:
+        return mention
+    for k, t in enumerate(np):
+        if t.lower in ("from", "by", "of"):
+            author = parse_mention(np[k + 1:], article)
+            if author is not None and author.kind in ("person", "organization", "outlet"):
+                return author
+            break
+    return mention
+
+
+def _via(segment: list[Token], article: str) -> Mention | None:
+    """", speaking to RIA," -> the outlet RIA, the intermediary the source spoke through."""
+    low = " ".join(t.lower for t in segment)
+    for phrase in VIA_WORDS:
+        if low.startswith(phrase + " "):
+            rest = segment[len(phrase.split()):]
+            return _outlet_only(rest, article)
+    return None
+
+
+def _outlet_only(tokens: list[Token], article: str) -> Mention | None:
+    m = parse_mention(tokens, article)
+    return m if m is not None and m.kind == "outlet" else None
+
+
+def _quoted_before(tokens: list[Token], end: int, quotes: list[Span], article: str) -> Span | None:
+    """A quotation that closes just before token `end` (the "'Y,' said X" pattern); may start earlier."""
+    if end <= 0:
+        return None
+    pos = tokens[end - 1].end
+    for q in quotes:
+        if q.end <= pos and pos - q.end <= 3:
+            return Span(q.start, q.end, q.text)
+    return None
+
+
+def _extend_to_quote(span: Span | None, quotes: list[Span], article: str) -> Span | None:
+    """Content that opens a quotation runs to the quotation's end, even past the sentence."""
+    if span is None:
+        return None
+    for q in quotes:
+        if q.start <= span.end <= q.end and q.start >= span.start - 1 and q.end > span.end:
+            return Span(span.start, q.end, article[span.start:q.end])
+    return span
+
+
+def _quote_type(content: list[Span], quotes: list[Span]) -> str:
+    total = sum(c.end - c.start for c in content) or 1
+    inside = 0
+    for c in content:
+        for q in quotes:
+            inside += max(0, min(c.end, q.end) - max(c.start, q.start))
+    if inside >= 0.9 * total:
+        return "direct"
+    if inside > 0:
+        return "mixed"
+    return "indirect"

@@ -1,0 +1,34 @@
+"""Word lists shipped as data files in `provgraph/lexicons/`, loaded once."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("provgraph.lexicons").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip() if line.lstrip().startswith("#") else line.rstrip()
+        if line.strip():
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@cache
+def words(name: str, lower: bool = True) -> frozenset[str]:
+    """The first column of a lexicon file as a set (lowercased unless `lower=False`)."""
+    return frozenset(r[0].lower() if lower else r[0] for r in _rows(name))
+
+
+@cache
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """First column -> the remaining columns, for files such as cue_verbs.txt (form, lemma, count)."""
+    return {r[0].lower(): tuple(r[1:]) for r in _rows(name)}
+
+
+@cache
+def cue_verbs() -> dict[str, str]:
+    """Cue verb surface form -> lemma."""
+    return {form: (cols[0] if cols and not cols[0].isdigit() else form) for form, cols in table("cue_verbs.txt").items()}

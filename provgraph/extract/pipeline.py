@@ -1,0 +1,151 @@
+"""The extraction pipeline: article text -> sources, attributions and claims.
+
+Steps, each in its own module: sentences, quotes, tokens, cues (attribution patterns), sources
+(mention parsing and resolution), hedges, claims (checkability). This module composes them and
+adds what needs more than one sentence: floating quotes, figures that continue an attribution,
+nested attributions ("X reported that Y said Z"), and claims nobody is credited with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provgraph.extract.claims import figures, is_checkable
+from provgraph.extract.cues import Found, find_attributions
+from provgraph.extract.hedges import find_hedges, is_strong
+from provgraph.extract.quotes import find_quotes
+from provgraph.extract.sentences import split_sentences
+from provgraph.extract.sources import SourceBook
+from provgraph.extract.tokens import tokenize
+from provgraph.model import Article, Attribution, Claim, Span
+
+HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor", "believe", "estimate", "guess"}
+# "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
+_ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
+
+
+def extract(article: Article) -> Article:
+    """Fill `article.claims` and `article.sources` from `article.text`; returns the article."""
+    text = article.text
+    quotes = find_quotes(text)
+    book = SourceBook()
+    attributions: list[Attribution] = []
+    claims: list[Claim] = []
+    covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
+    previous: list[Attribution] = []
+    for sentence in split_sentences(text):
+        tokens = tokenize(sentence.text, sentence.start)
+        found = find_attributions(sentence, tokens, quotes, text)
+        here = [a for a in (_resolve(f, book) for f in found) if a is not None]
+        _link_nested(here)
+        if not here and sentence.end <= covered_until:
+            continue  # inside a quotation credited in an earlier sentence
+        if not here and previous:
+            here = _carry_over(sentence, tokens, quotes, previous, text)
+        attributions.extend(here)
+        innermost = [a for a in here if not any(b.relayed_by is a for b in here)]
+        if innermost:
+            claims.extend(_claims_for(innermost, sentence, text))
+        elif is_checkable(sentence.text, tokens) or any(is_strong(h) for h in find_hedges(sentence.text)):
+            claims.append(Claim(sentence.text, sentence, sentence, [], find_hedges(sentence.text),
+                                figures(sentence.text)))
+        for a in here:
+            covered_until = max(covered_until, max(c.end for c in a.content))
+        previous = here
+    article.claims = claims
+    article.sources = book.sources
+    article.attributions = attributions
+    return article
+
+
+def _resolve(f: Found, book: SourceBook) -> Attribution | None:
+    source = book.resolve(f.mention) if f.mention is not None else None
+    if source is not None and f.via is not None:
+        via = book.resolve(f.via)
+        if via is not None and via is not source and source.via is None:
+            source.via = via
+    kind = f.mention.kind if f.mention is not None else "none"
+    if kind == "definite":
+        kind = "anonymous"
+    return Attribution(
+        source=source,
+        source_span=f.mention.span if f.mention is not None else None,
+        cue=f.cue,
+        content=f.content,
+        sentence=f.sentence,
+        cue_lemma=f.cue_lemma,
+        quote=f.quote,
+        source_kind=kind,
+    )
+
+
+def _link_nested(here: list[Attribution]) -> None:
+    """An attribution whose cue lies inside another's content is relayed by it."""
+    for inner in here:
+        for outer in here:
+            if outer is inner or inner.cue is None:
+                continue
+            if any(c.start <= inner.cue.start and inner.cue.end <= c.end for c in outer.content):
+                if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
+                    inner.relayed_by = outer
+
+
+def _width(a: Attribution) -> int:
+    return sum(c.end - c.start for c in a.content)
+
+
+def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str) -> list[Attribution]:
+    """Credit a sentence with no cue of its own to the previous sentence's sources, in two cases:
+    a quotation that goes on ("'...,' said X. 'More quote.'"), and figures announced by
+    "The numbers, as reported by X, ..." in the sentence before."""
+    out = []
+    quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
+    for prev in previous:
+        if prev.source is None:
+            continue
+        if quoted and prev.quote in ("direct", "mixed"):
+            content = [Span(q.start, q.end, q.text) for q in quoted]
+        elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) and any(
+                _ANNOUNCES_FIGURES.search(c.text) for c in prev.content):
+            content = [sentence]
+        else:
+            continue
+        out.append(Attribution(prev.source, None, None, content, sentence, prev.cue_lemma,
+                               "direct" if quoted else "indirect", prev.source_kind, carried=True))
+    return out
+
+
+def _claims_for(atts: list[Attribution], sentence: Span, text: str) -> list[Claim]:
+    """One claim per distinct content; attributions with the same content support the same claim."""
+    claims: dict[tuple[int, int], Claim] = {}
+    for a in atts:
+        first = a.content[0]
+        key = (first.start, first.end)
+        if key not in claims:
+            claim_text = " … ".join(c.text for c in a.content)
+            claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text))
+        claim = claims[key]
+        claim.attributions.append(a)
+        for h in find_hedges(sentence.text) + ([a.cue_lemma] if a.cue_lemma in HEDGING_CUES else []):
+            if h not in claim.hedges:
+                claim.hedges.append(h)
+    return list(claims.values())
+
+
+def extract_attributions(text: str) -> list[dict]:
+    """Attributions of `text` in the PolNeAR scorer's format (character offsets into `text`)."""
+    article = extract(Article(text=text))
+    out = []
+    for a in article.attributions:
+        if a.carried and a.cue is None and a.quote == "indirect":
+            continue
+        out.append({
+            "source": [a.source_span.as_dict()] if a.source_span else [],
+            "cue": [a.cue.as_dict()] if a.cue else [],
+            "content": [c.as_dict() for c in a.content],
+            "source_kind": a.source_kind,
+            "anonymous": bool(a.source and a.source.anonymous),
+            "hedges": find_hedges(" ".join(c.text for c in a.content)),
+            "quote": a.quote,
+        })
+    return out

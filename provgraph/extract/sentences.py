@@ -1,0 +1,55 @@
+"""Sentence splitting with character offsets, tuned for news copy (abbreviations, initials, quotes)."""
+
+from __future__ import annotations
+
+import re
+
+from provgraph.model import Span
+
+# Tokens ending in "." that do not end a sentence when followed by a capitalised word.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt maj adm cmdr gov sen rep rev st jr sr
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig approx est dept
+    inc corp ltd co bros vs etc al u.s u.k u.n e.g i.e a.m p.m ft mt pres sec atty supt""".split()
+)
+
+# A candidate break: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BREAK = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n\s*\n|\n""")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split `text` into sentence spans; offsets index `text`, spans are stripped of edge whitespace."""
+    spans: list[Span] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == "." and not _ends_sentence(text, m.start(), end):
+            continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _ends_sentence(text: str, dot: int, end: int) -> bool:
+    """A '.' ends a sentence unless it closes an abbreviation or an initial before a capital."""
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if word is None:
+        return True
+    token = word.group(1).lower()
+    following = text[end:end + 3].lstrip()
+    if token in ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isalpha() and following[:1].isupper():
+        return False  # an initial: "John F. Kennedy"
+    return True
+
+
+def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))

@@ -1,0 +1,297 @@
+"""Source mentions: what kind of source a noun phrase names, and which source it refers back to.
+
+"Ukrainian journalist Vladimir Boyko" -> person, role journalist, nationality Ukrainian.
+"sources within the Ministry of Defense" -> anonymous, affiliation Ministry of Defense.
+"Russian news agency RIA" -> outlet RIA.  "he", "the source" -> resolved by `SourceBook`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from provgraph.extract import lexicon
+from provgraph.extract.tokens import Token
+from provgraph.model import Source, Span
+
+PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she", "them": "they"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+DETERMINERS = frozenset(
+    "a an the one two three four five six seven eight nine ten several some many few other another "
+    "multiple numerous various most all both these those this that".split()
+)
+SPLIT_PREPOSITIONS = frozenset("of from at within with in for close familiar inside".split())
+_CONNECTORS = frozenset("of the for and on to in at".split())
+
+
+@dataclass
+class Mention:
+    """A parsed source noun phrase, before it is resolved to a `Source`."""
+
+    span: Span
+    kind: str  # person | organization | outlet | anonymous | document | pronoun | definite
+    label: str
+    head: str
+    anonymous: bool = False
+    descriptor: str | None = None
+    affiliation: str | None = None
+    role: str | None = None
+    nationality: str | None = None
+    possessor: str | None = None  # "his report": the pronoun that owns a document
+
+
+def normalise(name: str) -> str:
+    """Lowercase ASCII slug of a name: the basis of deterministic source keys and IRIs."""
+    name = name.replace("’", "'").replace("'s", "")
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def _known(word: str) -> bool:
+    """A capitalised word that is really a common word of one of the lexicons."""
+    w = word.lower()
+    return any(
+        w in lexicon.words(name)
+        for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt")
+    ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES
+
+
+def _is_name_token(tok: Token, first: bool) -> bool:
+    if not tok.is_cap or not tok.is_word:
+        return False
+    low = tok.lower.rstrip(".")
+    if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False):
+        return False
+    if first and _known(tok.text):
+        return False
+    return True
+
+
+def _text(tokens: list[Token], article: str) -> str:
+    return article[tokens[0].start:tokens[-1].end] if tokens else ""
+
+
+def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
+    """Longest run of tokens that is a known outlet name, or a capitalised name beside an outlet word."""
+    outlets = lexicon.words("outlets.txt", lower=False)
+    best: list[Token] | None = None
+    for i in range(len(tokens)):
+        for j in range(min(len(tokens), i + 5), i, -1):
+            if _text(tokens[i:j], article) in outlets:
+                if best is None or j - i > len(best):
+                    best = tokens[i:j]
+                break
+    if best:
+        return best
+    words = [t.lower for t in tokens]
+    if any(w in lexicon.words("outlet_words.txt") for w in words):
+        caps = [t for t in tokens if t.is_cap and t.lower not in lexicon.words("outlet_words.txt")
+                and t.text not in lexicon.words("demonyms.txt", lower=False) and t.lower not in DETERMINERS]
+        if caps and words[-1] not in lexicon.words("anonymous_nouns.txt"):
+            # the name is the last capitalised run ("news agency RIA", "the Kyiv Post newspaper")
+            run = [caps[-1]]
+            for t in reversed(caps[:-1]):
+                if tokens.index(run[0]) - tokens.index(t) == 1:
+                    run.insert(0, t)
+            return run
+    return None
+
+
+def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = False) -> Mention | None:
+    """Parse the tokens of a source noun phrase; None when they do not name a plausible source."""
+    tokens = [t for t in tokens if t.text not in "()[]"]
+    if not tokens:
+        return None
+    span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
+    words = [t.lower for t in tokens]
+    if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:
+        return Mention(span, "pronoun", tokens[0].text, PERSONAL_PRONOUNS[words[0]])
+
+    head_part, affil_part = _split_affiliation(tokens)
+    affiliation = _strip_det(_text(affil_part, article)) or None
+    outlet = _outlet_name(head_part, article)
+    if outlet:
+        role = _role(head_part, outlet, article)
+        return Mention(span, "outlet", _text(outlet, article), outlet[-1].lower, role=role[0],
+                       nationality=role[1], affiliation=affiliation)
+
+    name = _name_run(head_part)
+    if name:
+        org_at = [k for k, t in enumerate(name) if t.lower in lexicon.words("organization_words.txt")]
+        if org_at and org_at[-1] < len(name) - 1 and all(t.is_cap for t in name[org_at[-1] + 1:]):
+            name = name[org_at[-1] + 1:]  # "... of the General Staff Valery Gerasimov": the person
+        label = _text(name, article)
+        name_words = {t.lower for t in name}
+        if words[-1] in lexicon.words("outlet_words.txt") and len(head_part) > len(name):
+            return Mention(span, "outlet", label, name[-1].lower, affiliation=affiliation)
+        role, nationality, role_affil = _role(head_part, name, article)
+        org_words = lexicon.words("organization_words.txt")
+        if name_words & org_words or (len(name) == 1 and name[0].lower in org_words):
+            org_label = _strip_det(_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
+            return Mention(span, "organization", _strip_det(label if role else org_label), name[-1].lower,
+                           affiliation=affiliation, nationality=nationality)
+        return Mention(span, "person", label, name[-1].lower, role=role, nationality=nationality,
+                       affiliation=affiliation or role_affil)
+
+    head = words[len(head_part) - 1] if head_part else words[-1]
+    first = words[0]
+    descriptor = span.text
+    if head in lexicon.words("document_nouns.txt"):
+        return Mention(span, "document", _strip_det(_text(head_part, article)), head,
+                       possessor=POSSESSIVES.get(first), affiliation=affiliation)
+    if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
+        kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
+        return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
+    if head in lexicon.words("organization_words.txt"):
+        return Mention(span, "organization", _strip_det(span.text), head, anonymous=anonymous_context,
+                       affiliation=affiliation)
+    return None
+
+
+def _strip_det(text: str) -> str:
+    parts = text.split(" ", 1)
+    if len(parts) == 2 and parts[0].lower() in ("the", "a", "an"):
+        return parts[1]
+    return text
+
+
+def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split "X of/within/from Y" into head X and affiliation Y, unless X is only a role ("Chief of ...")."""
+    for i, t in enumerate(tokens):
+        if i == 0 or t.lower not in SPLIT_PREPOSITIONS:
+            continue
+        head = tokens[:i]
+        rest = tokens[i + 1:]
+        if t.lower in ("close", "familiar") and rest and rest[0].lower in ("to", "with"):
+            rest = rest[1:]
+        has_name = _name_run(head) is not None
+        has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt")
+        if has_name or has_noun:
+            return head, rest
+    return tokens, []
+
+
+def _name_run(tokens: list[Token]) -> list[Token] | None:
+    """The last run of capitalised tokens that are not titles, demonyms or common words."""
+    run: list[Token] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        t = tokens[i]
+        if t.text in ("’s", "'s", "-", "&") and run:
+            run.insert(0, t)
+            continue
+        if _is_name_token(t, first=(i == 0)) or (run and t.text == "." and i > 0 and len(tokens[i - 1].text) == 1):
+            run.insert(0, t)
+            continue
+        if run and t.lower in ("of", "the", "for", "and") and i > 0 and _is_name_token(tokens[i - 1], i - 1 == 0) \
+                and any(w.lower in lexicon.words("organization_words.txt") for w in run):
+            run.insert(0, t)  # "Ministry of Defense", "Office of the President"
+            continue
+        if run:
+            break
+    while run and not run[0].is_word:
+        run.pop(0)
+    return run or None
+
+
+def _role(tokens: list[Token], name: list[Token], article: str) -> tuple[str | None, str | None, str | None]:
+    """Role, nationality and affiliation written before a name ("Russian Chief of the General Staff")."""
+    before = tokens[:tokens.index(name[0])]
+    while before and before[0].lower in DETERMINERS:
+        before = before[1:]
+    nationality = None
+    if before and before[0].text in lexicon.words("demonyms.txt", lower=False):
+        nationality, before = before[0].text, before[1:]
+    affiliation = None
+    caps = [t for t in before if t.is_cap and t.lower.rstrip(".") not in lexicon.words("titles.txt")
+            and t.lower not in _CONNECTORS]
+    if caps and any(t.lower in lexicon.words("organization_words.txt") for t in caps) and \
+            before and before[-1].lower in lexicon.words("titles.txt"):
+        affiliation = _text(caps, article)  # "White House press secretary X"
+    role = _text(before, article).strip(" ,") or None
+    return role, nationality, affiliation
+
+
+class SourceBook:
+    """The sources of one article, in order of mention; resolves pronouns and repeated names."""
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+
+    def resolve(self, m: Mention) -> Source | None:
+        if m.kind == "pronoun":
+            return self._antecedent(m.head)
+        if m.kind == "document" and m.possessor:
+            owner = self._antecedent(m.possessor)
+            if owner is not None:
+                owner.mentions.append(m.span)
+                return owner
+        if m.kind == "definite":
+            found = self._definite(m.head)
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
+        existing = self._same(m)
+        if existing is not None:
+            existing.mentions.append(m.span)
+            for attr in ("role", "nationality", "affiliation"):
+                if getattr(existing, attr) is None and getattr(m, attr):
+                    setattr(existing, attr, getattr(m, attr))
+            return existing
+        kind = "anonymous" if m.kind == "definite" else m.kind
+        src = Source(
+            key=f"{kind}:{normalise(m.label)}", label=m.label, kind=kind, anonymous=m.anonymous or kind == "anonymous",
+            descriptor=m.descriptor, affiliation=m.affiliation, role=m.role, nationality=m.nationality,
+            mentions=[m.span],
+        )
+        if src.anonymous:
+            src.key = f"anonymous:{normalise(m.descriptor or m.label)}"
+        self.sources.append(src)
+        return src
+
+    def last(self) -> Source | None:
+        return self.sources[-1] if self.sources else None
+
+    def _same(self, m: Mention) -> Source | None:
+        norm = normalise(m.label)
+        for s in reversed(self.sources):
+            if m.anonymous or s.anonymous:
+                if m.anonymous and s.anonymous and normalise(s.descriptor or "") == normalise(m.descriptor or ""):
+                    return s
+                continue
+            other = normalise(s.label)
+            if s.kind == m.kind and (other == norm or (m.kind == "person" and _surname_match(norm, other))):
+                return s
+            if m.kind in ("outlet", "organization") and s.kind == m.kind and (
+                    other.startswith(norm + "-") or norm.startswith(other + "-")):
+                return s
+        return None
+
+    def _antecedent(self, pronoun: str) -> Source | None:
+        wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
+                  "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
+        for s in reversed(self.sources):
+            if s.kind in wanted:
+                if pronoun == "they" and s.kind == "person":
+                    continue
+                return s
+        return None
+
+    def _definite(self, head: str) -> Source | None:
+        stem = head.rstrip("s")
+        for s in reversed(self.sources):
+            if s.anonymous and s.descriptor and any(w.rstrip("s") == stem for w in normalise(s.descriptor).split("-")):
+                return s
+        for s in reversed(self.sources):
+            if s.kind == "person" and s.role and stem in s.role.lower():
+                return s
+        for s in reversed(self.sources):
+            if s.anonymous:
+                return s
+        return None
+
+
+def _surname_match(a: str, b: str) -> bool:
+    """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
+    pa, pb = a.split("-"), b.split("-")
+    return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])

@@ -68,6 +68,8 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
             taken.add(i + 1)
         elif low in lexicon.cue_verbs() and _is_verb(i, tokens):
             f = _cue_verb(i, tokens, sentence, quotes, article)
+        if f is not None and _is_anonymity_clause(f.content[0].text):
+            f = None  # "who spoke on the condition that their name not be used" says how, not what
         if f is not None:
             f.anonymity = anonymity
             f.sentence = sentence
@@ -81,6 +83,12 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
 def _has_anonymity_phrase(text: str) -> bool:
     low = text.lower()
     return any(p in low for p in lexicon.words("anonymity_phrases.txt"))
+
+
+def _is_anonymity_clause(text: str) -> bool:
+    low = text.lower().lstrip(" ,")
+    return low.startswith(("on condition", "on the condition", "anonymously", "on background")) or (
+        len(low.split()) <= 8 and _has_anonymity_phrase(low))
 
 
 def _is_verb(i: int, tokens: list[Token]) -> bool:

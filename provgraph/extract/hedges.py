@@ -14,11 +14,14 @@ def _pattern() -> re.Pattern:
     return re.compile(r"(?<![\w’'])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w’'])", re.IGNORECASE)
 
 
-def find_hedges(text: str) -> list[str]:
-    """Hedge words and phrases in `text`, lowercased, in order, without repeats."""
+def find_hedges(text: str, approximations: bool = False) -> list[str]:
+    """Hedge words and phrases in `text`, lowercased, in order, without repeats.
+    Figure approximators ("about", "up to") only with `approximations=True`."""
     seen: list[str] = []
     for m in _pattern().finditer(text):
         word = m.group(1).lower()
+        if not approximations and _strength(word) == "approx":
+            continue
         if word == "about" and not re.match(r"\s+[\d$€£]", text[m.end():m.end() + 3]):
             continue  # "about" hedges only a figure ("about 300 soldiers")
         if word not in seen:
@@ -26,7 +29,11 @@ def find_hedges(text: str) -> list[str]:
     return seen
 
 
+def _strength(hedge: str) -> str:
+    cols = lexicon.table("hedges.txt").get(hedge, ())
+    return cols[0] if cols else "weak"
+
+
 def is_strong(hedge: str) -> bool:
     """A strong hedge says the statement itself is unverified ("allegedly", "apocryphal")."""
-    cols = lexicon.table("hedges.txt").get(hedge, ())
-    return bool(cols) and cols[0] == "strong"
+    return _strength(hedge) == "strong"

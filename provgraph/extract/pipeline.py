@@ -19,7 +19,7 @@ from provgraph.extract.sources import SourceBook
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Article, Attribution, Claim, Span
 
-HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor", "believe", "estimate", "guess"}
+HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor", "believe", "guess"}
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
 
@@ -43,7 +43,8 @@ def extract(article: Article) -> Article:
         if not here and previous:
             here = _carry_over(sentence, tokens, quotes, previous, text)
         attributions.extend(here)
-        innermost = [a for a in here if not any(b.relayed_by is a for b in here)]
+        # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
+        innermost = [a for a in here if a.source is not None and not any(b.relayed_by is a for b in here)]
         if innermost:
             claims.extend(_claims_for(innermost, sentence, text))
         elif is_checkable(sentence.text, tokens) or any(is_strong(h) for h in find_hedges(sentence.text)):
@@ -51,7 +52,7 @@ def extract(article: Article) -> Article:
                                 figures(sentence.text)))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
-        previous = here
+        previous = [a for a in here if a.source is not None]
     article.claims = claims
     article.sources = book.sources
     article.attributions = attributions
@@ -126,7 +127,8 @@ def _claims_for(atts: list[Attribution], sentence: Span, text: str) -> list[Clai
             claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text))
         claim = claims[key]
         claim.attributions.append(a)
-        for h in find_hedges(sentence.text) + ([a.cue_lemma] if a.cue_lemma in HEDGING_CUES else []):
+        cue_hedge = [a.cue.text.lower()] if a.cue is not None and a.cue_lemma in HEDGING_CUES else []
+        for h in find_hedges(sentence.text) + cue_hedge:
             if h not in claim.hedges:
                 claim.hedges.append(h)
     return list(claims.values())

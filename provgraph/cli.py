@@ -1,0 +1,267 @@
+"""The `provgraph` command line. Each command parses options, makes one library call and renders it."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from provgraph import queries
+from provgraph.errors import ProvgraphError
+
+STORE_HELP = "Store folder (default ./.provgraph, or $PROVGRAPH_STORE)."
+
+
+class Group(click.Group):
+    """Turns ProvgraphError into one clean message and exit code 1 (no traceback)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ProvgraphError as e:
+            raise click.ClickException(str(e)) from None
+
+
+def store_option(f):
+    @click.option("--store", "store_path", envvar="PROVGRAPH_STORE", type=click.Path(file_okay=False),
+                  help=STORE_HELP)
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+    return wrapper
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="provgraph")
+def cli():
+    """provgraph: who said what, via whom, and which news claims are weakly sourced.
+
+    \b
+    provgraph ingest samples/        # read articles into ./.provgraph
+    provgraph report                 # weakly sourced claims
+    provgraph view -o graph.html     # interactive graph, works offline
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@store_option
+def ingest(paths, strict, store_path):
+    """Read articles (.txt, .md, .html; files or folders) into the store.
+
+    Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
+    Re-ingesting an article changes nothing.
+
+    Example: provgraph ingest samples/ more/article.html
+    """
+    from tqdm import tqdm
+
+    from provgraph.ingest import ingest_files
+    from provgraph.reader import find_articles
+    from provgraph.store import Store
+
+    files = find_articles(list(paths))
+    if not files:
+        raise click.ClickException(f"no article files (.txt, .md, .html) in {', '.join(paths)}")
+    started = time.perf_counter()
+    with Store(store_path) as store, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
+                                          file=sys.stderr) as bar:
+        summary = ingest_files(files, store, strict=strict, progress=lambda _: bar.update())
+    for name, message in summary.failed:
+        click.echo(f"error: {message}", err=True)
+    seconds = time.perf_counter() - started
+    click.echo(f"{summary.files} files: {summary.added} added, {summary.unchanged} unchanged, "
+               f"{len(summary.failed)} failed; {summary.claims} claims ({seconds:.2f} s) -> {store.path}", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
+              show_default=True)
+@click.option("--reason", "reasons", multiple=True,
+              type=click.Choice(["indirect-chain", "anonymous-only", "unattributed", "single-source", "hedged"]),
+              help="Only claims flagged for this reason (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@store_option
+def report(fmt, reasons, output, store_path):
+    """Weakly sourced claims, grouped by reason, with sources, chain and evidence.
+
+    Example: provgraph report --format json -o report.json
+    """
+    from provgraph.analysis.report import weak_claims
+    from provgraph.render.report import render
+    from provgraph.store import Store
+
+    with Store(store_path, create=False) as store:
+        result = weak_claims(store, list(reasons) or None)
+    _write(render(result, fmt), output)
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "file", type=click.File(encoding="utf-8"), help="Read the query from a .rq file.")
+@click.option("--named", help="Run a query shipped with provgraph (see --list).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@store_option
+def query(sparql, file, named, list_, fmt, store_path):
+    """Run a SPARQL query over all articles' graphs.
+
+    Example: provgraph query --named anonymous_only_claims --format csv
+    """
+    from provgraph.render.table import render
+    from provgraph.store import Store
+
+    if list_:
+        for name in queries.names():
+            first = queries.load(name).splitlines()[0].lstrip("# ")
+            click.echo(f"{name:24} {first}")
+        return
+    given = [x for x in (sparql, file, named) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of: a QUERY argument, --file F.rq, --named NAME")
+    text = queries.load(named) if named else (file.read() if file else sparql)
+    with Store(store_path, create=False) as store:
+        result = store.query(text)
+        if hasattr(result, "variables"):
+            columns = [v.value for v in result.variables]
+            from provgraph.store import to_python
+            rows = [{c: to_python(r[c]) for c in columns} for r in result]
+            click.echo(render(rows, columns, fmt), nl=False)
+        elif isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
+            click.echo("true" if bool(result) else "false")
+        else:
+            import pyoxigraph as ox
+            click.echo(ox.serialize(result, format=ox.RdfFormat.TURTLE).decode(), nl=False)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True)
+@click.option("--claim", help="Only this claim's provenance (IRI or its last part).")
+@click.option("--article", help="Only this article (IRI, or words of its title).")
+@click.option("--source", help="Only claims that rest on this source (words of its name).")
+@click.option("--only-flagged", is_flag=True, help="Only weakly sourced claims and what they rest on.")
+@store_option
+def view(output, claim, article, source, only_flagged, store_path):
+    """Write an interactive graph view: one HTML file that works offline.
+
+    Example: provgraph view --only-flagged -o flagged.html
+    """
+    from provgraph.analysis.graph import focus, provenance_graph
+    from provgraph.render.html import render
+    from provgraph.store import Store
+
+    with Store(store_path, create=False) as store:
+        g = focus(provenance_graph(store), claim, article, source, only_flagged)
+    if g.number_of_nodes() == 0:
+        raise click.ClickException("nothing to show: no node matches the focus options")
+    Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
+    click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges); "
+               f"open it in a browser", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "ntriples"]),
+              default="trig", show_default=True, help="trig, nquads and jsonld keep one graph per article.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@store_option
+def export(fmt, output, store_path):
+    """Export the whole graph as RDF.
+
+    Example: provgraph export --format turtle -o graph.ttl
+    """
+    from provgraph.store import Store
+
+    with Store(store_path, create=False) as store:
+        data = store.dump(fmt)
+    if output:
+        Path(output).write_bytes(data)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+STATS = """
+PREFIX schema: <http://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT
+  (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?claim) AS ?claims)
+  (COUNT(DISTINCT ?attribution) AS ?attributions) (COUNT(DISTINCT ?source) AS ?sources)
+WHERE {
+  { ?article a schema:NewsArticle } UNION { ?claim a schema:Claim } UNION
+  { ?attribution a prov:Attribution } UNION { ?source pg:sourceKind ?kind }
+}"""
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@store_option
+def stats(fmt, store_path):
+    """Counts of articles, claims, attributions, sources and triples in the store.
+
+    Example: provgraph stats --format json
+    """
+    from provgraph.store import Store
+
+    with Store(store_path, create=False) as store:
+        row = store.select(STATS)[0]
+        row["triples"] = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
+        row["store"] = str(store.path)
+    if fmt == "json":
+        click.echo(json.dumps(row, indent=2))
+    else:
+        for k, v in row.items():
+            click.echo(f"{k:13} {v}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--jsonl", "jsonl", type=click.File(encoding="utf-8"),
+              help='Read records {"doc_id", "text"} from a JSONL file instead of article files.')
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+def extract(paths, jsonl, fmt, output):
+    """Extract attributions without storing them: one JSON line per article, with character offsets.
+
+    Example: provgraph extract --jsonl docs.jsonl -o attributions.jsonl
+    """
+    from provgraph.extract.pipeline import extract_attributions
+    from provgraph.reader import find_articles, read_article
+
+    if bool(paths) == bool(jsonl):
+        raise click.UsageError("give article files or --jsonl FILE (one of them)")
+    if jsonl:
+        for n, line in enumerate(jsonl, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                doc_id, text = rec["doc_id"], rec["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                raise click.ClickException(f"{jsonl.name}, line {n}: expected {{\"doc_id\", \"text\"}} ({e})")
+            output.write(json.dumps({"doc_id": doc_id, "attributions": extract_attributions(text)},
+                                    ensure_ascii=False) + "\n")
+        return
+    for path in find_articles(list(paths)):
+        article = read_article(path)
+        output.write(json.dumps({"doc_id": path.name, "attributions": extract_attributions(article.text)},
+                                ensure_ascii=False) + "\n")
+
+
+def main():
+    cli()

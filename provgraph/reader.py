@@ -1,0 +1,172 @@
+"""Article files -> `Article` (text plus metadata). Reads .txt, .md and .html.
+
+Metadata comes from, in order of precedence: a sidecar `NAME.meta.json`, a front-matter block
+(`---` ... `---` with `key: value` lines) at the top of a text file, and an HTML page's <title>
+and <meta> tags. Every field is optional.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from provgraph.errors import InputError
+from provgraph.model import Article
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+FIELDS = ("title", "outlet", "url", "published", "author", "language")
+ALIASES = {
+    "headline": "title", "publisher": "outlet", "site_name": "outlet", "og:site_name": "outlet",
+    "og:title": "title", "og:url": "url", "date": "published", "datepublished": "published",
+    "article:published_time": "published", "publication_date": "published", "byline": "author",
+    "article:author": "author", "lang": "language", "source": "outlet", "canonical": "url",
+}
+
+
+def find_articles(paths: list[str | Path]) -> list[Path]:
+    """Article files named directly or found in folders (recursively), sorted, without sidecars."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES)
+        elif p.exists():
+            found.append(p)
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return found
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file; raises InputError naming the file and the problem."""
+    data = path.read_bytes()
+    text = decode(data, path)
+    meta: dict = {}
+    if path.suffix.lower() in (".html", ".htm"):
+        text, meta = parse_html(text)
+    else:
+        text, meta = split_front_matter(text)
+    meta.update(read_sidecar(path))
+    if not text.strip():
+        raise InputError(f"{path}: no article text (the file is empty or holds only markup)")
+    article = Article(text=text, path=path.name)
+    for key in FIELDS:
+        if meta.get(key):
+            setattr(article, key, str(meta[key]).strip())
+    return article
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Bytes -> str: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is an error."""
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{path}: this looks like a binary file, not an article")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{path}: not valid UTF-8 (byte {e.start}); re-save it as UTF-8, "
+                f"e.g. `iconv -f WINDOWS-1252 -t UTF-8 {path.name}`") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str, dict]:
+    """Strip a leading `---` block of `key: value` lines; returns (body, metadata)."""
+    m = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.DOTALL)
+    if not m:
+        return text, {}
+    meta = {}
+    for line in m.group(1).splitlines():
+        if ":" in line:
+            key, value = line.split(":", 1)
+            key = _field(key)
+            if key:
+                meta[key] = value.strip().strip("'\"")
+    return text[m.end():], meta
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata from `NAME.meta.json` beside the article, if there is one."""
+    side = path.with_name(path.stem + ".meta.json")
+    if not side.exists():
+        return {}
+    try:
+        raw = json.loads(side.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"{side}: malformed metadata JSON ({e})") from None
+    if not isinstance(raw, dict):
+        raise InputError(f"{side}: metadata must be a JSON object of fields {', '.join(FIELDS)}")
+    return {_field(k): v for k, v in raw.items() if _field(k) and isinstance(v, (str, int, float))}
+
+
+def _field(key: str) -> str | None:
+    key = key.strip().lower()
+    key = ALIASES.get(key, key)
+    return key if key in FIELDS else None
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of a page (paragraph breaks kept), its <title>, <meta> tags and <html lang>."""
+
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "article", "section",
+             "tr", "header", "footer", "figcaption", "pre"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "object"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict = {}
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            name = a.get("property") or a.get("name") or a.get("itemprop") or ""
+            key = _field(name)
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"]
+        elif tag == "html" and a.get("lang"):
+            self.meta.setdefault("language", a["lang"])
+        elif tag == "link" and a.get("rel") == "canonical" and a.get("href"):
+            self.meta.setdefault("url", a["href"])
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.SKIP:
+            self._skip += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.SKIP and self._skip:
+            self._skip -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def parse_html(html: str) -> tuple[str, dict]:
+    """Visible article text and metadata of an HTML page. Tolerates broken markup."""
+    p = _HTMLText()
+    p.feed(html)
+    p.close()
+    text = "".join(p.parts)
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    text = re.sub(r"\n{2,}", "\n", text).strip()
+    meta = dict(p.meta)
+    if p.title and "title" not in meta:
+        meta["title"] = " ".join("".join(p.title).split())
+    return text, meta

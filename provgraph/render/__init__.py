@@ -1,0 +1,1 @@
+"""Renderers: report and query results as text, json, csv, markdown; the graph as HTML."""

@@ -1,0 +1,54 @@
+"""The project namespace (terms PROV-O and schema.org lack) and the schema.org namespace as http://.
+
+A misspelt term raises AttributeError instead of minting a new IRI (`_fail = True`).
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import PROV, RDF, RDFS, XSD, DefinedNamespace, URIRef
+
+SCHEMA = Namespace("http://schema.org/")  # http, as most schema.org data is; rdflib's SDO is https
+ID = "https://w3id.org/provgraph/id/"  # instance IRIs
+
+
+class PG(DefinedNamespace):
+    """provgraph ontology terms, defined in ontology/provgraph.ttl."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/provgraph/ns#")
+
+    # classes
+    AnonymousSource: URIRef
+    DocumentSource: URIRef
+    Evidence: URIRef
+    # attribution details
+    cue: URIRef
+    cueLemma: URIRef
+    quoteType: URIRef
+    hedge: URIRef
+    relays: URIRef
+    hop: URIRef
+    carried: URIRef
+    sourceMention: URIRef
+    # evidence
+    evidence: URIRef
+    evidenceStart: URIRef
+    evidenceEnd: URIRef
+    contentStart: URIRef
+    contentEnd: URIRef
+    # sources
+    sourceKind: URIRef
+    anonymous: URIRef
+    descriptor: URIRef
+    affiliation: URIRef
+    role: URIRef
+    nationality: URIRef
+    via: URIRef
+    # claims and articles
+    figure: URIRef
+    rootSource: URIRef
+    chainDepth: URIRef
+    contentHash: URIRef
+    sourceFile: URIRef
+
+
+__all__ = ["PG", "SCHEMA", "PROV", "RDF", "RDFS", "XSD", "ID"]

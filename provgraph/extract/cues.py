@@ -18,7 +18,8 @@ from provgraph.model import Span
 SKIP_BEFORE_CUE = frozenset(
     "has have had is was were also later previously then further repeatedly publicly recently already "
     "once again would will did does do had just even still first initially subsequently separately "
-    "privately reportedly allegedly earlier long".split()
+    "privately reportedly allegedly earlier long never not n't n’t ’s 's often always last week month year "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight this on".split()
 )
 # Words that end a subject noun phrase when walking back from the cue.
 STOP_BACK = frozenset(
@@ -66,7 +67,7 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             f = _according_to(i, tokens, sentence, article)
             taken.add(i + 1)
-        elif low in lexicon.cue_verbs() and _is_verb(i, tokens):
+        elif low in lexicon.cue_verbs() and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
             f = _cue_verb(i, tokens, sentence, quotes, article)
         if f is not None and _is_anonymity_clause(f.content[0].text):
             f = None  # "who spoke on the condition that their name not be used" says how, not what
@@ -83,6 +84,30 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
 def _has_anonymity_phrase(text: str) -> bool:
     low = text.lower()
     return any(p in low for p in lexicon.words("anonymity_phrases.txt"))
+
+
+ADJUNCT_START = frozenset(
+    "of in on about at after during before to with for from last this earlier recently when while as "
+    "referring adding noting citing pointing arguing explaining according".split()
+)
+
+
+def _adjunct(tokens: list[Token], after: int) -> bool:
+    """Words after the cue that qualify it ("said of Apple in February", "said in a statement",
+    ", referring to Obama") rather than give what was said."""
+    k = after
+    while k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    return k >= len(tokens) or tokens[k].lower in ADJUNCT_START or tokens[k].lower.endswith("day")
+
+
+def _is_adverb(tok: Token) -> bool:
+    return tok.lower.endswith("ly") and not tok.is_cap and len(tok.text) > 4
+
+
+def _in_quote(tok: Token, quotes: list[Span]) -> bool:
+    """A cue word inside a quotation is part of what was said ("I don't think ..."), not a cue."""
+    return any(q.start <= tok.start and tok.end <= q.end for q in quotes)
 
 
 def _is_anonymity_clause(text: str) -> bool:
@@ -184,15 +209,18 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
 
     # Subject before the cue, skipping auxiliaries and a parenthetical ", speaking to RIA," / ", who ..."
     j = i
-    while j > 0 and tokens[j - 1].lower in SKIP_BEFORE_CUE:
+    while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE or _is_adverb(tokens[j - 1])):
         j -= 1
     mention = None
     subj_start = None
-    if j > 0 and tokens[j - 1].lower in ("who", "which") and j > 1 and tokens[j - 2].text == ",":
-        subj_end = j - 2
+    if j > 1 and tokens[j - 1].lower in ("who", "which"):
+        subj_end = j - 2 if tokens[j - 2].text == "," else j - 1
         subj_start = _np_backward_start(tokens, subj_end, limit=12)
         np = tokens[subj_start:subj_end]
         mention = _author_of(parse_mention(np, article), np, article)
+        if mention is not None:  # the source is the antecedent; the mention in the text is "who"
+            rel = tokens[j - 1]
+            mention.span = Span(rel.start, rel.end, rel.text)
     elif j > 0 and tokens[j - 1].text in (",", "—", "–"):
         k = j - 2
         while k >= 0 and tokens[k].text not in (",", "—", "–"):
@@ -200,8 +228,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         if k > 0:
             segment = tokens[k + 1:j - 1]
             via = _via(segment, article)
-            if segment and (via is not None or segment[0].lower.endswith(("ing", "ed")) or segment[0].lower in ("who", "which")
-                            or _words(tokens, k + 1, j - 1) <= 8 and segment[0].lower in DETERMINERS):
+            if segment and (via is not None or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
                 mention = parse_mention(tokens[subj_start:k], article)
     elif j > 0:
@@ -242,12 +269,11 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     while after < n and (tokens[after].lower == "that" or tokens[after].text in (",", ":", "—")):
         after += 1
 
-    if not inverted and _words(tokens, after, n) >= 3:
+    before_end = i if inverted else (subj_start if subj_start is not None else i)
+    content_before = before_end > 0 and tokens[before_end - 1].text in (",", "’", "”", '"', "—", "–", "'")
+    if not inverted and _words(tokens, after, n) >= 3 and not (content_before and _adjunct(tokens, after)):
         content = [_extend_to_quote(_span(tokens, after, n, article), quotes, article)]
     else:
-        before_end = (subj_start if subj_start is not None else i)
-        if inverted:
-            before_end = i
         content = [_quoted_before(tokens, before_end, quotes, article) or _span(tokens, 0, before_end, article)]
         if inverted and after < n:
             tail = _span(tokens, after, n, article)

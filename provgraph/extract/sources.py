@@ -15,7 +15,8 @@ from provgraph.extract import lexicon
 from provgraph.extract.tokens import Token
 from provgraph.model import Source, Span
 
-PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she", "them": "they"}
+PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she", "them": "they",
+                     "i": "i", "we": "we", "you": "you"}
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 DETERMINERS = frozenset(
     "a an the one two three four five six seven eight nine ten several some many few other another "
@@ -146,7 +147,15 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if head in lexicon.words("organization_words.txt"):
         return Mention(span, "organization", _strip_det(span.text), head, anonymous=anonymous_context,
                        affiliation=affiliation)
+    if head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES:
+        # an unnamed person or group described by a common noun ("his brother", "the panel", "voters")
+        kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
+        return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     return None
+
+
+# Mined source heads that are too often something else to start a source on their own.
+NOT_SOURCES = frozenset("percent number numbers majority share half third quarter rest lot".split())
 
 
 def _strip_det(text: str) -> str:

@@ -32,7 +32,6 @@ STOP_FORWARD = frozenset(
     "had has have last this".split()
 )
 NOUN_CONTEXT = frozenset(DETERMINERS | set(POSSESSIVES) | {"our", "my", "your"})
-PASSIVE_CUES = frozenset("reported stated claimed confirmed announced said told quoted cited alleged".split())
 OBJECT_CUES = frozenset("tell told tells telling inform informed warn warned assure assured remind reminded".split())
 VIA_WORDS = ("speaking to", "talking to", "speaking with", "in an interview with", "told", "writing in",
              "interviewed by", "in comments to", "in a statement to")
@@ -67,8 +66,13 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             f = _according_to(i, tokens, sentence, article)
             taken.add(i + 1)
+        elif (k := _phrase_end(i, tokens)) and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
+            f = _cue_verb(i, tokens, sentence, quotes, article, end=k)
+            taken.update(range(i, k))
         elif low in lexicon.cue_verbs() and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
             f = _cue_verb(i, tokens, sentence, quotes, article)
+        elif low == ":" and i <= 5 and _speaker_label(tokens, i, sentence, article):
+            f = _speaker(i, tokens, sentence, article)
         if f is not None and _is_anonymity_clause(f.content[0].text):
             f = None  # "who spoke on the condition that their name not be used" says how, not what
         if f is not None:
@@ -120,9 +124,12 @@ def _is_verb(i: int, tokens: list[Token]) -> bool:
     """A cue word used as a verb, not a noun ("the claims", "his report")."""
     if i > 0 and tokens[i - 1].lower in NOUN_CONTEXT:
         return False
-    if i > 0 and tokens[i - 1].lower in ("to",) and tokens[i].lower.endswith(("s", "ed")):
-        return False
+    if i > 0 and tokens[i - 1].lower in PREPOSITIONS:
+        return False  # "for not answering", "to appear": a gerund or infinitive, not a cue
     return True
+
+
+PREPOSITIONS = frozenset("for to of by with without about after before in on from into than like".split())
 
 
 def _span(tokens: list[Token], a: int, b: int, article: str) -> Span | None:
@@ -181,6 +188,9 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break
         if low in lexicon.cue_verbs() and j < end - 1:
             break
+        if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
+                                            and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
+            break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
         j -= 1
     start = j + 1
     while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within"):
@@ -188,15 +198,44 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
     return start
 
 
-def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], article: str) -> Found | None:
+def _phrase_end(i: int, tokens: list[Token]) -> int | None:
+    """End index of the longest multi-word cue phrase starting at token i ("pointed out", "called for")."""
+    for phrase in lexicon.cue_phrases().get(tokens[i].lower, ()):
+        k = i + len(phrase)
+        if k <= len(tokens) and all(tokens[i + m].lower == w for m, w in enumerate(phrase)):
+            return k
+    return None
+
+
+def _speaker_label(tokens: list[Token], i: int, sentence: Span, article: str) -> bool:
+    """"TRUMP: ..." or "Jake Tapper: ..." at the start of a line: a transcript's speaker label."""
+    at_line_start = sentence.start == 0 or article[sentence.start - 1] == "\n"
+    return at_line_start and i > 0 and all(t.is_cap or t.text in ".-’'" for t in tokens[:i]) and i + 2 < len(tokens)
+
+
+def _speaker(i: int, tokens: list[Token], sentence: Span, article: str) -> Found | None:
+    mention = parse_mention(tokens[:i], article)
+    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous"):
+        return None
+    line_end = article.find("\n", sentence.start)
+    end = len(article) if line_end < 0 else line_end
+    start = tokens[i + 1].start
+    content = Span(start, end, article[start:end])
+    return Found(mention, Span(tokens[i].start, tokens[i].end, ":"), "say", [content])
+
+
+def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], article: str,
+              end: int | None = None) -> Found | None:
+    """The cue is tokens[i:end] (one verb, or a phrase such as "pointed out")."""
+    end = end or i + 1
     cue_tok = tokens[i]
-    lemma = lexicon.cue_verbs()[cue_tok.lower]
-    cue = Span(cue_tok.start, cue_tok.end, cue_tok.text)
+    lemma = lexicon.cue_verbs().get(cue_tok.lower, cue_tok.lower)
+    cue = Span(cue_tok.start, tokens[end - 1].end, article[cue_tok.start:tokens[end - 1].end])
     n = len(tokens)
     via = None
 
     # Passive: "as reported by X", "X was reported by Y"
-    if cue_tok.lower in PASSIVE_CUES and i + 1 < n and tokens[i + 1].lower == "by":
+    if end == i + 1 and i + 1 < n and tokens[i + 1].lower == "by":
         end = _np_forward_end(tokens, i + 2, allow_who=False)
         mention = _author_of(parse_mention(tokens[i + 2:end], article), tokens[i + 2:end], article)
         if mention is None:
@@ -238,7 +277,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     if mention is None:
         subj_start = None
 
-    after = i + 1
+    after = end
     inverted = False
     if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")):
         end = _np_forward_end(tokens, after)

@@ -42,3 +42,24 @@ def cue_verbs() -> dict[str, str]:
         if ratio >= MIN_CUE_RATIO:
             out[form] = cols[0] if cols else form
     return out
+
+
+# Leading words of mined phrases that make them cue phrases ("has vowed", "was asked", "went on to say").
+_PHRASE_STARTS = frozenset("has have had was were is are did does do went made took".split())
+
+
+@cache
+def cue_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """First word -> multi-word cue phrases that start with it, longest first. Only verb phrases:
+    nominal ones ("support for") need a possessor the rules do not look for."""
+    verbs = table("cue_verbs.txt")
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, cols in table("cue_phrases.txt").items():
+        words = tuple(phrase.split())
+        if len(words) < 2 or not all(w.replace("’", "").replace("'", "").isalpha() for w in words):
+            continue
+        if words[0] in verbs or words[0] in _PHRASE_STARTS:
+            out.setdefault(words[0], []).append(words)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out

@@ -139,7 +139,7 @@ def extract_attributions(text: str) -> list[dict]:
     article = extract(Article(text=text))
     out = []
     for a in article.attributions:
-        if a.carried and a.cue is None and a.quote == "indirect":
+        if a.carried:
             continue
         out.append({
             "source": [a.source_span.as_dict()] if a.source_span else [],

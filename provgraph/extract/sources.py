@@ -110,6 +110,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return Mention(span, "pronoun", tokens[0].text, PERSONAL_PRONOUNS[words[0]])
 
     head_part, affil_part = _split_affiliation(tokens)
+    prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
+    if prep is not None and not head_part[prep - 1].is_cap and not _source_word(head_part[prep - 1].lower):
+        return None  # "the passage of the Affordable Care Act": the head is not a source
     affiliation = _strip_det(_text(affil_part, article)) or None
     outlet = _outlet_name(head_part, article)
     if outlet:
@@ -156,6 +159,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
 # Mined source heads that are too often something else to start a source on their own.
 NOT_SOURCES = frozenset("percent number numbers majority share half third quarter rest lot".split())
+
+
+def _source_word(word: str) -> bool:
+    return any(word in lexicon.words(name) for name in (
+        "anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "organization_words.txt",
+        "source_heads.txt"))
 
 
 def _strip_det(text: str) -> str:

@@ -180,6 +180,14 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
     while j >= 0 and end - j <= limit:
         t = tokens[j]
         low = t.lower
+        if t.text == ")":  # "Sen. Bernie Sanders (I-VT)": step over the parenthesis
+            k = j - 1
+            while k >= 0 and tokens[k].text != "(" and j - k < 8:
+                k -= 1
+            if k >= 0 and tokens[k].text == "(":
+                j = k - 1
+                continue
+            break
         if not t.is_word and t.text not in ("’", "'", ".", "-", "&"):
             break
         if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
@@ -354,11 +362,11 @@ def _outlet_only(tokens: list[Token], article: str) -> Mention | None:
 
 def _quoted_before(tokens: list[Token], end: int, quotes: list[Span], article: str) -> Span | None:
     """A quotation that closes just before token `end` (the "'Y,' said X" pattern); may start earlier."""
-    if end <= 0:
+    pos = tokens[end - 1].end if end > 0 else tokens[0].start  # "...?” Trump said." split off by the splitter
+    if end <= 0 and not quotes:
         return None
-    pos = tokens[end - 1].end
     for q in quotes:
-        if q.end <= pos and pos - q.end <= 3:
+        if q.end <= pos and pos - q.end <= (3 if end > 0 else 4):
             return Span(q.start, q.end, q.text)
     return None
 

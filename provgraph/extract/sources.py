@@ -158,7 +158,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
 
 # Mined source heads that are too often something else to start a source on their own.
-NOT_SOURCES = frozenset("percent number numbers majority share half third quarter rest lot".split())
+NOT_SOURCES = frozenset("number numbers share rest lot".split())
 
 
 def _source_word(word: str) -> bool:

@@ -93,7 +93,8 @@ def ingest(paths, strict, store_path):
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
               show_default=True)
 @click.option("--reason", "reasons", multiple=True,
-              type=click.Choice(["indirect-chain", "anonymous-only", "unattributed", "single-source", "hedged"]),
+              type=click.Choice(["circular-reporting", "indirect-chain", "anonymous-only", "conflicting-figures",
+                                 "unattributed", "single-source", "hedged"]),
               help="Only claims flagged for this reason (repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @store_option
@@ -193,6 +194,22 @@ def export(fmt, output, store_path):
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@store_option
+def reindex(store_path):
+    """Recompute the cross-article analyses (roots, clusters, conflicts) into the derived graph.
+
+    Example: provgraph reindex
+    """
+    from provgraph.analysis.corpus import derive
+    from provgraph.store import Store
+
+    with Store(store_path, create=False) as store:
+        c = derive(store)
+    click.echo(f"{len(c.claims)} claims: {len(c.clusters)} multi-report clusters, {len(c.matches)} same-claim links, "
+               f"{len(c.conflicts)} figure conflicts, {len(c.loops)} citation loops", err=True)
 
 
 STATS = """

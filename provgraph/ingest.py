@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
 from provgraph.extract.pipeline import extract
 from provgraph.rdf import article_quads, graph_iri
@@ -46,4 +47,6 @@ def ingest_files(files: list[Path], store: Store, strict: bool = False,
                 summary.unchanged += 1
         if progress is not None:
             progress(path)
+    if summary.added:
+        derive(store)
     return summary

@@ -15,7 +15,7 @@ import hashlib
 
 from rdflib import BNode, Literal, URIRef
 
-from provgraph.extract.sources import normalise
+from provgraph.extract.sources import canonical_outlet, normalise
 from provgraph.model import Article, Attribution, Claim, Source
 from provgraph.vocab import ID, PG, PROV, RDF, RDFS, SCHEMA, XSD
 
@@ -42,7 +42,7 @@ def source_iri(source: Source, article_key: str) -> URIRef:
 
 
 def outlet_iri(name: str) -> URIRef:
-    return URIRef(f"{ID}outlet/{normalise(name)}")
+    return URIRef(f"{ID}outlet/{normalise(canonical_outlet(name))}")
 
 
 SOURCE_TYPES = {

@@ -49,6 +49,24 @@ class PG(DefinedNamespace):
     chainDepth: URIRef
     contentHash: URIRef
     sourceFile: URIRef
+    # derived across articles (graph <.../graph/derived>)
+    ClaimCluster: URIRef
+    ClaimMatch: URIRef
+    FigureConflict: URIRef
+    canonicalSource: URIRef
+    canonicalRoot: URIRef
+    independentRoots: URIRef
+    reportCount: URIRef
+    inCluster: URIRef
+    matchOf: URIRef
+    matchScore: URIRef
+    matchReason: URIRef
+    sameClaimAs: URIRef
+    conflictsWith: URIRef
+    conflictOf: URIRef
+    conflictReason: URIRef
+    relatedFigure: URIRef
+    flag: URIRef
 
 
 __all__ = ["PG", "SCHEMA", "PROV", "RDF", "RDFS", "XSD", "ID"]

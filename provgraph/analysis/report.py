@@ -13,19 +13,32 @@ from provgraph.store import Store
 
 # Reason code -> the query whose ?claim rows carry it, most serious first.
 REASONS = {
+    "circular-reporting": "circular_reporting",
     "indirect-chain": "indirect_chains",
     "anonymous-only": "anonymous_only_claims",
+    "conflicting-figures": "conflicting_figures",
     "unattributed": "unattributed_claims",
     "single-source": "single_source_claims",
     "hedged": "hedged_claims",
 }
 EXPLAIN = {
+    "circular-reporting": "several reports, but every chain meets at one root source",
     "indirect-chain": "reaches an anonymous source only through an intermediary",
     "anonymous-only": "every source is anonymous",
+    "conflicting-figures": "another source gives an incompatible figure for the same quantity",
     "unattributed": "a checkable statement that no source is credited with",
     "single-source": "rests on one source",
     "hedged": "worded as uncertain or unverified",
 }
+WEIGHT = {"circular-reporting": 3, "indirect-chain": 3, "anonymous-only": 3, "conflicting-figures": 2,
+          "unattributed": 2, "single-source": 2, "hedged": 1}
+SUPPORT = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?claim ?reports ?roots WHERE {
+  ?claim pg:reportCount ?reports .
+  OPTIONAL { ?claim pg:independentRoots ?roots }
+}"""
 
 
 @dataclass
@@ -41,13 +54,41 @@ class FlaggedClaim:
     start: int = 0
     end: int = 0
     hedges: list[str] = field(default_factory=list)
+    reports: int = 1
+    independent_roots: int = 0
+    conflicts: list[dict] = field(default_factory=list)  # the other side of each figure conflict
+
+    @property
+    def severity(self) -> str:
+        score = sum(WEIGHT[r] for r in self.reasons)
+        return "high" if max((WEIGHT[r] for r in self.reasons), default=0) >= 3 or score >= 5 else (
+            "medium" if score >= 2 else "low")
+
+    @property
+    def explanation(self) -> str:
+        """One line a reader can check: "3 reports, 1 root: anonymous 'sources within ...' via RIA"."""
+        if not self.sources:
+            return "no source is credited with this" + (f"; hedged: {', '.join(self.hedges)}" if self.hedges else "")
+        roots = self.chain[-1:] if len(self.chain) > 1 else []
+        via = self.chain[1:-1]
+        root = roots[0] if roots else ""
+        kind = next((s["kind"] for s in self.sources if s["label"] == root), "")
+        text = f"{self.reports} report{'s' if self.reports != 1 else ''}, " \
+               f"{self.independent_roots} independent root{'s' if self.independent_roots != 1 else ''}: " \
+               f"{'anonymous ' if kind == 'anonymous' else ''}'{root}'" + (f" via {', '.join(via)}" if via else "")
+        if self.conflicts:
+            text += "; conflicts with " + "; ".join(f"{c['figure']} ({c['source'] or 'no source'})" for c in self.conflicts)
+        if self.hedges:
+            text += f"; hedged: {', '.join(self.hedges)}"
+        return text
 
     def as_dict(self) -> dict:
         return {
             "claim": self.claim, "text": self.text, "article": self.article,
             "article_title": self.article_title, "reasons": self.reasons, "sources": self.sources,
             "chain": self.chain, "evidence": self.evidence, "start": self.start, "end": self.end,
-            "hedges": self.hedges,
+            "hedges": self.hedges, "severity": self.severity, "explanation": self.explanation,
+            "reports": self.reports, "independent_roots": self.independent_roots, "conflicts": self.conflicts,
         }
 
 
@@ -66,6 +107,7 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
     """Run every reason's query and assemble the flagged claims, most serious first."""
     flags: dict[str, list[str]] = defaultdict(list)
     hedges: dict[str, list[str]] = {}
+    conflicts: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for code, query in REASONS.items():
         if reasons and code not in reasons:
             continue
@@ -74,8 +116,11 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
                 flags[row["claim"]].append(code)
             if code == "hedged":
                 hedges[row["claim"]] = row["hedges"].split(", ")
+            if code == "conflicting-figures":
+                conflicts[row["claim"]].append((row["other"], row["reason"]))
     details = {row["claim"]: row for row in store.select(queries.load("claims"))}
     chains = _chains(store)
+    support = {r["claim"]: r for r in store.select(SUPPORT)}
     out = []
     for iri, codes in flags.items():
         d = details.get(iri)
@@ -84,8 +129,16 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
         title = d["title"] or d["file"]
         claim_chains = chains.get(iri, [])
         sources, chain = _sources_and_chain(claim_chains, title)
+        sup = support.get(iri, {})
+        others = []
+        for other, reason in conflicts.get(iri, []):
+            o = details.get(other, {})
+            o_sources, o_chain = _sources_and_chain(chains.get(other, []), None)
+            others.append({"claim": other, "text": o.get("text"), "article_title": o.get("title") or o.get("file"),
+                           "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
         out.append(FlaggedClaim(iri, d["text"], d["article"], title, codes, sources, chain,
-                                d["evidence"], d["start"], d["end"], hedges.get(iri, [])))
+                                d["evidence"], d["start"], d["end"], hedges.get(iri, []),
+                                sup.get("reports") or 1, sup.get("roots") or 0, others))
     order = list(REASONS)
     out.sort(key=lambda c: (order.index(c.reasons[0]) if c.reasons else 99, c.article_title or "", c.start))
     for c in out:

@@ -243,7 +243,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     via = None
 
     # Passive: "as reported by X", "X was reported by Y"
-    if end == i + 1 and i + 1 < n and tokens[i + 1].lower == "by":
+    if end == i + 1 and i + 1 < n and tokens[i + 1].lower == "by" and lexicon.cue_ratio(cue_tok.lower) >= 0.4:
         end = _np_forward_end(tokens, i + 2, allow_who=False)
         mention = _author_of(parse_mention(tokens[i + 2:end], article), tokens[i + 2:end], article)
         if mention is None:

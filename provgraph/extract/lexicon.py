@@ -44,6 +44,12 @@ def cue_verbs() -> dict[str, str]:
     return out
 
 
+def cue_ratio(form: str) -> float:
+    """Share of the form's occurrences in PolNeAR train that are cues (0 when unknown)."""
+    cols = table("cue_verbs.txt").get(form, ())
+    return float(cols[2]) if len(cols) > 2 else 0.0
+
+
 # Leading words of mined phrases that make them cue phrases ("has vowed", "was asked", "went on to say").
 _PHRASE_STARTS = frozenset("has have had was were is are did does do went made took".split())
 

@@ -33,7 +33,8 @@ def extract(article: Article) -> Article:
     claims: list[Claim] = []
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
     previous: list[Attribution] = []
-    for sentence in split_sentences(text):
+    for n, sentence in enumerate(split_sentences(text)):
+        book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
         found = find_attributions(sentence, tokens, quotes, text)
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]

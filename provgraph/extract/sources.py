@@ -117,7 +117,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     outlet = _outlet_name(head_part, article)
     if outlet:
         role = _role(head_part, outlet, article)
-        return Mention(span, "outlet", _text(outlet, article), outlet[-1].lower, role=role[0],
+        return Mention(span, "outlet", canonical_outlet(_text(outlet, article)), outlet[-1].lower, role=role[0],
                        nationality=role[1], affiliation=affiliation)
 
     name = _name_run(head_part)
@@ -140,6 +140,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
     head = words[len(head_part) - 1] if head_part else words[-1]
     first = words[0]
+    if first in ("this", "these", "those") and len(head_part) <= 3:
+        return None  # "This statement hints at", "These figures suggest": the writer on what was said
     descriptor = span.text
     if head in lexicon.words("document_nouns.txt"):
         return Mention(span, "document", _strip_det(_text(head_part, article)), head,
@@ -165,6 +167,12 @@ def _source_word(word: str) -> bool:
     return any(word in lexicon.words(name) for name in (
         "anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "organization_words.txt",
         "source_heads.txt"))
+
+
+def canonical_outlet(name: str) -> str:
+    """"RIA" -> "RIA Novosti": one name for an outlet's aliases (outlets.txt, second column)."""
+    cols = lexicon.table("outlets.txt").get(name.lower())
+    return cols[0] if cols else name
 
 
 def _strip_det(text: str) -> str:
@@ -233,12 +241,24 @@ def _role(tokens: list[Token], name: list[Token], article: str) -> tuple[str | N
 class SourceBook:
     """The sources of one article, in order of mention; resolves pronouns and repeated names."""
 
+    # How many sentences back a pronoun may reach for its antecedent.
+    PRONOUN_REACH = 3
+
     def __init__(self) -> None:
         self.sources: list[Source] = []
+        self.sentence = 0  # index of the sentence being read; the pipeline advances it
+        self._last_seen: dict[int, int] = {}  # id(source) -> sentence it was last mentioned in
 
     def resolve(self, m: Mention) -> Source | None:
+        found = self._resolve(m)
+        if found is not None:
+            self._last_seen[id(found)] = self.sentence
+        return found
+
+    def _resolve(self, m: Mention) -> Source | None:
         if m.kind == "pronoun":
             return self._antecedent(m.head)
+
         if m.kind == "document" and m.possessor:
             owner = self._antecedent(m.possessor)
             if owner is not None:
@@ -285,10 +305,15 @@ class SourceBook:
                 return s
         return None
 
+    def _recent(self) -> list[Source]:
+        """Sources mentioned in the last few sentences, most recent first."""
+        recent = [s for s in self.sources if self.sentence - self._last_seen.get(id(s), -99) <= self.PRONOUN_REACH]
+        return sorted(recent, key=lambda s: self._last_seen[id(s)], reverse=True)
+
     def _antecedent(self, pronoun: str) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
                   "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
-        for s in reversed(self.sources):
+        for s in self._recent():
             if s.kind in wanted:
                 if pronoun == "they" and s.kind == "person":
                     continue
@@ -302,9 +327,6 @@ class SourceBook:
                 return s
         for s in reversed(self.sources):
             if s.kind == "person" and s.role and stem in s.role.lower():
-                return s
-        for s in reversed(self.sources):
-            if s.anonymous:
                 return s
         return None
 

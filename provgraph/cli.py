@@ -197,6 +197,24 @@ def export(fmt, output, store_path):
 
 
 @cli.command()
+@click.argument("claim_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+def claim(claim_id, fmt, store_path):
+    """One claim's whole provenance tree: every report, chain, root and the evidence of each.
+
+    Example: provgraph claim 00e3b7e3a5ce0d22b1c7/260-455
+    """
+    from provgraph.analysis.provenance import claim_provenance
+    from provgraph.render.provenance import render
+    from provgraph.store import Store
+
+    with Store(store_path, create=False) as store:
+        tree = claim_provenance(store, claim_id)
+    click.echo(render(tree, fmt), nl=False)
+
+
+@cli.command()
 @store_option
 def reindex(store_path):
     """Recompute the cross-article analyses (roots, clusters, conflicts) into the derived graph.

@@ -6,6 +6,7 @@ Queries see the union of all named graphs (each article's graph) as their defaul
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -104,13 +105,22 @@ class Store:
         return True
 
     def query(self, sparql: str, bindings: dict | None = None):
-        """Run a SELECT/ASK/CONSTRUCT query; `bindings` maps variable names to values (never spliced in)."""
-        subs = {ox.Variable(k): _value_to_ox(v) for k, v in (bindings or {}).items()}
+        """Run a SELECT/ASK/CONSTRUCT query. `bindings` maps variable names to values; they enter
+        as a VALUES block (at the top of the WHERE group) of terms serialised and escaped by
+        pyoxigraph, never as raw text spliced into the query."""
+        if bindings:
+            names = list(bindings)
+            terms = " ".join(str(_value_to_ox(bindings[n])) for n in names)
+            values = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+            where = re.search(r"WHERE\s*\{", sparql, re.IGNORECASE)
+            if where is None:
+                raise QueryError("a query with bindings needs a WHERE { ... } block")
+            sparql = f"{sparql[:where.end()]} {values} {sparql[where.end():]}"
         try:
-            return self._db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            return self._db.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"the query does not parse: {e}") from None
-        except OSError as e:
+        except (OSError, RuntimeError, ValueError) as e:
             raise QueryError(f"the query failed: {e}") from None
 
     def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:

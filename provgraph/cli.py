@@ -58,33 +58,54 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes (default: all cores, at most 8).")
+@click.option("--resume", is_flag=True, help="Skip articles already stored (same text) without re-reading them.")
 @store_option
-def ingest(paths, strict, store_path):
+def ingest(paths, strict, workers, resume, store_path):
     """Read articles (.txt, .md, .html; files or folders) into the store.
 
     Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
-    Re-ingesting an article changes nothing.
+    Re-ingesting an article changes nothing. A file that cannot be read is reported and skipped
+    (exit code 1 at the end); an interrupted run keeps every article already stored.
 
-    Example: provgraph ingest samples/ more/article.html
+    Example: provgraph ingest samples/ more/article.html --workers 2
     """
     from tqdm import tqdm
 
-    from provgraph.ingest import ingest_files
+    from provgraph.ingest import default_workers, ingest_files
     from provgraph.reader import find_articles
     from provgraph.store import Store
 
     files = find_articles(list(paths))
     if not files:
         raise click.ClickException(f"no article files (.txt, .md, .html) in {', '.join(paths)}")
+    workers = workers or (default_workers() if len(files) >= 50 else 1)
     started = time.perf_counter()
+    errors = 0
+
+    def tick(p):
+        nonlocal errors
+        if p.error:
+            errors += 1
+            bar.write(f"error: {p.error}", file=sys.stderr)
+            bar.set_postfix(errors=errors)
+        bar.update()
+
     with Store(store_path) as store, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
-                                          file=sys.stderr) as bar:
-        summary = ingest_files(files, store, strict=strict, progress=lambda _: bar.update())
-    for name, message in summary.failed:
-        click.echo(f"error: {message}", err=True)
+                                          file=sys.stderr, desc="ingest") as bar:
+        summary = ingest_files(files, store, strict=strict, workers=workers, resume=resume, progress=tick)
+    if len(files) < 20:
+        for _, message in summary.failed:
+            click.echo(f"error: {message}", err=True)
     seconds = time.perf_counter() - started
-    click.echo(f"{summary.files} files: {summary.added} added, {summary.unchanged} unchanged, "
-               f"{len(summary.failed)} failed; {summary.claims} claims ({seconds:.2f} s) -> {store.path}", err=True)
+    click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
+               + (f"{summary.skipped} skipped (already stored), " if resume else "")
+               + f"{len(summary.failed)} failed; {summary.claims} claims ({seconds:.2f} s) -> {store.path}", err=True)
+    if summary.interrupted:
+        click.echo("interrupted: every article listed as added is stored; run the same command with --resume "
+                   "to finish (the cross-article analyses run at the end)", err=True)
+        sys.exit(130)
     if summary.failed:
         sys.exit(1)
 

@@ -1,52 +1,126 @@
-"""Files -> extraction -> one named graph per article in the store."""
+"""Files -> extraction -> one named graph per article in the store.
+
+Extraction is stateless and runs in a process pool (`workers`); the one writer is this process,
+which stores each article in its own transaction. A bad file is reported and skipped, an
+interrupted run keeps every article already written, and `resume` skips articles whose text is
+already stored (by content hash) before extracting them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
 from provgraph.extract.pipeline import extract
-from provgraph.rdf import article_quads, graph_iri
+from provgraph.rdf import article_quads, content_hash, graph_iri
 from provgraph.reader import read_article
-from provgraph.store import Store
+from provgraph.store import Store, to_ox_quads
 
 
 @dataclass
 class IngestSummary:
     added: int = 0
     unchanged: int = 0
+    skipped: int = 0  # already stored, not re-read (resume)
     claims: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    interrupted: bool = False
 
     @property
     def files(self) -> int:
-        return self.added + self.unchanged + len(self.failed)
+        return self.added + self.unchanged + self.skipped + len(self.failed)
 
 
-def ingest_files(files: list[Path], store: Store, strict: bool = False,
-                 progress: Callable[[Path], None] | None = None) -> IngestSummary:
-    """Ingest each file in its own transaction: a bad file is reported and skipped (or, with
-    `strict`, stops the run); every article already stored stays whole."""
-    summary = IngestSummary()
-    for path in files:
+@dataclass
+class Prepared:
+    """One file after extraction, ready to store (or the reason it could not be read)."""
+
+    path: str
+    graph: str | None = None
+    quads: list | None = None
+    claims: int = 0
+    error: str | None = None
+    known: bool = False
+
+
+_KNOWN: frozenset[str] = frozenset()  # graph IRIs already stored, for resume (set in each worker)
+
+
+def _init_worker(known: frozenset[str]) -> None:
+    global _KNOWN
+    _KNOWN = known
+
+
+def prepare(path: str) -> Prepared:
+    """Read and extract one file: the stateless step that runs in worker processes."""
+    try:
+        article = read_article(Path(path))
+        graph = str(graph_iri(article))
+        if graph in _KNOWN:
+            return Prepared(path, graph, known=True)
+        extract(article)
+        return Prepared(path, graph, to_ox_quads(article_quads(article)), len(article.claims))
+    except InputError as e:
+        return Prepared(path, error=str(e))
+
+
+def _prepared(files: list[Path], workers: int, known: frozenset[str]) -> Iterable[Prepared]:
+    """Prepared files in order, with at most a few batches in flight so memory stays bounded."""
+    if workers <= 1:
+        _init_worker(known)
+        yield from (prepare(str(f)) for f in files)
+        return
+    window = workers * 8
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(known,)) as pool:
+        pending: deque = deque()
+        it = iter(files)
         try:
-            article = extract(read_article(path))
-            changed = store.replace_graph(graph_iri(article), article_quads(article))
-        except InputError as e:
-            if strict:
-                raise
-            summary.failed.append((str(path), str(e)))
-        else:
-            summary.claims += len(article.claims)
-            if changed:
+            for f in it:
+                pending.append(pool.submit(prepare, str(f)))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for fut in pending:
+                fut.cancel()
+
+
+def ingest_files(files: list[Path], store: Store, strict: bool = False, workers: int = 1, resume: bool = False,
+                 progress: Callable[[Prepared], None] | None = None) -> IngestSummary:
+    """Ingest files, each article in its own transaction, then recompute the cross-article analyses.
+    With `strict`, the first unreadable file stops the run (InputError)."""
+    summary = IngestSummary()
+    known = frozenset(store.named_graphs()) if resume else frozenset()
+    try:
+        for p in _prepared(files, workers, known):
+            if p.error is not None:
+                if strict:
+                    raise InputError(p.error)
+                summary.failed.append((p.path, p.error))
+            elif p.known:
+                summary.skipped += 1
+            elif store.replace_graph(p.graph, p.quads):
                 summary.added += 1
+                summary.claims += p.claims
             else:
                 summary.unchanged += 1
-        if progress is not None:
-            progress(path)
-    if summary.added:
+                summary.claims += p.claims
+            if progress is not None:
+                progress(p)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        return summary
+    if summary.added or store.derived_stale():
         derive(store)
     return summary
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

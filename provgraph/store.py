@@ -24,6 +24,14 @@ FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 GRAPH_FORMATS = {"trig", "nquads", "jsonld"}  # formats that keep the named graphs
+STALE = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+PREFIX schema: <http://schema.org/>
+SELECT ((?n != ?counted) AS ?stale) WHERE {
+  { SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle } }
+  OPTIONAL { ?derived pg:articleCount ?c }
+  BIND (COALESCE(?c, -1) AS ?counted)
+}"""
 
 
 def store_path(path: str | os.PathLike | None) -> Path:
@@ -89,10 +97,16 @@ class Store:
             self._db.flush()
             self._db = None
 
-    def replace_graph(self, graph: URIRef, quads: list[tuple]) -> bool:
-        """Make `graph` hold exactly `quads`, atomically. Returns False if it already did."""
-        g = to_ox(graph)
-        new = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o, _ in quads]
+    def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
+        """Make `graph` hold exactly `quads` (rdflib 4-tuples or pyoxigraph Quads). Returns False if
+        it already did. `atomic=False` (for the derived graph, which can always be rebuilt) clears
+        and refills instead of sending the difference as one update."""
+        g = ox.NamedNode(str(graph))
+        new = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        if not atomic:
+            self._db.remove_graph(g) if self._db.contains_named_graph(g) else None
+            self._db.extend(new)
+            return True
         if self._db.contains_named_graph(g):
             old = set(self._db.quads_for_pattern(None, None, None, g))
             if old == set(new):
@@ -145,11 +159,29 @@ class Store:
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._db.named_graphs()]
 
+    def derived_stale(self) -> bool:
+        """True when articles were stored after the cross-article analyses last ran."""
+        rows = self.select(STALE)
+        return bool(rows) and rows[0]["stale"]
+
     def load(self, data: bytes, fmt: str) -> None:
         try:
             self._db.load(data, format=FORMATS[fmt])
         except SyntaxError as e:
             raise QueryError(f"the data does not parse as {fmt}: {e}") from None
+
+
+def to_ox_quads(quads: list[tuple]) -> list:
+    """rdflib (s, p, o, g) tuples -> pyoxigraph Quads (picklable, so workers can send them)."""
+    cache: dict = {}
+
+    def term(t):
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = to_ox(t)
+        return found
+
+    return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
 def _value_to_ox(v):

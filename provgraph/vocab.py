@@ -67,6 +67,7 @@ class PG(DefinedNamespace):
     conflictReason: URIRef
     relatedFigure: URIRef
     flag: URIRef
+    articleCount: URIRef
 
 
 __all__ = ["PG", "SCHEMA", "PROV", "RDF", "RDFS", "XSD", "ID"]

@@ -8,12 +8,14 @@ re-walking chains. `derive(store)` rebuilds that graph from the articles' graphs
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from provgraph import queries
 from provgraph.analysis.figures import Figure, content_words, parse_figures
@@ -22,6 +24,7 @@ from provgraph.store import Store
 from provgraph.vocab import ID, PG, RDF, RDFS
 
 DERIVED = URIRef(f"{ID}graph/derived")
+ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
 
 
@@ -51,12 +54,7 @@ class Corpus:
     conflicts: list[tuple[str, str, str]]  # claim a, claim b, reason
     related: list[tuple[str, str, str]]
     loops: list[list[str]]  # outlet citation cycles
-
-    def cluster_of(self, claim: str) -> set[str]:
-        for c in self.clusters:
-            if claim in c:
-                return c
-        return {claim}
+    articles: set[str] = field(default_factory=set)  # every article, with claims or without
 
 
 def analyse(store: Store) -> Corpus:
@@ -78,13 +76,18 @@ def analyse(store: Store) -> Corpus:
         for root in (n for n in nx.descendants(hops, iri) if hops.out_degree(n) == 0):
             path = nx.shortest_path(hops, iri, root)[1:]
             info.chains.append([agent_of[n] for n in path])
-    matches = match_claims(claims)
     g = nx.Graph()
-    g.add_nodes_from(claims)
-    g.add_edges_from((a, b) for a, b, _, _ in matches)
+    for a, b, score, reason in match_claims(claims):
+        g.add_edge(a, b, score=score, reason=reason)
     clusters = [c for c in nx.connected_components(g) if len(c) > 1]
+    # keep the links that hold each cluster together (a maximum spanning tree by score): n-1 per
+    # cluster instead of every pair, which for a claim repeated by 100 outlets would be 4,950
+    tree = nx.maximum_spanning_tree(g, weight="score")
+    matches = [(a, b, d["score"], d["reason"]) for a, b, d in tree.edges(data=True)]
     conflicts, related = compare_figures(claims)
-    return Corpus(claims, canonical, labels, kinds, matches, clusters, conflicts, related, citation_loops(claims))
+    articles = {r["a"] for r in store.select(ALL_ARTICLES)}
+    return Corpus(claims, canonical, labels, kinds, matches, clusters, conflicts, related, citation_loops(claims),
+                  articles)
 
 
 def resolve_sources(store: Store) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, bool]]]:
@@ -220,65 +223,90 @@ def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:
     return [c for c in nx.simple_cycles(g) if len(c) > 1]
 
 
-def derived_quads(c: Corpus) -> list[tuple]:
+def derived_quads(c: Corpus) -> list:
     """The derived named graph: canonical sources, roots, clusters, matches, conflicts, flags."""
-    out: list[tuple] = []
+    g = ox.NamedNode(str(DERIVED))
+    out: list = []
+    node = _iri_cache()
 
     def add(s, p, o):
-        out.append((URIRef(s) if isinstance(s, str) else s, p, o, DERIVED))
+        out.append(ox.Quad(node(s), node(p), o if isinstance(o, ox.Literal) else node(o), g))
 
+    lit = ox.Literal
+    add(str(DERIVED), PG.articleCount, lit(len({i.article for i in c.claims.values()} | c.articles)))
     for iri, target in c.canonical.items():
         if target != iri:
-            add(iri, PG.canonicalSource, URIRef(target))
-            add(target, RDFS.label, Literal(c.labels.get(target, "")))
-            add(target, PG.sourceKind, Literal(c.kinds[target][0]))
-            add(target, PG.anonymous, Literal(c.kinds[target][1]))
+            add(iri, PG.canonicalSource, target)
+            add(target, RDFS.label, lit(c.labels.get(target, "")))
+            add(target, PG.sourceKind, lit(c.kinds[target][0]))
+            add(target, PG.anonymous, lit(c.kinds[target][1]))
     loop_nodes = {n for loop in c.loops for n in loop}
-    for n, cluster in enumerate(sorted(c.clusters, key=min)):
-        node = URIRef(f"{ID}cluster/{normalise(min(cluster))[-24:]}")
-        add(node, RDF.type, PG.ClaimCluster)
+    cluster_of: dict[str, str] = {}
+    for cluster in c.clusters:
+        cnode = f"{ID}cluster/{_key(min(cluster))}"
+        add(cnode, RDF.type, PG.ClaimCluster)
         for m in cluster:
-            add(m, PG.inCluster, node)
+            add(m, PG.inCluster, cnode)
+            cluster_of[m] = cnode
+    members: dict[str, list[str]] = defaultdict(list)
+    for m, cnode in cluster_of.items():
+        members[cnode].append(m)
     for iri, info in c.claims.items():
-        cluster = c.cluster_of(iri)
+        cluster = members.get(cluster_of.get(iri), [iri])
         roots = set().union(*(c.claims[m].roots for m in cluster))
         articles = {c.claims[m].article for m in cluster}
         for r in info.roots:
-            add(iri, PG.canonicalRoot, URIRef(r))
+            add(iri, PG.canonicalRoot, r)
         if info.chains:
-            add(iri, PG.independentRoots, Literal(len(roots)))
-        add(iri, PG.reportCount, Literal(len(cluster)))
-        if len(articles) > 1 and len(roots) == 1 and info.chains:
-            add(iri, PG.flag, Literal("circular-reporting"))
-        elif any(n in loop_nodes for chain in info.chains for n in chain[:-1]):
-            add(iri, PG.flag, Literal("circular-reporting"))
-    for k, (a, b, score, reason) in enumerate(c.matches):
-        node = URIRef(f"{ID}match/{normalise(a)[-20:]}-{normalise(b)[-20:]}")
-        add(node, RDF.type, PG.ClaimMatch)
-        add(node, PG.matchOf, URIRef(a))
-        add(node, PG.matchOf, URIRef(b))
-        add(node, PG.matchScore, Literal(score))
-        add(node, PG.matchReason, Literal(reason))
-        add(a, PG.sameClaimAs, URIRef(b))
-        add(b, PG.sameClaimAs, URIRef(a))
+            add(iri, PG.independentRoots, lit(len(roots)))
+        add(iri, PG.reportCount, lit(len(cluster)))
+        if info.chains and ((len(articles) > 1 and len(roots) == 1)
+                            or any(n in loop_nodes for chain in info.chains for n in chain[:-1])):
+            add(iri, PG.flag, lit("circular-reporting"))
+    for a, b, score, reason in c.matches:
+        m = f"{ID}match/{_key(a)}-{_key(b)}"
+        add(m, RDF.type, PG.ClaimMatch)
+        add(m, PG.matchOf, a)
+        add(m, PG.matchOf, b)
+        add(m, PG.matchScore, lit(score))
+        add(m, PG.matchReason, lit(reason))
+        add(a, PG.sameClaimAs, b)
+        add(b, PG.sameClaimAs, a)
     for a, b, reason in c.conflicts:
-        add(a, PG.conflictsWith, URIRef(b))
-        add(b, PG.conflictsWith, URIRef(a))
-        add(a, PG.flag, Literal("conflicting-figures"))
-        add(b, PG.flag, Literal("conflicting-figures"))
-        node = URIRef(f"{ID}conflict/{normalise(a)[-20:]}-{normalise(b)[-20:]}")
-        add(node, RDF.type, PG.FigureConflict)
-        add(node, PG.conflictOf, URIRef(a))
-        add(node, PG.conflictOf, URIRef(b))
-        add(node, PG.conflictReason, Literal(reason))
+        add(a, PG.conflictsWith, b)
+        add(b, PG.conflictsWith, a)
+        add(a, PG.flag, lit("conflicting-figures"))
+        add(b, PG.flag, lit("conflicting-figures"))
+        m = f"{ID}conflict/{_key(a)}-{_key(b)}"
+        add(m, RDF.type, PG.FigureConflict)
+        add(m, PG.conflictOf, a)
+        add(m, PG.conflictOf, b)
+        add(m, PG.conflictReason, lit(reason))
     for a, b, reason in c.related:
-        add(a, PG.relatedFigure, URIRef(b))
-        add(b, PG.relatedFigure, URIRef(a))
+        add(a, PG.relatedFigure, b)
+        add(b, PG.relatedFigure, a)
     return out
+
+
+def _key(claim_iri: str) -> str:
+    """Short stable key of a claim IRI (".../claim/<article>/<start>-<end>") for derived node IRIs."""
+    return hashlib.sha1(claim_iri.encode()).hexdigest()[:16]
+
+
+def _iri_cache():
+    cache: dict[str, ox.NamedNode] = {}
+
+    def node(x) -> ox.NamedNode:
+        key = str(x)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = ox.NamedNode(key)
+        return found
+    return node
 
 
 def derive(store: Store) -> Corpus:
     """Recompute the cross-article analyses and replace the derived graph with them."""
     corpus = analyse(store)
-    store.replace_graph(DERIVED, derived_quads(corpus))
+    store.replace_graph(DERIVED, derived_quads(corpus), atomic=False)
     return corpus

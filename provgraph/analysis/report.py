@@ -97,10 +97,11 @@ class Report:
     claims: list[FlaggedClaim]
     total_claims: int
     articles: int
+    stale: bool = False  # articles were added after the cross-article analyses last ran
 
     def as_dict(self) -> dict:
         return {"claims": [c.as_dict() for c in self.claims], "total_claims": self.total_claims,
-                "articles": self.articles, "reasons": EXPLAIN}
+                "articles": self.articles, "reasons": EXPLAIN, "stale": self.stale}
 
 
 def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
@@ -144,7 +145,7 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
     for c in out:
         c.reasons.sort(key=order.index)
     articles = store.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
-    return Report(out, len(details), articles[0]["n"] if articles else 0)
+    return Report(out, len(details), articles[0]["n"] if articles else 0, store.derived_stale())
 
 
 def _chains(store: Store) -> dict[str, list[list[dict]]]:

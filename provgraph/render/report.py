@@ -31,6 +31,9 @@ def _source_text(s: dict) -> str:
 def text(report: Report, width: int = 100) -> str:
     lines = [f"{len(report.claims)} weakly sourced claims of {report.total_claims} "
              f"in {report.articles} article{'s' if report.articles != 1 else ''}", ""]
+    if report.stale:
+        lines[1:1] = ["warning: articles were added after the cross-article analyses last ran; "
+                      "run `provgraph reindex` (or finish the ingest with --resume)"]
     n = 0
     for code, group in _groups(report):
         lines.append(f"{code.upper()}: {EXPLAIN[code]} ({len(group)})")
@@ -40,7 +43,8 @@ def text(report: Report, width: int = 100) -> str:
             wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="      ")
             lines.extend(wrap.wrap(f"[{n}] “{_clip(c.text, 220)}”"))
             lines.append(f"      article:  {c.article_title or c.article}")
-            lines.append(f"      reasons:  {', '.join(c.reasons)}" + (f" (hedges: {', '.join(c.hedges)})" if c.hedges else ""))
+            lines.append(f"      reasons:  {', '.join(c.reasons)} ({c.severity})")
+            lines.append(f"      why:      {c.explanation}")
             if c.sources:
                 lines.append(f"      sources:  {'; '.join(_source_text(s) for s in c.sources)}")
             if len(c.chain) > 1:

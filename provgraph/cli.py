@@ -27,11 +27,20 @@ class Group(click.Group):
 
 
 def store_option(f):
+    """--store and --endpoint, shared by every command that reads or writes the graph. The command
+    gets `store`: a function that opens the chosen store (embedded, or a SPARQL server)."""
     @click.option("--store", "store_path", envvar="PROVGRAPH_STORE", type=click.Path(file_okay=False),
                   help=STORE_HELP)
+    @click.option("--endpoint", envvar="PROVGRAPH_ENDPOINT", metavar="URL",
+                  help="Use a SPARQL 1.1 server instead (query URL; or $PROVGRAPH_ENDPOINT).")
     @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        return f(*args, **kwargs)
+    def wrapper(*args, store_path, endpoint, **kwargs):
+        from provgraph.store import open_store
+
+        def opener(create: bool = False, timeout: float | None = None):
+            return open_store(store_path, endpoint, create=create, timeout=timeout)
+        opener.spec = (store_path, endpoint)
+        return f(*args, store=opener, **kwargs)
     return wrapper
 
 
@@ -62,7 +71,7 @@ def cli():
               help="Extraction processes (default: all cores, at most 8).")
 @click.option("--resume", is_flag=True, help="Skip articles already stored (same text) without re-reading them.")
 @store_option
-def ingest(paths, strict, workers, resume, store_path):
+def ingest(paths, strict, workers, resume, store):
     """Read articles (.txt, .md, .html; files or folders) into the store.
 
     Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
@@ -75,7 +84,6 @@ def ingest(paths, strict, workers, resume, store_path):
 
     from provgraph.ingest import default_workers, ingest_files
     from provgraph.reader import find_articles
-    from provgraph.store import Store
 
     files = find_articles(list(paths))
     if not files:
@@ -92,16 +100,16 @@ def ingest(paths, strict, workers, resume, store_path):
             bar.set_postfix(errors=errors)
         bar.update()
 
-    with Store(store_path) as store, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
-                                          file=sys.stderr, desc="ingest") as bar:
-        summary = ingest_files(files, store, strict=strict, workers=workers, resume=resume, progress=tick)
+    with store(create=True) as db, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
+                                         file=sys.stderr, desc="ingest") as bar:
+        summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick)
     if len(files) < 20:
         for _, message in summary.failed:
             click.echo(f"error: {message}", err=True)
     seconds = time.perf_counter() - started
     click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
                + (f"{summary.skipped} skipped (already stored), " if resume else "")
-               + f"{len(summary.failed)} failed; {summary.claims} claims ({seconds:.2f} s) -> {store.path}", err=True)
+               + f"{len(summary.failed)} failed; {summary.claims} claims ({seconds:.2f} s) -> {db.path}", err=True)
     if summary.interrupted:
         click.echo("interrupted: every article listed as added is stored; run the same command with --resume "
                    "to finish (the cross-article analyses run at the end)", err=True)
@@ -119,17 +127,16 @@ def ingest(paths, strict, workers, resume, store_path):
               help="Only claims flagged for this reason (repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @store_option
-def report(fmt, reasons, output, store_path):
+def report(fmt, reasons, output, store):
     """Weakly sourced claims, grouped by reason, with sources, chain and evidence.
 
     Example: provgraph report --format json -o report.json
     """
     from provgraph.analysis.report import weak_claims
     from provgraph.render.report import render
-    from provgraph.store import Store
 
-    with Store(store_path, create=False) as store:
-        result = weak_claims(store, list(reasons) or None)
+    with store() as db:
+        result = weak_claims(db, list(reasons) or None)
     _write(render(result, fmt), output)
 
 
@@ -139,14 +146,16 @@ def report(fmt, reasons, output, store_path):
 @click.option("--named", help="Run a query shipped with provgraph (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--update", "allow_update", is_flag=True, help="Allow SPARQL UPDATE (queries are read-only by default).")
+@click.option("--timeout", type=click.FloatRange(0.1), help="Stop the query after this many seconds.")
 @store_option
-def query(sparql, file, named, list_, fmt, store_path):
-    """Run a SPARQL query over all articles' graphs.
+def query(sparql, file, named, list_, fmt, allow_update, timeout, store):
+    """Run a SPARQL query over all articles' graphs (read-only unless --update).
 
     Example: provgraph query --named anonymous_only_claims --format csv
     """
+    from provgraph.querying import is_update, run_query
     from provgraph.render.table import render
-    from provgraph.store import Store
 
     if list_:
         for name in queries.names():
@@ -157,18 +166,18 @@ def query(sparql, file, named, list_, fmt, store_path):
     if len(given) != 1:
         raise click.UsageError("give exactly one of: a QUERY argument, --file F.rq, --named NAME")
     text = queries.load(named) if named else (file.read() if file else sparql)
-    with Store(store_path, create=False) as store:
-        result = store.query(text)
-        if hasattr(result, "variables"):
-            columns = [v.value for v in result.variables]
-            from provgraph.store import to_python
-            rows = [{c: to_python(r[c]) for c in columns} for r in result]
-            click.echo(render(rows, columns, fmt), nl=False)
-        elif isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
-            click.echo("true" if bool(result) else "false")
-        else:
-            import pyoxigraph as ox
-            click.echo(ox.serialize(result, format=ox.RdfFormat.TURTLE).decode(), nl=False)
+    if is_update(text) and not allow_update:
+        raise click.ClickException("this is a SPARQL UPDATE, which changes the graph; "
+                                   "run it again with --update if that is what you want")
+    result = run_query(store, text, update=is_update(text), timeout=timeout)
+    if result is None:
+        click.echo("update applied", err=True)
+    elif result.boolean is not None:
+        click.echo("true" if result.boolean else "false")
+    elif result.graph is not None:
+        click.echo(result.graph.decode("utf-8"), nl=False)
+    else:
+        click.echo(render(result.rows, result.columns, fmt), nl=False)
 
 
 @cli.command()
@@ -178,17 +187,16 @@ def query(sparql, file, named, list_, fmt, store_path):
 @click.option("--source", help="Only claims that rest on this source (words of its name).")
 @click.option("--only-flagged", is_flag=True, help="Only weakly sourced claims and what they rest on.")
 @store_option
-def view(output, claim, article, source, only_flagged, store_path):
+def view(output, claim, article, source, only_flagged, store):
     """Write an interactive graph view: one HTML file that works offline.
 
     Example: provgraph view --only-flagged -o flagged.html
     """
     from provgraph.analysis.graph import focus, provenance_graph
     from provgraph.render.html import render
-    from provgraph.store import Store
 
-    with Store(store_path, create=False) as store:
-        g = focus(provenance_graph(store), claim, article, source, only_flagged)
+    with store() as db:
+        g = focus(provenance_graph(db), claim, article, source, only_flagged)
     if g.number_of_nodes() == 0:
         raise click.ClickException("nothing to show: no node matches the focus options")
     Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
@@ -201,15 +209,14 @@ def view(output, claim, article, source, only_flagged, store_path):
               default="trig", show_default=True, help="trig, nquads and jsonld keep one graph per article.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @store_option
-def export(fmt, output, store_path):
+def export(fmt, output, store):
     """Export the whole graph as RDF.
 
     Example: provgraph export --format turtle -o graph.ttl
     """
-    from provgraph.store import Store
 
-    with Store(store_path, create=False) as store:
-        data = store.dump(fmt)
+    with store() as db:
+        data = db.dump(fmt)
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output}", err=True)
@@ -221,32 +228,30 @@ def export(fmt, output, store_path):
 @click.argument("claim_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @store_option
-def claim(claim_id, fmt, store_path):
+def claim(claim_id, fmt, store):
     """One claim's whole provenance tree: every report, chain, root and the evidence of each.
 
     Example: provgraph claim 00e3b7e3a5ce0d22b1c7/260-455
     """
     from provgraph.analysis.provenance import claim_provenance
     from provgraph.render.provenance import render
-    from provgraph.store import Store
 
-    with Store(store_path, create=False) as store:
-        tree = claim_provenance(store, claim_id)
+    with store() as db:
+        tree = claim_provenance(db, claim_id)
     click.echo(render(tree, fmt), nl=False)
 
 
 @cli.command()
 @store_option
-def reindex(store_path):
+def reindex(store):
     """Recompute the cross-article analyses (roots, clusters, conflicts) into the derived graph.
 
     Example: provgraph reindex
     """
     from provgraph.analysis.corpus import derive
-    from provgraph.store import Store
 
-    with Store(store_path, create=False) as store:
-        c = derive(store)
+    with store() as db:
+        c = derive(db)
     click.echo(f"{len(c.claims)} claims: {len(c.clusters)} multi-report clusters, {len(c.matches)} same-claim links, "
                f"{len(c.conflicts)} figure conflicts, {len(c.loops)} citation loops", err=True)
 
@@ -267,17 +272,16 @@ WHERE {
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @store_option
-def stats(fmt, store_path):
+def stats(fmt, store):
     """Counts of articles, claims, attributions, sources and triples in the store.
 
     Example: provgraph stats --format json
     """
-    from provgraph.store import Store
 
-    with Store(store_path, create=False) as store:
-        row = store.select(STATS)[0]
-        row["triples"] = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
-        row["store"] = str(store.path)
+    with store() as db:
+        row = db.select(STATS)[0]
+        row["triples"] = db.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
+        row["store"] = str(db.path)
     if fmt == "json":
         click.echo(json.dumps(row, indent=2))
     else:

@@ -1,12 +1,21 @@
-"""The one module that knows which RDF store is in use: an embedded pyoxigraph store on disk.
+"""The one module that knows which RDF store is in use.
 
-Queries see the union of all named graphs (each article's graph) as their default graph.
+`open_store()` gives an embedded pyoxigraph store on disk (the default, `./.provgraph`) or, with
+an endpoint URL, any SPARQL 1.1 server (Oxigraph server, Fuseki, Virtuoso, GraphDB, Neptune).
+Queries see the union of all named graphs (one per article, plus the derived graph) as their
+default graph: the embedded store asks for it per query; a server must be set up that way
+(`oxigraph serve --union-default-graph`; Virtuoso does it by default).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,6 +33,7 @@ FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 GRAPH_FORMATS = {"trig", "nquads", "jsonld"}  # formats that keep the named graphs
+UPDATE_BATCH = 2000  # triples per INSERT DATA request to a server (Virtuoso's limit)
 STALE = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX schema: <http://schema.org/>
@@ -32,6 +42,7 @@ SELECT ((?n != ?counted) AS ?stale) WHERE {
   OPTIONAL { ?derived pg:articleCount ?c }
   BIND (COALESCE(?c, -1) AS ?counted)
 }"""
+ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def store_path(path: str | os.PathLike | None) -> Path:
@@ -39,42 +50,50 @@ def store_path(path: str | os.PathLike | None) -> Path:
     return Path(path or os.environ.get("PROVGRAPH_STORE") or DEFAULT_STORE)
 
 
-def to_ox(term):
-    """rdflib term -> pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
+def open_store(path=None, endpoint: str | None = None, create: bool = True, timeout: float | None = None):
+    """The store a command works on: a SPARQL server if `endpoint` (or $PROVGRAPH_ENDPOINT) is
+    set, else the embedded store at `path`."""
+    endpoint = endpoint or os.environ.get("PROVGRAPH_ENDPOINT")
+    if endpoint:
+        return RemoteStore(endpoint, timeout=timeout)
+    return Store(path, create=create, timeout=timeout)
 
 
-def to_python(term):
-    """pyoxigraph term -> plain Python value (IRIs as str, typed literals as int/float/bool)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt.endswith(("#integer", "#int", "#long")):
-            return int(term.value)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            return float(term.value)
-        if dt.endswith("#boolean"):
-            return term.value == "true"
-        return term.value
-    return term.value
+@dataclass
+class Result:
+    """A query's answer in plain Python: rows for SELECT, a boolean for ASK, Turtle for CONSTRUCT."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: bytes | None = None
 
 
-class Store:
-    """A provgraph graph on disk. Use as a context manager; one writer at a time."""
+class _Base:
+    """What both backends share: SELECT as rows, bindings, staleness."""
 
-    def __init__(self, path: str | os.PathLike | None = None, create: bool = True):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:
+        """SELECT results as a list of {variable: python value} rows."""
+        return self.run(sparql, bindings).rows
+
+    def derived_stale(self) -> bool:
+        """True when articles were stored after the cross-article analyses last ran."""
+        rows = self.select(STALE)
+        return bool(rows) and bool(rows[0]["stale"])
+
+
+class Store(_Base):
+    """The embedded store: pyoxigraph (RocksDB) on disk. One process at a time."""
+
+    def __init__(self, path: str | os.PathLike | None = None, create: bool = True, timeout: float | None = None):
         self.path = store_path(path)
+        self.timeout = timeout
         if not create and not self.path.exists():
             raise StoreError(f"no provgraph store at {self.path}: run `provgraph ingest FILES` first, "
                              "or point --store / PROVGRAPH_STORE at an existing store")
@@ -85,12 +104,6 @@ class Store:
                 raise StoreError(f"the store {self.path} is busy: another provgraph command is using it; "
                                  "try again when it has finished") from None
             raise StoreError(f"cannot open the store {self.path}: {e}") from None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def close(self) -> None:
         if self._db is not None:
@@ -103,51 +116,48 @@ class Store:
         and refills instead of sending the difference as one update."""
         g = ox.NamedNode(str(graph))
         new = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        exists = self._db.contains_named_graph(g)
         if not atomic:
-            self._db.remove_graph(g) if self._db.contains_named_graph(g) else None
+            if exists:
+                self._db.remove_graph(g)
             self._db.extend(new)
             return True
-        if self._db.contains_named_graph(g):
-            old = set(self._db.quads_for_pattern(None, None, None, g))
-            if old == set(new):
-                return False
-            keep = set(new)
-            gone = [q for q in old if q not in keep]
-            self._db.update(_delete_data(gone) + " ; " + _insert_data(new) if gone else _insert_data(new))
+        if not exists:
+            self._db.extend(new)  # one transaction
             return True
-        self._db.extend(new)
+        old = set(self._db.quads_for_pattern(None, None, None, g))
+        if old == set(new):
+            return False
+        keep = set(new)
+        gone = [q for q in old if q not in keep]
+        self.update(_delete_data(gone) + " ; " + _insert_data(new) if gone else _insert_data(new))
         return True
 
-    def query(self, sparql: str, bindings: dict | None = None):
-        """Run a SELECT/ASK/CONSTRUCT query. `bindings` maps variable names to values; they enter
-        as a VALUES block (at the top of the WHERE group) of terms serialised and escaped by
-        pyoxigraph, never as raw text spliced into the query."""
-        if bindings:
-            names = list(bindings)
-            terms = " ".join(str(_value_to_ox(bindings[n])) for n in names)
-            values = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-            where = re.search(r"WHERE\s*\{", sparql, re.IGNORECASE)
-            if where is None:
-                raise QueryError("a query with bindings needs a WHERE { ... } block")
-            sparql = f"{sparql[:where.end()]} {values} {sparql[where.end():]}"
+    def run(self, sparql: str, bindings: dict | None = None) -> Result:
+        result = self._query(with_bindings(sparql, bindings))
+        if isinstance(result, ox.QuerySolutions):
+            columns = [v.value for v in result.variables]
+            return Result(columns, [{c: to_python(row[c]) for c in columns} for row in result])
+        if isinstance(result, ox.QueryBoolean):
+            return Result(boolean=bool(result))
+        return Result(graph=ox.serialize(result, format=ox.RdfFormat.TURTLE))
+
+    def _query(self, sparql: str):
+        kwargs = {"use_default_graph_as_union": True}
         try:
-            return self._db.query(sparql, use_default_graph_as_union=True)
+            return self._db.query(sparql, **kwargs)
         except SyntaxError as e:
             raise QueryError(f"the query does not parse: {e}") from None
         except (OSError, RuntimeError, ValueError) as e:
             raise QueryError(f"the query failed: {e}") from None
-
-    def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:
-        """SELECT results as a list of {variable: python value} rows."""
-        result = self.query(sparql, bindings)
-        names = [v.value for v in result.variables]
-        return [{n: to_python(row[n]) for n in names} for row in result]
 
     def update(self, sparql: str) -> None:
         try:
             self._db.update(sparql)
         except SyntaxError as e:
             raise QueryError(f"the update does not parse: {e}") from None
+        except (OSError, RuntimeError, ValueError) as e:
+            raise QueryError(f"the update failed: {e}") from None
 
     def dump(self, fmt: str) -> bytes:
         """Serialise the whole store; formats without named graphs get the union of all graphs."""
@@ -159,16 +169,128 @@ class Store:
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._db.named_graphs()]
 
-    def derived_stale(self) -> bool:
-        """True when articles were stored after the cross-article analyses last ran."""
-        rows = self.select(STALE)
-        return bool(rows) and rows[0]["stale"]
-
     def load(self, data: bytes, fmt: str) -> None:
         try:
             self._db.load(data, format=FORMATS[fmt])
         except SyntaxError as e:
             raise QueryError(f"the data does not parse as {fmt}: {e}") from None
+
+
+class RemoteStore(_Base):
+    """Any SPARQL 1.1 server, over the Query and Update protocols (JSON results).
+
+    `endpoint` is the query URL; the update URL is the same with /query replaced by /update
+    (Oxigraph, Fuseki), or the same URL (Virtuoso's /sparql). Updates go in batches of at most
+    2,000 triples; an article's graph (a few hundred) goes in one request, which servers apply
+    atomically."""
+
+    def __init__(self, endpoint: str, update_endpoint: str | None = None, timeout: float | None = None):
+        self.path = endpoint
+        self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or re.sub(r"/query/?$", "/update", endpoint)
+        self.timeout = timeout or 300
+        self.run("ASK { }")  # fail now, clearly, if the server cannot be reached
+
+    def close(self) -> None:
+        pass
+
+    def _post(self, url: str, data: dict, accept: str) -> bytes:
+        body = urllib.parse.urlencode(data).encode("utf-8")
+        req = urllib.request.Request(url, body, {"Accept": accept,
+                                                 "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace")[:500]
+            raise QueryError(f"the SPARQL server at {url} refused the request ({e.code}): {detail}") from None
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreError(f"cannot reach the SPARQL server at {url}: {getattr(e, 'reason', e)}") from None
+
+    def run(self, sparql: str, bindings: dict | None = None) -> Result:
+        sparql = with_bindings(sparql, bindings)
+        raw = self._post(self.endpoint, {"query": sparql},
+                         "application/sparql-results+json, text/turtle;q=0.9")
+        if raw.lstrip().startswith(b"{"):
+            data = json.loads(raw)
+            if "boolean" in data:
+                return Result(boolean=data["boolean"])
+            columns = data["head"].get("vars", [])
+            return Result(columns, [{c: _json_value(b.get(c)) for c in columns} for b in data["results"]["bindings"]])
+        return Result(graph=raw)
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_endpoint, {"update": sparql}, "*/*")
+
+    def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
+        g = ox.NamedNode(str(graph))
+        new = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        old = {(r["s"], r["p"], r["o"]) for r in self.run(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g}).rows} if atomic else None
+        if old is not None and old == {(q.subject.value, q.predicate.value, to_python(q.object)) for q in new}:
+            return False
+        batches = [new[i:i + UPDATE_BATCH] for i in range(0, len(new), UPDATE_BATCH)] or [[]]
+        self.update(f"DROP SILENT GRAPH {g} ; " + _insert_data(batches[0]))
+        for batch in batches[1:]:
+            self.update(_insert_data(batch))
+        return True
+
+    def dump(self, fmt: str) -> bytes:
+        quads = [ox.Quad(_ox_from_json(b["s"]), _ox_from_json(b["p"]), _ox_from_json(b["o"]), _ox_from_json(b["g"]))
+                 for b in self._raw_bindings(ALL_QUADS)]
+        if fmt in GRAPH_FORMATS:
+            return ox.serialize(quads, format=FORMATS[fmt])
+        return ox.serialize({q.triple for q in quads}, format=FORMATS[fmt])
+
+    def _raw_bindings(self, sparql: str) -> list[dict]:
+        raw = self._post(self.endpoint, {"query": sparql}, "application/sparql-results+json")
+        return json.loads(raw)["results"]["bindings"]
+
+    def named_graphs(self) -> list[str]:
+        return [r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
+
+    def load(self, data: bytes, fmt: str) -> None:
+        try:
+            quads = list(ox.parse(data, format=FORMATS[fmt]))
+        except SyntaxError as e:
+            raise QueryError(f"the data does not parse as {fmt}: {e}") from None
+        by_graph: dict = {}
+        for q in quads:
+            by_graph.setdefault(q.graph_name, []).append(q)
+        for g, qs in by_graph.items():
+            for i in range(0, len(qs), UPDATE_BATCH):
+                self.update(_insert_data(qs[i:i + UPDATE_BATCH]))
+
+
+def with_bindings(sparql: str, bindings: dict | None) -> str:
+    """Bind variables by a VALUES block (at the top of the WHERE group) of terms serialised and
+    escaped by pyoxigraph: values never enter the query as raw text."""
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    terms = " ".join(str(_value_to_ox(bindings[n])) for n in names)
+    values = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+    where = re.search(r"WHERE\s*\{", sparql, re.IGNORECASE)
+    if where is None:
+        raise QueryError("a query with bindings needs a WHERE { ... } block")
+    return f"{sparql[:where.end()]} {values} {sparql[where.end():]}"
+
+
+def to_ox(term):
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return term
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def to_ox_quads(quads: list[tuple]) -> list:
@@ -184,12 +306,52 @@ def to_ox_quads(quads: list[tuple]) -> list:
     return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
+def _cast(value: str, datatype: str):
+    if datatype.endswith(("#integer", "#int", "#long")):
+        return int(value)
+    if datatype.endswith(("#decimal", "#double", "#float")):
+        return float(value)
+    if datatype.endswith("#boolean"):
+        return value in ("true", "1")
+    return value
+
+
+def to_python(term):
+    """pyoxigraph term -> plain Python value (IRIs as str, typed literals as int/float/bool)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return _cast(term.value, term.datatype.value)
+    return term.value
+
+
+def _json_value(b: dict | None):
+    """A SPARQL JSON results binding -> the same plain value `to_python` gives."""
+    if b is None:
+        return None
+    if b["type"] in ("literal", "typed-literal"):
+        return _cast(b["value"], b.get("datatype", ""))
+    return b["value"]
+
+
+def _ox_from_json(b: dict):
+    if b["type"] == "uri":
+        return ox.NamedNode(b["value"])
+    if b["type"] == "bnode":
+        return ox.BlankNode(b["value"])
+    if "xml:lang" in b:
+        return ox.Literal(b["value"], language=b["xml:lang"])
+    if b.get("datatype"):
+        return ox.Literal(b["value"], datatype=ox.NamedNode(b["datatype"]))
+    return ox.Literal(b["value"])
+
+
 def _value_to_ox(v):
-    if isinstance(v, (URIRef, Literal, BNode)):
+    if isinstance(v, (URIRef, Literal, BNode, ox.NamedNode, ox.Literal, ox.BlankNode)):
         return to_ox(v)
     if isinstance(v, str) and v.startswith(("http://", "https://", "urn:")):
         return ox.NamedNode(v)
-    return ox.Literal(str(v)) if not isinstance(v, (int, bool)) else ox.Literal(v)
+    return ox.Literal(v) if isinstance(v, (int, bool, float)) else ox.Literal(str(v))
 
 
 def _data_block(quads) -> str:

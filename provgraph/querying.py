@@ -1,0 +1,61 @@
+"""Running a user's SPARQL: read-only unless asked, and stoppable after a timeout.
+
+pyoxigraph cannot interrupt a running query, so a query with a timeout runs in a child process
+that opens the store itself and is killed when time runs out; the store's lock goes with it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import re
+
+from provgraph.errors import ProvgraphError, QueryError
+from provgraph.store import Result
+
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def is_update(sparql: str) -> bool:
+    """True for SPARQL UPDATE requests (they change the graph)."""
+    without_comments = re.sub(r"(?m)^\s*#.*$", "", sparql)
+    return bool(_UPDATE.match(without_comments))
+
+
+def _child(spec, sparql: str, update: bool, conn) -> None:
+    from provgraph.store import open_store
+    try:
+        with open_store(*spec, create=False) as db:
+            if update:
+                db.update(sparql)
+                conn.send(("ok", None))
+            else:
+                conn.send(("ok", db.run(sparql)))
+    except ProvgraphError as e:
+        conn.send(("error", str(e)))
+
+
+def run_query(opener, sparql: str, update: bool = False, timeout: float | None = None) -> Result | None:
+    """Run `sparql` on the store `opener` opens; None for an update. With `timeout`, stop it then."""
+    if timeout is None:
+        with opener() as db:
+            if update:
+                db.update(sparql)
+                return None
+            return db.run(sparql)
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(opener.spec, sparql, update, child), daemon=True)
+    proc.start()
+    child.close()
+    if not parent.poll(timeout):
+        proc.kill()
+        proc.join()
+        raise QueryError(f"the query was stopped after {timeout:g} s (--timeout); narrow it or raise the limit")
+    status, payload = parent.recv()
+    proc.join()
+    if status == "error":
+        raise ProvgraphError(payload)
+    return payload

@@ -1,0 +1,98 @@
+"""Every command against a real SPARQL server: Oxigraph server on loopback, started and stopped here."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from provgraph.cli import cli
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server (PyPI package `oxigraph`, in the test extra) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
+                             "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("oxigraph server did not start")
+    yield url
+    os.kill(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=10)
+
+
+def run(*args, env=None):
+    result = CliRunner().invoke(cli, list(args), env=env)
+    return result
+
+
+def test_ingest_report_and_reingest_against_server(endpoint):
+    env = {"PROVGRAPH_ENDPOINT": endpoint}
+    first = run("ingest", str(SAMPLES), env=env)
+    assert first.exit_code == 0, first.output
+    assert "2 added" in first.output
+    again = run("ingest", str(SAMPLES), env=env)
+    assert "0 added, 2 unchanged" in again.output
+
+    report = json.loads(run("report", "--format", "json", env=env).output)
+    assert report["articles"] == 2
+    ria = [c for c in report["claims"] if "11,000" in c["text"]]
+    assert ria and "indirect-chain" in ria[0]["reasons"]
+    assert ria[0]["chain"][-2:] == ["RIA Novosti", "sources within Ukraine’s security forces"]
+
+
+def test_server_and_embedded_store_give_the_same_report(endpoint, tmp_path):
+    run("ingest", str(SAMPLES), "--endpoint", endpoint)
+    remote = json.loads(run("report", "--format", "json", "--endpoint", endpoint).output)
+    store = str(tmp_path / "store")
+    assert run("ingest", str(SAMPLES), "--store", store).exit_code == 0
+    local = json.loads(run("report", "--format", "json", "--store", store).output)
+    key = lambda r: sorted((c["claim"], tuple(c["reasons"]), tuple(c["chain"])) for c in r["claims"])
+    assert key(remote) == key(local)
+
+
+def test_query_export_and_stats_against_server(endpoint):
+    run("ingest", str(SAMPLES), "--endpoint", endpoint)
+    out = run("query", "--named", "indirect_chains", "--format", "json", "--endpoint", endpoint)
+    rows = json.loads(out.output)
+    assert {r["intermediary"] for r in rows} == {"RIA Novosti"}
+    stats = json.loads(run("stats", "--format", "json", "--endpoint", endpoint).output)
+    assert stats["articles"] == 2
+    nquads = run("export", "--format", "nquads", "--endpoint", endpoint).output
+    assert nquads.count("\n") == stats["triples"]
+
+
+def test_unreachable_server_is_a_clear_error():
+    result = run("report", "--endpoint", f"http://127.0.0.1:{_free_port()}/query")
+    assert result.exit_code == 1
+    assert "cannot reach the SPARQL server" in result.output
+    assert "Traceback" not in result.output

@@ -94,6 +94,8 @@ def ingest(paths, strict, workers, resume, store):
 
     def tick(p):
         nonlocal errors
+        for w in p.warnings:
+            bar.write(f"warning: {w}", file=sys.stderr)
         if p.error:
             errors += 1
             bar.write(f"error: {p.error}", file=sys.stderr)
@@ -103,9 +105,6 @@ def ingest(paths, strict, workers, resume, store):
     with store(create=True) as db, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
                                          file=sys.stderr, desc="ingest") as bar:
         summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick)
-    if len(files) < 20:
-        for _, message in summary.failed:
-            click.echo(f"error: {message}", err=True)
     seconds = time.perf_counter() - started
     click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
                + (f"{summary.skipped} skipped (already stored), " if resume else "")

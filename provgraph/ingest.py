@@ -47,6 +47,7 @@ class Prepared:
     claims: int = 0
     error: str | None = None
     known: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 _KNOWN: frozenset[str] = frozenset()  # graph IRIs already stored, for resume (set in each worker)
@@ -65,7 +66,8 @@ def prepare(path: str) -> Prepared:
         if graph in _KNOWN:
             return Prepared(path, graph, known=True)
         extract(article)
-        return Prepared(path, graph, to_ox_quads(article_quads(article)), len(article.claims))
+        return Prepared(path, graph, to_ox_quads(article_quads(article)), len(article.claims),
+                        warnings=article.warnings)
     except InputError as e:
         return Prepared(path, error=str(e))
 

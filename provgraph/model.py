@@ -96,3 +96,4 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # problems reading it that did not stop it

@@ -38,10 +38,21 @@ def find_articles(paths: list[str | Path]) -> list[Path]:
     return found
 
 
-def read_article(path: Path) -> Article:
+MAX_BYTES = 20_000_000  # a news article is far smaller; a larger file is a dump, not an article
+
+
+def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     """Read one article file; raises InputError naming the file and the problem."""
-    data = path.read_bytes()
-    text = decode(data, path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size / 1e6:.0f} MB is too large for an article (limit "
+                             f"{max_bytes / 1e6:.0f} MB); split it into articles, or raise --max-mb")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
+    warnings: list[str] = []
+    text = decode(data, path, warnings)
     meta: dict = {}
     if path.suffix.lower() in (".html", ".htm"):
         text, meta = parse_html(text)
@@ -50,29 +61,53 @@ def read_article(path: Path) -> Article:
     meta.update(read_sidecar(path))
     if not text.strip():
         raise InputError(f"{path}: no article text (the file is empty or holds only markup)")
-    article = Article(text=text, path=path.name)
+    article = Article(text=text, path=path.name, warnings=warnings)
     for key in FIELDS:
         if meta.get(key):
             setattr(article, key, str(meta[key]).strip())
     return article
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Bytes -> str: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is an error."""
+def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
+    """Bytes -> str. UTF-8 (with or without BOM) and UTF-16 with BOM as they are; text that is not
+    UTF-8 anywhere but reads as Windows-1252 (curly quotes as single bytes) with a warning; mixed or
+    broken UTF-8 is an error that names the byte, since guessing would corrupt names and quotes."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: starts like UTF-16 but is broken at byte {e.start}") from None
     else:
         if b"\x00" in data[:4096]:
             raise InputError(f"{path}: this looks like a binary file, not an article")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise InputError(
-                f"{path}: not valid UTF-8 (byte {e.start}); re-save it as UTF-8, "
-                f"e.g. `iconv -f WINDOWS-1252 -t UTF-8 {path.name}`") from None
+            if _UTF8_SEQUENCE.search(data) is None and _is_cp1252(data):
+                text = data.decode("cp1252")
+                if warnings is not None:
+                    warnings.append(f"{path}: not UTF-8; read as Windows-1252")
+            else:
+                raise InputError(
+                    f"{path}: not valid UTF-8 (byte {e.start}; mixed encodings?); re-save it as UTF-8, "
+                    f"e.g. `iconv -f WINDOWS-1252 -t UTF-8 {path.name}`") from None
+    if sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t") > 8:
+        raise InputError(f"{path}: this looks like a binary file, not an article")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _is_cp1252(data: bytes) -> bool:
+    """Bytes that Windows-1252 defines throughout (0x81 0x8d 0x8f 0x90 0x9d are undefined)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def split_front_matter(text: str) -> tuple[str, dict]:

@@ -112,8 +112,11 @@ def resolve_sources(store: Store) -> tuple[dict[str, str], dict[str, str], dict[
             owners = full_names.get(normalise(r["label"]), set())
             if len(owners) == 1:
                 target = next(iter(owners))
-        elif r["anonymous"] and r["via"]:
-            target = f"{ID}anonymous/via/{r['via'].rsplit('/', 1)[-1]}/{normalise(r['descriptor'] or r['label'])}"
+        elif r["anonymous"] and (r["via"] or r["publisher"]):
+            # the outlet that published the anonymous source's words is its intermediary: the
+            # Herald's own "sources close to the mayor" are the ones rewrites credit "via the Herald"
+            via = (r["via"] or r["publisher"]).rsplit("/", 1)[-1]
+            target = f"{ID}anonymous/via/{via}/{normalise(r['descriptor'] or r['label'])}"
         canonical[iri] = target
         if target == iri or target not in labels:
             labels[target] = r["label"] if target == iri else labels.get(target, r["label"])
@@ -207,7 +210,8 @@ def compare_figures(claims: dict[str, ClaimInfo]) -> tuple[list, list]:
                 if (hi_a < lo_b or hi_b < lo_a) and ca.roots != cb.roots:
                     conflicts.append((a, b, f"{fa.text} vs {fb.text} {fa.unit}"
                                       + (f" ({fa.scope})" if fa.scope else "")))
-            elif shared >= 0.15 and (fa.qualifiers & fb.qualifiers or fa.qualifiers == fb.qualifiers):
+            elif fa.quantity != fb.quantity and fa.value != fb.value and shared >= 0.15 and (
+                    fa.qualifiers & fb.qualifiers or fa.qualifiers == fb.qualifiers):
                 related.append((a, b, f"{fa.text} {fa.unit} ({fa.scope or 'no period'}) and "
                                       f"{fb.text} {fb.unit} ({fb.scope or 'no period'})"))
     return conflicts, related
@@ -240,7 +244,6 @@ def derived_quads(c: Corpus) -> list:
             add(target, RDFS.label, lit(c.labels.get(target, "")))
             add(target, PG.sourceKind, lit(c.kinds[target][0]))
             add(target, PG.anonymous, lit(c.kinds[target][1]))
-    loop_nodes = {n for loop in c.loops for n in loop}
     cluster_of: dict[str, str] = {}
     for cluster in c.clusters:
         cnode = f"{ID}cluster/{_key(min(cluster))}"
@@ -251,17 +254,18 @@ def derived_quads(c: Corpus) -> list:
     members: dict[str, list[str]] = defaultdict(list)
     for m, cnode in cluster_of.items():
         members[cnode].append(m)
+    # outlets that cite each other in a loop are one source between them: neither is an original
+    in_loop = {n: f"loop:{min(loop)}" for loop in c.loops for n in loop}
     for iri, info in c.claims.items():
         cluster = members.get(cluster_of.get(iri), [iri])
-        roots = set().union(*(c.claims[m].roots for m in cluster))
+        roots = {in_loop.get(r, r) for m in cluster for r in c.claims[m].roots}
         articles = {c.claims[m].article for m in cluster}
         for r in info.roots:
             add(iri, PG.canonicalRoot, r)
         if info.chains:
             add(iri, PG.independentRoots, lit(len(roots)))
         add(iri, PG.reportCount, lit(len(cluster)))
-        if info.chains and ((len(articles) > 1 and len(roots) == 1)
-                            or any(n in loop_nodes for chain in info.chains for n in chain[:-1])):
+        if info.chains and ((len(articles) > 1 and len(roots) == 1) or _on_loop(info, c.loops)):
             add(iri, PG.flag, lit("circular-reporting"))
     for a, b, score, reason in c.matches:
         m = f"{ID}match/{_key(a)}-{_key(b)}"
@@ -286,6 +290,16 @@ def derived_quads(c: Corpus) -> list:
         add(a, PG.relatedFigure, b)
         add(b, PG.relatedFigure, a)
     return out
+
+
+def _on_loop(info: ClaimInfo, loops: list[list[str]]) -> bool:
+    """The claim's path (its publisher, then each hop) follows an edge of an outlet citation loop."""
+    for chain in info.chains:
+        path = ([info.outlet] if info.outlet else []) + chain
+        steps = set(zip(path, path[1:]))
+        if any(steps & set(zip(loop, loop[1:] + loop[:1])) for loop in loops):
+            return True
+    return False
 
 
 def _key(claim_iri: str) -> str:

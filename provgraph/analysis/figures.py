@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "dozen": 12})
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?)(\s?(?:k|m|bn|thousand|million|billion)\b)?",
+    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?|"
+    r"(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")(?![\w-]))"
+    r"(\s?(?:k|m|bn|thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
@@ -23,6 +30,7 @@ _BOUNDS = [  # words before a figure -> how the figure bounds the true value
 _MONTHS = "january february march april may june july august september october november december".split()
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
 _SKIP_UNIT = frozenset("of the a an and or in on at to for from per each every this that these those".split())
 STOPWORDS = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been being has have had
@@ -63,7 +71,9 @@ def parse_figures(text: str) -> list[Figure]:
     found = []
     for m in _NUMBER.finditer(text):
         raw, mult = m.group(1), (m.group(2) or "").strip().lower()
-        digits = re.sub(r"[,\u00a0\u202f ]", "", raw)
+        digits = str(_WORD_NUMBERS[raw.lower()]) if raw.lower() in _WORD_NUMBERS else re.sub(r"[,\u00a0\u202f ]", "", raw)
+        if raw.lower() in ("one", "zero") and not mult:
+            continue  # "one prosecutor", "one of the ..." are not counts worth comparing
         if not mult and re.fullmatch(r"(1[89]|20)\d\d", digits):
             continue  # a year
         before = text[max(0, m.start() - 40):m.start()].lower().rstrip()
@@ -79,6 +89,8 @@ def parse_figures(text: str) -> list[Figure]:
             scope = parse_scope(text[:first_comma])  # "In October alone, 21,600 soldiers deserted"
         bound = next((kind for kind, words in _BOUNDS if any(before.endswith(w) for w in words)), "exact")
         unit, quals = _unit(text[m.end():])
+        if unit in TIME_UNITS:
+            continue  # "in the first two days", "for 30 years": a period, not a count
         if unit is None and out:
             unit, quals = out[-1].unit, set(out[-1].qualifiers)
         if unit is None:
@@ -147,6 +159,15 @@ def parse_scope(text: str) -> str | None:
     m = re.search(r"\bsince (?:\w+ )?((?:19|20)\d\d)\b", low)
     if m:
         return f"since-{m.group(1)}"
+    m = re.search(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", low)
+    if m:
+        return f"day-{m.group(1)}"
+    m = re.search(r"\bon (" + "|".join(_MONTHS) + r") (\d{1,2})\b", low)
+    if m:
+        return f"day-{m.group(1)}-{m.group(2)}"
+    m = re.search(r"\b(yesterday|today|last night|overnight)\b", low)
+    if m:
+        return f"day-{m.group(1).replace(' ', '-')}"
     m = re.search(r"\bin (" + "|".join(_MONTHS) + r")\b", low)
     if m:
         return f"month-{m.group(1)}"

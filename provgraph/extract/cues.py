@@ -301,10 +301,11 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         k = after
         while k < n and k - after < 8 and tokens[k].lower != "that" and tokens[k].is_word:
             k += 1
-        if k < n and tokens[k].lower == "that" or (k < n and tokens[k].text in (",", ":")):
+        at_end = k >= n or (tokens[k].text in ".!?" and k == n - 1)
+        if k < n and tokens[k].lower == "that" or (k < n and tokens[k].text in (",", ":")) or at_end:
             obj = tokens[after:k]
             if via is None and obj:
-                via = _outlet_only(obj, article)
+                via = _outlet_only(obj, article)  # "told Reuters that ...", "..., officials told the Herald."
             after = k
     if not inverted:
         if after < n and tokens[after].text == ",":

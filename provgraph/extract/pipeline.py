@@ -60,7 +60,14 @@ def extract(article: Article) -> Article:
     return article
 
 
+SPEECH_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "write", "note", "according to", "claim",
+                 "confirm", "deny", "warn", "find", "show"}
+
+
 def _resolve(f: Found, book: SourceBook) -> Attribution | None:
+    if f.mention is not None and f.mention.kind == "pronoun" and f.mention.head == "it" \
+            and f.cue_lemma not in SPEECH_LEMMAS:
+        f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
     source = book.resolve(f.mention) if f.mention is not None else None
     if source is not None and f.via is not None:
         via = book.resolve(f.via)

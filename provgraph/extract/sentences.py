@@ -18,6 +18,9 @@ _BREAK = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n\s*\n|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
+MAX_SENTENCE = 1500  # characters; longer runs (a file with no sentence breaks) are cut at spaces
+
+
 def split_sentences(text: str) -> list[Span]:
     """Split `text` into sentence spans; offsets index `text`, spans are stripped of edge whitespace."""
     spans: list[Span] = []
@@ -30,6 +33,15 @@ def split_sentences(text: str) -> list[Span]:
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add_one(text, start, cut, spans)
+        start = cut
+    _add_one(text, start, end, spans)
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
@@ -46,7 +58,7 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     return True
 
 
-def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+def _add_one(text: str, start: int, end: int, spans: list[Span]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

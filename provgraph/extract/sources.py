@@ -22,7 +22,7 @@ DETERMINERS = frozenset(
     "a an the one two three four five six seven eight nine ten several some many few other another "
     "multiple numerous various most all both these those this that".split()
 )
-SPLIT_PREPOSITIONS = frozenset("of from at within with in for close familiar inside".split())
+SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
 _CONNECTORS = frozenset("of the for and on to in at".split())
 
 
@@ -64,9 +64,14 @@ def _is_name_token(tok: Token, first: bool) -> bool:
     low = tok.lower.rstrip(".")
     if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False):
         return False
-    if first and _known(tok.text):
+    if first and (_known(tok.text) or _plural_group(tok.lower)):
         return False
     return True
+
+
+def _plural_group(word: str) -> bool:
+    """"Forecasters", "Economists", "Residents" at the start of a sentence: people, not a name."""
+    return word.endswith(("ers", "ists", "ians", "ants", "ents", "ives")) and len(word) > 6
 
 
 def _text(tokens: list[Token], article: str) -> str:
@@ -86,15 +91,17 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
     if best:
         return best
     words = [t.lower for t in tokens]
-    if any(w in lexicon.words("outlet_words.txt") for w in words):
-        caps = [t for t in tokens if t.is_cap and t.lower not in lexicon.words("outlet_words.txt")
-                and t.text not in lexicon.words("demonyms.txt", lower=False) and t.lower not in DETERMINERS]
-        if caps and words[-1] not in lexicon.words("anonymous_nouns.txt"):
-            # the name is the last capitalised run ("news agency RIA", "the Kyiv Post newspaper")
-            run = [caps[-1]]
-            for t in reversed(caps[:-1]):
-                if tokens.index(run[0]) - tokens.index(t) == 1:
-                    run.insert(0, t)
+    if any(w in lexicon.words("outlet_words.txt") for w in words) and words[-1] not in lexicon.words("anonymous_nouns.txt"):
+        # the name is the last capitalised run, capitalised outlet words included ("news agency RIA",
+        # "the Coast Times", "the Kyiv Post newspaper"); lowercase ones ("agency") are not part of it
+        run: list[Token] = []
+        for t in reversed(tokens):
+            capital = t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False) and t.lower not in DETERMINERS
+            if capital:
+                run.insert(0, t)
+            elif run:
+                break
+        if run and any(t.lower not in lexicon.words("outlet_words.txt") for t in run):
             return run
     return None
 
@@ -199,7 +206,10 @@ def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _name_run(tokens: list[Token]) -> list[Token] | None:
-    """The last run of capitalised tokens that are not titles, demonyms or common words."""
+    """The run of capitalised tokens that ends the phrase and is not titles, demonyms or common
+    words. A phrase ending in a common noun ("Shop owners", "White House officials") has none."""
+    if tokens and not tokens[-1].is_cap and tokens[-1].is_word:
+        return None
     run: list[Token] = []
     for i in range(len(tokens) - 1, -1, -1):
         t = tokens[i]

@@ -58,6 +58,9 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
     found: list[Found] = []
     anonymity = _has_anonymity_phrase(sentence.text)
     taken: set[int] = set()
+    words = [t for t in tokens if t.is_word and t.text[0].isalpha()]
+    # "Bernie Sanders Says He Has Started Writing": in a title-case headline cues are capitalised too
+    headline = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.8 * len(words)
     for i, tok in enumerate(tokens):
         if i in taken:
             continue
@@ -69,7 +72,8 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
         elif (k := _phrase_end(i, tokens)) and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
             f = _cue_verb(i, tokens, sentence, quotes, article, end=k)
             taken.update(range(i, k))
-        elif low in lexicon.cue_verbs() and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
+        elif (low in lexicon.cue_verbs() or _verb_before_clause(i, tokens)) and (not tok.is_cap or headline) \
+                and _is_verb(i, tokens) and not _in_quote(tok, quotes):
             f = _cue_verb(i, tokens, sentence, quotes, article)
         elif low == ":" and i <= 5 and _speaker_label(tokens, i, sentence, article):
             f = _speaker(i, tokens, sentence, article)
@@ -103,6 +107,35 @@ def _adjunct(tokens: list[Token], after: int) -> bool:
     while k < len(tokens) and tokens[k].text == ",":
         k += 1
     return k >= len(tokens) or tokens[k].lower in ADJUNCT_START or tokens[k].lower.endswith("day")
+
+
+BE = frozenset("is are was were be been being am ’s 's".split())
+RAISING = frozenset("seem seems seemed appear appears appeared".split())
+
+
+def _passive(i: int, tokens: list[Token]) -> bool:
+    """"was asked", "has been told", "is expected": a form of *be* right before a past participle."""
+    if not tokens[i].lower.endswith(("ed", "en", "wn", "ld", "ght")):
+        return False
+    k = i - 1
+    while k >= 0 and _is_adverb(tokens[k]):
+        k -= 1
+    return k >= 0 and tokens[k].lower in BE
+
+
+def _verb_before_clause(i: int, tokens: list[Token]) -> bool:
+    """A verb of any reliability followed by "that" and a clause, or by a colon and a quotation
+    ("believes that ...", "knows that ...", "wrote: “...”"): the structure itself marks an attribution."""
+    if i + 2 >= len(tokens) or tokens[i].lower not in lexicon.table("cue_verbs.txt"):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.lower == "that":
+        after = tokens[i + 2]
+        return after.lower in CLAUSE_STARTS or after.is_cap
+    return nxt.text == ":" and tokens[i + 2].text in ("“", '"', "‘")
+
+
+CLAUSE_STARTS = frozenset("he she they it we i you the a an this there his her their its our some many most".split())
 
 
 def _is_adverb(tok: Token) -> bool:
@@ -254,6 +287,18 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         parts = [p for p in parts if p is not None and len(p.text) > 1]
         return Found(mention, cue, lemma, parts) if parts else None
 
+    # No source: a passive without "by" ("she has been asked to ...", "is expected to ...") or a
+    # raising verb ("appeared to have gained"); PolNeAR counts these, the subject is not the source
+    if end == i + 1 and (_passive(i, tokens) or cue_tok.lower in RAISING) and i + 1 < n and tokens[i + 1].lower != "by":
+        start = i - 1
+        while start > 0 and tokens[start].lower in SKIP_BEFORE_CUE | BE:
+            start -= 1
+        subj_start = _np_backward_start(tokens, start + 1)
+        subject = _span(tokens, subj_start, start + 1, article) if cue_tok.lower in RAISING else None
+        rest = _span(tokens, i + 1, n, article)
+        if rest is not None and _words(tokens, i + 1, n) >= 2:
+            return Found(None, cue, lemma, [c for c in (subject, rest) if c is not None])
+
     # Subject before the cue, skipping auxiliaries and a parenthetical ", speaking to RIA," / ", who ..."
     j = i
     while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE or _is_adverb(tokens[j - 1])):
@@ -278,10 +323,17 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             if segment and (via is not None or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
                 mention = parse_mention(tokens[subj_start:k], article)
+                if mention is None and via is None:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
+                    mention = parse_mention(segment, article)
+                    subj_start = k + 1 if mention is not None else None
     elif j > 0:
         subj_start = _np_backward_start(tokens, j)
         if subj_start < j:
             mention = parse_mention(tokens[subj_start:j], article)
+    if mention is None and cue_tok.lower.endswith("ing") and i > 0 and tokens[i - 1].text == ",":
+        # "Sanders criticized the accord, saying ...": the sentence's subject is the source
+        mention = _sentence_subject(tokens, i, article)
+        subj_start = None
     if mention is None:
         subj_start = None
 
@@ -331,6 +383,20 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     if not content:
         return None
     return Found(mention, cue, lemma, content, via=via)
+
+
+def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention | None:
+    """The subject at the start of the sentence (after a leading "On Saturday," or "In Iowa," phrase)."""
+    start = 0
+    if tokens and tokens[0].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked", "while"):
+        comma = next((k for k in range(before) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    end = _np_forward_end(tokens, start, limit=10)
+    if end <= start or end >= before:
+        return None
+    return parse_mention(tokens[start:end], article)
 
 
 def _author_of(mention: Mention | None, np: list[Token], article: str) -> Mention | None:

@@ -54,7 +54,7 @@ def _known(word: str) -> bool:
     w = word.lower()
     return any(
         w in lexicon.words(name)
-        for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt")
+        for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "source_heads.txt")
     ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES
 
 
@@ -64,14 +64,9 @@ def _is_name_token(tok: Token, first: bool) -> bool:
     low = tok.lower.rstrip(".")
     if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False):
         return False
-    if first and (_known(tok.text) or _plural_group(tok.lower)):
+    if first and _known(tok.text):
         return False
     return True
-
-
-def _plural_group(word: str) -> bool:
-    """"Forecasters", "Economists", "Residents" at the start of a sentence: people, not a name."""
-    return word.endswith(("ers", "ists", "ians", "ants", "ents", "ives")) and len(word) > 6
 
 
 def _text(tokens: list[Token], article: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\w+(?:[’'\-&/.]\w+)*|[^\w\s]")
+# Internal dots only join single letters ("U.S", "e.g"), so "said.Trump" (a missing space) splits.
+_TOKEN = re.compile(r"\w+(?:[’'\-&/]\w+)*(?:\.\w(?!\w))*|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)

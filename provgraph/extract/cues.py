@@ -371,7 +371,18 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
 
     before_end = i if inverted else (subj_start if subj_start is not None else i)
     content_before = before_end > 0 and tokens[before_end - 1].text in (",", "’", "”", '"', "—", "–", "'")
-    if not inverted and _words(tokens, after, n) >= 3 and not (content_before and _adjunct(tokens, after)):
+    bare = _words(tokens, after, n) < 3  # "Trump said." after a quotation split off by the sentence splitter
+    quoted_before = _quoted_before(tokens, before_end, quotes, article) if content_before or (before_end == 0 and bare) \
+        else None
+    marker = None if inverted else _content_marker(tokens, after, quotes)
+    if marker is not None and (quoted_before is None or marker - after <= 3):
+        # "declared on national television that ...", "responded: “...”": content starts at the marker
+        start = marker + 1 if tokens[marker].lower == "that" or tokens[marker].text == ":" else marker
+        content = [_extend_to_quote(_span(tokens, start, n, article), quotes, article)]
+    elif quoted_before is not None and (bare or _adjunct(tokens, after) or lemma in OBJECT_CUES):
+        # "“...,” Ramos, 58, told AFP in an interview"
+        content = [quoted_before]
+    elif not inverted and _words(tokens, after, n) >= 3 and not (content_before and _adjunct(tokens, after)):
         content = [_extend_to_quote(_span(tokens, after, n, article), quotes, article)]
     else:
         content = [_quoted_before(tokens, before_end, quotes, article) or _span(tokens, 0, before_end, article)]
@@ -383,6 +394,21 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     if not content:
         return None
     return Found(mention, cue, lemma, content, via=via)
+
+
+def _content_marker(tokens: list[Token], after: int, quotes: list[Span]) -> int | None:
+    """Index of "that", ":" or an opening quotation mark within a few words after the cue, past
+    adjuncts such as "on national television" or "during Saturday's debate"."""
+    for m in range(after, min(len(tokens), after + 10)):
+        t = tokens[m]
+        if t.lower == "that" and m + 1 < len(tokens) and (tokens[m + 1].lower in CLAUSE_STARTS or tokens[m + 1].is_cap
+                                                          or tokens[m + 1].is_word):
+            return m
+        if t.text == ":" or (t.text in ("“", '"', "‘") and any(q.start == t.end for q in quotes)):
+            return m
+        if t.text in (".", ";", "?", "!"):
+            return None
+    return None
 
 
 def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention | None:

@@ -61,10 +61,16 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
     words = [t for t in tokens if t.is_word and t.text[0].isalpha()]
     # "Bernie Sanders Says He Has Started Writing": in a title-case headline cues are capitalised too
     headline = len(words) >= 4 and sum(t.is_cap for t in words) >= 0.8 * len(words)
+    cue_verbs = lexicon.cue_verbs()
+    phrases = lexicon.cue_phrases()
+    all_verbs = lexicon.table("cue_verbs.txt")
     for i, tok in enumerate(tokens):
-        if i in taken:
+        if i in taken or not (tok.is_word or tok.text == ":"):
             continue
         low = tok.lower
+        if low not in cue_verbs and low not in all_verbs and low not in ("according", ":") and (
+                i + 1 >= len(tokens) or (low, tokens[i + 1].lower) not in phrases):
+            continue  # the common case: a word that can start no pattern
         f = None
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             f = _according_to(i, tokens, sentence, article)
@@ -241,7 +247,9 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
 
 def _phrase_end(i: int, tokens: list[Token]) -> int | None:
     """End index of the longest multi-word cue phrase starting at token i ("pointed out", "called for")."""
-    for phrase in lexicon.cue_phrases().get(tokens[i].lower, ()):
+    if i + 1 >= len(tokens):
+        return None
+    for phrase in lexicon.cue_phrases().get((tokens[i].lower, tokens[i + 1].lower), ()):
         k = i + len(phrase)
         if k <= len(tokens) and all(tokens[i + m].lower == w for m, w in enumerate(phrase)):
             return k

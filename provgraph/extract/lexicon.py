@@ -55,17 +55,17 @@ _PHRASE_STARTS = frozenset("has have had was were is are did does do went made t
 
 
 @cache
-def cue_phrases() -> dict[str, list[tuple[str, ...]]]:
-    """First word -> multi-word cue phrases that start with it, longest first. Only verb phrases:
-    nominal ones ("support for") need a possessor the rules do not look for."""
+def cue_phrases() -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """First two words -> multi-word cue phrases that start with them, longest first. Only verb
+    phrases: nominal ones ("support for") need a possessor the rules do not look for."""
     verbs = table("cue_verbs.txt")
-    out: dict[str, list[tuple[str, ...]]] = {}
+    out: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for phrase, cols in table("cue_phrases.txt").items():
         words = tuple(phrase.split())
         if len(words) < 2 or not all(w.replace("’", "").replace("'", "").isalpha() for w in words):
             continue
         if words[0] in verbs or words[0] in _PHRASE_STARTS:
-            out.setdefault(words[0], []).append(words)
+            out.setdefault(words[:2], []).append(words)
     for v in out.values():
         v.sort(key=len, reverse=True)
     return out

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Internal dots only join single letters ("U.S", "e.g"), so "said.Trump" (a missing space) splits.
 _TOKEN = re.compile(r"\w+(?:[’'\-&/]\w+)*(?:\.\w(?!\w))*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A token and what the rules ask of it, computed once (rules ask millions of times)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "lower", "is_word", "is_cap")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.is_word = text[0].isalnum()
+        self.is_cap = text[0].isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

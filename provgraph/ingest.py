@@ -19,7 +19,7 @@ from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
 from provgraph.extract.pipeline import extract
 from provgraph.rdf import article_quads, content_hash, graph_iri
-from provgraph.reader import read_article
+from provgraph.reader import MAX_BYTES, read_article
 from provgraph.store import Store, to_ox_quads
 
 
@@ -51,17 +51,18 @@ class Prepared:
 
 
 _KNOWN: frozenset[str] = frozenset()  # graph IRIs already stored, for resume (set in each worker)
+_MAX_BYTES = MAX_BYTES
 
 
-def _init_worker(known: frozenset[str]) -> None:
-    global _KNOWN
-    _KNOWN = known
+def _init_worker(known: frozenset[str], max_bytes: int = MAX_BYTES) -> None:
+    global _KNOWN, _MAX_BYTES
+    _KNOWN, _MAX_BYTES = known, max_bytes
 
 
 def prepare(path: str) -> Prepared:
     """Read and extract one file: the stateless step that runs in worker processes."""
     try:
-        article = read_article(Path(path))
+        article = read_article(Path(path), _MAX_BYTES)
         graph = str(graph_iri(article))
         if graph in _KNOWN:
             return Prepared(path, graph, known=True)
@@ -72,14 +73,14 @@ def prepare(path: str) -> Prepared:
         return Prepared(path, error=str(e))
 
 
-def _prepared(files: list[Path], workers: int, known: frozenset[str]) -> Iterable[Prepared]:
+def _prepared(files: list[Path], workers: int, known: frozenset[str], max_bytes: int) -> Iterable[Prepared]:
     """Prepared files in order, with at most a few batches in flight so memory stays bounded."""
     if workers <= 1:
-        _init_worker(known)
+        _init_worker(known, max_bytes)
         yield from (prepare(str(f)) for f in files)
         return
     window = workers * 8
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(known,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(known, max_bytes)) as pool:
         pending: deque = deque()
         it = iter(files)
         try:
@@ -95,13 +96,13 @@ def _prepared(files: list[Path], workers: int, known: frozenset[str]) -> Iterabl
 
 
 def ingest_files(files: list[Path], store: Store, strict: bool = False, workers: int = 1, resume: bool = False,
-                 progress: Callable[[Prepared], None] | None = None) -> IngestSummary:
+                 progress: Callable[[Prepared], None] | None = None, max_bytes: int = MAX_BYTES) -> IngestSummary:
     """Ingest files, each article in its own transaction, then recompute the cross-article analyses.
     With `strict`, the first unreadable file stops the run (InputError)."""
     summary = IngestSummary()
     known = frozenset(store.named_graphs()) if resume else frozenset()
     try:
-        for p in _prepared(files, workers, known):
+        for p in _prepared(files, workers, known, max_bytes):
             if p.error is not None:
                 if strict:
                     raise InputError(p.error)

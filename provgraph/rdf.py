@@ -1,5 +1,8 @@
 """Model -> RDF quads. One named graph per article; IRIs are deterministic, so re-ingest is a no-op.
 
+What describes an entity shared across articles (a named source, an outlet, an author: its type,
+label, role) goes once into the entities graph; everything an article says stays in its graph.
+
 Named sources (people, organisations, outlets) get IRIs from their normalised names and are shared
 across articles. Anonymous sources and documents get IRIs scoped to their article: merging them by
 descriptor alone would fabricate corroboration.
@@ -29,6 +32,9 @@ def content_hash(text: str) -> str:
 
 def article_iri(article: Article) -> URIRef:
     return URIRef(f"{ID}article/{content_hash(article.text)[:20]}")
+
+
+ENTITIES = URIRef(f"{ID}graph/entities")  # named sources, outlets and authors, described once
 
 
 def graph_iri(article: Article) -> URIRef:
@@ -62,7 +68,11 @@ def article_quads(article: Article) -> list[Quad]:
     out: list[Quad] = []
 
     def add(s, p, o):
-        out.append((s, p, o, g))
+        # what describes a shared entity (a named source, an outlet, an author) goes once into the
+        # entities graph: restated in every article's graph it would multiply union-graph joins
+        out.append((s, p, o, ENTITIES if s in shared else g))
+
+    shared = set()
 
     add(a, RDF.type, SCHEMA.NewsArticle)
     add(a, RDF.type, PROV.Entity)
@@ -76,11 +86,13 @@ def article_quads(article: Article) -> list[Quad]:
         add(a, SCHEMA.datePublished, Literal(article.published))
     if article.author:
         author = URIRef(f"{ID}person/{normalise(article.author)}")
+        shared.add(author)
         add(a, SCHEMA.author, author)
         add(author, RDF.type, SCHEMA.Person)
         add(author, SCHEMA.name, Literal(article.author))
     if article.outlet:
         o = outlet_iri(article.outlet)
+        shared.add(o)
         add(a, SCHEMA.publisher, o)
         add(a, PROV.wasAttributedTo, o)
         add(o, RDF.type, SCHEMA.NewsMediaOrganization)
@@ -89,6 +101,7 @@ def article_quads(article: Article) -> list[Quad]:
         add(o, RDFS.label, Literal(article.outlet))
 
     iris = {id(s): source_iri(s, key) for s in article.sources}
+    shared.update(iris[id(s)] for s in article.sources if not (s.anonymous or s.kind == "document"))
     for s in article.sources:
         _source(s, iris, add)
     for n, claim in enumerate(article.claims):
@@ -154,6 +167,7 @@ def _attribution(claim: URIRef, att: Attribution, base: str, iris: dict, add) ->
             add(hop, PG.cue, Literal("via"))
     root_hop, root = hops[-1], iris[id(chain[-1])]
     add(claim, PG.rootSource, root)
+    add(claim, SCHEMA.author, root)  # schema.org Claim's author: who made it, for fact-checking tools
     add(claim, PG.chainDepth, Literal(len(chain)))
     if att.cue is not None:
         add(root_hop, PG.cue, Literal(att.cue.text))

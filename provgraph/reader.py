@@ -93,9 +93,18 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
                 raise InputError(
                     f"{path}: not valid UTF-8 (byte {e.start}; mixed encodings?); re-save it as UTF-8, "
                     f"e.g. `iconv -f WINDOWS-1252 -t UTF-8 {path.name}`") from None
-    if sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t") > 8:
+    head = text[:4096]
+    controls = sum(1 for ch in head if ch < " " and ch not in "\n\r\t\f")
+    if controls > 0.05 * len(head):
         raise InputError(f"{path}: this looks like a binary file, not an article")
+    if controls or "\x00" in text:
+        text = _CONTROL.sub("", text)
+        if warnings is not None:
+            warnings.append(f"{path}: control characters removed")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")

@@ -115,22 +115,26 @@ class Store(_Base):
         it already did. `atomic=False` (for the derived graph, which can always be rebuilt) clears
         and refills instead of sending the difference as one update."""
         g = ox.NamedNode(str(graph))
-        new = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        quads = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        new = [q for q in quads if q.graph_name == g]
+        shared = [q for q in quads if q.graph_name != g]  # added (never removed) in the same transaction
         exists = self._db.contains_named_graph(g)
         if not atomic:
             if exists:
                 self._db.remove_graph(g)
-            self._db.extend(new)
+            self._db.extend(quads)
             return True
         if not exists:
-            self._db.extend(new)  # one transaction
+            self._db.extend(quads)  # one transaction
             return True
         old = set(self._db.quads_for_pattern(None, None, None, g))
         if old == set(new):
+            if shared:
+                self._db.extend(shared)
             return False
         keep = set(new)
         gone = [q for q in old if q not in keep]
-        self.update(_delete_data(gone) + " ; " + _insert_data(new) if gone else _insert_data(new))
+        self.update(_delete_data(gone) + " ; " + _insert_data(quads) if gone else _insert_data(quads))
         return True
 
     def run(self, sparql: str, bindings: dict | None = None) -> Result:
@@ -224,12 +228,16 @@ class RemoteStore(_Base):
 
     def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
         g = ox.NamedNode(str(graph))
-        new = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        quads = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
+        new = [q for q in quads if q.graph_name == g]
         old = {(r["s"], r["p"], r["o"]) for r in self.run(
             "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g}).rows} if atomic else None
         if old is not None and old == {(q.subject.value, q.predicate.value, to_python(q.object)) for q in new}:
+            shared = [q for q in quads if q.graph_name != g]
+            if shared:
+                self.update(_insert_data(shared))
             return False
-        batches = [new[i:i + UPDATE_BATCH] for i in range(0, len(new), UPDATE_BATCH)] or [[]]
+        batches = [quads[i:i + UPDATE_BATCH] for i in range(0, len(quads), UPDATE_BATCH)] or [[]]
         self.update(f"DROP SILENT GRAPH {g} ; " + _insert_data(batches[0]))
         for batch in batches[1:]:
             self.update(_insert_data(batch))

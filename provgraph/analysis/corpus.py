@@ -238,12 +238,15 @@ def derived_quads(c: Corpus) -> list:
 
     lit = ox.Literal
     add(str(DERIVED), PG.articleCount, lit(len({i.article for i in c.claims.values()} | c.articles)))
+    described = set()
     for iri, target in c.canonical.items():
         if target != iri:
             add(iri, PG.canonicalSource, target)
-            add(target, RDFS.label, lit(c.labels.get(target, "")))
-            add(target, PG.sourceKind, lit(c.kinds[target][0]))
-            add(target, PG.anonymous, lit(c.kinds[target][1]))
+            if target not in c.canonical and target not in described:  # a new node (merged anonymous)
+                described.add(target)
+                add(target, RDFS.label, lit(c.labels.get(target, "")))
+                add(target, PG.sourceKind, lit(c.kinds[target][0]))
+                add(target, PG.anonymous, lit(c.kinds[target][1]))
     cluster_of: dict[str, str] = {}
     for cluster in c.clusters:
         cnode = f"{ID}cluster/{_key(min(cluster))}"

@@ -1,0 +1,122 @@
+"""Faults and hostile input: killed ingests, a busy store, arbitrary text, the bad-input script."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from provgraph.extract.pipeline import extract, extract_attributions
+from provgraph.model import Article
+from provgraph.rdf import article_quads, graph_iri
+from provgraph.store import Store
+
+ROOT = Path(__file__).parent.parent
+CLI = [sys.executable, "-m", "provgraph.cli"]
+
+
+def cli(*args, **kw):
+    return subprocess.run(CLI + list(args), capture_output=True, text=True, **kw)
+
+
+def stats(store) -> dict:
+    r = cli("stats", "--format", "json", "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """150 distinct small articles: enough that an ingest is still running when it is killed."""
+    d = tmp_path_factory.mktemp("batch")
+    for n in range(150):
+        (d / f"a{n:03}.txt").write_text(
+            f"Harbour official Anna Berg{n} said {1000 + n} containers were stuck on Monday. "
+            f"“We need {n + 3} more cranes,” said a senior port engineer, speaking on condition of anonymity. "
+            f"According to the Coast Times, {n + 40} ships waited offshore.\n", encoding="utf-8")
+    return d
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_ingest_leaves_a_valid_store_and_resume_completes_it(folder, tmp_path, sig):
+    store = tmp_path / "store"
+    proc = subprocess.Popen(CLI + ["ingest", str(folder), "--store", str(store), "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    if sig == signal.SIGINT and proc.returncode == 130:
+        assert "interrupted" in err and "--resume" in err
+        assert "Traceback" not in err
+    partial = stats(store)["articles"]  # the store opens and answers: it is valid
+    assert 0 <= partial <= 150
+
+    again = cli("ingest", str(folder), "--store", str(store), "--resume")
+    assert again.returncode == 0, again.stderr
+    done = stats(store)
+
+    clean = tmp_path / "clean"
+    assert cli("ingest", str(folder), "--store", str(clean)).returncode == 0
+    reference = stats(clean)
+    assert done["articles"] == reference["articles"] == 150
+    assert done["triples"] == reference["triples"]  # nothing duplicated, nothing missing
+
+
+def test_second_command_on_a_busy_store_gets_a_clear_error(tmp_path):
+    store = tmp_path / "store"
+    assert cli("ingest", str(ROOT / "samples"), "--store", str(store)).returncode == 0
+    with Store(store):  # another process holds the store
+        r = cli("report", "--store", str(store))
+    assert r.returncode == 1
+    assert "busy" in r.stderr and "Traceback" not in r.stderr
+    assert stats(store)["articles"] == 2  # and nothing was harmed
+
+
+text_strategy = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400
+) | st.lists(st.sampled_from([
+    "said", "“", "”", "‘", "’", '"', ",", ".", "according to", "Reuters", "a senior official", "he", "who",
+    "told", "that", "\n", "\n\n", "13,000", "(", ")", "—", ":", "Mr.", "U.S.", "allegedly", "sources close to",
+]), max_size=60).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_strategy)
+def test_any_text_extracts_without_error_and_offsets_hold(text):
+    for att in extract_attributions(text):
+        for role in ("source", "cue", "content"):
+            for span in att[role]:
+                assert 0 <= span["start"] <= span["end"] <= len(text)
+                assert text[span["start"]:span["end"]] == span["text"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(text_strategy.filter(lambda t: t.strip()))
+def test_any_text_stores_and_round_trips_through_nquads(tmp_path_factory, text):
+    article = extract(Article(text=text, title="t <b>" + text[:20]))
+    quads = article_quads(article)
+    d = tmp_path_factory.mktemp("rt")
+    with Store(d / "a") as a:
+        a.replace_graph(graph_iri(article), quads)
+        dumped = a.dump("nquads")
+        before = set(a._db.quads_for_pattern(None, None, None, None))
+    with Store(d / "b") as b:
+        b.load(dumped, "nquads")
+        after = set(b._db.quads_for_pattern(None, None, None, None))
+    assert before == after
+
+
+def test_bad_input_script_handles_every_file():
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "bad_input.py")], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "ALL HANDLED" in r.stdout
+    assert "CRASHED" not in r.stdout

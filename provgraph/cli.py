@@ -70,8 +70,10 @@ def cli():
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes (default: all cores, at most 8).")
 @click.option("--resume", is_flag=True, help="Skip articles already stored (same text) without re-reading them.")
+@click.option("--max-mb", type=click.FloatRange(0.001), default=20, show_default=True,
+              help="Refuse files larger than this (a news article is far smaller).")
 @store_option
-def ingest(paths, strict, workers, resume, store):
+def ingest(paths, strict, workers, resume, max_mb, store):
     """Read articles (.txt, .md, .html; files or folders) into the store.
 
     Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
@@ -104,7 +106,8 @@ def ingest(paths, strict, workers, resume, store):
 
     with store(create=True) as db, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
                                          file=sys.stderr, desc="ingest") as bar:
-        summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick)
+        summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick,
+                               max_bytes=int(max_mb * 1e6))
     seconds = time.perf_counter() - started
     click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
                + (f"{summary.skipped} skipped (already stored), " if resume else "")
@@ -121,21 +124,26 @@ def ingest(paths, strict, workers, resume, store):
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
               show_default=True)
 @click.option("--reason", "reasons", multiple=True,
-              type=click.Choice(["circular-reporting", "indirect-chain", "anonymous-only", "conflicting-figures",
-                                 "unattributed", "single-source", "hedged"]),
+              type=click.Choice(["disputed", "circular-reporting", "indirect-chain", "anonymous-only",
+                                 "conflicting-figures", "low-reliability", "interested-party", "unattributed",
+                                 "single-source", "hedged"]),
               help="Only claims flagged for this reason (repeatable).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@click.option("--registry", type=click.Path(dir_okay=False), envvar="PROVGRAPH_REGISTRY",
+              help="Source registry (YAML: grades, parties); default $PROVGRAPH_REGISTRY or ./sources.yaml.")
 @store_option
-def report(fmt, reasons, output, store):
+def report(fmt, reasons, output, registry, store):
     """Weakly sourced claims, grouped by reason, with sources, chain and evidence.
 
-    Example: provgraph report --format json -o report.json
+    Example: provgraph report --format json -o report.json --registry samples/sources.yaml
     """
     from provgraph.analysis.report import weak_claims
+    from provgraph.registry import find
     from provgraph.render.report import render
 
+    sources = find(registry)
     with store() as db:
-        result = weak_claims(db, list(reasons) or None)
+        result = weak_claims(db, list(reasons) or None, registry=sources)
     _write(render(result, fmt), output)
 
 
@@ -214,8 +222,10 @@ def export(fmt, output, store):
     Example: provgraph export --format turtle -o graph.ttl
     """
 
+    from provgraph.interop import dump
+
     with store() as db:
-        data = db.dump(fmt)
+        data = dump(db, fmt)
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output}", err=True)
@@ -292,18 +302,39 @@ def stats(fmt, store):
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--jsonl", "jsonl", type=click.File(encoding="utf-8"),
               help='Read records {"doc_id", "text"} from a JSONL file instead of article files.')
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-def extract(paths, jsonl, fmt, output):
-    """Extract attributions without storing them: one JSON line per article, with character offsets.
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "nquads"]), default="jsonl", show_default=True,
+              help="jsonl: attributions with offsets; nquads: the graph, as shards for `provgraph load`.")
+@click.option("-o", "--output", default="-", help="Output file (jsonl), or folder for the shards (nquads).")
+@click.option("--shard-size", type=click.IntRange(1), default=500, show_default=True,
+              help="Articles per N-Quads shard.")
+def extract(paths, jsonl, fmt, output, shard_size):
+    """Extract without storing: attributions as JSON lines, or the graph as N-Quads shards.
 
+    \b
     Example: provgraph extract --jsonl docs.jsonl -o attributions.jsonl
+    Example: provgraph extract articles/ --format nquads -o shards/ && provgraph load shards/
     """
     from provgraph.extract.pipeline import extract_attributions
     from provgraph.reader import find_articles, read_article
 
     if bool(paths) == bool(jsonl):
         raise click.UsageError("give article files or --jsonl FILE (one of them)")
+    if fmt == "nquads":
+        from provgraph.shards import write_shard
+
+        if jsonl or output == "-":
+            raise click.UsageError("--format nquads reads article files and needs -o FOLDER for the shards")
+        files = [str(f) for f in find_articles(list(paths))]
+        Path(output).mkdir(parents=True, exist_ok=True)
+        failed = 0
+        for n in range(0, len(files), shard_size):
+            r = write_shard(files[n:n + shard_size], Path(output) / f"shard-{n // shard_size:05}.nq")
+            for name, message in r["failed"]:
+                click.echo(f"error: {message}", err=True)
+            failed += len(r["failed"])
+            click.echo(f"{r['shard']}: {r['articles']} articles, {r['quads']} quads", err=True)
+        sys.exit(1 if failed else 0)
+    output = click.open_file(output, "w", encoding="utf-8")
     if jsonl:
         for n, line in enumerate(jsonl, 1):
             if not line.strip():
@@ -322,5 +353,101 @@ def extract(paths, jsonl, fmt, output):
                                 ensure_ascii=False) + "\n")
 
 
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
+              help="SHACL shapes file (default ontology/shapes.ttl).")
+@store_option
+def validate(fmt, shapes, store):
+    """Check the graph against the SHACL shapes; exit 1 on violations (warnings do not fail).
+
+    Each problem names its rule, the node (and its named graph), the property path and the message.
+
+    Example: provgraph validate --format json
+    """
+    from provgraph.validate import validate_store
+
+    with store() as db:
+        result = validate_store(db, shapes)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.text(), nl=False)
+    if not result.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--replace", is_flag=True,
+              help="Make the curation graph hold exactly these files' corrections (default: add to it).")
+@store_option
+def curate(files, replace, store):
+    """Apply an analyst's corrections (YAML) to the graph; they win over the extractor.
+
+    \b
+    analyst: Jane Doe
+    corrections:
+      - action: remove-attribution        # also add-attribution, relabel, same-source,
+        claim: 503231902f95f911e4af/779-790  #  different-source, verify, dispute
+        source: Vladimir Boyko
+        note: the figures are the court registry's, not Boyko's
+        link: https://example.org/registry
+
+    Corrections are kept in their own named graph, attributed to the analyst with a time, and
+    survive re-ingest. The format is described in the README and in provgraph/curate.py.
+
+    Example: provgraph curate corrections.yaml
+    """
+    from provgraph.curate import curate as apply
+
+    with store() as db:
+        s = apply(db, list(files), replace=replace)
+    click.echo(f"{s.added} correction{'s' if s.added != 1 else ''} added, {s.unchanged} already stored"
+               + (f", {s.removed} removed" if replace else "") + f"; {s.stored} in the curation graph", err=True)
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"]),
+              help="RDF format (default: from the file name: .ttl .trig .nq .nt .jsonld .rdf).")
+@store_option
+def import_(files, fmt, store):
+    """Load RDF exported earlier (by you or another provgraph user) and rerun the analyses.
+
+    TriG, N-Quads and JSON-LD keep the named graphs: an article's graph replaces the stored one,
+    corrections are merged, the derived graph is recomputed. Turtle and N-Triples go into one
+    import graph. A file that does not parse changes nothing; the error names its line.
+
+    Example: provgraph import colleague.trig --store merged
+    """
+    from provgraph.interop import import_files
+
+    with store(create=True) as db:
+        s = import_files(db, list(files), fmt)
+    click.echo(f"{s.files} file{'s' if s.files != 1 else ''}: {s.quads} statements in {len(s.graphs)} graph{'s' if len(s.graphs) != 1 else ''}"
+               + (f" ({s.derived_dropped} derived statements recomputed instead)" if s.derived_dropped else ""), err=True)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True))
+@store_option
+def load(shards, store):
+    """Bulk-load N-Quads shards written by `provgraph extract --format nquads` (or another engine).
+
+    Example: provgraph load shards/ --endpoint http://127.0.0.1:7878/query
+    """
+    from provgraph.shards import load_shards
+
+    files = sorted(f for p in map(Path, shards) for f in ([p] if p.is_file() else p.glob("*.nq")))
+    if not files:
+        raise click.ClickException(f"no .nq shards in {', '.join(shards)}")
+    with store(create=True) as db:
+        r = load_shards(files, db)
+    click.echo(f"loaded {r['shards']} shards ({r['quads']} quads) into {db.path}", err=True)
+
+
 def main():
     cli()
+if __name__ == "__main__":
+    main()

@@ -68,6 +68,15 @@ class PG(DefinedNamespace):
     relatedFigure: URIRef
     flag: URIRef
     articleCount: URIRef
+    # analyst corrections (graph <.../graph/curation>, written by `provgraph curate`)
+    Correction: URIRef
+    Analyst: URIRef
+    action: URIRef
+    retractedBy: URIRef
+    addedBy: URIRef
+    sameSourceAs: URIRef
+    correctedText: URIRef
+    verdict: URIRef
 
 
 __all__ = ["PG", "SCHEMA", "PROV", "RDF", "RDFS", "XSD", "ID"]

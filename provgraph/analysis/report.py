@@ -1,6 +1,8 @@
 """The weak-sourcing report: every flagged claim with its reasons, sources, chain and evidence.
 
-Each reason is one shipped SPARQL query, so a user can read and adapt the rule behind a flag.
+Each reason is one shipped SPARQL query, so a user can read and adapt the rule behind a flag;
+`low-reliability` and `interested-party` come from the analyst's source registry (registry.py), and
+`disputed` from an analyst's correction (curate.py).
 """
 
 from __future__ import annotations
@@ -11,27 +13,33 @@ from dataclasses import dataclass, field
 from provgraph import queries
 from provgraph.store import Store
 
-# Reason code -> the query whose ?claim rows carry it, most serious first.
+# Reason code -> the query whose ?claim rows carry it (None: from the source registry), most serious first.
 REASONS = {
+    "disputed": "disputed_claims",
     "circular-reporting": "circular_reporting",
     "indirect-chain": "indirect_chains",
     "anonymous-only": "anonymous_only_claims",
     "conflicting-figures": "conflicting_figures",
+    "low-reliability": None,
+    "interested-party": None,
     "unattributed": "unattributed_claims",
     "single-source": "single_source_claims",
     "hedged": "hedged_claims",
 }
 EXPLAIN = {
+    "disputed": "an analyst disputes it",
     "circular-reporting": "several reports, but every chain meets at one root source",
     "indirect-chain": "reaches an anonymous source only through an intermediary",
     "anonymous-only": "every source is anonymous",
     "conflicting-figures": "another source gives an incompatible figure for the same quantity",
+    "low-reliability": "every chain passes through a source the registry grades D or E",
+    "interested-party": "every chain passes through a party to the story speaking about its adversary",
     "unattributed": "a checkable statement that no source is credited with",
     "single-source": "rests on one source",
     "hedged": "worded as uncertain or unverified",
 }
-WEIGHT = {"circular-reporting": 3, "indirect-chain": 3, "anonymous-only": 3, "conflicting-figures": 2,
-          "unattributed": 2, "single-source": 2, "hedged": 1}
+WEIGHT = {"disputed": 3, "circular-reporting": 3, "indirect-chain": 3, "anonymous-only": 3, "conflicting-figures": 2,
+          "low-reliability": 2, "interested-party": 2, "unattributed": 2, "single-source": 2, "hedged": 1}
 SUPPORT = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -57,6 +65,26 @@ class FlaggedClaim:
     reports: int = 1
     independent_roots: int = 0
     conflicts: list[dict] = field(default_factory=list)  # the other side of each figure conflict
+    corrections: list[dict] = field(default_factory=list)  # analysts' corrections that bear on it
+    notes: list[str] = field(default_factory=list)  # what the source registry says
+
+    @property
+    def verdict(self) -> dict | None:
+        """An analyst's latest verdict (verified / disputed), with who, when, note and link."""
+        found = [c for c in self.corrections if c["action"] in ("verify", "dispute")]
+        if not found:
+            return None
+        c = found[-1]
+        return {"verdict": "verified" if c["action"] == "verify" else "disputed", "analyst": c["analyst"],
+                "time": c["time"], "note": c["note"], "link": c["link"]}
+
+    @property
+    def flag_origin(self) -> dict[str, str]:
+        """Where each reason comes from: an analyst's correction, the source registry, or the
+        analyses (after corrections, if the claim's attributions or sources were corrected)."""
+        corrected = any(c["action"] not in ("verify", "dispute") for c in self.corrections)
+        return {r: "correction" if r == "disputed" else "registry" if r in ("low-reliability", "interested-party")
+                else "analysis after corrections" if corrected else "analysis" for r in self.reasons}
 
     @property
     def severity(self) -> str:
@@ -68,7 +96,8 @@ class FlaggedClaim:
     def explanation(self) -> str:
         """One line a reader can check: "3 reports, 1 root: anonymous 'sources within ...' via RIA"."""
         if not self.sources:
-            return "no source is credited with this" + (f"; hedged: {', '.join(self.hedges)}" if self.hedges else "")
+            return "no source is credited with this" + (f"; hedged: {', '.join(self.hedges)}" if self.hedges else "") \
+                + self._curated()
         roots = self.chain[-1:] if len(self.chain) > 1 else []
         via = self.chain[1:-1]
         root = roots[0] if roots else ""
@@ -80,6 +109,18 @@ class FlaggedClaim:
             text += "; conflicts with " + "; ".join(f"{c['figure']} ({c['source'] or 'no source'})" for c in self.conflicts)
         if self.hedges:
             text += f"; hedged: {', '.join(self.hedges)}"
+        return text + self._curated()
+
+    def _curated(self) -> str:
+        """What the registry and analysts add to the explanation."""
+        text = "".join(f"; {n}" for n in self.notes)
+        v = self.verdict
+        if v:
+            text += f"; {v['verdict']} by analyst {v['analyst']} ({v['time'][:10]})" + \
+                (f": {v['note']}" if v["note"] else "") + (f" <{v['link']}>" if v["link"] else "")
+        for c in self.corrections:
+            if c["action"] not in ("verify", "dispute"):
+                text += f"; corrected by analyst {c['analyst']}: {c['summary']}"
         return text
 
     def as_dict(self) -> dict:
@@ -89,6 +130,7 @@ class FlaggedClaim:
             "chain": self.chain, "evidence": self.evidence, "start": self.start, "end": self.end,
             "hedges": self.hedges, "severity": self.severity, "explanation": self.explanation,
             "reports": self.reports, "independent_roots": self.independent_roots, "conflicts": self.conflicts,
+            "verdict": self.verdict, "corrections": self.corrections, "flag_origin": self.flag_origin,
         }
 
 
@@ -104,13 +146,14 @@ class Report:
                 "articles": self.articles, "reasons": EXPLAIN, "stale": self.stale}
 
 
-def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
-    """Run every reason's query and assemble the flagged claims, most serious first."""
+def weak_claims(store: Store, reasons: list[str] | None = None, registry=None) -> Report:
+    """Run every reason's query and assemble the flagged claims, most serious first. With a source
+    `registry` (registry.Registry), sources carry their grade and its reasons are added."""
     flags: dict[str, list[str]] = defaultdict(list)
     hedges: dict[str, list[str]] = {}
     conflicts: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for code, query in REASONS.items():
-        if reasons and code not in reasons:
+        if (reasons and code not in reasons) or query is None:
             continue
         for row in store.select(queries.load(query)):
             if code not in flags[row["claim"]]:
@@ -122,6 +165,18 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
     details = {row["claim"]: row for row in store.select(queries.load("claims"))}
     chains = _chains(store)
     support = {r["claim"]: r for r in store.select(SUPPORT)}
+    notes: dict[str, list[str]] = {}
+    if registry is not None:
+        for iri, claim_chains in chains.items():
+            d = details.get(iri) or {}
+            codes, notes[iri] = registry.assess(claim_chains, [d.get("evidence"), d.get("text"), d.get("title")])
+            codes = [c for c in codes if not reasons or c in reasons]
+            if codes:
+                flags[iri] += codes
+    corrections: dict[str, list[dict]] = defaultdict(list)
+    for row in store.select(queries.load("claim_corrections")):
+        corrections[row["claim"]].append({k: row[k] for k in ("correction", "action", "summary", "analyst",
+                                                              "time", "note", "link")})
     out = []
     for iri, codes in flags.items():
         d = details.get(iri)
@@ -130,6 +185,9 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
         title = d["title"] or d["file"]
         claim_chains = chains.get(iri, [])
         sources, chain = _sources_and_chain(claim_chains, title)
+        if registry is not None:
+            for s in sources:
+                s["grade"] = registry.grade(s["label"])
         sup = support.get(iri, {})
         others = []
         for other, reason in conflicts.get(iri, []):
@@ -139,7 +197,8 @@ def weak_claims(store: Store, reasons: list[str] | None = None) -> Report:
                            "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
         out.append(FlaggedClaim(iri, d["text"], d["article"], title, codes, sources, chain,
                                 d["evidence"], d["start"], d["end"], hedges.get(iri, []),
-                                sup.get("reports") or 1, sup.get("roots") or 0, others))
+                                sup.get("reports") or 1, sup.get("roots") or 0, others,
+                                corrections.get(iri, []), notes.get(iri, [])))
     order = list(REASONS)
     out.sort(key=lambda c: (order.index(c.reasons[0]) if c.reasons else 99, c.article_title or "", c.start))
     for c in out:

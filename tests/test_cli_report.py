@@ -1,0 +1,184 @@
+"""`provgraph report` on the samples: the JSON contract, the flags a reader expects, other formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from conftest import DATA, SAMPLE_FILES, assert_clean_error, make_store, run
+from provgraph.reader import read_article
+
+REASON_CODES = {"single-source", "anonymous-only", "unattributed", "hedged", "indirect-chain",
+                "conflicting-figures", "circular-reporting"}
+KEYS = {"claim", "text", "article", "article_title", "reasons", "sources", "chain", "evidence", "start", "end"}
+SOURCE_KINDS = {"person", "organization", "outlet", "anonymous", "document"}
+ARTICLES = {read_article(p).title: read_article(p).text for p in SAMPLE_FILES}
+
+
+def claims_with(report: dict, needle: str) -> list[dict]:
+    found = [c for c in report["claims"] if needle in c["text"] or needle in c["evidence"]]
+    assert found, f"no flagged claim mentions {needle!r}"
+    return found
+
+
+def test_json_contract(sample_report):
+    assert isinstance(sample_report, dict)
+    assert sample_report["claims"]
+    assert sample_report["articles"] == 2
+    for c in sample_report["claims"]:
+        assert KEYS <= set(c), KEYS - set(c)
+        assert c["reasons"] and set(c["reasons"]) <= REASON_CODES
+        assert len(c["reasons"]) == len(set(c["reasons"]))
+        assert isinstance(c["sources"], list)
+        for s in c["sources"]:
+            assert set(s) >= {"label", "kind", "anonymous"}
+            assert s["kind"] in SOURCE_KINDS and isinstance(s["anonymous"], bool)
+        assert c["chain"][0] == c["article_title"]
+        assert len(c["chain"]) >= 1 and all(isinstance(x, str) for x in c["chain"])
+        if c["sources"]:
+            assert c["chain"][-1] in {s["label"] for s in c["sources"]}
+        assert c["claim"].startswith("https://") and c["article"].startswith("https://")
+        assert isinstance(c["start"], int) and isinstance(c["end"], int) and c["start"] < c["end"]
+
+
+def test_evidence_is_the_article_text_at_its_offsets(sample_report):
+    for c in sample_report["claims"]:
+        text = ARTICLES[c["article_title"]]
+        assert text[c["start"]:c["end"]] == c["evidence"]
+        for part in c["text"].split(" … "):  # the claim is (parts of) its evidence sentence
+            assert part.strip("“”‘’\"' .,") in c["evidence"]
+
+
+def test_report_covers_both_articles(sample_report):
+    assert {c["article_title"] for c in sample_report["claims"]} == set(ARTICLES)
+
+
+def test_anonymous_source_through_an_intermediary(sample_report):
+    [c] = claims_with(sample_report, "11,000")
+    assert {"indirect-chain", "anonymous-only"} <= set(c["reasons"])
+    root = "sources within Ukraine’s security forces"
+    assert c["chain"][-1] == root
+    assert c["chain"][-2] in ("RIA", "RIA Novosti")  # the outlet, maybe under its canonical name
+    assert c["chain"][0] == "Convicts recruited by Ukraine's Armed Forces desert, RIA reports"
+    kinds = {s["label"]: (s["kind"], s["anonymous"]) for s in c["sources"]}
+    assert kinds[root] == ("anonymous", True)
+    assert kinds[c["chain"][-2]] == ("outlet", False)
+
+
+def test_journalist_is_a_single_source(sample_report):
+    [c] = claims_with(sample_report, "213,000")
+    assert "single-source" in c["reasons"]
+    assert {"label": "Vladimir Boyko", "kind": "person", "anonymous": False} in c["sources"]
+    assert c["chain"][-1] == "Vladimir Boyko"
+
+
+@pytest.mark.parametrize("figure", ["30,000", "160,000"])
+def test_general_is_a_single_source(sample_report, figure):
+    [c] = claims_with(sample_report, figure)
+    assert "single-source" in c["reasons"]
+    assert [s["label"] for s in c["sources"]] == ["Valery Gerasimov"]
+    assert c["sources"][0]["kind"] == "person"
+
+
+def test_dog_story_is_hedged(sample_report):
+    [c] = [c for c in claims_with(sample_report, "allegedly") if "Borys" in c["evidence"]]
+    assert "hedged" in c["reasons"]
+    assert "allegedly" in c["hedges"]
+
+
+def test_figure_with_no_source_is_unattributed(sample_report):
+    [c] = claims_with(sample_report, "21,600")
+    assert "unattributed" in c["reasons"]
+    assert c["sources"] == []
+
+
+def test_quote_from_a_senior_officer_is_anonymous_only(sample_report):
+    [c] = [c for c in sample_report["claims"] if "a senior officer" in c["evidence"]
+           and "Quality management in the army" in c["text"]]
+    assert "anonymous-only" in c["reasons"]
+    assert c["chain"][-1] == "a senior officer"
+    assert all(s["anonymous"] for s in c["sources"])
+
+
+def test_not_everything_is_flagged_unattributed(sample_report):
+    reasons = [c["reasons"] for c in sample_report["claims"]]
+    assert any("unattributed" not in r for r in reasons)
+    assert any("unattributed" in r for r in reasons)
+
+
+@pytest.mark.parametrize("title", sorted(ARTICLES))
+def test_fewer_flags_than_sentences(sample_report, title):
+    lines = [line for line in ARTICLES[title].splitlines() if line.strip()]  # at least one sentence each
+    flagged = [c for c in sample_report["claims"] if c["article_title"] == title]
+    assert 0 < len(flagged) < len(lines)
+
+
+def test_opinion_sentences_are_not_flagged(sample_report):
+    evidence = {c["evidence"] for c in sample_report["claims"]}
+    assert "The legal repercussions are severe." not in evidence
+    assert "For the military, the challenge remains immense." not in evidence
+
+
+def test_text_report_mentions_both_articles(runner, sample_store):
+    out = run(runner, "report", "--store", sample_store).stdout
+    for title in ARTICLES:
+        assert title in out
+    assert "11,000" in out and "Vladimir Boyko" in out
+
+
+def test_reason_filter(runner, sample_store):
+    report = json.loads(run(runner, "report", "--reason", "hedged", "--format", "json", "--store", sample_store).stdout)
+    assert report["claims"]
+    assert all(c["reasons"] == ["hedged"] for c in report["claims"])
+
+
+def test_csv_report(runner, sample_store, sample_report):
+    out = run(runner, "report", "--format", "csv", "--store", sample_store).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert KEYS <= set(rows[0])
+    assert len(rows) == len(sample_report["claims"])
+    assert {r["claim"] for r in rows} == {c["claim"] for c in sample_report["claims"]}
+
+
+def test_markdown_report(runner, sample_store, sample_report):
+    out = run(runner, "report", "--format", "markdown", "--store", sample_store).stdout
+    assert out.startswith("# ")
+    table_rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| claim")]
+    assert len(table_rows) == len(sample_report["claims"])
+    assert all(line.count(" | ") >= 5 for line in table_rows)
+
+
+def test_output_file(runner, sample_store, tmp_path):
+    target = tmp_path / "report.json"
+    run(runner, "report", "--format", "json", "-o", target, "--store", sample_store)
+    assert json.loads(target.read_text(encoding="utf-8"))["articles"] == 2
+
+
+@pytest.fixture
+def hostile_store(runner, tmp_path):
+    return make_store(runner, tmp_path, DATA / "hostile_markup.txt")
+
+
+def test_csv_cells_that_look_like_formulas_are_escaped(runner, hostile_store):
+    out = run(runner, "report", "--format", "csv", "--store", hostile_store).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    texts = [r["text"] for r in rows]
+    assert any(t.startswith("'=cmd") for t in texts), texts
+    for row in rows:
+        for value in row.values():
+            assert not re.match(r"[=+\-@]", value), value
+
+
+def test_markdown_escapes_markup(runner, hostile_store):
+    out = run(runner, "report", "--format", "markdown", "--store", hostile_store).stdout
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_report_without_a_store_is_a_clean_error(runner, tmp_path):
+    result = run(runner, "report", "--store", tmp_path / "missing", ok=False)
+    assert_clean_error(result, "no provgraph store")

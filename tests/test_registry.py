@@ -1,0 +1,148 @@
+"""The analyst's source registry (sources.yaml): grades and interested parties in the report."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from conftest import SAMPLES, assert_clean_error, run
+from provgraph.registry import Entry, Registry, find, load
+
+REGISTRY = SAMPLES / "sources.yaml"
+
+
+def registry_report(runner, store, *args) -> dict:
+    return json.loads(run(runner, "report", "--format", "json", "--store", store, *args).stdout)
+
+
+@pytest.fixture(scope="module")
+def graded(sample_store) -> dict:
+    from click.testing import CliRunner
+    return registry_report(CliRunner(), sample_store, "--registry", REGISTRY)
+
+
+def claims_from(report: dict, label: str) -> list[dict]:
+    found = [c for c in report["claims"] if any(s["label"] == label for s in c["sources"])]
+    assert found, label
+    return found
+
+
+def test_sample_registry_loads():
+    reg = load(REGISTRY)
+    assert {e.name for e in reg.entries} == {"Valery Gerasimov", "RIA Novosti", "Vladimir Boyko", "Christoph Vanner"}
+    assert reg.lookup("RIA").name == "RIA Novosti" and reg.grade("gerasimov") == "D"
+
+
+def test_with_a_registry_every_source_has_a_grade(graded, sample_report):
+    assert all("grade" in s for c in graded["claims"] for s in c["sources"])
+    assert not any("grade" in s for c in sample_report["claims"] for s in c["sources"])  # no registry, no key
+
+
+def test_party_with_a_low_grade_about_its_adversary(graded):
+    for c in claims_from(graded, "Valery Gerasimov"):
+        assert {"low-reliability", "interested-party"} <= set(c["reasons"])
+        assert c["sources"] == [{"label": "Valery Gerasimov", "kind": "person", "anonymous": False, "grade": "D"}]
+        assert c["flag_origin"]["low-reliability"] == "registry"
+        assert "Valery Gerasimov: grade D (not usually reliable)" in c["explanation"]
+        assert "(Russian Armed Forces) is a party speaking about its adversary Ukraine" in c["explanation"]
+
+
+def test_a_low_grade_relay_taints_the_chain(graded):
+    [c] = [c for c in graded["claims"] if "11,000" in c["text"]]
+    assert {"indirect-chain", "low-reliability", "interested-party"} <= set(c["reasons"])
+    grades = {s["label"]: s["grade"] for s in c["sources"]}
+    assert grades == {"RIA Novosti": "D", "sources within Ukraine’s security forces": None}
+
+
+@pytest.mark.parametrize("label, grade", [("Christoph Vanner", "B"), ("Vladimir Boyko", "F")])
+def test_other_grades_show_but_do_not_flag(graded, label, grade):
+    for c in claims_from(graded, label):
+        assert not {"low-reliability", "interested-party"} & set(c["reasons"])
+        assert {s["label"]: s["grade"] for s in c["sources"]}[label] == grade
+        assert f"{label}: grade {grade}" in c["explanation"]
+
+
+def test_without_registry_the_report_is_unchanged(graded, sample_report):
+    assert len(graded["claims"]) == len(sample_report["claims"])
+    plain = {c["claim"]: c["reasons"] for c in sample_report["claims"]}
+    for c in graded["claims"]:
+        assert [r for r in c["reasons"] if r not in ("low-reliability", "interested-party")] == plain[c["claim"]]
+
+
+def test_text_report_groups_and_explains(runner, sample_store):
+    out = run(runner, "report", "--registry", REGISTRY, "--store", sample_store).stdout
+    assert "LOW-RELIABILITY: every chain passes through a source the registry grades D or E" in out
+    assert "Valery Gerasimov: grade D" in out
+
+
+def test_reason_filter(runner, sample_store):
+    report = registry_report(runner, sample_store, "--registry", REGISTRY, "--reason", "interested-party")
+    assert report["claims"] and all(c["reasons"] == ["interested-party"] for c in report["claims"])
+
+
+def test_registry_from_the_environment_and_the_working_folder(runner, sample_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROVGRAPH_REGISTRY", str(REGISTRY))
+    assert any("low-reliability" in c["reasons"] for c in registry_report(runner, sample_store)["claims"])
+    monkeypatch.delenv("PROVGRAPH_REGISTRY")
+    monkeypatch.chdir(tmp_path)
+    assert find() is None
+    (tmp_path / "sources.yaml").write_text(REGISTRY.read_text(encoding="utf-8"), encoding="utf-8")
+    assert find().path == "sources.yaml"
+    assert any("low-reliability" in c["reasons"] for c in registry_report(runner, sample_store)["claims"])
+
+
+# ---- the rules ----------------------------------------------------------------------------------
+
+def hop(label):
+    return {"label": label}
+
+
+@pytest.fixture
+def reg() -> Registry:
+    return Registry([Entry("Ministry X", grade="E", party=True, adversary=["Ukraine"]),
+                     Entry("Wire Y", grade="A"), Entry("Paper Z", grade="D")], "test")
+
+
+def test_one_clean_chain_is_enough(reg):
+    assert reg.assess([[hop("Ministry X")], [hop("Wire Y")]], ["Ukraine lost 10 tanks"])[0] == []
+    assert reg.assess([[hop("Ministry X")], [hop("Paper Z")]], ["Ukraine lost 10 tanks"])[0] == ["low-reliability"]
+    assert reg.assess([[hop("Ministry X")]], ["Ukraine lost 10 tanks"])[0] == ["low-reliability", "interested-party"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian units withdrew", True), ("Ukraine’s army withdrew", True), ("in UKRAINE", True),
+    ("the Ukrainer restaurant", False), ("no adversary named", False),
+])
+def test_the_adversary_by_name_or_nationality(reg, text, expected):
+    assert ("interested-party" in reg.assess([[hop("Ministry X")]], [text])[0]) is expected
+
+
+def test_a_stem_is_not_a_neighbour():
+    e = Entry("Ministry", party=True, adversary=["Austria"])
+    assert e.adversary_pattern().search("Austrian troops") and not e.adversary_pattern().search("Australian troops")
+
+
+def test_unattributed_claims_get_nothing(reg):
+    assert reg.assess([], ["Ukraine"]) == ([], [])
+
+
+# ---- errors name the file, the entry and its line -----------------------------------------------
+
+@pytest.mark.parametrize("body, needles", [
+    ("sources:\n  - name: X\n    grade: G\n", ["source 1 (line 2)", "not an Admiralty grade"]),
+    ("sources:\n  - name: X\n  - name: Y\n    aliases: [x]\n", ["source 2 (line 3)", "already used by"]),
+    ("sources:\n  - name: X\n    colour: red\n", ["unknown key(s) colour"]),
+    ("sources:\n  - name: X\n    adversary: Y\n", ["add `party: true`"]),
+    ("sources:\n  - name: X\n    party: maybe\n", ["party must be true or false"]),
+    ("sources:\n  - name: X\n    kind: alien\n", ["kind 'alien' is not one of"]),
+    ("sources:\n  - grade: A\n", ["needs a `name:`"]),
+    ("sources: [\n", ["not valid YAML"]),
+    ("- X\n", ["expected a mapping with a list `sources:`"]),
+])
+def test_bad_registries_are_clean_errors(runner, sample_store, tmp_path, body, needles):
+    path = tmp_path / "bad.yaml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    result = run(runner, "report", "--registry", path, "--store", sample_store, ok=False)
+    assert_clean_error(result, "bad.yaml", *needles)

@@ -92,7 +92,12 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
                 f.mention.anonymous = True
             f.quote = _quote_type(f.content, quotes)
             found.append(f)
+            if len(found) >= MAX_PER_SENTENCE:
+                break  # no real sentence has more; token soup ("said said said ...") would go quadratic
     return found
+
+
+MAX_PER_SENTENCE = 20
 
 
 def _has_anonymity_phrase(text: str) -> bool:

@@ -188,16 +188,22 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, store):
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True)
-@click.option("--claim", help="Only this claim's provenance (IRI or its last part).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True,
+              help="The HTML file (not written when only --png/--svg are given, unless -o is).")
+@click.option("--claim", help="Only this claim's provenance (IRI or its last part), with the claims that "
+              "repeat or contradict it.")
 @click.option("--article", help="Only this article (IRI, or words of its title).")
 @click.option("--source", help="Only claims that rest on this source (words of its name).")
 @click.option("--only-flagged", is_flag=True, help="Only weakly sourced claims and what they rest on.")
+@click.option("--png", type=click.Path(dir_okay=False), help="Draw the same graph as a PNG picture (no browser).")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Draw the same graph as an SVG picture (no browser).")
 @store_option
-def view(output, claim, article, source, only_flagged, store):
-    """Write an interactive graph view: one HTML file that works offline.
+def view(output, claim, article, source, only_flagged, png, svg, store):
+    """Write an interactive graph view: one HTML file that works offline; or a static picture.
 
     Example: provgraph view --only-flagged -o flagged.html
+
+    Example: provgraph view --source RIA --png ria.png
     """
     from provgraph.analysis.graph import focus, provenance_graph
     from provgraph.render.html import render
@@ -206,9 +212,17 @@ def view(output, claim, article, source, only_flagged, store):
         g = focus(provenance_graph(db), claim, article, source, only_flagged)
     if g.number_of_nodes() == 0:
         raise click.ClickException("nothing to show: no node matches the focus options")
-    Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
-    click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges); "
-               f"open it in a browser", err=True)
+    size = f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
+    html = not (png or svg) or not click.get_current_context().get_parameter_source("output").name.startswith("DEFAULT")
+    if html:
+        Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
+        click.echo(f"wrote {output} ({size}); open it in a browser", err=True)
+    for path, fmt in ((png, "png"), (svg, "svg")):
+        if path:
+            from provgraph.render.static import draw
+
+            draw(g, path, fmt, "provgraph: source provenance")
+            click.echo(f"wrote {path} ({size})", err=True)
 
 
 @cli.command()

@@ -59,13 +59,12 @@ PATTERNS = [
     pytest.param("Repairs cost 4 million dollars, according to the city council, which oversees the work.",
                  "city council", "organization", "according to", ["Repairs cost 4 million dollars"],
                  id="Y, according to X, which ..."),
-    bug(("Repairs cost 4 million dollars, according to the city council.",
-         "city council", "organization", "according to", ["Repairs cost 4 million dollars"]),
-        "sentence-final 'according to <common noun>.': the period joins the noun phrase, which then parses as "
-        "no source, so the attribution is lost"),
-    bug(("Repairs cost 4 million dollars, according to officials.",
-         "officials", "anonymous", "according to", ["Repairs cost 4 million dollars"]),
-        "sentence-final 'according to officials.' yields no attribution (trailing period in the noun phrase)"),
+    pytest.param("Repairs cost 4 million dollars, according to the city council.",
+                 "city council", "organization", "according to", ["Repairs cost 4 million dollars"],
+                 id="sentence-final 'according to <common noun>.'"),
+    pytest.param("Repairs cost 4 million dollars, according to officials.",
+                 "officials", "anonymous", "according to", ["Repairs cost 4 million dollars"],
+                 id="sentence-final 'according to officials.'"),
     pytest.param("The harbour was closed for three days, as reported by Reuters.",
                  "Reuters", "outlet", "as reported by", ["The harbour was closed for three days"],
                  id="Y, as reported by X"),
@@ -98,8 +97,6 @@ def test_quote_type(text, quote):
     ("Repairs cost 4 million dollars, according to Tom Brennan.", "Tom Brennan"),
     ("The harbour was closed for three days, as reported by Reuters.", "Reuters"),
 ])
-@pytest.mark.xfail(reason="a source named at the very end of the sentence keeps the sentence's final period "
-                          "in its source span ('Tom Brennan.')", strict=True)
 def test_source_span_at_sentence_end_has_no_period(text, name):
     assert one(text).source_span.text == name
 
@@ -108,8 +105,6 @@ def test_source_span_at_sentence_end_has_no_period(text, name):
     "“Who will pay for the 40 ruined boats?” asked harbour master Ingrid Solberg.",
     "“We lost 40 boats in one night!” said harbour master Ingrid Solberg.",
 ])
-@pytest.mark.xfail(reason="the splitter cuts after '?”'/'!”', so the quotation is also a sentence of its own and "
-                          "becomes a second, unattributed claim beside the credited one", strict=True)
 def test_quote_ending_in_question_or_exclamation_is_one_credited_claim(text):
     article = run(text)
     assert len(article.claims) == 1
@@ -217,9 +212,6 @@ def test_anonymous_sources(text, descriptor, content):
     "One diplomat, who declined to be named, said the embassy would close.",
     "The embassy will close on Monday, said one diplomat, who declined to be named.",
 ])
-@pytest.mark.xfail(reason="'declined' (as in 'declined to be named') is taken as a cue verb: a spurious "
-                          "attribution with content 'to be named', which becomes a claim in the inverted form",
-                   strict=True)
 def test_declined_to_be_named_is_not_an_attribution(text):
     article = run(text)
     assert [a.cue.text for a in article.attributions] == ["said"]
@@ -374,8 +366,7 @@ HEDGES = [
     pytest.param("Up to 300 homes were damaged in the storm.", [], id="up to N is no hedge"),
     pytest.param("Roughly 300 homes were damaged in the storm.", [], id="roughly N is no hedge"),
     pytest.param("Inflation reached 6 percent in March, the central bank said.", [], id="no hedge"),
-    bug(("Inflation reached 6 percent in May, the central bank said.", []),
-        "the month 'May' is matched as the hedge 'may' (the hedge pattern ignores case)"),
+    pytest.param("Inflation reached 6 percent in May, the central bank said.", [], id="the month May is no hedge"),
 ]
 
 

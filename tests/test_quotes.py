@@ -61,8 +61,6 @@ def test_unbalanced_marks_stay_in_their_paragraph(text, expected):
     "He said “we will win.\nShe replied “no” twice.",
     "He said ‘we will win.\nShe replied ‘no’ twice.",
 ])
-@pytest.mark.xfail(reason="an unclosed curly quote runs into the next paragraph up to the next closing mark, even "
-                          "when a new opening mark shows it was unbalanced (straight quotes handle this)", strict=True)
 def test_unclosed_curly_quote_does_not_swallow_the_next_paragraph(text):
     assert quoted(text) == ["we will win.", "no"]
 
@@ -95,8 +93,6 @@ def test_marks_that_never_close_stay_within_their_paragraph(text):
 
 
 @pytest.mark.parametrize("text", ["“This quote never closes.\n\nNext paragraph.", "He said ‘no more\n\n\nThen silence."])
-@pytest.mark.xfail(reason="an unclosed quote followed by a blank line ends at the last newline of the blank run, "
-                          "so its span carries trailing newlines", strict=True)
 def test_unclosed_quote_before_a_blank_line_ends_at_the_line_end(text):
     [q] = quoted(text)
     assert q == q.rstrip()

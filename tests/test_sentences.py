@@ -47,8 +47,6 @@ def test_abbreviations_and_initials(text, expected):
     pytest.param("He asked: “Is it over?” Nobody answered.", ["He asked: “Is it over?”", "Nobody answered."],
                  id="question mark inside"),
     pytest.param("“Is it over?” she asked. “No!” he said.", ["“Is it over?” she asked.", "“No!” he said."],
-                 marks=pytest.mark.xfail(reason="a sentence is split after '?”' or '!”' even when a lowercase "
-                                                "cue follows ('“Is it over?” she asked.')", strict=True),
                  id="? or ! inside a quote, then a lowercase cue"),
 ])
 def test_quote_closing_after_the_period_stays_with_its_sentence(text, expected):

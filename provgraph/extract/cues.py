@@ -83,7 +83,8 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
             f = _cue_verb(i, tokens, sentence, quotes, article)
         elif low == ":" and i <= 5 and _speaker_label(tokens, i, sentence, article):
             f = _speaker(i, tokens, sentence, article)
-        if f is not None and _is_anonymity_clause(f.content[0].text):
+        if f is not None and (_is_anonymity_clause(f.content[0].text)
+                              or _is_anonymity_clause(f.cue.text + " " + f.content[0].text)):
             f = None  # "who spoke on the condition that their name not be used" says how, not what
         if f is not None:
             f.anonymity = anonymity
@@ -117,7 +118,8 @@ def _adjunct(tokens: list[Token], after: int) -> bool:
     k = after
     while k < len(tokens) and tokens[k].text == ",":
         k += 1
-    return k >= len(tokens) or tokens[k].lower in ADJUNCT_START or tokens[k].lower.endswith("day")
+    return k >= len(tokens) or tokens[k].lower in ADJUNCT_START or tokens[k].lower.endswith("day") or (
+        k > after and tokens[k].lower.endswith("ing"))  # ", speaking on condition of anonymity"
 
 
 BE = frozenset("is are was were be been being am ’s 's".split())
@@ -131,7 +133,8 @@ def _passive(i: int, tokens: list[Token]) -> bool:
     k = i - 1
     while k >= 0 and _is_adverb(tokens[k]):
         k -= 1
-    return k >= 0 and tokens[k].lower in BE
+    # "to be named", "not to be identified": an infinitive passive says how, not who said what
+    return k >= 0 and tokens[k].lower in BE and not (k > 0 and tokens[k - 1].lower == "to")
 
 
 def _verb_before_clause(i: int, tokens: list[Token]) -> bool:
@@ -160,7 +163,8 @@ def _in_quote(tok: Token, quotes: list[Span]) -> bool:
 
 def _is_anonymity_clause(text: str) -> bool:
     low = text.lower().lstrip(" ,")
-    return low.startswith(("on condition", "on the condition", "anonymously", "on background")) or (
+    return low.startswith(("on condition", "on the condition", "anonymously", "on background", "declined to be",
+                           "asked not to be", "requested anonymity")) or (
         len(low.split()) <= 8 and _has_anonymity_phrase(low))
 
 
@@ -206,10 +210,16 @@ def _according_to(i: int, tokens: list[Token], sentence: Span, article: str) -> 
     return Found(mention, cue, "according to", [content])
 
 
+ABBREVIATED = frozenset("mr mrs ms dr gen col lt sgt capt maj adm gov sen rep rev st jr sr prof pres".split())
+
+
 def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limit: int = 12) -> int:
     j = start
     while j < len(tokens) and j - start < limit:
         t = tokens[j]
+        if t.text == "." and (j == len(tokens) - 1 or j == start or not (
+                tokens[j - 1].lower in ABBREVIATED or len(tokens[j - 1].text) == 1)):
+            break  # the sentence's full stop, not "Mr." or an initial
         if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start):
             break
         if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):

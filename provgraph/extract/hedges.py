@@ -22,6 +22,8 @@ def find_hedges(text: str, approximations: bool = False) -> list[str]:
         word = m.group(1).lower()
         if not approximations and _strength(word) == "approx":
             continue
+        if m.group(1) == "May":
+            continue  # the month; the modal is lowercase in running text
         if word == "about" and not re.match(r"\s+[\d$€£]", text[m.end():m.end() + 3]):
             continue  # "about" hedges only a figure ("about 300 soldiers")
         if word not in seen:

@@ -89,14 +89,27 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
 
 
 def _link_nested(here: list[Attribution]) -> None:
-    """An attribution whose cue lies inside another's content is relayed by it."""
+    """An attribution whose cue lies inside another's content is relayed by it. When each lies in
+    the other's content ("According to Z, Y, X said"), the later cue frames the earlier one."""
+    def inside(a: Attribution, b: Attribution) -> bool:
+        return a.cue is not None and any(c.start <= a.cue.start and a.cue.end <= c.end for c in b.content)
+
     for inner in here:
         for outer in here:
-            if outer is inner or inner.cue is None:
+            if outer is inner or not inside(inner, outer):
                 continue
-            if any(c.start <= inner.cue.start and inner.cue.end <= c.end for c in outer.content):
-                if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
-                    inner.relayed_by = outer
+            if inside(outer, inner) and outer.cue.start < inner.cue.start:
+                continue  # mutual: only the later cue relays the earlier
+            if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
+                inner.relayed_by = outer
+    for a in here:  # never a cycle, whatever the text
+        seen, node = {id(a)}, a.relayed_by
+        while node is not None:
+            if id(node) in seen:
+                a.relayed_by = None
+                break
+            seen.add(id(node))
+            node = node.relayed_by
 
 
 def _width(a: Attribution) -> int:

@@ -27,7 +27,7 @@ def find_quotes(text: str) -> list[Span]:
             i = pos + 1
             continue
         close = _find_close(text, pos + 1, _OPEN_CLOSE[mark], mark)
-        end = close if close is not None else _paragraph_end(text, pos)
+        end = close if close is not None else _line_end(text, pos)
         if end > pos + 1:
             quotes.append(Span(pos + 1, end, text[pos + 1:end]))
         i = (close + 1) if close is not None else end
@@ -54,6 +54,8 @@ def _find_close(text: str, start: int, close: str, open_mark: str) -> int | None
         j = text.find(close, j, limit)
         if j < 0:
             return None
+        if close != open_mark and _reopened_mid_line(text, start, j, open_mark):
+            return None  # a new quotation opens inside a later line: the first one was never closed
         nxt = text[j + 1] if j + 1 < len(text) else " "
         if close == "’" and nxt.isalpha():
             j += 1
@@ -61,6 +63,24 @@ def _find_close(text: str, start: int, close: str, open_mark: str) -> int | None
         if close == '"' and open_mark == '"' and text[j - 1].isspace() and nxt.isalnum():
             return None  # a new opening straight quote: the first one was unbalanced
         return j
+
+
+def _reopened_mid_line(text: str, start: int, stop: int, mark: str) -> bool:
+    """An opening mark in a later line that is not at the line's start. At the start it is the
+    news convention for a quotation that runs on over paragraphs (each paragraph re-opens it)."""
+    k = text.find(mark, start, stop)
+    while k >= 0:
+        line_start = text.rfind("\n", start, k)
+        if line_start >= 0 and text[line_start + 1:k].strip():
+            return True
+        k = text.find(mark, k + 1, stop)
+    return False
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where an unclosed quotation ends: at the end of its line (paragraph)."""
+    k = text.find("\n", start)
+    return len(text) if k < 0 else k
 
 
 def _paragraph_end(text: str, start: int, paragraphs: int = 1) -> int:

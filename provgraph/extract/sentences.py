@@ -29,6 +29,8 @@ def split_sentences(text: str) -> list[Span]:
         end = m.end()
         if m.group(0)[0] == "." and not _ends_sentence(text, m.start(), end):
             continue
+        if m.group(0)[-1] in "\"'”’" and _continues(text, end):
+            continue  # “Is it over?” she asked.
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
@@ -42,6 +44,15 @@ def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
         _add_one(text, start, cut, spans)
         start = cut
     _add_one(text, start, end, spans)
+
+
+_SPEECH = frozenset("said says asked asks added replied wrote told tweeted shouted answered".split())
+
+
+def _continues(text: str, end: int) -> bool:
+    """After a closing quote, a lowercase word or a speech verb carries the same sentence on."""
+    m = re.match(r"\s+(\w+)", text[end:end + 30])
+    return bool(m) and "\n" not in text[end:m.start(1) + end] and (m.group(1)[0].islower() or m.group(1).lower() in _SPEECH)
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:

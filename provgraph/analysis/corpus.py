@@ -185,46 +185,70 @@ def match_claims(claims: dict[str, ClaimInfo]) -> list[tuple[str, str, float, st
     return out
 
 
+LINKS_PER_CLAIM = 3  # conflict / related links kept per claim: enough to show, bounded at scale
+
+
 def compare_figures(claims: dict[str, ClaimInfo]) -> tuple[list, list]:
     """Conflicts: the same quantity (what is counted, qualifiers, period) with values that cannot
-    both be true, from different sources. Related: the same thing counted over another period or
-    in another way, shown side by side but not a conflict."""
-    by_unit: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
+    both be true, from different sources. Related: the same thing counted over another period,
+    shown side by side but not a conflict.
+
+    Figures are grouped by quantity, and only distinct values are compared, so the work grows
+    with the number of distinct figures, not with the square of the reports; each claim keeps
+    at most a few links of each kind."""
+    groups: dict[tuple, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
     for iri, info in claims.items():
         for f in info.figures:
-            by_unit[f.unit].append((iri, f))
-    conflicts, related, seen = [], [], set()
-    for items in by_unit.values():
-        if len(items) > 500:
-            items = items[:500]
-        for (a, fa), (b, fb) in itertools.combinations(items, 2):
-            if a == b or (a, b, fa.text, fb.text) in seen:
-                continue
-            seen.add((a, b, fa.text, fb.text))
-            ca, cb = claims[a], claims[b]
-            shared = len(ca.words & cb.words) / max(1, len(ca.words | cb.words))
-            if fa.quantity == fb.quantity and fa.scope is not None or (
-                    fa.quantity == fb.quantity and fa.qualifiers):
-                lo_a, hi_a = fa.interval()
-                lo_b, hi_b = fb.interval()
-                if (hi_a < lo_b or hi_b < lo_a) and ca.roots != cb.roots:
-                    conflicts.append((a, b, f"{fa.text} vs {fb.text} {fa.unit}"
-                                      + (f" ({fa.scope})" if fa.scope else "")))
-            elif fa.quantity != fb.quantity and fa.value != fb.value and shared >= 0.15 and (
-                    fa.qualifiers & fb.qualifiers or fa.qualifiers == fb.qualifiers):
-                related.append((a, b, f"{fa.text} {fa.unit} ({fa.scope or 'no period'}) and "
-                                      f"{fb.text} {fb.unit} ({fb.scope or 'no period'})"))
+            if f.scope is not None or f.qualifiers:  # an unscoped bare count is too vague to compare
+                groups[f.quantity][(f.value, f.bound, f.text, f.unit)].append(iri)
+    conflicts, related = [], []
+    count: dict[str, int] = defaultdict(int)
+
+    def link(out, a, b, reason) -> None:
+        if a != b and count[(id(out), a)] < LINKS_PER_CLAIM and count[(id(out), b)] < LINKS_PER_CLAIM:
+            out.append((a, b, reason))
+            count[(id(out), a)] += 1
+            count[(id(out), b)] += 1
+
+    for quantity, values in groups.items():
+        keys = sorted(values)
+        for i, va in enumerate(keys):
+            for vb in keys[i + 1:]:
+                fa = Figure(va[2], va[0], va[1], va[3])
+                fb = Figure(vb[2], vb[0], vb[1], vb[3])
+                (lo_a, hi_a), (lo_b, hi_b) = fa.interval(), fb.interval()
+                if not (hi_a < lo_b or hi_b < lo_a):
+                    continue
+                reason = f"{fa.text} vs {fb.text} {fa.unit}" + (f" ({quantity[2]})" if quantity[2] else "")
+                for a in values[va]:
+                    for b in values[vb]:
+                        if claims[a].roots != claims[b].roots:
+                            link(conflicts, a, b, reason)
+    by_kind: dict[tuple, list[tuple]] = defaultdict(list)  # same unit and qualifiers, another period
+    for quantity in groups:
+        by_kind[quantity[:2]].append(quantity)
+    for kind, quantities in by_kind.items():
+        for qa, qb in itertools.combinations(quantities, 2):
+            for va, members_a in list(groups[qa].items())[:LINKS_PER_CLAIM * 4]:
+                for vb, members_b in list(groups[qb].items())[:LINKS_PER_CLAIM * 4]:
+                    a, b = members_a[0], members_b[0]
+                    ca, cb = claims[a], claims[b]
+                    if va[0] != vb[0] and len(ca.words & cb.words) / max(1, len(ca.words | cb.words)) >= 0.15:
+                        link(related, a, b, f"{va[2]} {va[3]} ({qa[2] or 'no period'}) and "
+                                            f"{vb[2]} {vb[3]} ({qb[2] or 'no period'})")
     return conflicts, related
 
 
 def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:
-    """Outlets that cite each other in a loop: the publisher cites the first hop, each hop the next."""
+    """Outlets that cite each other in a loop: the publisher cites the first hop, each hop the next.
+    Each loop is a strongly connected group of outlets (every one reaches every other), found in
+    linear time; enumerating the simple cycles instead grows exponentially with dense citing."""
     g = nx.DiGraph()
     for info in claims.values():
         for chain in info.chains:
             path = ([info.outlet] if info.outlet else []) + chain
             g.add_edges_from((x, y) for x, y in zip(path, path[1:]) if x != y)
-    return [c for c in nx.simple_cycles(g) if len(c) > 1]
+    return [sorted(c) for c in nx.strongly_connected_components(g) if len(c) > 1]
 
 
 def derived_quads(c: Corpus) -> list:
@@ -259,16 +283,20 @@ def derived_quads(c: Corpus) -> list:
         members[cnode].append(m)
     # outlets that cite each other in a loop are one source between them: neither is an original
     in_loop = {n: f"loop:{min(loop)}" for loop in c.loops for n in loop}
+    loop_of = {n: k for k, loop in enumerate(c.loops) for n in loop}
+    cluster_roots = {cnode: {in_loop.get(r, r) for m in ms for r in c.claims[m].roots} for cnode, ms in members.items()}
+    cluster_articles = {cnode: {c.claims[m].article for m in ms} for cnode, ms in members.items()}
     for iri, info in c.claims.items():
-        cluster = members.get(cluster_of.get(iri), [iri])
-        roots = {in_loop.get(r, r) for m in cluster for r in c.claims[m].roots}
-        articles = {c.claims[m].article for m in cluster}
+        cnode = cluster_of.get(iri)
+        cluster = members[cnode] if cnode else [iri]
+        roots = cluster_roots[cnode] if cnode else {in_loop.get(r, r) for r in info.roots}
+        articles = cluster_articles[cnode] if cnode else {info.article}
         for r in info.roots:
             add(iri, PG.canonicalRoot, r)
         if info.chains:
             add(iri, PG.independentRoots, lit(len(roots)))
         add(iri, PG.reportCount, lit(len(cluster)))
-        if info.chains and ((len(articles) > 1 and len(roots) == 1) or _on_loop(info, c.loops)):
+        if info.chains and ((len(articles) > 1 and len(roots) == 1) or _on_loop(info, loop_of)):
             add(iri, PG.flag, lit("circular-reporting"))
     for a, b, score, reason in c.matches:
         m = f"{ID}match/{_key(a)}-{_key(b)}"
@@ -295,12 +323,11 @@ def derived_quads(c: Corpus) -> list:
     return out
 
 
-def _on_loop(info: ClaimInfo, loops: list[list[str]]) -> bool:
-    """The claim's path (its publisher, then each hop) follows an edge of an outlet citation loop."""
+def _on_loop(info: ClaimInfo, loop_of: dict[str, int]) -> bool:
+    """The claim's path (its publisher, then each hop) takes a step inside a citation loop."""
     for chain in info.chains:
         path = ([info.outlet] if info.outlet else []) + chain
-        steps = set(zip(path, path[1:]))
-        if any(steps & set(zip(loop, loop[1:] + loop[:1])) for loop in loops):
+        if any(x in loop_of and loop_of.get(y) == loop_of[x] for x, y in zip(path, path[1:])):
             return True
     return False
 

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Measure provgraph in one run on a synthetic corpus (bench/generate_corpus.py): extraction
+words/s, ingest articles/s and triples/s, cross-article analyses, report latency, view generation,
+peak memory; and the report's queries on rdflib's Memory store as the baseline ratio.
+
+    python bench/benchmark.py --articles 1000            # generates /tmp/provgraph-bench-1000 if missing
+    python bench/benchmark.py --articles 10000 --no-baseline
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from provgraph import queries
+from provgraph.analysis.corpus import derive
+from provgraph.analysis.graph import focus, provenance_graph
+from provgraph.analysis.report import REASONS, weak_claims
+from provgraph.extract.pipeline import extract_attributions
+from provgraph.ingest import ingest_files
+from provgraph.reader import find_articles
+from provgraph.render.html import render
+from provgraph.store import Store
+
+HERE = Path(__file__).resolve().parent
+REPORT_QUERIES = list(REASONS.values()) + ["claims", "claim_chains"]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")), "?")
+    mem = next((int(ln.split()[1]) // 1024 // 1024 for ln in open("/proc/meminfo") if ln.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores, {cpu}, {mem} GB RAM, Python {platform.python_version()}"
+
+
+class Rows(list):
+    """Table rows, echoed to stderr as they come, so a long run shows where it is."""
+
+    def __init__(self, rows):
+        super().__init__()
+        for r in rows:
+            self.append(r)
+
+    def append(self, row):
+        print(f"  {row[0]}: {row[1]}", file=sys.stderr, flush=True)
+        super().append(row)
+
+
+def timed(fn):
+    t = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--corpus", type=Path)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--no-baseline", action="store_true", help="skip the rdflib Memory store baseline")
+    args = ap.parse_args()
+    corpus = args.corpus or Path(f"/tmp/provgraph-bench-{args.articles}")
+    if not corpus.exists():
+        subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), "--articles", str(args.articles),
+                        "--out", str(corpus)], check=True)
+    files = find_articles([corpus])
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    words = sum(len(t.split()) for t in texts)
+    rows = Rows([("machine", machine()), ("articles", f"{len(files):,} ({words:,} words)")])
+
+    _, t = timed(lambda: [extract_attributions(x) for x in texts])
+    rows.append(("extraction, 1 process", f"{words / t:,.0f} words/s ({t:.1f} s)"))
+
+    store_dir = Path(f"/tmp/provgraph-bench-store-{args.articles}")
+    shutil.rmtree(store_dir, ignore_errors=True)
+    with Store(store_dir) as store:
+        summary, t = timed(lambda: ingest_files(files, store, workers=args.workers))
+        triples = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
+        rows.append((f"ingest, {args.workers} workers (incl. analyses)",
+                     f"{t:.1f} s: {len(files) / t:,.0f} articles/s, {triples / t:,.0f} triples/s; {triples:,} triples"))
+        rows.append(("peak RSS after ingest", f"{rss_mb():,.0f} MB (this process)"))
+        corpus_result, t = timed(lambda: derive(store))
+        rows.append(("cross-article analyses (derive)",
+                     f"{t:.2f} s: {len(corpus_result.clusters):,} clusters, {len(corpus_result.conflicts):,} conflicts"))
+        report, t = timed(lambda: weak_claims(store))
+        rows.append(("report", f"{t:.2f} s ({len(report.claims):,} flagged of {report.total_claims:,} claims)"))
+        ox_times = {}
+        for name in REPORT_QUERIES:
+            _, ox_times[name] = timed(lambda n=name: store.select(queries.load(n)))
+
+        def view():
+            g = focus(provenance_graph(store), only_flagged=True)
+            return g, render(g)
+        (g, html), t = timed(view)
+        rows.append(("view (--only-flagged)", f"{t:.1f} s ({g.number_of_nodes():,} nodes, {len(html) / 1e6:.1f} MB)"))
+        rows.append(("peak RSS", f"{rss_mb():,.0f} MB"))
+        dump = store.dump("nquads") if not args.no_baseline else None
+
+    if dump is not None:
+        import rdflib
+        ds = rdflib.Dataset(default_union=True)
+        _, t = timed(lambda: ds.parse(data=dump, format="nquads"))
+        rows.append(("baseline: rdflib Memory load", f"{t:.1f} s"))
+        ratios = []
+        for name in REPORT_QUERIES:
+            _, t = timed(lambda n=name: list(ds.query(queries.load(n))))
+            ratios.append((name, t, ox_times[name]))
+        total_rdf = sum(r[1] for r in ratios)
+        total_ox = sum(r[2] for r in ratios)
+        rows.append(("report queries: rdflib vs provgraph", f"{total_rdf:.2f} s vs {total_ox:.2f} s = "
+                                                            f"{total_rdf / max(total_ox, 1e-9):.0f}x"))
+        for name, tr, to in ratios:
+            rows.append((f"  {name}", f"rdflib {tr:.3f} s, oxigraph {to:.3f} s, {tr / max(to, 1e-9):.0f}x"))
+
+    print("| measure | result |\n|---|---|")
+    for k, v in rows:
+        print(f"| {k} | {v} |")
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{args.articles}.json").write_text(json.dumps(dict(rows), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -286,6 +286,7 @@ def derived_quads(c: Corpus) -> list:
     loop_of = {n: k for k, loop in enumerate(c.loops) for n in loop}
     cluster_roots = {cnode: {in_loop.get(r, r) for m in ms for r in c.claims[m].roots} for cnode, ms in members.items()}
     cluster_articles = {cnode: {c.claims[m].article for m in ms} for cnode, ms in members.items()}
+    cluster_named: dict = {}
     for iri, info in c.claims.items():
         cnode = cluster_of.get(iri)
         cluster = members[cnode] if cnode else [iri]
@@ -295,6 +296,11 @@ def derived_quads(c: Corpus) -> list:
             add(iri, PG.canonicalRoot, r)
         if info.chains:
             add(iri, PG.independentRoots, lit(len(roots)))
+            key = cnode or iri
+            if key not in cluster_named:
+                cluster_named[key] = any(not c.kinds.get(r, ("", True))[1] for m in cluster for r in c.claims[m].roots)
+            if not cluster_named[key]:
+                add(iri, PG.flag, lit("anonymous-only"))  # every root of every report is anonymous
         add(iri, PG.reportCount, lit(len(cluster)))
         if info.chains and ((len(articles) > 1 and len(roots) == 1) or _on_loop(info, loop_of)):
             add(iri, PG.flag, lit("circular-reporting"))

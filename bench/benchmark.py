@@ -31,7 +31,7 @@ from provgraph.render.html import render
 from provgraph.store import Store
 
 HERE = Path(__file__).resolve().parent
-REPORT_QUERIES = list(REASONS.values()) + ["claims", "claim_chains"]
+REPORT_QUERIES = [q for q in REASONS.values() if q] + ["claims", "claim_chains"]
 
 
 def rss_mb() -> float:

@@ -54,6 +54,7 @@ from provgraph.model import SOURCE_KINDS, Source
 from provgraph.rdf import _source, source_iri
 from provgraph.store import to_ox_quads
 from provgraph.vocab import ID, PG, PROV, RDF, RDFS, SCHEMA, XSD
+from provgraph.yamlfile import read_yaml
 
 CURATION = URIRef(f"{ID}graph/curation")
 ACTIONS = {  # action -> (required fields, optional fields)
@@ -139,20 +140,8 @@ class CurationSummary:
 
 def read_corrections(path: str | Path) -> list[Entry]:
     """Parse and check a corrections file; errors name the file, the correction and its line."""
-    import yaml
-
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read the corrections file {path}: {e}") from None
-    try:
-        doc = yaml.safe_load(text)
-        root = yaml.compose(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{path}{where}: not valid YAML ({getattr(e, 'problem', None) or e})") from None
+    doc, root = read_yaml(path, "corrections file")
     if not isinstance(doc, dict) or not isinstance(doc.get("corrections"), list):
         raise InputError(f"{path}: expected a mapping with `analyst:` and a list `corrections:` (see `provgraph curate --help`)")
     lines = _item_lines(root)

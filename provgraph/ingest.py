@@ -18,7 +18,7 @@ from pathlib import Path
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
 from provgraph.extract.pipeline import extract
-from provgraph.rdf import article_quads, content_hash, graph_iri
+from provgraph.rdf import article_quads, graph_iri
 from provgraph.reader import MAX_BYTES, read_article
 from provgraph.store import Store, to_ox_quads
 

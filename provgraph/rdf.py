@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from provgraph.extract.sources import canonical_outlet, normalise
 from provgraph.model import Article, Attribution, Claim, Source
-from provgraph.vocab import ID, PG, PROV, RDF, RDFS, SCHEMA, XSD
+from provgraph.vocab import ID, PG, PROV, RDF, RDFS, SCHEMA
 
 Quad = tuple  # (subject, predicate, object, graph) as rdflib terms
 

@@ -34,6 +34,7 @@ from provgraph.errors import InputError
 from provgraph.extract import lexicon
 from provgraph.extract.sources import normalise
 from provgraph.model import SOURCE_KINDS
+from provgraph.yamlfile import read_yaml
 
 GRADES = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
           "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
@@ -121,20 +122,8 @@ def _unique(entries):
 
 def load(path: str | Path) -> Registry:
     """Read and check a registry file; errors name the file, the entry and its line."""
-    import yaml
-
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read the source registry {path}: {e}") from None
-    try:
-        doc = yaml.safe_load(text)
-        root = yaml.compose(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise InputError(f"{path}{f', line {mark.line + 1}' if mark else ''}: not valid YAML "
-                         f"({getattr(e, 'problem', None) or e})") from None
+    doc, root = read_yaml(path, "source registry")
     if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
         raise InputError(f"{path}: expected a mapping with a list `sources:` (see provgraph/registry.py or the README)")
     lines = []

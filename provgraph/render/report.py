@@ -91,7 +91,7 @@ def _md(s) -> str:
 
 
 def markdown(report: Report) -> str:
-    lines = [f"# Weakly sourced claims", "",
+    lines = ["# Weakly sourced claims", "",
              f"{len(report.claims)} of {report.total_claims} claims in {report.articles} articles.", ""]
     for code, group in _groups(report):
         lines += [f"## {code}: {EXPLAIN[code]} ({len(group)})", "",

@@ -1,0 +1,24 @@
+"""Reading the analyst's YAML files (corrections, source registry) with errors that name the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from provgraph.errors import InputError
+
+
+def read_yaml(path: str | Path, what: str):
+    """(document, node tree) of a YAML file; the node tree gives line numbers for later errors."""
+    import yaml
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read the {what} {path}: {e}") from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{path}{where}: not valid YAML ({getattr(e, 'problem', None) or e})") from None

@@ -119,7 +119,7 @@ def _adjunct(tokens: list[Token], after: int) -> bool:
     while k < len(tokens) and tokens[k].text == ",":
         k += 1
     return k >= len(tokens) or tokens[k].lower in ADJUNCT_START or tokens[k].lower.endswith("day") or (
-        k > after and tokens[k].lower.endswith("ing"))  # ", speaking on condition of anonymity"
+        tokens[k].lower.endswith("ing") and not tokens[k].is_cap)  # ", speaking on condition of anonymity"
 
 
 BE = frozenset("is are was were be been being am ’s 's".split())

@@ -90,7 +90,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
 
 def _link_nested(here: list[Attribution]) -> None:
     """An attribution whose cue lies inside another's content is relayed by it. When each lies in
-    the other's content ("According to Z, Y, X said"), the later cue frames the earlier one."""
+    the other's content ("According to Z, Y, X said"), the framing one relays the other."""
     def inside(a: Attribution, b: Attribution) -> bool:
         return a.cue is not None and any(c.start <= a.cue.start and a.cue.end <= c.end for c in b.content)
 
@@ -98,10 +98,12 @@ def _link_nested(here: list[Attribution]) -> None:
         for outer in here:
             if outer is inner or not inside(inner, outer):
                 continue
-            if inside(outer, inner) and outer.cue.start < inner.cue.start:
-                continue  # mutual: only the later cue relays the earlier
+            if inside(outer, inner) and _frames(inner, outer):
+                continue  # mutual: only the framing cue relays the other
             if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
                 inner.relayed_by = outer
+                if inside(outer, inner):  # the claim is where both contents overlap
+                    inner.content = _overlap(inner.content, outer.content) or inner.content
     for a in here:  # never a cycle, whatever the text
         seen, node = {id(a)}, a.relayed_by
         while node is not None:
@@ -110,6 +112,29 @@ def _link_nested(here: list[Attribution]) -> None:
                 break
             seen.add(id(node))
             node = node.relayed_by
+
+
+def _overlap(a: list[Span], b: list[Span]) -> list[Span]:
+    """The parts of spans `a` that also lie in spans `b`, trimmed of edge commas and spaces."""
+    out = []
+    for x in a:
+        for y in b:
+            start, end = max(x.start, y.start), min(x.end, y.end)
+            text = x.text[start - x.start:end - x.start]
+            lead = len(text) - len(text.lstrip(" ,;:"))
+            text = text.strip(" ,;:")
+            if text:
+                out.append(Span(start + lead, start + lead + len(text), text))
+    return out
+
+
+def _frames(a: Attribution, b: Attribution) -> bool:
+    """Of two cues inside each other's content, `a` frames `b`: "according to" is the frame
+    wherever it stands ("According to Reuters, Y, Brennan said": Reuters relays Brennan);
+    otherwise the later cue ("Y, X said" frames what comes before it)."""
+    if (a.cue_lemma == "according to") != (b.cue_lemma == "according to"):
+        return a.cue_lemma == "according to"
+    return a.cue.start > b.cue.start
 
 
 def _width(a: Attribution) -> int:

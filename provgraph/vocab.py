@@ -49,6 +49,7 @@ class PG(DefinedNamespace):
     chainDepth: URIRef
     contentHash: URIRef
     sourceFile: URIRef
+    summary: URIRef
     # derived across articles (graph <.../graph/derived>)
     ClaimCluster: URIRef
     ClaimMatch: URIRef

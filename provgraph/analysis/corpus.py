@@ -1,9 +1,12 @@
 """Across articles: one node per real source, claims matched across reports, root sources,
-independent support, circular reporting and conflicting figures.
+independent support, circular reporting, conflicting figures, and every claim's flags.
 
-networkx does the graph work (chains to roots, clusters, citation loops); the results are written
-as triples into one derived named graph, so reports and SPARQL users read them instead of
-re-walking chains. `derive(store)` rebuilds that graph from the articles' graphs.
+networkx does the graph work (citation loops); a union-find builds the clusters. The results are
+triples in one derived named graph, so the report is a lookup and SPARQL users read the results
+instead of re-walking chains. `derive(store)` rebuilds that graph; `derive(store, new)` is the
+incremental step after an ingest: only claims of the new articles are matched against the
+corpus, and only claims whose derived facts change (the new ones, the clusters they join, the
+claims whose figures they contradict) are rewritten.
 """
 
 from __future__ import annotations
@@ -17,15 +20,28 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from provgraph import queries
-from provgraph.analysis.figures import Figure, content_words, parse_figures
+from provgraph.analysis.figures import Figure, content_words
 from provgraph.extract.sources import normalise
-from provgraph.store import Store
+from provgraph import summary
+from provgraph.summary import CURATION, figure_from_list, values
 from provgraph.vocab import ID, PG, RDF, RDFS
 
 DERIVED = URIRef(f"{ID}graph/derived")
 ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
+LINKS_PER_CLAIM = 3  # conflict / related links a claim starts: enough to show, bounded at scale
+BLOCK_LIMIT = 200  # a matching block larger than this is a common word, not evidence of one claim
+KEPT_APART = f"""
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?a ?b WHERE {{ GRAPH <{CURATION}> {{ ?a owl:differentFrom ?b }} }}"""
+STORED_LINKS = f"""
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?kind ?a ?b ?score ?reason WHERE {{ GRAPH <{DERIVED}> {{
+  {{ ?m a pg:ClaimMatch ; pg:matchOf ?a , ?b ; pg:matchScore ?score ; pg:matchReason ?reason . BIND ("match" AS ?kind) }}
+  UNION {{ ?m a pg:FigureConflict ; pg:conflictOf ?a , ?b ; pg:conflictReason ?reason . BIND ("conflict" AS ?kind) }}
+  UNION {{ ?a pg:relatedFigure ?b . BIND ("related" AS ?kind) }}
+  FILTER (STR(?a) < STR(?b))
+}} }}"""
 
 
 @dataclass
@@ -35,12 +51,17 @@ class ClaimInfo:
     article: str
     outlet: str | None
     figures: list[Figure]
-    words: set[str]
+    hops: list[list[dict]]  # each chain's hops as in the summary: agent, label, kind, anonymous ...
+    hedges: list[str] = field(default_factory=list)
     chains: list[list[str]] = field(default_factory=list)  # canonical agents, cited -> root
+    roots: frozenset = frozenset()
+    _words: set[str] | None = None
 
     @property
-    def roots(self) -> set[str]:
-        return {c[-1] for c in self.chains}
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = content_words(self.text)
+        return self._words
 
 
 @dataclass
@@ -49,81 +70,65 @@ class Corpus:
     canonical: dict[str, str]  # source IRI -> canonical source IRI
     labels: dict[str, str]  # canonical source IRI -> label
     kinds: dict[str, tuple[str, bool]]  # canonical source IRI -> (kind, anonymous)
-    matches: list[tuple[str, str, float, str]]  # claim a, claim b, score, reason
+    matches: list[tuple[str, str, float, str]]  # claim a, claim b, score, reason (a spanning forest)
     clusters: list[set[str]]
     conflicts: list[tuple[str, str, str]]  # claim a, claim b, reason
     related: list[tuple[str, str, str]]
     loops: list[list[str]]  # outlet citation cycles
     articles: set[str] = field(default_factory=set)  # every article, with claims or without
+    rewritten: int = 0  # claims whose derived statements this run wrote
 
 
-def analyse(store: Store) -> Corpus:
-    canonical, labels, kinds = resolve_sources(store)
-    claims: dict[str, ClaimInfo] = {}
-    for row in store.select(queries.load("corpus_claims")):
-        claims[row["claim"]] = ClaimInfo(row["claim"], row["text"], row["article"], row["outlet"],
-                                         parse_figures(row["text"]), content_words(row["text"]))
-    hops = nx.DiGraph()
-    agent_of: dict[str, str] = {}
-    for row in store.select(queries.load("claim_chains")):
-        node = f"{row['chain']}#{row['hop']}"
-        agent_of[node] = canonical.get(row["agent"], row["agent"])
-        prev = row["claim"] if row["hop"] == 0 else f"{row['chain']}#{row['hop'] - 1}"
-        hops.add_edge(prev, node)
-    for iri, info in claims.items():
-        if iri not in hops:
-            continue
-        for root in (n for n in nx.descendants(hops, iri) if hops.out_degree(n) == 0):
-            path = nx.shortest_path(hops, iri, root)[1:]
-            info.chains.append([agent_of[n] for n in path])
-    g = nx.Graph()
-    for a, b, score, reason in match_claims(claims):
-        g.add_edge(a, b, score=score, reason=reason)
-    clusters = [c for c in nx.connected_components(g) if len(c) > 1]
-    # keep the links that hold each cluster together (a maximum spanning tree by score): n-1 per
-    # cluster instead of every pair, which for a claim repeated by 100 outlets would be 4,950
-    tree = nx.maximum_spanning_tree(g, weight="score")
-    matches = [(a, b, d["score"], d["reason"]) for a, b, d in tree.edges(data=True)]
-    conflicts, related = compare_figures(claims)
-    articles = {r["a"] for r in store.select(ALL_ARTICLES)}
-    return Corpus(claims, canonical, labels, kinds, matches, clusters, conflicts, related, citation_loops(claims),
-                  articles)
+def read_claims(store) -> dict[str, ClaimInfo]:
+    """Every claim, from its summary (summary.load)."""
+    return {iri: ClaimInfo(iri, s["text"], s["article"], s["outlet"], [figure_from_list(f) for f in s["figures"]],
+                           s["chains"], s["hedges"]) for iri, s in summary.load(store).items()}
 
 
-def resolve_sources(store: Store) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, bool]]]:
+def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset()) \
+        -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, bool]]]:
     """Map every source IRI to one canonical IRI per real source.
 
     People: a bare surname ("Gerasimov") joins the one full name in the corpus that ends with it
     (none or several: it stays apart). Outlets are merged by their canonical names at extraction.
     Anonymous sources merge across articles only when descriptor and intermediary both agree
-    ("sources within Ukraine's security forces" via RIA); without an intermediary, never."""
-    rows = store.select(queries.load("corpus_sources"))
+    ("sources within Ukraine's security forces" via RIA); without an intermediary, never. The
+    outlet that published an anonymous source's words is its intermediary. A source an analyst
+    kept apart from another (`apart`) takes part in neither merge."""
+    seen: dict[str, dict] = {}
+    publisher: dict[str, str] = {}
+    for info in claims.values():
+        for chain in info.hops:
+            for hop in chain:
+                seen.setdefault(hop["agent"], hop)
+                if info.outlet:
+                    publisher.setdefault(hop["agent"], info.outlet)
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for iri, h in seen.items():
+        parts = normalise(h["label"]).split("-")
+        if h["kind"] == "person" and len(parts) > 1 and iri not in apart:
+            full_names[parts[-1]].add(iri)
     canonical: dict[str, str] = {}
     labels: dict[str, str] = {}
     kinds: dict[str, tuple[str, bool]] = {}
-    full_names: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        if r["kind"] == "person" and len(normalise(r["label"]).split("-")) > 1:
-            full_names[normalise(r["label"]).split("-")[-1]].add(r["source"])
-    for r in rows:
-        iri = r["source"]
+    for iri in sorted(seen):
+        h = seen[iri]
         target = iri
-        if r["kind"] == "person" and len(normalise(r["label"]).split("-")) == 1:
-            owners = full_names.get(normalise(r["label"]), set())
+        if iri in apart:
+            pass
+        elif h["kind"] == "person" and len(normalise(h["label"]).split("-")) == 1:
+            owners = full_names.get(normalise(h["label"]), set())
             if len(owners) == 1:
                 target = next(iter(owners))
-        elif r["anonymous"] and (r["via"] or r["publisher"]):
-            # the outlet that published the anonymous source's words is its intermediary: the
-            # Herald's own "sources close to the mayor" are the ones rewrites credit "via the Herald"
-            via = (r["via"] or r["publisher"]).rsplit("/", 1)[-1]
-            target = f"{ID}anonymous/via/{via}/{normalise(r['descriptor'] or r['label'])}"
+        elif h["anonymous"] and (h.get("via") or publisher.get(iri)):
+            via = (h.get("via") or publisher[iri]).rsplit("/", 1)[-1]
+            target = f"{ID}anonymous/via/{via}/{normalise(h.get('descriptor') or h['label'])}"
         canonical[iri] = target
-        if target == iri or target not in labels:
-            labels[target] = r["label"] if target == iri else labels.get(target, r["label"])
-        kinds[target] = (r["kind"], bool(r["anonymous"]))
-    for r in rows:  # a merged person is labelled with its full name
-        if canonical[r["source"]] == r["source"]:
-            labels[r["source"]] = r["label"]
+        labels.setdefault(target, h["label"])
+        kinds[target] = (h["kind"], bool(h["anonymous"]))
+    for iri in seen:  # a merged person is labelled with its full name
+        if canonical[iri] == iri:
+            labels[iri] = seen[iri]["label"]
     return canonical, labels, kinds
 
 
@@ -155,88 +160,156 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
     return round(score, 3), reason
 
 
-def match_claims(claims: dict[str, ClaimInfo]) -> list[tuple[str, str, float, str]]:
-    """Same-claim links between reports, compared only within candidate blocks (a shared figure, or
-    a shared rare word), so the work grows with the corpus, not with its square."""
+def _block_keys(info: ClaimInfo) -> set[tuple]:
+    """Candidate blocks: each figure, and the claim's four longest content words (long words are
+    the rare ones; a corpus-independent choice, so a claim keeps its blocks as the corpus grows)."""
+    keys = {("fig", f.unit, f.value) for f in info.figures}
+    keys.update(("word", w) for w in sorted(info.words, key=lambda w: (-len(w), w))[:4])
+    return keys
+
+
+def match_claims(claims: dict[str, ClaimInfo], new: set[str] | None = None) -> list[tuple[str, str, float, str]]:
+    """Same-claim links between reports, compared only within candidate blocks (a shared figure or
+    long word), so the work grows with the corpus, not with its square. With `new`, only pairs
+    with at least one new claim are compared (the others were compared before)."""
     blocks: dict[tuple, list[str]] = defaultdict(list)
-    df: dict[str, int] = defaultdict(int)
-    for info in claims.values():
-        for w in info.words:
-            df[w] += 1
-    for iri, info in claims.items():
-        for f in info.figures:
-            blocks[("fig", f.unit, f.value)].append(iri)
-        rare = sorted(info.words, key=lambda w: (df[w], w))[:3]
-        for w in rare:
-            if df[w] > 1:
-                blocks[("word", w)].append(iri)
+    for iri in sorted(claims):
+        for key in _block_keys(claims[iri]):
+            blocks[key].append(iri)
     seen: set[tuple[str, str]] = set()
     out = []
     for members in blocks.values():
-        if len(members) > 200:
-            continue  # a block that large is a common word, not evidence of one claim
-        for a, b in itertools.combinations(sorted(set(members)), 2):
-            if (a, b) in seen:
+        if len(members) > BLOCK_LIMIT:
+            continue
+        if new is None:
+            pairs = itertools.combinations(members, 2)
+        else:
+            pairs = ((a, b) for a in members if a in new for b in members if b != a and (b not in new or a < b))
+        for a, b in pairs:
+            pair = (a, b) if a < b else (b, a)
+            if pair in seen:
                 continue
-            seen.add((a, b))
-            m = _match(claims[a], claims[b])
+            seen.add(pair)
+            m = _match(claims[pair[0]], claims[pair[1]])
             if m is not None:
-                out.append((a, b, m[0], m[1]))
+                out.append((pair[0], pair[1], m[0], m[1]))
     return out
 
 
-LINKS_PER_CLAIM = 3  # conflict / related links kept per claim: enough to show, bounded at scale
+def spanning_forest(links: list[tuple[str, str, float, str]]) -> tuple[list, list[set[str]]]:
+    """The links that hold each cluster together (a maximum spanning forest by score, Kruskal):
+    n-1 per cluster instead of every pair, which for a claim repeated by 100 outlets would be 4,950.
+    Adding links later and recomputing over the old forest plus the new links gives the forest of
+    all links, so the incremental step needs only the stored forest."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    tree = []
+    for a, b, score, reason in sorted(links, key=lambda m: (-m[2], m[0], m[1])):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+            tree.append((a, b, score, reason))
+    groups: dict[str, set[str]] = defaultdict(set)
+    for x in list(parent):
+        groups[find(x)].add(x)
+    return tree, [g for g in groups.values() if len(g) > 1]
 
 
-def compare_figures(claims: dict[str, ClaimInfo]) -> tuple[list, list]:
-    """Conflicts: the same quantity (what is counted, qualifiers, period) with values that cannot
-    both be true, from different sources. Related: the same thing counted over another period,
-    shown side by side but not a conflict.
-
-    Figures are grouped by quantity, and only distinct values are compared, so the work grows
-    with the number of distinct figures, not with the square of the reports; each claim keeps
-    at most a few links of each kind."""
+def _quantity_groups(claims: dict[str, ClaimInfo]) -> dict[tuple, dict[tuple, list[str]]]:
     groups: dict[tuple, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
     for iri, info in claims.items():
         for f in info.figures:
             if f.scope is not None or f.qualifiers:  # an unscoped bare count is too vague to compare
                 groups[f.quantity][(f.value, f.bound, f.text, f.unit)].append(iri)
-    conflicts, related = [], []
-    count: dict[str, int] = defaultdict(int)
+    return groups
 
-    def link(out, a, b, reason) -> None:
-        if a != b and count[(id(out), a)] < LINKS_PER_CLAIM and count[(id(out), b)] < LINKS_PER_CLAIM:
-            out.append((a, b, reason))
-            count[(id(out), a)] += 1
-            count[(id(out), b)] += 1
 
-    for quantity, values in groups.items():
-        keys = sorted(values)
-        for i, va in enumerate(keys):
-            for vb in keys[i + 1:]:
-                fa = Figure(va[2], va[0], va[1], va[3])
-                fb = Figure(vb[2], vb[0], vb[1], vb[3])
-                (lo_a, hi_a), (lo_b, hi_b) = fa.interval(), fb.interval()
-                if not (hi_a < lo_b or hi_b < lo_a):
-                    continue
-                reason = f"{fa.text} vs {fb.text} {fa.unit}" + (f" ({quantity[2]})" if quantity[2] else "")
-                for a in values[va]:
-                    for b in values[vb]:
-                        if claims[a].roots != claims[b].roots:
-                            link(conflicts, a, b, reason)
+def _incompatible(va: tuple, vb: tuple) -> bool:
+    (lo_a, hi_a), (lo_b, hi_b) = Figure(va[2], va[0], va[1], va[3]).interval(), Figure(vb[2], vb[0], vb[1], vb[3]).interval()
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def conflicted(claims: dict[str, ClaimInfo]) -> set[str]:
+    """Claims with a figure that another source contradicts: the same quantity (what is counted,
+    qualifiers, period) with a value that cannot also be true, from claims with other roots.
+    Decided per distinct value, so the work grows with the distinct figures, not the reports."""
+    out: set[str] = set()
+    for quantity, by_value in _quantity_groups(claims).items():
+        rootsets = {v: {claims[m].roots for m in ms} for v, ms in by_value.items()}
+        for va, members in by_value.items():
+            against = set().union(*(rootsets[vb] for vb in by_value if vb != va and _incompatible(va, vb)))
+            if not against:
+                continue
+            for m in members:
+                if against - {claims[m].roots}:
+                    out.add(m)
+    return out
+
+
+def compare_figures(claims: dict[str, ClaimInfo], todo: set[str] | None = None,
+                    stored: dict | None = None) -> tuple[list, list]:
+    """Links to show beside the flags. Conflicts: incompatible figures for one quantity from
+    claims with other roots. Related: the same thing counted over another period, shown side by
+    side but not a conflict. Each claim in `todo` (default: all) links to at most LINKS_PER_CLAIM
+    others of each kind, preferring partners with few links; `stored` links count too."""
+    groups = _quantity_groups(claims)
+    links: dict[str, list] = {"conflict": [], "related": []}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    done: dict[str, set] = {"conflict": set(), "related": set()}
+    for kind in links:
+        for a, b, _ in (stored or {}).get(kind, []):
+            counts[(kind, a)] += 1
+            counts[(kind, b)] += 1
+            done[kind].add(frozenset((a, b)))
+
+    def pick(kind: str, a: str, candidates: dict[str, str]) -> None:
+        for b in sorted(candidates, key=lambda b: (counts[(kind, b)], b)):
+            if counts[(kind, a)] >= LINKS_PER_CLAIM:
+                return
+            if frozenset((a, b)) not in done[kind]:
+                done[kind].add(frozenset((a, b)))
+                links[kind].append((a, b, candidates[b]))
+                counts[(kind, a)] += 1
+                counts[(kind, b)] += 1
+
     by_kind: dict[tuple, list[tuple]] = defaultdict(list)  # same unit and qualifiers, another period
     for quantity in groups:
         by_kind[quantity[:2]].append(quantity)
-    for kind, quantities in by_kind.items():
-        for qa, qb in itertools.combinations(quantities, 2):
-            for va, members_a in list(groups[qa].items())[:LINKS_PER_CLAIM * 4]:
-                for vb, members_b in list(groups[qb].items())[:LINKS_PER_CLAIM * 4]:
-                    a, b = members_a[0], members_b[0]
-                    ca, cb = claims[a], claims[b]
-                    if va[0] != vb[0] and len(ca.words & cb.words) / max(1, len(ca.words | cb.words)) >= 0.15:
-                        link(related, a, b, f"{va[2]} {va[3]} ({qa[2] or 'no period'}) and "
-                                            f"{vb[2]} {vb[3]} ({qb[2] or 'no period'})")
-    return conflicts, related
+    bound = LINKS_PER_CLAIM * 20  # candidates looked at per claim: enough to find partners with few links
+    for quantity, by_value in groups.items():
+        period = f" ({quantity[2]})" if quantity[2] else ""
+        for va, members in by_value.items():
+            mine = [m for m in members if todo is None or m in todo]
+            if not mine:
+                continue
+            against = [(vb, ms) for vb, ms in by_value.items() if vb != va and _incompatible(va, vb)]
+            near = [(vb, qb, ms[:LINKS_PER_CLAIM * 4]) for qb in by_kind[quantity[:2]] if qb != quantity
+                    for vb, ms in groups[qb].items() if vb[0] != va[0]]
+            for a in mine:
+                ra, wa = claims[a].roots, claims[a].words
+                found: dict[str, str] = {}
+                for vb, ms in against:
+                    for b in ms:
+                        if len(found) >= bound:
+                            break
+                        if claims[b].roots != ra:
+                            found.setdefault(b, f"{va[2]} vs {vb[2]} {va[3]}{period}")
+                pick("conflict", a, found)
+                found = {}
+                for vb, qb, ms in near:
+                    for b in ms:
+                        wb = claims[b].words
+                        if b != a and len(wa & wb) / max(1, len(wa | wb)) >= 0.15:
+                            found.setdefault(b, f"{va[2]} {va[3]} ({quantity[2] or 'no period'}) and "
+                                                f"{vb[2]} {vb[3]} ({qb[2] or 'no period'})")
+                pick("related", a, found)
+    return links["conflict"], links["related"]
 
 
 def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:
@@ -251,19 +324,117 @@ def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:
     return [sorted(c) for c in nx.strongly_connected_components(g) if len(c) > 1]
 
 
-def derived_quads(c: Corpus) -> list:
-    """The derived named graph: canonical sources, roots, clusters, matches, conflicts, flags."""
+def _canonicalise(claims: dict[str, ClaimInfo], canonical: dict[str, str]) -> None:
+    for info in claims.values():
+        info.chains = [[canonical.get(h["agent"], h["agent"]) for h in chain] for chain in info.hops]
+        info.roots = frozenset(c[-1] for c in info.chains)
+
+
+def _load(store) -> tuple[dict[str, ClaimInfo], set[str]]:
+    claims = read_claims(store)
+    apart = {x for r in store.select(KEPT_APART) for x in (r["a"], r["b"])}
+    return claims, apart
+
+
+def _analyse(store, claims: dict[str, ClaimInfo], apart: set[str], new: set[str] | None = None,
+             todo: set[str] | None = None, stored: dict | None = None) -> Corpus:
+    canonical, labels, kinds = resolve_sources(claims, apart)
+    _canonicalise(claims, canonical)
+    tree, clusters = spanning_forest((stored["match"] if stored else []) + match_claims(claims, new))
+    conflicts, related = compare_figures(claims, todo, stored)
+    if stored:
+        conflicts, related = stored["conflict"] + conflicts, stored["related"] + related
+    articles = {r["a"] for r in store.select(ALL_ARTICLES)}
+    return Corpus(claims, canonical, labels, kinds, tree, clusters, conflicts, related, citation_loops(claims),
+                  articles)
+
+
+def analyse(store) -> Corpus:
+    """The cross-article analyses over every claim in the store."""
+    return _analyse(store, *_load(store))
+
+
+class _Facts:
+    """Per-claim derived facts, computed per cluster: roots, independent support, report count,
+    and every flag the report shows (except the analyst's and the registry's)."""
+
+    def __init__(self, c: Corpus, conflicted_claims: set[str]):
+        self.c = c
+        self.conflicted = conflicted_claims
+        self.cluster_of = {m: cl for cl in c.clusters for m in cl}
+        in_loop = {n: f"loop:{min(loop)}" for loop in c.loops for n in loop}
+        self.in_loop = in_loop
+        self.loop_of = {n: k for k, loop in enumerate(c.loops) for n in loop}
+        self._cluster: dict[int, tuple] = {}
+
+    def cluster(self, iri: str) -> tuple[set[str], set[str], set[str], bool]:
+        """(members, independent roots, articles, some root is named) of the claim's cluster."""
+        members = self.cluster_of.get(iri)
+        if members is None:
+            info = self.c.claims[iri]
+            return {iri}, {self.in_loop.get(r, r) for r in info.roots}, {info.article}, self._named(info.roots)
+        key = id(members)
+        if key not in self._cluster:
+            roots = {self.in_loop.get(r, r) for m in members for r in self.c.claims[m].roots}
+            all_roots = {r for m in members for r in self.c.claims[m].roots}
+            self._cluster[key] = (members, roots, {self.c.claims[m].article for m in members}, self._named(all_roots))
+        return self._cluster[key]
+
+    def _named(self, roots) -> bool:
+        return any(not self.c.kinds.get(r, ("", True))[1] for r in roots)
+
+    def of(self, iri: str) -> tuple[dict, list[str]]:
+        """({predicate: value} facts, flags) of one claim."""
+        info = self.c.claims[iri]
+        members, roots, articles, named = self.cluster(iri)
+        facts = {"reportCount": len(members)}
+        flags = []
+        if info.chains:
+            facts["independentRoots"] = len(roots)
+            if (len(articles) > 1 and len(roots) == 1) or self._on_loop(info):
+                flags.append("circular-reporting")
+            if any(len(chain) > 1 and self.c.kinds.get(chain[-1], ("", False))[1] for chain in info.chains):
+                flags.append("indirect-chain")
+            if not named:
+                flags.append("anonymous-only")  # every root of every report is anonymous
+            if len(roots) == 1:
+                flags.append("single-source")
+        else:
+            flags.append("unattributed")
+        if iri in self.conflicted:
+            flags.append("conflicting-figures")
+        if info.hedges:
+            flags.append("hedged")
+        return facts, flags
+
+    def _on_loop(self, info: ClaimInfo) -> bool:
+        """The claim's path (its publisher, then each hop) takes a step inside a citation loop."""
+        for chain in info.chains:
+            path = ([info.outlet] if info.outlet else []) + chain
+            if any(x in self.loop_of and self.loop_of.get(y) == self.loop_of[x] for x, y in zip(path, path[1:])):
+                return True
+        return False
+
+
+def derived_quads(c: Corpus, claims: set[str] | None = None, conflicted_claims: set[str] | None = None,
+                  sources: set[str] | None = None) -> list:
+    """The derived graph's statements about `claims` (default: all) and the links and nodes they
+    take part in; canonical sources for `sources` (default: all)."""
     g = ox.NamedNode(str(DERIVED))
     out: list = []
     node = _iri_cache()
+    lit = ox.Literal
 
     def add(s, p, o):
         out.append(ox.Quad(node(s), node(p), o if isinstance(o, ox.Literal) else node(o), g))
 
-    lit = ox.Literal
+    claims = set(c.claims) if claims is None else claims
+    facts = _Facts(c, conflicted(c.claims) if conflicted_claims is None else conflicted_claims)
     add(str(DERIVED), PG.articleCount, lit(len({i.article for i in c.claims.values()} | c.articles)))
     described = set()
     for iri, target in c.canonical.items():
+        if sources is not None and iri not in sources:
+            continue
         if target != iri:
             add(iri, PG.canonicalSource, target)
             if target not in c.canonical and target not in described:  # a new node (merged anonymous)
@@ -271,71 +442,49 @@ def derived_quads(c: Corpus) -> list:
                 add(target, RDFS.label, lit(c.labels.get(target, "")))
                 add(target, PG.sourceKind, lit(c.kinds[target][0]))
                 add(target, PG.anonymous, lit(c.kinds[target][1]))
-    cluster_of: dict[str, str] = {}
-    for cluster in c.clusters:
-        cnode = f"{ID}cluster/{_key(min(cluster))}"
-        add(cnode, RDF.type, PG.ClaimCluster)
-        for m in cluster:
-            add(m, PG.inCluster, cnode)
-            cluster_of[m] = cnode
-    members: dict[str, list[str]] = defaultdict(list)
-    for m, cnode in cluster_of.items():
-        members[cnode].append(m)
-    # outlets that cite each other in a loop are one source between them: neither is an original
-    in_loop = {n: f"loop:{min(loop)}" for loop in c.loops for n in loop}
-    loop_of = {n: k for k, loop in enumerate(c.loops) for n in loop}
-    cluster_roots = {cnode: {in_loop.get(r, r) for m in ms for r in c.claims[m].roots} for cnode, ms in members.items()}
-    cluster_articles = {cnode: {c.claims[m].article for m in ms} for cnode, ms in members.items()}
-    cluster_named: dict = {}
-    for iri, info in c.claims.items():
-        cnode = cluster_of.get(iri)
-        cluster = members[cnode] if cnode else [iri]
-        roots = cluster_roots[cnode] if cnode else {in_loop.get(r, r) for r in info.roots}
-        articles = cluster_articles[cnode] if cnode else {info.article}
+    for iri in claims:
+        info = c.claims[iri]
+        members = facts.cluster_of.get(iri)
+        if members is not None:
+            cnode = cluster_iri(members)
+            add(cnode, RDF.type, PG.ClaimCluster)
+            add(iri, PG.inCluster, cnode)
         for r in info.roots:
             add(iri, PG.canonicalRoot, r)
-        if info.chains:
-            add(iri, PG.independentRoots, lit(len(roots)))
-            key = cnode or iri
-            if key not in cluster_named:
-                cluster_named[key] = any(not c.kinds.get(r, ("", True))[1] for m in cluster for r in c.claims[m].roots)
-            if not cluster_named[key]:
-                add(iri, PG.flag, lit("anonymous-only"))  # every root of every report is anonymous
-        add(iri, PG.reportCount, lit(len(cluster)))
-        if info.chains and ((len(articles) > 1 and len(roots) == 1) or _on_loop(info, loop_of)):
-            add(iri, PG.flag, lit("circular-reporting"))
+        values_, flags = facts.of(iri)
+        for p, v in values_.items():
+            add(iri, PG[p], lit(v))
+        for f in flags:
+            add(iri, PG.flag, lit(f))
     for a, b, score, reason in c.matches:
-        m = f"{ID}match/{_key(a)}-{_key(b)}"
-        add(m, RDF.type, PG.ClaimMatch)
-        add(m, PG.matchOf, a)
-        add(m, PG.matchOf, b)
-        add(m, PG.matchScore, lit(score))
-        add(m, PG.matchReason, lit(reason))
-        add(a, PG.sameClaimAs, b)
-        add(b, PG.sameClaimAs, a)
+        if a in claims or b in claims:
+            m = f"{ID}match/{_key(a)}-{_key(b)}"
+            add(m, RDF.type, PG.ClaimMatch)
+            add(m, PG.matchOf, a)
+            add(m, PG.matchOf, b)
+            add(m, PG.matchScore, lit(score))
+            add(m, PG.matchReason, lit(reason))
+            add(a, PG.sameClaimAs, b)
+            add(b, PG.sameClaimAs, a)
     for a, b, reason in c.conflicts:
-        add(a, PG.conflictsWith, b)
-        add(b, PG.conflictsWith, a)
-        add(a, PG.flag, lit("conflicting-figures"))
-        add(b, PG.flag, lit("conflicting-figures"))
-        m = f"{ID}conflict/{_key(a)}-{_key(b)}"
-        add(m, RDF.type, PG.FigureConflict)
-        add(m, PG.conflictOf, a)
-        add(m, PG.conflictOf, b)
-        add(m, PG.conflictReason, lit(reason))
-    for a, b, reason in c.related:
-        add(a, PG.relatedFigure, b)
-        add(b, PG.relatedFigure, a)
+        if a in claims or b in claims:
+            add(a, PG.conflictsWith, b)
+            add(b, PG.conflictsWith, a)
+            x, y = sorted((a, b))
+            m = f"{ID}conflict/{_key(x)}-{_key(y)}"
+            add(m, RDF.type, PG.FigureConflict)
+            add(m, PG.conflictOf, a)
+            add(m, PG.conflictOf, b)
+            add(m, PG.conflictReason, lit(reason))
+    for a, b, _ in c.related:
+        if a in claims or b in claims:
+            add(a, PG.relatedFigure, b)
+            add(b, PG.relatedFigure, a)
     return out
 
 
-def _on_loop(info: ClaimInfo, loop_of: dict[str, int]) -> bool:
-    """The claim's path (its publisher, then each hop) takes a step inside a citation loop."""
-    for chain in info.chains:
-        path = ([info.outlet] if info.outlet else []) + chain
-        if any(x in loop_of and loop_of.get(y) == loop_of[x] for x, y in zip(path, path[1:])):
-            return True
-    return False
+def cluster_iri(members) -> str:
+    return f"{ID}cluster/{_key(min(members))}"
 
 
 def _key(claim_iri: str) -> str:
@@ -355,8 +504,81 @@ def _iri_cache():
     return node
 
 
-def derive(store: Store) -> Corpus:
-    """Recompute the cross-article analyses and replace the derived graph with them."""
-    corpus = analyse(store)
-    store.replace_graph(DERIVED, derived_quads(corpus), atomic=False)
+def _stored_links(store) -> dict[str, list]:
+    stored: dict[str, list] = {"match": [], "conflict": [], "related": []}
+    for r in store.select(STORED_LINKS):
+        if r["kind"] == "match":
+            stored["match"].append((r["a"], r["b"], r["score"], r["reason"]))
+        else:
+            stored[r["kind"]].append((r["a"], r["b"], r["reason"] or ""))
+    return stored
+
+
+def derive(store, new_articles: set[str] | None = None) -> Corpus:
+    """Recompute the cross-article analyses into the derived graph: all of it, or, given the
+    articles an ingest added to a store whose derived graph was up to date, incrementally."""
+    if not new_articles:
+        corpus = analyse(store)
+        store.replace_graph(DERIVED, derived_quads(corpus), atomic=False)
+        corpus.rewritten = len(corpus.claims)
+        return corpus
+    claims, apart = _load(store)
+    new = {iri for iri, info in claims.items() if info.article in new_articles}
+    # what the cheap analyses said before the new claims came, to find the old claims they change
+    old = {iri: ClaimInfo(i.iri, i.text, i.article, i.outlet, i.figures, i.hops, i.hedges)
+           for iri, i in claims.items() if iri not in new}
+    canon_before, _, _ = resolve_sources(old, apart)
+    _canonicalise(old, canon_before)
+    loops_before = citation_loops(old)
+    conflicted_before = conflicted(old)
+    canonical, _, _ = resolve_sources(claims, apart)
+    _canonicalise(claims, canonical)
+    conflicted_now = conflicted(claims)
+    flipped = {iri for iri in old if (iri in conflicted_now) != (iri in conflicted_before)}
+    stored = _stored_links(store)
+    corpus = _analyse(store, claims, apart, new, new | flipped, stored)
+    cluster_of = {m: cl for cl in corpus.clusters for m in cl}
+    touched = set(new) | flipped | {iri for iri in old if claims[iri].roots != old[iri].roots}
+    if sorted(corpus.loops) != sorted(loops_before):
+        outlets = {o for loop in corpus.loops + loops_before for o in loop}
+        touched |= {iri for iri, info in claims.items()
+                    if info.outlet in outlets or any(a in outlets for ch in info.chains for a in ch)}
+    for iri in list(touched):
+        touched |= cluster_of.get(iri, set())
+    changed_sources = {s for s, t in corpus.canonical.items() if canon_before.get(s) != t}
+    linked = {x for kind, n in (("conflict", corpus.conflicts), ("related", corpus.related))
+              for a, b, _ in n[len(stored[kind]):] for x in (a, b)}
+    _rewrite(store, corpus, touched, linked - touched, conflicted_now, changed_sources)
+    corpus.rewritten = len(touched)
     return corpus
+
+
+DELETE_CLAIMS = f"""
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+DELETE {{ GRAPH <{DERIVED}> {{ ?c ?p ?o }} }} WHERE {{ VALUES_HERE GRAPH <{DERIVED}> {{ ?c ?p ?o }} }} ;
+DELETE {{ GRAPH <{DERIVED}> {{ ?m ?p ?o }} }} WHERE {{
+  VALUES_HERE GRAPH <{DERIVED}> {{ ?m pg:matchOf|pg:conflictOf ?c . ?m ?p ?o }}
+}}"""
+
+
+def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_claims: set[str],
+             changed_sources: set[str]) -> None:
+    """Replace the derived statements about `touched` claims; add the new links of `linked` ones."""
+    old_clusters = set()
+    order = sorted(touched)
+    for i in range(0, len(order), 500):
+        part = order[i:i + 500]
+        old_clusters |= {r["cl"] for r in store.select(
+            f"PREFIX pg: <https://w3id.org/provgraph/ns#> SELECT DISTINCT ?cl WHERE {{ {values('c', part)} "
+            f"GRAPH <{DERIVED}> {{ ?c pg:inCluster ?cl }} }}")}
+        store.update(DELETE_CLAIMS.replace("VALUES_HERE", values("c", part)))
+    gone = old_clusters - {cluster_iri(m) for m in c.clusters}
+    stale = [f"<{DERIVED}> {{ <{cl}> a <{PG.ClaimCluster}> }}" for cl in gone]
+    stale += [f"<{DERIVED}> {{ <{s}> <{PG.canonicalSource}> ?o }}" for s in changed_sources]
+    for i in range(0, len(stale), 500):
+        store.update(" ; ".join(f"DELETE WHERE {{ GRAPH {x} }}" for x in stale[i:i + 500]))
+    store.update(f"DELETE WHERE {{ GRAPH <{DERIVED}> {{ <{DERIVED}> <{PG.articleCount}> ?n }} }}")
+    # a claim that only gained links gets them added: its other statements are unchanged
+    quads = derived_quads(c, touched | linked, conflicted_claims, changed_sources)
+    store.load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), "nquads")
+

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from provgraph import queries
-from provgraph.store import Store
+from provgraph import queries, summary
+from provgraph.analysis.corpus import DERIVED
 
 # Reason code -> the query whose ?claim rows carry it (None: from the source registry), most serious first.
 REASONS = {
@@ -40,13 +40,15 @@ EXPLAIN = {
 }
 WEIGHT = {"disputed": 3, "circular-reporting": 3, "indirect-chain": 3, "anonymous-only": 3, "conflicting-figures": 2,
           "low-reliability": 2, "interested-party": 2, "unattributed": 2, "single-source": 2, "hedged": 1}
-SUPPORT = """
+SUPPORT = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?claim ?reports ?roots WHERE {
+SELECT ?claim ?reports ?roots WHERE {{ GRAPH <{DERIVED}> {{
   ?claim pg:reportCount ?reports .
-  OPTIONAL { ?claim pg:independentRoots ?roots }
-}"""
+  OPTIONAL {{ ?claim pg:independentRoots ?roots }}
+}} }}"""
+FLAGS = f"""
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?claim ?flag WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:flag ?flag }} }}"""
 
 
 @dataclass
@@ -146,78 +148,63 @@ class Report:
                 "articles": self.articles, "reasons": EXPLAIN, "stale": self.stale}
 
 
-def weak_claims(store: Store, reasons: list[str] | None = None, registry=None) -> Report:
-    """Run every reason's query and assemble the flagged claims, most serious first. With a source
+def weak_claims(store, reasons: list[str] | None = None, registry=None) -> Report:
+    """The flagged claims, most serious first: a lookup of the flags the cross-article analyses
+    stored (corpus.derive) and of each claim's summary, plus the analysts' verdicts. With a source
     `registry` (registry.Registry), sources carry their grade and its reasons are added."""
     flags: dict[str, list[str]] = defaultdict(list)
-    hedges: dict[str, list[str]] = {}
-    conflicts: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for code, query in REASONS.items():
-        if (reasons and code not in reasons) or query is None:
-            continue
-        for row in store.select(queries.load(query)):
-            if code not in flags[row["claim"]]:
-                flags[row["claim"]].append(code)
-            if code == "hedged":
-                hedges[row["claim"]] = row["hedges"].split(", ")
-            if code == "conflicting-figures":
-                conflicts[row["claim"]].append((row["other"], row["reason"]))
-    details = {row["claim"]: row for row in store.select(queries.load("claims"))}
-    chains = _chains(store)
-    support = {r["claim"]: r for r in store.select(SUPPORT)}
+    for row in store.select(FLAGS):
+        if not reasons or row["flag"] in reasons:
+            flags[row["claim"]].append(row["flag"])
+    if not reasons or "disputed" in reasons:
+        for row in store.select(queries.load("disputed_claims")):
+            flags[row["claim"]].append("disputed")
+    summaries = summary.load(store, None if registry is not None else set(flags))
     notes: dict[str, list[str]] = {}
     if registry is not None:
-        for iri, claim_chains in chains.items():
-            d = details.get(iri) or {}
-            codes, notes[iri] = registry.assess(claim_chains, [d.get("evidence"), d.get("text"), d.get("title")])
-            codes = [c for c in codes if not reasons or c in reasons]
-            if codes:
-                flags[iri] += codes
+        for iri, s in summaries.items():
+            codes, notes[iri] = registry.assess(s["chains"], [s["evidence"], s["text"], s["title"]])
+            flags[iri] += [c for c in codes if not reasons or c in reasons]
     corrections: dict[str, list[dict]] = defaultdict(list)
     for row in store.select(queries.load("claim_corrections")):
         corrections[row["claim"]].append({k: row[k] for k in ("correction", "action", "summary", "analyst",
                                                               "time", "note", "link")})
+    conflicts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if any("conflicting-figures" in codes for codes in flags.values()):
+        for row in store.select(queries.load("conflicting_figures")):
+            if row["claim"] in flags:
+                conflicts[row["claim"]].append((row["other"], row["reason"]))
+        others = {o for pairs in conflicts.values() for o, _ in pairs} - set(summaries)
+        summaries.update(summary.load(store, others) if others else {})
+    support = {r["claim"]: r for r in store.select(SUPPORT)}
     out = []
     for iri, codes in flags.items():
-        d = details.get(iri)
-        if d is None:
+        s = summaries.get(iri)
+        if s is None or not codes:
             continue
-        title = d["title"] or d["file"]
-        claim_chains = chains.get(iri, [])
-        sources, chain = _sources_and_chain(claim_chains, title)
+        title = s["title"] or s["file"]
+        sources, chain = _sources_and_chain(s["chains"], title)
         if registry is not None:
-            for s in sources:
-                s["grade"] = registry.grade(s["label"])
+            for src in sources:
+                src["grade"] = registry.grade(src["label"])
         sup = support.get(iri, {})
         others = []
         for other, reason in conflicts.get(iri, []):
-            o = details.get(other, {})
-            o_sources, o_chain = _sources_and_chain(chains.get(other, []), None)
+            o = summaries.get(other, {})
+            _, o_chain = _sources_and_chain(o.get("chains", []), None)
             others.append({"claim": other, "text": o.get("text"), "article_title": o.get("title") or o.get("file"),
                            "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
-        out.append(FlaggedClaim(iri, d["text"], d["article"], title, codes, sources, chain,
-                                d["evidence"], d["start"], d["end"], hedges.get(iri, []),
+        out.append(FlaggedClaim(iri, s["text"], s["article"], title, list(dict.fromkeys(codes)), sources, chain,
+                                s["evidence"], s["start"], s["end"], s["hedges"] if "hedged" in codes else [],
                                 sup.get("reports") or 1, sup.get("roots") or 0, others,
                                 corrections.get(iri, []), notes.get(iri, [])))
     order = list(REASONS)
-    out.sort(key=lambda c: (order.index(c.reasons[0]) if c.reasons else 99, c.article_title or "", c.start))
     for c in out:
         c.reasons.sort(key=order.index)
-    articles = store.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
-    return Report(out, len(details), articles[0]["n"] if articles else 0, store.derived_stale())
-
-
-def _chains(store: Store) -> dict[str, list[list[dict]]]:
-    """claim -> list of chains, each a list of hops {label, kind, anonymous, cue} from cited to root."""
-    by_chain: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
-    for row in store.select(queries.load("claim_chains")):
-        hops = by_chain[(row["claim"], row["chain"])]
-        hops.setdefault(row["hop"], {"label": row["label"], "kind": row["kind"],
-                                     "anonymous": row["anonymous"], "cue": row["cue"]})
-    out: dict[str, list[list[dict]]] = defaultdict(list)
-    for (claim, _), hops in sorted(by_chain.items()):
-        out[claim].append([hops[i] for i in sorted(hops)])
-    return out
+    out.sort(key=lambda c: (order.index(c.reasons[0]), c.article_title or "", c.start))
+    total = store.select("PREFIX schema: <http://schema.org/> SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }")
+    articles = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
+    return Report(out, total[0]["n"] if total else 0, articles[0]["n"] if articles else 0, store.derived_stale())
 
 
 def _sources_and_chain(chains: list[list[dict]], title: str | None) -> tuple[list[dict], list[str]]:

@@ -1,0 +1,149 @@
+"""Each claim's provenance summary, stored with the claim (pg:summary, an rdf:JSON literal).
+
+The report and the cross-article analyses need, for every claim, its chains hop by hop (agent,
+label, kind, cue), its figures, hedges and evidence. Read back from the graph, the chains cost a
+pg:relays path walk per claim, and that query grows with the store (5 s for 1,000 articles on
+disk, minutes at 10,000). The summary is computed once, at extraction, from the same model the
+triples come from, and is read by a one-pattern scan. The triples stay the record: a claim an
+analyst corrected, or one stored without a summary, is read from them instead (`from_graph`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from provgraph import queries
+from provgraph.analysis.figures import Figure, parse_figures
+
+RDF_JSON = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"
+EXTRAS = """
+PREFIX schema: <http://schema.org/>
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?claim ?outlet ?hedge WHERE {
+  ?claim schema:appearance ?article .
+  OPTIONAL { ?article schema:publisher ?outlet }
+  OPTIONAL { ?claim pg:hedge ?hedge }
+}"""
+CURATION = "https://w3id.org/provgraph/id/graph/curation"
+# Claims whose chains or wording an analyst changed (`provgraph curate`).
+CURATED = f"""
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?claim WHERE {{
+  {{ GRAPH <{CURATION}> {{ ?claim pg:correctedText|prov:qualifiedAttribution ?x }} }}
+  UNION {{ GRAPH <{CURATION}> {{ ?hop pg:retractedBy ?c }} ?claim prov:qualifiedAttribution ?hop }}
+  UNION {{ GRAPH <{CURATION}> {{ ?s pg:sameSourceAs ?t }} ?claim prov:wasAttributedTo ?s }}
+}}"""
+COUNTS = """
+PREFIX schema: <http://schema.org/>
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?claims ?summaries WHERE {
+  { SELECT (COUNT(*) AS ?claims) WHERE { ?c a schema:Claim } }
+  { SELECT (COUNT(*) AS ?summaries) WHERE { ?c pg:summary ?s } }
+}"""
+UNSUMMARISED = """
+PREFIX schema: <http://schema.org/>
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?claim WHERE { ?claim a schema:Claim FILTER NOT EXISTS { ?claim pg:summary ?s } }"""
+SUMMARIES = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?claim ?summary WHERE { ?claim pg:summary ?summary }"""
+
+
+def claim_summary(claim, chains: list[list[tuple[str, object, str | None]]], article: str, outlet: str | None,
+                  title: str | None, path: str | None) -> dict:
+    """`chains`: for each attribution, its hops from the cited source to the root as
+    (agent IRI, Source, its pg:via IRI, cue)."""
+    return {
+        "article": article, "outlet": outlet, "title": title, "file": path,
+        "text": claim.text, "evidence": claim.sentence.text,
+        "start": claim.sentence.start, "end": claim.sentence.end,
+        "hedges": list(claim.hedges),
+        "figures": [figure_to_list(f) for f in parse_figures(claim.text)],
+        "chains": [[{"agent": iri, "label": s.label, "kind": s.kind, "anonymous": s.anonymous,
+                     "descriptor": s.descriptor, "via": via, "cue": cue} for iri, s, via, cue in chain]
+                   for chain in chains],
+    }
+
+
+def dumps(summary: dict) -> str:
+    return json.dumps(summary, ensure_ascii=False, separators=(",", ":"))
+
+
+def figure_to_list(f: Figure) -> list:
+    return [f.text, f.value, f.bound, f.unit, sorted(f.qualifiers), f.scope]
+
+
+def figure_from_list(x: list) -> Figure:
+    return Figure(x[0], x[1], x[2], x[3], frozenset(x[4]), x[5])
+
+
+def read_summaries(store, only: set[str] | None = None) -> dict[str, dict]:
+    """claim IRI -> summary, for every claim that has one (or only those in `only`)."""
+    out: dict[str, dict] = {}
+    for row in store.select(SUMMARIES):
+        if only is None or row["claim"] in only:
+            out[row["claim"]] = json.loads(row["summary"])
+    return out
+
+
+def load(store, only: set[str] | None = None) -> dict[str, dict]:
+    """Summaries of every claim (or of those in `only`) as the report and analyses must see them:
+    claims an analyst corrected, and claims stored without a summary (by an older provgraph),
+    are read from the triples."""
+    found = read_summaries(store, only)
+    fix = {r["claim"] for r in store.select(CURATED)}
+    if only is not None:
+        fix = (fix & only) | (only - set(found))
+    else:
+        fix &= set(found)
+        counts = store.select(COUNTS)
+        if counts and counts[0]["claims"] != counts[0]["summaries"]:
+            fix |= {r["claim"] for r in store.select(UNSUMMARISED)}
+    found.update(from_graph(store, sorted(fix), found))
+    return found
+
+
+def values(var: str, iris) -> str:
+    """A VALUES block binding ?var to each IRI (validated and escaped by pyoxigraph)."""
+    import pyoxigraph as ox
+    return f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}"
+
+
+def _bound(query: str, var: str, iris) -> str:
+    head, brace, rest = query.partition("WHERE {")
+    return f"{head}{brace} {values(var, iris)} {rest}"
+
+
+def from_graph(store, claims: list[str], base: dict[str, dict] | None = None, batch: int = 500) -> dict[str, dict]:
+    """Summaries read from the triples, as the shipped queries see them: with an analyst's
+    corrections applied (reworded text, removed or added chains, merged sources). Hedges come
+    from `base`, the stored summaries, when there is one (their order is the extractor's)."""
+    out: dict[str, dict] = {}
+    for i in range(0, len(claims), batch):
+        part = claims[i:i + batch]
+        rows = store.select(_bound(queries.load("claims"), "claim", part))
+        hops: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
+        for r in store.select(_bound(queries.load("claim_chains"), "claim", part)):
+            hops[(r["claim"], r["chain"])].setdefault(r["hop"], {
+                "agent": r["agent"], "label": r["label"], "kind": r["kind"], "anonymous": r["anonymous"],
+                "descriptor": r["descriptor"], "via": r["via"], "cue": r["cue"]})
+        outlet, hedges = {}, defaultdict(list)
+        for r in store.select(_bound(EXTRAS, "claim", part)):
+            outlet[r["claim"]] = r["outlet"]
+            if r["hedge"] and r["hedge"] not in hedges[r["claim"]]:
+                hedges[r["claim"]].append(r["hedge"])
+        chains: dict[str, list] = defaultdict(list)
+        for (claim, _), by_hop in sorted(hops.items()):
+            chains[claim].append([by_hop[k] for k in sorted(by_hop)])
+        for r in rows:
+            old = (base or {}).get(r["claim"], {})
+            out[r["claim"]] = {
+                "article": r["article"], "outlet": outlet.get(r["claim"]), "title": r["title"],
+                "file": r["file"], "text": r["text"], "evidence": r["evidence"], "start": r["start"],
+                "end": r["end"], "hedges": old.get("hedges") or hedges.get(r["claim"], []),
+                "figures": [figure_to_list(f) for f in parse_figures(r["text"])],
+                "chains": chains.get(r["claim"], []),
+            }
+    return out

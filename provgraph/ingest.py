@@ -18,7 +18,7 @@ from pathlib import Path
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
 from provgraph.extract.pipeline import extract
-from provgraph.rdf import article_quads, graph_iri
+from provgraph.rdf import article_iri, article_quads, graph_iri
 from provgraph.reader import MAX_BYTES, read_article
 from provgraph.store import Store, to_ox_quads
 
@@ -43,6 +43,7 @@ class Prepared:
 
     path: str
     graph: str | None = None
+    article: str | None = None
     quads: list | None = None
     claims: int = 0
     error: str | None = None
@@ -67,8 +68,8 @@ def prepare(path: str) -> Prepared:
         if graph in _KNOWN:
             return Prepared(path, graph, known=True)
         extract(article)
-        return Prepared(path, graph, to_ox_quads(article_quads(article)), len(article.claims),
-                        warnings=article.warnings)
+        return Prepared(path, graph, str(article_iri(article)), to_ox_quads(article_quads(article)),
+                        len(article.claims), warnings=article.warnings)
     except InputError as e:
         return Prepared(path, error=str(e))
 
@@ -97,10 +98,14 @@ def _prepared(files: list[Path], workers: int, known: frozenset[str], max_bytes:
 
 def ingest_files(files: list[Path], store: Store, strict: bool = False, workers: int = 1, resume: bool = False,
                  progress: Callable[[Prepared], None] | None = None, max_bytes: int = MAX_BYTES) -> IngestSummary:
-    """Ingest files, each article in its own transaction, then recompute the cross-article analyses.
+    """Ingest files, each article in its own transaction, then bring the cross-article analyses up
+    to date: incrementally for the added articles if they were up to date before, else in full.
     With `strict`, the first unreadable file stops the run (InputError)."""
     summary = IngestSummary()
     known = frozenset(store.named_graphs()) if resume else frozenset()
+    incremental = not store.derived_stale()  # else the analyses are behind: recompute them all
+    before = set(store.named_graphs()) if incremental else set()
+    added: set[str] = set()
     try:
         for p in _prepared(files, workers, known, max_bytes):
             if p.error is not None:
@@ -111,6 +116,8 @@ def ingest_files(files: list[Path], store: Store, strict: bool = False, workers:
                 summary.skipped += 1
             elif store.replace_graph(p.graph, p.quads):
                 summary.added += 1
+                added.add(p.article)
+                incremental = incremental and p.graph not in before  # a changed graph may have lost claims
                 summary.claims += p.claims
             else:
                 summary.unchanged += 1
@@ -120,8 +127,8 @@ def ingest_files(files: list[Path], store: Store, strict: bool = False, workers:
     except KeyboardInterrupt:
         summary.interrupted = True
         return summary
-    if summary.added or store.derived_stale():
-        derive(store)
+    if summary.added or not incremental:
+        derive(store, added if incremental else None)
     return summary
 
 

@@ -20,6 +20,7 @@ from rdflib import Literal, URIRef
 
 from provgraph.extract.sources import canonical_outlet, normalise
 from provgraph.model import Article, Attribution, Claim, Source
+from provgraph.summary import RDF_JSON, claim_summary, dumps
 from provgraph.vocab import ID, PG, PROV, RDF, RDFS, SCHEMA
 
 Quad = tuple  # (subject, predicate, object, graph) as rdflib terms
@@ -104,8 +105,15 @@ def article_quads(article: Article) -> list[Quad]:
     shared.update(iris[id(s)] for s in article.sources if not (s.anonymous or s.kind == "document"))
     for s in article.sources:
         _source(s, iris, add)
-    for n, claim in enumerate(article.claims):
-        _claim(claim, n, a, key, iris, add)
+    outlet = str(outlet_iri(article.outlet)) if article.outlet else None
+    for claim in article.claims:
+        c = _claim(claim, a, key, iris, add)
+        chains = [[(str(iris[id(s)]), s, str(iris[id(s.via)]) if s.via is not None and id(s.via) in iris else None,
+                    "via" if i + 1 < len(chain) else (att.cue.text if att.cue is not None else None))
+                   for i, s in enumerate(chain)]
+                  for att in claim.attributions if (chain := [s for s in att.chain() if id(s) in iris])]
+        summary = claim_summary(claim, chains, str(a), outlet, article.title, article.path)
+        add(c, PG.summary, Literal(dumps(summary), datatype=URIRef(RDF_JSON)))
     return out
 
 
@@ -126,7 +134,7 @@ def _source(s: Source, iris: dict, add) -> None:
         add(iri, PG.via, iris[id(s.via)])
 
 
-def _claim(claim: Claim, n: int, article: URIRef, key: str, iris: dict, add) -> None:
+def _claim(claim: Claim, article: URIRef, key: str, iris: dict, add) -> URIRef:
     c = URIRef(f"{ID}claim/{key}/{claim.span.start}-{claim.span.end}")
     add(c, RDF.type, SCHEMA.Claim)
     add(c, RDF.type, PROV.Entity)
@@ -141,6 +149,7 @@ def _claim(claim: Claim, n: int, article: URIRef, key: str, iris: dict, add) -> 
         add(c, PG.figure, Literal(f))
     for k, att in enumerate(claim.attributions):
         _attribution(c, att, f"{c}/a{k}", iris, add)
+    return c
 
 
 def _evidence(node, sentence, add) -> None:

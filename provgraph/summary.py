@@ -25,16 +25,16 @@ SELECT ?claim ?outlet ?hedge WHERE {
   OPTIONAL { ?article schema:publisher ?outlet }
   OPTIONAL { ?claim pg:hedge ?hedge }
 }"""
-CURATION = "https://w3id.org/provgraph/id/graph/curation"
-# Claims whose chains or wording an analyst changed (`provgraph curate`).
-CURATED = f"""
+# Claims whose chains or wording an analyst changed (`provgraph curate`), wherever the
+# corrections are stored (a triples-only import puts them in one graph with everything else).
+CURATED = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?claim WHERE {{
-  {{ GRAPH <{CURATION}> {{ ?claim pg:correctedText|prov:qualifiedAttribution ?x }} }}
-  UNION {{ GRAPH <{CURATION}> {{ ?hop pg:retractedBy ?c }} ?claim prov:qualifiedAttribution ?hop }}
-  UNION {{ GRAPH <{CURATION}> {{ ?s pg:sameSourceAs ?t }} ?claim prov:wasAttributedTo ?s }}
-}}"""
+SELECT DISTINCT ?claim WHERE {
+  { ?claim pg:correctedText ?text }
+  UNION { ?hop pg:retractedBy|pg:addedBy ?c . ?claim prov:qualifiedAttribution ?hop }
+  UNION { ?s pg:sameSourceAs ?t . ?claim prov:wasAttributedTo ?s }
+}"""
 COUNTS = """
 PREFIX schema: <http://schema.org/>
 PREFIX pg: <https://w3id.org/provgraph/ns#>

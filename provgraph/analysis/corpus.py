@@ -23,7 +23,7 @@ from rdflib import URIRef
 from provgraph.analysis.figures import Figure, content_words
 from provgraph.extract.sources import normalise
 from provgraph import summary
-from provgraph.summary import CURATION, figure_from_list, values
+from provgraph.summary import figure_from_list, values
 from provgraph.vocab import ID, PG, RDF, RDFS
 
 DERIVED = URIRef(f"{ID}graph/derived")
@@ -31,9 +31,9 @@ ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
 LINKS_PER_CLAIM = 3  # conflict / related links a claim starts: enough to show, bounded at scale
 BLOCK_LIMIT = 200  # a matching block larger than this is a common word, not evidence of one claim
-KEPT_APART = f"""
+KEPT_APART = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT ?a ?b WHERE {{ GRAPH <{CURATION}> {{ ?a owl:differentFrom ?b }} }}"""
+SELECT ?a ?b WHERE { ?a owl:differentFrom ?b }"""
 STORED_LINKS = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?kind ?a ?b ?score ?reason WHERE {{ GRAPH <{DERIVED}> {{
@@ -299,7 +299,8 @@ def compare_figures(claims: dict[str, ClaimInfo], todo: set[str] | None = None,
                         if len(found) >= bound:
                             break
                         if claims[b].roots != ra:
-                            found.setdefault(b, f"{va[2]} vs {vb[2]} {va[3]}{period}")
+                            lo, hi = sorted((va, vb))
+                            found.setdefault(b, f"{lo[2]} vs {hi[2]} {va[3]}{period}")
                 pick("conflict", a, found)
                 found = {}
                 for vb, qb, ms in near:

@@ -122,7 +122,7 @@ class Store(_Base):
         if not atomic:
             if exists:
                 self._db.remove_graph(g)
-            self._db.extend(quads)
+            self._db.bulk_extend(quads)  # no transaction: 3x faster, and this graph can be rebuilt
             return True
         if not exists:
             self._db.extend(quads)  # one transaction

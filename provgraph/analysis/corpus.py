@@ -269,8 +269,10 @@ def compare_figures(claims: dict[str, ClaimInfo], todo: set[str] | None = None,
             done[kind].add(frozenset((a, b)))
 
     def pick(kind: str, a: str, candidates: dict[str, str]) -> None:
+        """Link `a` to candidates with the fewest links; one that has its share already only
+        when `a` has no link yet (so every flagged claim shows one)."""
         for b in sorted(candidates, key=lambda b: (counts[(kind, b)], b)):
-            if counts[(kind, a)] >= LINKS_PER_CLAIM:
+            if counts[(kind, a)] >= LINKS_PER_CLAIM or (counts[(kind, b)] >= LINKS_PER_CLAIM and counts[(kind, a)]):
                 return
             if frozenset((a, b)) not in done[kind]:
                 done[kind].add(frozenset((a, b)))
@@ -288,28 +290,26 @@ def compare_figures(claims: dict[str, ClaimInfo], todo: set[str] | None = None,
             mine = [m for m in members if todo is None or m in todo]
             if not mine:
                 continue
-            against = [(vb, ms) for vb, ms in by_value.items() if vb != va and _incompatible(va, vb)]
-            near = [(vb, qb, ms[:LINKS_PER_CLAIM * 4]) for qb in by_kind[quantity[:2]] if qb != quantity
-                    for vb, ms in groups[qb].items() if vb[0] != va[0]]
+            against = [(vb, f"{min(va, vb)[2]} vs {max(va, vb)[2]} {va[3]}{period}", ms)
+                       for vb, ms in by_value.items() if vb != va and _incompatible(va, vb)]
+            # one report of each value counted over another period, a few values per period
+            near = [(ms[0], f"{va[2]} {va[3]} ({quantity[2] or 'no period'}) and {vb[2]} {vb[3]} ({qb[2] or 'no period'})")
+                    for qb in by_kind[quantity[:2]] if qb != quantity
+                    for vb, ms in itertools.islice(groups[qb].items(), LINKS_PER_CLAIM * 4) if vb[0] != va[0]][:bound]
             for a in mine:
                 ra, wa = claims[a].roots, claims[a].words
                 found: dict[str, str] = {}
-                for vb, ms in against:
-                    for b in ms:
-                        if len(found) >= bound:
-                            break
-                        if claims[b].roots != ra:
-                            lo, hi = sorted((va, vb))
-                            found.setdefault(b, f"{lo[2]} vs {hi[2]} {va[3]}{period}")
+                for vb, reason, ms in against:
+                    for b in itertools.islice((b for b in ms if claims[b].roots != ra), bound - len(found)):
+                        found.setdefault(b, reason)
                 pick("conflict", a, found)
-                found = {}
-                for vb, qb, ms in near:
-                    for b in ms:
+                if near:
+                    found = {}
+                    for b, reason in near:
                         wb = claims[b].words
                         if b != a and len(wa & wb) / max(1, len(wa | wb)) >= 0.15:
-                            found.setdefault(b, f"{va[2]} {va[3]} ({quantity[2] or 'no period'}) and "
-                                                f"{vb[2]} {vb[3]} ({qb[2] or 'no period'})")
-                pick("related", a, found)
+                            found.setdefault(b, reason)
+                    pick("related", a, found)
     return links["conflict"], links["related"]
 
 

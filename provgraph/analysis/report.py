@@ -1,8 +1,10 @@
 """The weak-sourcing report: every flagged claim with its reasons, sources, chain and evidence.
 
-Each reason is one shipped SPARQL query, so a user can read and adapt the rule behind a flag;
-`low-reliability` and `interested-party` come from the analyst's source registry (registry.py), and
-`disputed` from an analyst's correction (curate.py).
+A lookup: the flags the cross-article analyses stored on each claim (corpus.derive) and each
+claim's summary (summary.py). Each analysis reason is also stated as a shipped SPARQL query, so a
+user can read and adapt the rule (a test checks that they agree); `low-reliability` and
+`interested-party` come from the analyst's source registry (registry.py), and `disputed` from an
+analyst's correction (curate.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass, field
 from provgraph import queries, summary
 from provgraph.analysis.corpus import DERIVED
 
-# Reason code -> the query whose ?claim rows carry it (None: from the source registry), most serious first.
+# Reason code -> the query that states its rule over the graph (None: from the source registry),
+# most serious first.
 REASONS = {
     "disputed": "disputed_claims",
     "circular-reporting": "circular_reporting",

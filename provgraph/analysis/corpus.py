@@ -565,6 +565,8 @@ DELETE {{ GRAPH <{DERIVED}> {{ ?m ?p ?o }} }} WHERE {{
 def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_claims: set[str],
              changed_sources: set[str]) -> None:
     """Replace the derived statements about `touched` claims; add the new links of `linked` ones."""
+    # first: until the count is back the analyses read as stale, and the next ingest redoes them in full
+    store.update(f"DELETE WHERE {{ GRAPH <{DERIVED}> {{ <{DERIVED}> <{PG.articleCount}> ?n }} }}")
     old_clusters = set()
     order = sorted(touched)
     for i in range(0, len(order), 500):
@@ -578,8 +580,10 @@ def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_c
     stale += [f"<{DERIVED}> {{ <{s}> <{PG.canonicalSource}> ?o }}" for s in changed_sources]
     for i in range(0, len(stale), 500):
         store.update(" ; ".join(f"DELETE WHERE {{ GRAPH {x} }}" for x in stale[i:i + 500]))
-    store.update(f"DELETE WHERE {{ GRAPH <{DERIVED}> {{ <{DERIVED}> <{PG.articleCount}> ?n }} }}")
     # a claim that only gained links gets them added: its other statements are unchanged
     quads = derived_quads(c, touched | linked, conflicted_claims, changed_sources)
-    store.load(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), "nquads")
+    count = [q for q in quads if q.predicate.value == str(PG.articleCount)]
+    store.load(ox.serialize([q for q in quads if q not in count], format=ox.RdfFormat.N_QUADS), "nquads", bulk=True)
+    # last, in its own transaction
+    store.load(ox.serialize(count, format=ox.RdfFormat.N_QUADS), "nquads")
 

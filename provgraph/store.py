@@ -112,17 +112,19 @@ class Store(_Base):
 
     def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
         """Make `graph` hold exactly `quads` (rdflib 4-tuples or pyoxigraph Quads). Returns False if
-        it already did. `atomic=False` (for the derived graph, which can always be rebuilt) clears
-        and refills instead of sending the difference as one update."""
+        it already did. `atomic=False` (for the derived graph, which can always be rebuilt) writes the
+        difference without a transaction."""
         g = ox.NamedNode(str(graph))
         quads = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
         new = [q for q in quads if q.graph_name == g]
         shared = [q for q in quads if q.graph_name != g]  # added (never removed) in the same transaction
         exists = self._db.contains_named_graph(g)
-        if not atomic:
-            if exists:
-                self._db.remove_graph(g)
-            self._db.bulk_extend(quads)  # no transaction: 3x faster, and this graph can be rebuilt
+        if not atomic:  # only the difference, without a transaction: 3x faster, and this graph can be rebuilt
+            old = set(self._db.quads_for_pattern(None, None, None, g)) if exists else set()
+            keep = set(new)
+            for q in old - keep:
+                self._db.remove(q)
+            self._db.bulk_extend([q for q in quads if q not in old])
             return True
         if not exists:
             self._db.extend(quads)  # one transaction

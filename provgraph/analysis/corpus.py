@@ -520,7 +520,10 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
     articles an ingest added to a store whose derived graph was up to date, incrementally."""
     if not new_articles:
         corpus = analyse(store)
-        store.replace_graph(DERIVED, derived_quads(corpus), atomic=False)
+        _unmark(store)
+        quads = derived_quads(corpus)
+        store.replace_graph(DERIVED, [q for q in quads if q.predicate.value != str(PG.articleCount)], atomic=False)
+        _mark(store, quads)
         corpus.rewritten = len(corpus.claims)
         return corpus
     claims, apart = _load(store)
@@ -565,8 +568,7 @@ DELETE {{ GRAPH <{DERIVED}> {{ ?m ?p ?o }} }} WHERE {{
 def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_claims: set[str],
              changed_sources: set[str]) -> None:
     """Replace the derived statements about `touched` claims; add the new links of `linked` ones."""
-    # first: until the count is back the analyses read as stale, and the next ingest redoes them in full
-    store.update(f"DELETE WHERE {{ GRAPH <{DERIVED}> {{ <{DERIVED}> <{PG.articleCount}> ?n }} }}")
+    _unmark(store)
     old_clusters = set()
     order = sorted(touched)
     for i in range(0, len(order), 500):
@@ -582,8 +584,19 @@ def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_c
         store.update(" ; ".join(f"DELETE WHERE {{ GRAPH {x} }}" for x in stale[i:i + 500]))
     # a claim that only gained links gets them added: its other statements are unchanged
     quads = derived_quads(c, touched | linked, conflicted_claims, changed_sources)
+    rest = [q for q in quads if q.predicate.value != str(PG.articleCount)]
+    store.load(ox.serialize(rest, format=ox.RdfFormat.N_QUADS), "nquads", bulk=True)
+    _mark(store, quads)
+
+
+def _unmark(store) -> None:
+    """Remove the article count first: until `_mark` puts it back the analyses read as stale, so
+    an update interrupted half-way (the derived graph is written without a transaction) is redone
+    in full by the next ingest."""
+    store.update(f"DELETE WHERE {{ GRAPH <{DERIVED}> {{ <{DERIVED}> <{PG.articleCount}> ?n }} }}")
+
+
+def _mark(store, quads: list) -> None:
     count = [q for q in quads if q.predicate.value == str(PG.articleCount)]
-    store.load(ox.serialize([q for q in quads if q not in count], format=ox.RdfFormat.N_QUADS), "nquads", bulk=True)
-    # last, in its own transaction
     store.load(ox.serialize(count, format=ox.RdfFormat.N_QUADS), "nquads")
 

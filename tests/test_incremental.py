@@ -98,3 +98,26 @@ def test_stored_flags_agree_with_the_shipped_queries(tmp_path):
             assert found == by_reason.get(reason, set()), reason
         assert by_reason.keys() >= {"single-source", "unattributed", "hedged", "anonymous-only", "indirect-chain",
                                     "conflicting-figures", "circular-reporting"}
+
+
+def test_an_update_cut_short_is_redone_in_full_by_the_next_ingest(tmp_path, monkeypatch):
+    """The derived graph is written without a transaction; the article count that marks it current
+    goes first and comes back last, so a crash in between leaves the analyses marked stale."""
+    from provgraph.analysis import corpus
+    from provgraph.ingest import ingest_files
+
+    with Store(tmp_path / "store") as store:
+        ingest_files(FILES[:4], store)
+        monkeypatch.setattr(corpus, "_mark", lambda store, quads: (_ for _ in ()).throw(KeyboardInterrupt()))
+        with pytest.raises(KeyboardInterrupt):
+            ingest_files(FILES[4:6], store)
+        assert store.derived_stale()
+        monkeypatch.undo()
+        calls = []
+        monkeypatch.setattr(corpus, "analyse", lambda s, _real=corpus.analyse: calls.append(1) or _real(s))
+        ingest_files(FILES[6:], store)
+        assert calls, "a full recomputation"
+        assert not store.derived_stale()
+        after = state(store)
+        derive(store)
+        assert state(store) == after

@@ -75,6 +75,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--no-baseline", action="store_true", help="skip the rdflib Memory store baseline")
     ap.add_argument("--more", type=int, default=100, help="articles added afterwards (incremental analyses)")
+    ap.add_argument("--no-view", action="store_true", help="skip the view (slow past 10,000 nodes)")
     args = ap.parse_args()
     corpus = args.corpus or Path(f"/tmp/provgraph-bench-{args.articles}")
     if not corpus.exists():
@@ -118,8 +119,9 @@ def main() -> int:
         def view():
             g = focus(provenance_graph(store), only_flagged=True)
             return g, render(g)
-        (g, html), t = timed(view)
-        rows.append(("view (--only-flagged)", f"{t:.1f} s ({g.number_of_nodes():,} nodes, {len(html) / 1e6:.1f} MB)"))
+        if not args.no_view:
+            (g, html), t = timed(view)
+            rows.append(("view (--only-flagged)", f"{t:.1f} s ({g.number_of_nodes():,} nodes, {len(html) / 1e6:.1f} MB)"))
         if more:
             summary, t = timed(lambda: ingest_files(more, store, workers=args.workers))
             rows.append((f"ingest {summary.added} more articles (incremental analyses)",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
 
 from conftest import DATA, SAMPLES, assert_clean_error, run
 

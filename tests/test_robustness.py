@@ -1,14 +1,12 @@
 """Faults and hostile input: killed ingests, a busy store, arbitrary text, the bad-input script."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 
 from conftest import DATA, SAMPLE_FILES, make_store, run
 from provgraph.extract.pipeline import extract
-from provgraph.rdf import ENTITIES, article_iri, article_quads, graph_iri
+from provgraph.rdf import ENTITIES, article_iri, article_nquads, article_quads, graph_iri
 from provgraph.reader import read_article
 from provgraph.store import Store
 
@@ -107,13 +107,11 @@ def test_each_article_graph_holds_exactly_what_extraction_produced(sample_store)
         entities = named_graph(store, ENTITIES)
         for art in articles(*SAMPLE_FILES):
             stored = named_graph(store, graph_iri(art))
-            expected = Graph()
-            for s, p, o, g in article_quads(art):
-                assert g in (graph_iri(art), ENTITIES)
-                if g == ENTITIES:
-                    assert (s, p, o) in entities
-                else:
-                    expected.add((s, p, o))
+            produced = rdflib.Dataset()
+            produced.parse(data=article_nquads(art), format="nquads")
+            assert {str(c.identifier) for c in produced.graphs() if len(c)} == {str(graph_iri(art)), str(ENTITIES)}
+            assert all(t in entities for t in produced.graph(ENTITIES))
+            expected = produced.graph(graph_iri(art))
             assert len(stored) > 50
             assert isomorphic(stored, expected)
 

@@ -128,23 +128,29 @@ def ingest(paths, strict, workers, resume, max_mb, store):
                                  "conflicting-figures", "low-reliability", "interested-party", "unattributed",
                                  "single-source", "hedged"]),
               help="Only claims flagged for this reason (repeatable).")
+@click.option("--top", type=click.IntRange(1), help="Only the N most serious claims.")
+@click.option("--all", "include_all", is_flag=True,
+              help="Every claim, flagged or not, with why it is or is not checkable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @click.option("--registry", type=click.Path(dir_okay=False), envvar="PROVGRAPH_REGISTRY",
               help="Source registry (YAML: grades, parties); default $PROVGRAPH_REGISTRY or ./sources.yaml.")
 @store_option
-def report(fmt, reasons, output, registry, store):
-    """Weakly sourced claims, grouped by reason, with sources, chain and evidence.
+def report(fmt, reasons, top, include_all, output, registry, store):
+    """Weakly sourced claims, most serious first, with their ID, sources, chain and evidence.
 
-    Example: provgraph report --format json -o report.json --registry samples/sources.yaml
+    Example: provgraph report --top 10 --registry samples/sources.yaml
     """
+    from provgraph import numbering
     from provgraph.analysis.report import weak_claims
     from provgraph.registry import find
     from provgraph.render.report import render
 
     sources = find(registry)
     with store() as db:
-        result = weak_claims(db, list(reasons) or None, registry=sources)
+        result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top)
     _write(render(result, fmt), output)
+    if fmt == "text":
+        numbering.save(store.spec, [c.claim for c in result.claims])
 
 
 @cli.command()
@@ -254,11 +260,17 @@ def export(fmt, output, store):
 def claim(claim_id, fmt, store):
     """One claim's whole provenance tree: every report, chain, root and the evidence of each.
 
-    Example: provgraph claim 00e3b7e3a5ce0d22b1c7/260-455
+    CLAIM_ID is the ID the report shows (00e3b7e3/315-455), the claim's full IRI, or the number
+    the last text report gave it ([3] -> 3).
+
+    Example: provgraph claim 00e3b7e3/315-455
     """
+    from provgraph import numbering
     from provgraph.analysis.provenance import claim_provenance
     from provgraph.render.provenance import render
 
+    if claim_id.isdigit():
+        claim_id = numbering.lookup(store.spec, int(claim_id))
     with store() as db:
         tree = claim_provenance(db, claim_id)
     click.echo(render(tree, fmt), nl=False)

@@ -79,6 +79,18 @@ class Claim:
     attributions: list[Attribution] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
+    checkable: bool = True  # asserts a fact someone could verify (extract/checkable.py)
+    check: str = ""  # why: figure, event, statement / opinion, intention, demand, prediction, ...
+
+
+@dataclass
+class NonResponse:
+    """"X declined to comment", "did not respond", "could not be reached": not a claim of X's but a
+    fact about X (asked, no answer), shown beside the claims about X."""
+
+    party: str  # as the text names it ("A spokesman for the Clinton campaign")
+    kind: str  # declined to comment | did not respond | could not be reached | not available
+    sentence: Span
 
 
 @dataclass
@@ -96,4 +108,5 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    non_responses: list[NonResponse] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # problems reading it that did not stop it

@@ -161,6 +161,13 @@ def _statements(article: Article) -> list[tuple]:
                   for att in claim.attributions if (chain := [s for s in att.chain() if id(s) in iris])]
         summary = claim_summary(claim, chains, a.value, outlet, article.title, article.path)
         add(c, PG.summary, ox.Literal(dumps(summary), datatype=JSON))
+    for k, r in enumerate(article.non_responses):
+        n = ox.NamedNode(f"{ID}nonresponse/{key}/{r.sentence.start}-{k}")
+        add(n, RDF.type, PG.NonResponse)
+        add(n, SCHEMA.appearance, a)
+        add(n, PG.party, ox.Literal(r.party))
+        add(n, PG.responseKind, ox.Literal(r.kind))
+        _evidence(n, r.sentence, add)
     return out
 
 
@@ -191,6 +198,9 @@ def _claim(claim: Claim, article: ox.NamedNode, key: str, iris: dict, add) -> ox
     add(c, PG.contentStart, ox.Literal(claim.span.start))
     add(c, PG.contentEnd, ox.Literal(claim.span.end))
     _evidence(c, claim.sentence, add)
+    add(c, PG.checkable, ox.Literal(claim.checkable))
+    if claim.check:
+        add(c, PG.checkReason, ox.Literal(claim.check))
     for h in claim.hedges:
         add(c, PG.hedge, ox.Literal(h))
     for f in claim.figures:

@@ -20,10 +20,12 @@ RDF_JSON = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"
 EXTRAS = """
 PREFIX schema: <http://schema.org/>
 PREFIX pg: <https://w3id.org/provgraph/ns#>
-SELECT ?claim ?outlet ?hedge WHERE {
+SELECT ?claim ?outlet ?hedge ?checkable ?check WHERE {
   ?claim schema:appearance ?article .
   OPTIONAL { ?article schema:publisher ?outlet }
   OPTIONAL { ?claim pg:hedge ?hedge }
+  OPTIONAL { ?claim pg:checkable ?checkable }
+  OPTIONAL { ?claim pg:checkReason ?check }
 }"""
 # Claims whose chains or wording an analyst changed (`provgraph curate`), wherever the
 # corrections are stored (a triples-only import puts them in one graph with everything else).
@@ -59,7 +61,7 @@ def claim_summary(claim, chains: list[list[tuple[str, object, str | None]]], art
         "article": article, "outlet": outlet, "title": title, "file": path,
         "text": claim.text, "evidence": claim.sentence.text,
         "start": claim.sentence.start, "end": claim.sentence.end,
-        "hedges": list(claim.hedges),
+        "hedges": list(claim.hedges), "checkable": claim.checkable, "check": claim.check,
         "figures": [figure_to_list(f) for f in parse_figures(claim.text)],
         "chains": [[{"agent": iri, "label": s.label, "kind": s.kind, "anonymous": s.anonymous,
                      "descriptor": s.descriptor, "via": via, "cue": cue} for iri, s, via, cue in chain]
@@ -129,9 +131,10 @@ def from_graph(store, claims: list[str], base: dict[str, dict] | None = None, ba
             hops[(r["claim"], r["chain"])].setdefault(r["hop"], {
                 "agent": r["agent"], "label": r["label"], "kind": r["kind"], "anonymous": r["anonymous"],
                 "descriptor": r["descriptor"], "via": r["via"], "cue": r["cue"]})
-        outlet, hedges = {}, defaultdict(list)
+        outlet, hedges, check = {}, defaultdict(list), {}
         for r in store.select(_bound(EXTRAS, "claim", part)):
             outlet[r["claim"]] = r["outlet"]
+            check[r["claim"]] = (r["checkable"] is not False, r["check"] or "")
             if r["hedge"] and r["hedge"] not in hedges[r["claim"]]:
                 hedges[r["claim"]].append(r["hedge"])
         chains: dict[str, list] = defaultdict(list)
@@ -143,6 +146,7 @@ def from_graph(store, claims: list[str], base: dict[str, dict] | None = None, ba
                 "article": r["article"], "outlet": outlet.get(r["claim"]), "title": r["title"],
                 "file": r["file"], "text": r["text"], "evidence": r["evidence"], "start": r["start"],
                 "end": r["end"], "hedges": old.get("hedges") or hedges.get(r["claim"], []),
+                "checkable": check.get(r["claim"], (True, ""))[0], "check": check.get(r["claim"], (True, ""))[1],
                 "figures": [figure_to_list(f) for f in parse_figures(r["text"])],
                 "chains": chains.get(r["claim"], []),
             }

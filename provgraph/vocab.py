@@ -50,6 +50,12 @@ class PG(DefinedNamespace):
     contentHash: URIRef
     sourceFile: URIRef
     summary: URIRef
+    checkable: URIRef
+    checkReason: URIRef
+    # non-responses ("declined to comment"): facts about a party, not claims
+    NonResponse: URIRef
+    party: URIRef
+    responseKind: URIRef
     # derived across articles (graph <.../graph/derived>)
     ClaimCluster: URIRef
     ClaimMatch: URIRef

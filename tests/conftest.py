@@ -23,8 +23,10 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _no_default_store(tmp_path, monkeypatch):
-    """A command that forgets --store must never touch the repository's ./.provgraph."""
+    """A command that forgets --store must never touch the repository's ./.provgraph, and report
+    numbers are cached under tmp_path, not in the user's home."""
     monkeypatch.setenv("PROVGRAPH_STORE", str(tmp_path / "default-store"))
+    monkeypatch.setenv("PROVGRAPH_CACHE", str(tmp_path / "cache"))
 
 
 @pytest.fixture

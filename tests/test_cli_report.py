@@ -147,7 +147,7 @@ def test_csv_report(runner, sample_store, sample_report):
 def test_markdown_report(runner, sample_store, sample_report):
     out = run(runner, "report", "--format", "markdown", "--store", sample_store).stdout
     assert out.startswith("# ")
-    table_rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| claim")]
+    table_rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| id |")]
     assert len(table_rows) == len(sample_report["claims"])
     assert all(line.count(" | ") >= 5 for line in table_rows)
 

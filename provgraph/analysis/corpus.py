@@ -55,6 +55,7 @@ class ClaimInfo:
     hedges: list[str] = field(default_factory=list)
     chains: list[list[str]] = field(default_factory=list)  # canonical agents, cited -> root
     roots: frozenset = frozenset()
+    checkable: bool = True  # asserts a fact someone could verify (extract/checkable.py)
     _words: set[str] | None = None
 
     @property
@@ -82,7 +83,8 @@ class Corpus:
 def read_claims(store) -> dict[str, ClaimInfo]:
     """Every claim, from its summary (summary.load)."""
     return {iri: ClaimInfo(iri, s["text"], s["article"], s["outlet"], [figure_from_list(f) for f in s["figures"]],
-                           s["chains"], s["hedges"]) for iri, s in summary.load(store).items()}
+                           s["chains"], s["hedges"], checkable=s.get("checkable", True))
+            for iri, s in summary.load(store).items()}
 
 
 def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset()) \
@@ -385,23 +387,30 @@ class _Facts:
         return any(not self.c.kinds.get(r, ("", True))[1] for r in roots)
 
     def of(self, iri: str) -> tuple[dict, list[str]]:
-        """({predicate: value} facts, flags) of one claim."""
+        """({predicate: value} facts, flags) of one claim. A claim nobody could check (an opinion, a
+        prediction, a demand) is flagged only when every source of it is anonymous: anonymity is
+        for information, so an anonymous opinion is itself a warning sign. A named speaker's
+        opinion is not weakly sourced: the attribution is the fact."""
         info = self.c.claims[iri]
         members, roots, articles, named = self.cluster(iri)
         facts = {"reportCount": len(members)}
         flags = []
         if info.chains:
             facts["independentRoots"] = len(roots)
+            if not named:
+                flags.append("anonymous-only")  # every root of every report is anonymous
+            if not info.checkable:
+                return facts, flags
             if (len(articles) > 1 and len(roots) == 1) or self._on_loop(info):
                 flags.append("circular-reporting")
             if any(len(chain) > 1 and self.c.kinds.get(chain[-1], ("", False))[1] for chain in info.chains):
                 flags.append("indirect-chain")
-            if not named:
-                flags.append("anonymous-only")  # every root of every report is anonymous
-            if len(roots) == 1:
-                flags.append("single-source")
-        else:
+            if len(roots) == 1 and named:
+                flags.append("single-source")  # one named source, and no other report of it elsewhere
+        elif info.checkable:
             flags.append("unattributed")
+        else:
+            return facts, flags
         if iri in self.conflicted:
             flags.append("conflicting-figures")
         if info.hedges:
@@ -529,7 +538,7 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
     claims, apart = _load(store)
     new = {iri for iri, info in claims.items() if info.article in new_articles}
     # what the cheap analyses said before the new claims came, to find the old claims they change
-    old = {iri: ClaimInfo(i.iri, i.text, i.article, i.outlet, i.figures, i.hops, i.hedges)
+    old = {iri: ClaimInfo(i.iri, i.text, i.article, i.outlet, i.figures, i.hops, i.hedges, checkable=i.checkable)
            for iri, i in claims.items() if iri not in new}
     canon_before, _, _ = resolve_sources(old, apart)
     _canonicalise(old, canon_before)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from provgraph import queries
@@ -15,15 +17,25 @@ PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?other WHERE { ?claim pg:inCluster ?cluster . ?other pg:inCluster ?cluster }"""
 FIND = """
 PREFIX schema: <http://schema.org/>
-SELECT ?claim WHERE { ?claim a schema:Claim . FILTER (STRENDS(STR(?claim), ?suffix)) } LIMIT 2"""
+SELECT ?claim WHERE {
+  ?claim a schema:Claim . FILTER (STRSTARTS(STR(?claim), STR(?prefix)) && STRENDS(STR(?claim), STR(?suffix)))
+} LIMIT 2"""
 
 
 def find_claim(store: Store, claim_id: str) -> str:
-    """A claim IRI from its full IRI or a unique ending ("a3f0.../260-455")."""
-    rows = store.select(FIND, {"suffix": claim_id.removeprefix(ID)})
+    """A claim IRI from its full IRI, the report's short ID ("00e3b7e3/315-455": the start of the
+    article key and the offsets) or any unique ending of the IRI."""
+    claim_id = claim_id.strip()
+    key, _, span = claim_id.removeprefix(f"{ID}claim/").partition("/")
+    if span and not claim_id.startswith(("http:", "https:")) and re.fullmatch(r"[0-9a-f]{4,40}", key):
+        prefix, suffix = f"{ID}claim/{key}", f"/{span}"
+    else:
+        prefix, suffix = "", claim_id.removeprefix(ID)
+    rows = store.select(FIND, {"prefix": prefix, "suffix": suffix})
     if len(rows) != 1:
         raise ProvgraphError(f"{'no claim' if not rows else 'more than one claim'} matches {claim_id!r}; "
-                             "copy a claim IRI from `provgraph report --format json` or `provgraph query --named claims`")
+                             "use the ID `provgraph report` shows (like 00e3b7e3/315-455), the claim's IRI, "
+                             "or the number of the last report")
     return rows[0]["claim"]
 
 

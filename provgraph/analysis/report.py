@@ -9,11 +9,13 @@ analyst's correction (curate.py).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from provgraph import queries, summary
 from provgraph.analysis.corpus import DERIVED
+from provgraph.vocab import ID
 
 # Reason code -> the query that states its rule over the graph (None: from the source registry),
 # most serious first.
@@ -52,6 +54,17 @@ SELECT ?claim ?reports ?roots WHERE {{ GRAPH <{DERIVED}> {{
 FLAGS = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?claim ?flag WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:flag ?flag }} }}"""
+NON_RESPONSES = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+PREFIX schema: <http://schema.org/>
+SELECT ?article ?party ?kind ?evidence ?start WHERE {
+  ?n a pg:NonResponse ; schema:appearance ?article ; pg:party ?party ; pg:responseKind ?kind ;
+     pg:evidence ?evidence ; pg:evidenceStart ?start .
+}"""
+SEVERITY = ("high", "medium", "low", "none")
+# Capitalised words that do not name a party ("A spokesman for the Clinton campaign" -> Clinton).
+_GENERIC = frozenset("a an the his her their its spokesman spokeswoman spokesperson representative representatives "
+                     "aide aides officials official office campaign lawyer attorney he she they it".split())
 
 
 @dataclass
@@ -72,6 +85,14 @@ class FlaggedClaim:
     conflicts: list[dict] = field(default_factory=list)  # the other side of each figure conflict
     corrections: list[dict] = field(default_factory=list)  # analysts' corrections that bear on it
     notes: list[str] = field(default_factory=list)  # what the source registry says
+    checkable: bool = True
+    check: str = ""  # why it is or is not checkable (extract/checkable.py)
+    non_responses: list[dict] = field(default_factory=list)  # parties of it asked who gave no answer
+
+    @property
+    def short_id(self) -> str:
+        """What `provgraph claim` accepts: the article key's first 8 characters and the content offsets."""
+        return short_id(self.claim)
 
     @property
     def verdict(self) -> dict | None:
@@ -93,6 +114,8 @@ class FlaggedClaim:
 
     @property
     def severity(self) -> str:
+        if not self.reasons:
+            return "none"
         score = sum(WEIGHT[r] for r in self.reasons)
         return "high" if max((WEIGHT[r] for r in self.reasons), default=0) >= 3 or score >= 5 else (
             "medium" if score >= 2 else "low")
@@ -130,13 +153,19 @@ class FlaggedClaim:
 
     def as_dict(self) -> dict:
         return {
-            "claim": self.claim, "text": self.text, "article": self.article,
+            "claim": self.claim, "id": self.short_id, "text": self.text, "article": self.article,
             "article_title": self.article_title, "reasons": self.reasons, "sources": self.sources,
             "chain": self.chain, "evidence": self.evidence, "start": self.start, "end": self.end,
             "hedges": self.hedges, "severity": self.severity, "explanation": self.explanation,
             "reports": self.reports, "independent_roots": self.independent_roots, "conflicts": self.conflicts,
             "verdict": self.verdict, "corrections": self.corrections, "flag_origin": self.flag_origin,
+            "checkable": self.checkable, "check": self.check, "non_responses": self.non_responses,
         }
+
+
+def short_id(iri: str) -> str:
+    key, _, span = iri.removeprefix(f"{ID}claim/").partition("/")
+    return f"{key[:8]}/{span}" if span else iri
 
 
 @dataclass
@@ -145,16 +174,24 @@ class Report:
     total_claims: int
     articles: int
     stale: bool = False  # articles were added after the cross-article analyses last ran
+    flagged: int = 0  # claims with at least one reason (all of them unless --all)
+    not_checkable: int = 0  # claims that assert nothing checkable (shown with --all)
+    shown: int | None = None  # --top: how many of the flagged claims are listed
 
     def as_dict(self) -> dict:
         return {"claims": [c.as_dict() for c in self.claims], "total_claims": self.total_claims,
+                "flagged_claims": self.flagged, "not_checkable_claims": self.not_checkable,
                 "articles": self.articles, "reasons": EXPLAIN, "stale": self.stale}
 
 
-def weak_claims(store, reasons: list[str] | None = None, registry=None) -> Report:
-    """The flagged claims, most serious first: a lookup of the flags the cross-article analyses
-    stored (corpus.derive) and of each claim's summary, plus the analysts' verdicts. With a source
-    `registry` (registry.Registry), sources carry their grade and its reasons are added."""
+def weak_claims(store, reasons: list[str] | None = None, registry=None, include_all: bool = False,
+                top: int | None = None) -> Report:
+    """The flagged claims, most serious first (severity, then reason, then the least corroborated):
+    a lookup of the flags the cross-article analyses stored (corpus.derive) and of each claim's
+    summary, plus the analysts' verdicts. With a source `registry` (registry.Registry), sources
+    carry their grade and its reasons are added. `include_all` lists every claim, flagged or not
+    (a claim that is not checkable is flagged only when all its sources are anonymous); `top`
+    keeps the first N."""
     flags: dict[str, list[str]] = defaultdict(list)
     for row in store.select(FLAGS):
         if not reasons or row["flag"] in reasons:
@@ -162,7 +199,10 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None) -> Repor
     if not reasons or "disputed" in reasons:
         for row in store.select(queries.load("disputed_claims")):
             flags[row["claim"]].append("disputed")
-    summaries = summary.load(store, None if registry is not None else set(flags))
+    summaries = summary.load(store, None if registry is not None or include_all else set(flags))
+    if include_all and not reasons:
+        for iri in summaries:
+            flags.setdefault(iri, [])
     notes: dict[str, list[str]] = {}
     if registry is not None:
         for iri, s in summaries.items():
@@ -180,10 +220,14 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None) -> Repor
         others = {o for pairs in conflicts.values() for o, _ in pairs} - set(summaries)
         summaries.update(summary.load(store, others) if others else {})
     support = {r["claim"]: r for r in store.select(SUPPORT)}
+    refusals: dict[str, list[dict]] = defaultdict(list)
+    for row in store.select(NON_RESPONSES):
+        refusals[row["article"]].append({"party": row["party"], "kind": row["kind"], "evidence": row["evidence"],
+                                         "start": row["start"]})
     out = []
     for iri, codes in flags.items():
         s = summaries.get(iri)
-        if s is None or not codes:
+        if s is None or not (codes or include_all):
             continue
         title = s["title"] or s["file"]
         sources, chain = _sources_and_chain(s["chains"], title)
@@ -200,14 +244,33 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None) -> Repor
         out.append(FlaggedClaim(iri, s["text"], s["article"], title, list(dict.fromkeys(codes)), sources, chain,
                                 s["evidence"], s["start"], s["end"], s["hedges"] if "hedged" in codes else [],
                                 sup.get("reports") or 1, sup.get("roots") or 0, others,
-                                corrections.get(iri, []), notes.get(iri, [])))
+                                corrections.get(iri, []), notes.get(iri, []), s.get("checkable", True),
+                                s.get("check", ""), _about(refusals.get(s["article"], []), s["text"], sources)))
     order = list(REASONS)
     for c in out:
         c.reasons.sort(key=order.index)
-    out.sort(key=lambda c: (order.index(c.reasons[0]), c.article_title or "", c.start))
+    out.sort(key=lambda c: (SEVERITY.index(c.severity), order.index(c.reasons[0]) if c.reasons else len(order),
+                            c.independent_roots, c.reports, c.article_title or "", c.start))
+    flagged = sum(1 for c in out if c.reasons)
     total = store.select("PREFIX schema: <http://schema.org/> SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }")
+    unchecked = store.select("PREFIX pg: <https://w3id.org/provgraph/ns#> "
+                             "SELECT (COUNT(*) AS ?n) WHERE { ?c pg:checkable false }")
     articles = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
-    return Report(out, total[0]["n"] if total else 0, articles[0]["n"] if articles else 0, store.derived_stale())
+    return Report(out[:top] if top is not None else out, total[0]["n"] if total else 0,
+                  articles[0]["n"] if articles else 0, store.derived_stale(), flagged,
+                  unchecked[0]["n"] if unchecked else 0, min(top, len(out)) if top is not None else None)
+
+
+def _about(refusals: list[dict], text: str, sources: list[dict]) -> list[dict]:
+    """The non-responses of the claim's article whose party the claim names, in its text or its
+    sources ("the Trump campaign did not respond" beside a claim about Trump)."""
+    out = []
+    said = " ".join([text] + [s["label"] for s in sources]).lower()
+    for r in refusals:
+        names = [w for w in re.findall(r"[A-Z][\w’'-]+", r["party"]) if w.lower() not in _GENERIC]
+        if names and any(re.search(rf"\b{re.escape(n.lower())}\b", said) for n in names):
+            out.append(r)
+    return out
 
 
 def _sources_and_chain(chains: list[list[dict]], title: str | None) -> tuple[list[dict], list[str]]:

@@ -1,8 +1,5 @@
-"""What makes a sentence a checkable claim: a figure, or a past event involving a named actor.
-
-Opinion and transitions ("The stakes are clear") are not claims; "Over 213,000 cases have been
-registered" is, whether or not anyone is credited with it.
-"""
+"""What a claim states: its figures, and whether it reports a past event of a named actor
+(checkable.py decides from these whether it can be checked)."""
 
 from __future__ import annotations
 
@@ -25,14 +22,6 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-# Claims that are someone's opinion or the writer's framing, not a checkable statement.
-OPINION = re.compile(
-    r"\b(?:should|must|ought to|it is about|the stakes|remains? (?:immense|unclear|to be seen)|"
-    r"underscores?|highlights the need|critical to|in the realm of)\b",
-    re.IGNORECASE,
-)
-
-
 def figures(text: str) -> list[str]:
     """Figures written in `text`: 213,000 / 90 590 / 11k / 30% / thousands of; years excluded."""
     out = []
@@ -65,10 +54,3 @@ def has_event_about_named_actor(tokens: list[Token]) -> bool:
 
 
 IRREGULAR_PAST = frozenset("fled struck paid fell rose cut shot sent held led met won lost hit".split())
-
-
-def is_checkable(text: str, tokens: list[Token]) -> bool:
-    """True when the sentence states a figure or a past event involving a named actor, and is not opinion."""
-    if OPINION.search(text):
-        return False
-    return bool(figures(text)) or has_event_about_named_actor(tokens)

@@ -352,7 +352,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     elif j > 0:
         subj_start = _np_backward_start(tokens, j)
         if subj_start < j:
-            mention = parse_mention(tokens[subj_start:j], article)
+            mention = parse_mention(tokens[subj_start:j], article) or _bare_plural_tag(tokens, subj_start, j, end, article)
     if mention is None and cue_tok.lower.endswith("ing") and i > 0 and tokens[i - 1].text == ",":
         # "Sanders criticized the accord, saying ...": the sentence's subject is the source
         mention = _sentence_subject(tokens, i, article)
@@ -417,6 +417,24 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     if not content:
         return None
     return Found(mention, cue, lemma, content, via=via)
+
+
+_BEFORE_TAG = frozenset({",", "”", "’", '"', "—", "–"})
+
+
+def _bare_plural_tag(tokens: list[Token], start: int, j: int, end: int, article: str) -> Mention | None:
+    """"..., insurers said." / "..., two former managers told the court.": a short lowercase plural
+    noun phrase between the content and a closing cue is an unnamed group of sources, whatever the
+    noun (the lexicons cannot list every trade and role)."""
+    np = tokens[start:j]
+    if start == 0 or tokens[start - 1].text not in _BEFORE_TAG or not 1 <= len(np) <= 4 or _words(tokens, end, len(tokens)) > 4:
+        return None
+    head = np[-1]
+    if not all(t.is_word and (not t.is_cap or t.text.isdigit()) for t in np) or len(head.lower) < 4 \
+            or not head.lower.endswith("s") or head.lower.endswith(("ss", "us", "is")):
+        return None
+    text = article[np[0].start:head.end]
+    return Mention(Span(np[0].start, head.end, text), "anonymous", text, head.lower, anonymous=True, descriptor=text)
 
 
 def _content_marker(tokens: list[Token], after: int, quotes: list[Span]) -> int | None:

@@ -26,9 +26,31 @@ def find_hedges(text: str, approximations: bool = False) -> list[str]:
             continue  # the month; the modal is lowercase in running text
         if word == "about" and not re.match(r"\s+[\d$€£]", text[m.end():m.end() + 3]):
             continue  # "about" hedges only a figure ("about 300 soldiers")
+        if not _hedges_here(word, text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 24]):
+            continue
         if word not in seen:
             seen.append(word)
     return seen
+
+
+# Words that hedge only in one construction: "may have", "appears to", "is believed to"; elsewhere they
+# are another sense ("could harass", "likely to support", "before the flames appeared").
+_MODAL = frozenset({"may", "might", "could"})
+_SEEM = frozenset({"appears", "appear", "appeared", "seems", "seem", "seemed"})
+_FRAMING = frozenset({"claim", "claims", "claimed", "claiming", "allege", "alleges", "suggest", "suggests",
+                      "suggested"})  # a hedge as the cue of an attribution (pipeline.HEDGING_CUES), not as a word
+
+
+def _hedges_here(word: str, before: str, after: str) -> bool:
+    if word in _MODAL:
+        return bool(re.match(r"\s+(?:not\s+|well\s+|also\s+)?(?:have|be)\b", after))
+    if word in _SEEM:
+        return bool(re.match(r"\s+(?:to|that)\b", after))
+    if word in ("likely", "unlikely"):
+        return not re.match(r"\s+to\b", after) and bool(re.search(r"\b(?:is|are|was|were|most|very)\s*$", before))
+    if word == "believed":
+        return bool(re.search(r"\b(?:is|are|was|were|been|widely)\s*$", before))
+    return word not in _FRAMING
 
 
 def _strength(hedge: str) -> str:

@@ -1,7 +1,8 @@
 """The extraction pipeline: article text -> sources, attributions and claims.
 
 Steps, each in its own module: sentences, quotes, tokens, cues (attribution patterns), sources
-(mention parsing and resolution), hedges, claims (checkability). This module composes them and
+(mention parsing and resolution), hedges, claims (figures, events), checkable (checkability and
+non-responses). This module composes them and
 adds what needs more than one sentence: floating quotes, figures that continue an attribution,
 nested attributions ("X reported that Y said Z"), and claims nobody is credited with.
 """
@@ -10,16 +11,17 @@ from __future__ import annotations
 
 import re
 
-from provgraph.extract.claims import figures, is_checkable
+from provgraph.extract.checkable import ACTION, NON_RESPONSE, assess, non_response
+from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import Found, find_attributions
 from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.sources import SourceBook
 from provgraph.extract.tokens import tokenize
-from provgraph.model import Article, Attribution, Claim, Span
+from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 
-HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor", "believe", "guess"}
+HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor"}
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
 
@@ -38,6 +40,13 @@ def extract(article: Article) -> Article:
         tokens = tokenize(sentence.text, sentence.start)
         found = find_attributions(sentence, tokens, quotes, text)
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]
+        refusals = _non_responses(sentence)
+        article.non_responses.extend(refusals)
+        # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
+        # ("the panel voted to", "the court rejected") and "X declined to comment" (a fact about X)
+        others = [a for a in here if a.cue_lemma in ACTION or refusals and _is_refusal(a)]
+        attributions.extend(others)
+        here = [a for a in here if a not in others]
         _link_nested(here)
         if not here and sentence.end <= covered_until:
             continue  # inside a quotation credited in an earlier sentence
@@ -47,10 +56,15 @@ def extract(article: Article) -> Article:
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
         innermost = [a for a in here if a.source is not None and not any(b.relayed_by is a for b in here)]
         if innermost:
-            claims.extend(_claims_for(innermost, sentence, text))
-        elif is_checkable(sentence.text, tokens) or any(is_strong(h) for h in find_hedges(sentence.text)):
-            claims.append(Claim(sentence.text, sentence, sentence, [], find_hedges(sentence.text),
-                                figures(sentence.text)))
+            claims.extend(_claims_for(innermost, sentence, quotes))
+        elif not refusals:
+            hedges = narrator_hedges(sentence, quotes)
+            strong = any(is_strong(h) for h in hedges)
+            check = assess(sentence.text, attributed=False, named_event=has_event_about_named_actor(tokens),
+                           hedged="strong" if strong else bool(hedges))
+            if check.checkable or strong:
+                claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),
+                                    check.checkable, check.reason))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
         previous = [a for a in here if a.source is not None]
@@ -162,22 +176,56 @@ def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attri
     return out
 
 
-def _claims_for(atts: list[Attribution], sentence: Span, text: str) -> list[Claim]:
-    """One claim per distinct content; attributions with the same content support the same claim."""
+def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> list[Claim]:
+    """One claim per distinct content; attributions with the same content support the same claim,
+    which is checkable if what any of them credits is."""
     claims: dict[tuple[int, int], Claim] = {}
+    hedges = narrator_hedges(sentence, quotes)
     for a in atts:
         first = a.content[0]
         key = (first.start, first.end)
+        claim_text = " … ".join(c.text for c in a.content)
+        check = assess(claim_text, a.cue_lemma)
         if key not in claims:
-            claim_text = " … ".join(c.text for c in a.content)
-            claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text))
+            claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text), check.checkable, check.reason)
         claim = claims[key]
+        if check.checkable and not claim.checkable:
+            claim.checkable, claim.check = True, check.reason
         claim.attributions.append(a)
         cue_hedge = [a.cue.text.lower()] if a.cue is not None and a.cue_lemma in HEDGING_CUES else []
-        for h in find_hedges(sentence.text) + cue_hedge:
+        for h in hedges + cue_hedge:
             if h not in claim.hedges:
                 claim.hedges.append(h)
     return list(claims.values())
+
+
+def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
+    """Hedges in the article's own voice: the sentence with its quotations left out (a hedge
+    inside a quoted opinion is the speaker's, not the article's)."""
+    text = sentence.text
+    for q in quotes:
+        if sentence.start <= q.start and q.end <= sentence.end:
+            a, b = q.start - sentence.start, q.end - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return find_hedges(text)
+
+
+def _non_responses(sentence: Span) -> list[NonResponse]:
+    """Each 'X declined to comment' / 'did not respond' / 'could not be reached' in the sentence, with
+    X as the words before it in its clause."""
+    out = []
+    for m in NON_RESPONSE.finditer(sentence.text):
+        before = re.split(r"[,;:]\s|\s(?:but|and|while|though)\s", sentence.text[:m.start()])[-1].strip()
+        party = re.sub(r"^(?:But|And|Yet|However|Meanwhile)\b,?\s*", "", before).strip()
+        out.append(NonResponse(party, non_response(m.group(0)) or "did not respond", sentence))
+    return out
+
+
+def _is_refusal(a: Attribution) -> bool:
+    """The attribution is the non-response itself: its cue or content is the refusal
+    ('declined to comment', 'a request for comment')."""
+    parts = [c for c in a.content] + ([a.cue] if a.cue is not None else [])
+    return any(non_response(p.text) or re.search(r"\bcomment\b|\brespon", p.text, re.IGNORECASE) for p in parts)
 
 
 def extract_attributions(text: str) -> list[dict]:

@@ -7,7 +7,7 @@ import io
 import json
 import textwrap
 
-from provgraph.analysis.report import EXPLAIN, REASONS, Report
+from provgraph.analysis.report import SEVERITY, Report
 
 FORMATS = ("text", "json", "csv", "markdown")
 
@@ -17,38 +17,59 @@ def render(report: Report, fmt: str) -> str:
 
 
 def _groups(report: Report):
-    """Claims grouped under their most serious reason."""
-    for code in REASONS:
-        group = [c for c in report.claims if c.reasons and c.reasons[0] == code]
+    """Claims grouped by severity, in the report's order (most serious first)."""
+    for level in SEVERITY:
+        group = [c for c in report.claims if c.severity == level]
         if group:
-            yield code, group
+            yield level, group
+
+
+HEADINGS = {"high": "HIGH: rests on anonymous, circular or disputed sourcing",
+            "medium": "MEDIUM: one source, none, or a conflicting figure",
+            "low": "LOW: worded as uncertain", "none": "NOT FLAGGED (--all)"}
 
 
 def _source_text(s: dict) -> str:
     return f"{s['label']} ({s['kind']})"
 
 
+def headline(report: Report) -> str:
+    """"K of N claims flagged in A articles", with what is left out and why."""
+    articles = f"{report.articles} article{'s' if report.articles != 1 else ''}"
+    line = f"{report.flagged} of {report.total_claims} claims flagged in {articles}"
+    if report.not_checkable:
+        line += f"; {report.not_checkable} assert nothing checkable (opinion, prediction, demand) and are " \
+                "flagged only when every source is anonymous"
+    if report.shown is not None and report.shown < report.flagged:
+        line += f"; showing the {report.shown} most serious (--top)"
+    return line
+
+
 def text(report: Report, width: int = 100) -> str:
-    lines = [f"{len(report.claims)} weakly sourced claims of {report.total_claims} "
-             f"in {report.articles} article{'s' if report.articles != 1 else ''}", ""]
+    lines = [headline(report), ""]
     if report.stale:
         lines[1:1] = ["warning: articles were added after the cross-article analyses last ran; "
                       "run `provgraph reindex` (or finish the ingest with --resume)"]
     n = 0
-    for code, group in _groups(report):
-        lines.append(f"{code.upper()}: {EXPLAIN[code]} ({len(group)})")
+    for level, group in _groups(report):
+        lines.append(f"{HEADINGS[level]} ({len(group)})")
         lines.append("")
         for c in group:
             n += 1
             wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="      ")
-            lines.extend(wrap.wrap(f"[{n}] “{_clip(c.text, 220)}”"))
+            lines.extend(wrap.wrap(f"[{n}] {c.short_id}  “{_clip(c.text, 220)}”"))
             lines.append(f"      article:  {c.article_title or c.article}")
-            lines.append(f"      reasons:  {', '.join(c.reasons)} ({c.severity})")
+            if c.reasons:
+                lines.append(f"      reasons:  {', '.join(c.reasons)}")
+            if not c.checkable:
+                lines.append(f"      checkable: no ({c.check})")
             lines.append(f"      why:      {c.explanation}")
             if c.sources:
                 lines.append(f"      sources:  {'; '.join(_source_text(s) for s in c.sources)}")
             if len(c.chain) > 1:
                 lines.append(f"      chain:    {' -> '.join(c.chain)}")
+            for r in c.non_responses:
+                lines.append(f"      asked:    {r['party']}: {r['kind']}")
             ev = textwrap.TextWrapper(width=width, initial_indent=f"      evidence [{c.start}-{c.end}]: ",
                                       subsequent_indent="        ")
             lines.extend(ev.wrap(_clip(c.evidence, 400)))
@@ -76,10 +97,12 @@ def safe_cell(value) -> str:
 def as_csv(report: Report) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["claim", "text", "article", "article_title", "reasons", "sources", "chain", "evidence", "start", "end"])
+    w.writerow(["id", "claim", "text", "article", "article_title", "severity", "reasons", "why", "hedges",
+                "checkable", "check", "sources", "chain", "evidence", "start", "end"])
     for c in report.claims:
         w.writerow([safe_cell(v) for v in (
-            c.claim, c.text, c.article, c.article_title, ";".join(c.reasons),
+            c.short_id, c.claim, c.text, c.article, c.article_title, c.severity, ";".join(c.reasons), c.explanation,
+            ";".join(c.hedges), "yes" if c.checkable else "no", c.check,
             "; ".join(_source_text(s) for s in c.sources), " -> ".join(c.chain), c.evidence, c.start, c.end)])
     return buf.getvalue()
 
@@ -91,15 +114,15 @@ def _md(s) -> str:
 
 
 def markdown(report: Report) -> str:
-    lines = ["# Weakly sourced claims", "",
-             f"{len(report.claims)} of {report.total_claims} claims in {report.articles} articles.", ""]
-    for code, group in _groups(report):
-        lines += [f"## {code}: {EXPLAIN[code]} ({len(group)})", "",
-                  "| claim | article | reasons | sources | chain | evidence |", "|---|---|---|---|---|---|"]
+    lines = ["# Weakly sourced claims", "", headline(report) + ".", ""]
+    for level, group in _groups(report):
+        lines += [f"## {HEADINGS[level]} ({len(group)})", "",
+                  "| id | claim | article | reasons | why | sources | chain | evidence |",
+                  "|---|---|---|---|---|---|---|---|"]
         for c in group:
             lines.append("| " + " | ".join(_md(x) for x in (
-                _clip(c.text, 200), c.article_title, ", ".join(c.reasons),
-                "; ".join(_source_text(s) for s in c.sources), " → ".join(c.chain),
+                c.short_id, _clip(c.text, 200), c.article_title, ", ".join(c.reasons) or f"not checkable ({c.check})",
+                c.explanation, "; ".join(_source_text(s) for s in c.sources), " → ".join(c.chain),
                 f"{_clip(c.evidence, 300)} [{c.start}-{c.end}]")) + " |")
         lines.append("")
     return "\n".join(lines)

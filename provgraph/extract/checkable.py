@@ -1,0 +1,203 @@
+"""Checkability: does a claim assert a fact someone could verify, and if not, why not.
+
+A fact-checker triages checkable claims: a figure, a dated or specific event, a finding, who did
+what. Opinions, characterisations, predictions, promises, intentions, demands, questions and the
+writer's own analysis cannot be checked, so flagging them as weakly sourced is noise: when a named
+person states an opinion, the attribution is the fact. The decision uses the cue ("vowed",
+"urged", "believes" credit an intention, a demand, a belief) and the content's own wording
+(modals of prediction and obligation, first-person stance, evaluative words without a fact to
+anchor them, no verb at all). Every decision carries its reason, which the graph keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provgraph.extract import lexicon
+from provgraph.extract.claims import figures
+
+# Cue lemmas whose content is not information the source passes on: the attribution is the fact.
+INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose vote".split())
+DEMAND = frozenset("urge demand ask request push encourage advise implore appeal beg invite challenge dare "
+                   "order command instruct".split())
+PREDICTION = frozenset("predict expect forecast anticipate project bet guarantee".split())
+STANCE = frozenset("think believe feel consider view worry fear wonder prefer favor support oppose endorse "
+                   "praise applaud blast slam criticize criticise decry denounce chide mock lament thank blame "
+                   "attack describe portray call compare dismiss defend embrace tout back agree argue insist "
+                   "seem appear sound look question rip hammer label brand praise hail welcome condemn".split())
+ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PREDICTION, "opinion": STANCE}
+# Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
+INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm disclose estimate count indicate "
+                        "document record list calculate conclude determine discover identify tally".split())
+# Cues of an action, not of speech ("the panel voted to", "the court rejected", "donors push"): the
+# actor is not a source of information (PolNeAR annotates them as attributions); the sentence is the
+# article's own account of what the actor did.
+ACTION = frozenset("vote file reject decline refuse invoke push express join sign approve veto pass endorse "
+                   "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
+                   "release submit send give spend raise donate fund hire fire arrest charge indict "
+                   "convict sentence".split())
+
+# "X declined to comment": a fact about X (asked, no answer), not a claim of X's.
+NON_RESPONSE = re.compile(
+    r"\b(?:declined|refused|decline|declines|refuses|would not|wouldn['’]t|did not|didn['’]t|does not|doesn['’]t|"
+    r"could not|couldn['’]t|was not|wasn['’]t|were not|weren['’]t|has not|hasn['’]t|have not|haven['’]t|"
+    r"had not|hadn['’]t|not)\s+(?:immediately\s+|yet\s+|directly\s+)?"
+    r"(?:to\s+)?(?:comment|respond|return|reply|answer|be reached|available for comment|"
+    r"reachable|immediately available)\b"
+    r"|\bno (?:immediate )?(?:response|reply|comment)\b"
+    r"|\b(?:requests?|messages?|calls?|e-?mails?) (?:for comment )?(?:seeking comment )?"
+    r"(?:went|were|was|have gone|has gone) (?:unanswered|unreturned)\b",
+    re.IGNORECASE,
+)
+NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"),
+                     ("reach", "could not be reached"), ("available", "not available"))
+
+# A modal of prediction or obligation as the content's main verb: "will win", "should resign".
+MODAL = re.compile(
+    r"^(?:[^,;:]{0,80}?\b)(?:will|won['’]t|would|wouldn['’]t|shall|should|shouldn['’]t|must|mustn['’]t|"
+    r"ought to|need to|needs to|has to|have to|going to|gonna|['’]ll|can['’]t wait|could|might)\s+(?!not be reached)",
+    re.IGNORECASE,
+)
+PAST_MODAL = re.compile(r"\b(?:would|could|might|should|must) (?:not )?have\b", re.IGNORECASE)  # "may have"-type
+FIRST_PERSON_STANCE = re.compile(
+    r"\b(?:I|we)\s+(?:(?:really|just|do|don['’]t|truly|strongly|also|still)\s+)?"
+    r"(?:think|believe|feel|hope|want|wish|need|love|hate|like|fear|worry|doubt|guess|suppose|"
+    r"am (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
+    r"['’]m (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
+    r"can|can['’]t|cannot|must|should|will|['’]ll|['’]re going|are going|have to|got to)\b"
+    r"|\b(?:in my (?:view|opinion)|let['’]s|let us|thank you|God bless)\b",
+    re.IGNORECASE,
+)
+IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
+                        r"remember|join|help|come|get|keep|make|tell|ask|give|take|never)\b", re.IGNORECASE)
+TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"last (?:week|month|year|night|fall|spring|summer|winter)|earlier this (?:week|month|year)|"
+    r"this (?:week|month|morning|afternoon|evening)|(?:days?|weeks?|months?|years?) ago|"
+    r"(?:in|since|by|during|until) (?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|june|july|august|"
+    r"september|october|november|december|1[89]\d\d|20\d\d)|"
+    r"(?:jan|feb|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december) \d{1,2}\b)",
+    re.IGNORECASE,
+)
+# Finite verbs without a tagger: auxiliaries and copulas, regular pasts, irregular pasts and participles.
+AUXILIARY = frozenset("is are was were be been being am has have had do does did will would can could shall "
+                      "should may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't "
+                      "won't can't couldn't wouldn't shouldn't 's 're 've 'd".split())
+PERFECT_OR_PASSIVE = re.compile(r"\b(?:has|have|had|was|were|been|is|are)\s+(?:not\s+|never\s+|already\s+|also\s+|"
+                                r"just\s+|since\s+|now\s+)?(\w+)\b", re.IGNORECASE)
+NOT_VERB_ING = frozenset("thing things nothing something anything everything morning evening building "
+                         "meeting hearing ruling funding spending wedding ceiling during bring king".split())
+PAST_SUFFIX = re.compile(r"^[a-z]{3,}ed$")
+NOT_PAST = frozenset("need indeed speed seed feed bed red shed weed bleed breed greed creed deed proceed exceed "
+                     "succeed hundred united based related interested concerned limited supposed alleged "
+                     "so-called tired scared worried excited divided advanced detailed".split())
+
+
+@dataclass(frozen=True)
+class Checkability:
+    checkable: bool
+    reason: str  # why: figure, event, finding, statement / opinion, intention, demand, prediction, question, ...
+
+
+# The writer's framing and analysis: "faces a dual challenge", "underscores", "a symbol of".
+ANALYSIS = re.compile(
+    r"\b(?:should|ought to|it is about|the stakes|remains? (?:immense|unclear|to be seen)|"
+    r"underscores?|underscored|highlights the need|critical to|in the realm of|faces? an? (?:\w+ )?"
+    r"(?:challenge|dilemma|choice|test|struggle|crisis)|paints? an? (?:\w+ )?picture|a symbol of|a testament to|"
+    r"raises? (?:\w+ )?questions|points? to an?|a sign of|it is (?:clear|unclear|obvious)|"
+    r"is (?:likely|unlikely) to|remains? (?:a|an|the) )",
+    re.IGNORECASE,
+)
+
+
+def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event: bool = False,
+           hedged: bool | str = False) -> Checkability:
+    """Is `content` checkable? For an attribution, `content` is what the source is credited with
+    and `cue_lemma` its cue ("say", "vow"); for a sentence in the article's own voice
+    (`attributed=False`), `named_event` says it reports a past event of a named actor and `hedged`
+    that the writer marks it as uncertain ("appears to have backfired": a past event, hedged), or
+    "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly")."""
+    text = _unquote(content)
+    words = re.findall(r"[\w’'-]+", text)
+    has_figure = bool(figures(text))
+    if text.rstrip().endswith("?"):
+        return Checkability(False, "question")
+    if non_response(text):
+        return Checkability(False, "non-response")
+    for reason, lemmas in ANALYSIS_REASONS.items():
+        if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
+            return Checkability(False, reason)
+    if FIRST_PERSON_STANCE.search(text):
+        return Checkability(False, "opinion")
+    if IMPERATIVE.match(text) and not has_figure:
+        return Checkability(False, "demand")
+    if len(words) < 3 or not _has_verb(words):
+        return Checkability(False, "fragment")
+    past_event = _past_event(text, words)
+    modal = MODAL.match(text)
+    if modal and not PAST_MODAL.search(text[:modal.end() + 6]) and not past_event:
+        future = re.search(r"will|won|would|shall|going|gonna|’ll|'ll|could|might", modal.group(0), re.IGNORECASE)
+        return Checkability(False, "prediction" if future else "demand")
+    if not attributed and ANALYSIS.search(text):
+        return Checkability(False, "analysis")
+    evaluative = _evaluative(words)
+    if has_figure:
+        return Checkability(True, "figure")
+    if attributed:
+        if past_event or TIME.search(text):
+            return Checkability(True, "event")
+        if cue_lemma in INFORMATION and not evaluative:
+            return Checkability(True, "finding")
+        # a speaker's present-tense view ("the campaign is in panic mode", "this is the period when
+        # voters decide") has nothing specific to check: the attribution is the fact
+        return Checkability(False, "opinion" if evaluative else "general")
+    if evaluative:
+        return Checkability(False, "analysis")
+    if named_event or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong"):
+        return Checkability(True, "event")
+    return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check
+
+
+def non_response(text: str) -> str | None:
+    """'declined to comment', 'could not be reached', ... as one of three kinds, or None."""
+    m = NON_RESPONSE.search(text)
+    if m is None:
+        return None
+    found = m.group(0).lower()
+    return next((kind for stem, kind in NON_RESPONSE_KIND if stem in found), "did not respond")
+
+
+def _unquote(text: str) -> str:
+    return text.strip().strip("\"“”‘’'").strip()
+
+
+def _has_verb(words: list[str]) -> bool:
+    for w in words:
+        low = w.lower().replace("’", "'")
+        if low in AUXILIARY or low.endswith(("n't", "'s", "'re", "'ve")) or PAST_SUFFIX.match(low) \
+                or (len(low) > 5 and low.endswith("ing") and low not in NOT_VERB_ING) \
+                or low in lexicon.words("past_verbs.txt") or low in lexicon.cue_verbs():
+            return True
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and w[0].islower() \
+                and low[:-1] in lexicon.words("present_verbs.txt"):
+            return True
+    return False
+
+
+def _past_event(text: str, words: list[str]) -> bool:
+    """A past-tense or perfect verb (not an adjective in -ed)."""
+    for w in words:
+        low = w.lower()
+        if w[0].isupper():
+            continue
+        if (PAST_SUFFIX.match(low) and low not in NOT_PAST) or low in lexicon.words("past_verbs.txt"):
+            return True
+    return any(PAST_SUFFIX.match(m.group(1).lower()) or m.group(1).lower() in lexicon.words("past_verbs.txt")
+               for m in PERFECT_OR_PASSIVE.finditer(text))
+
+
+def _evaluative(words: list[str]) -> bool:
+    evaluative = lexicon.words("evaluative.txt")
+    return any(w.lower() in evaluative for w in words)

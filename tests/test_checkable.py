@@ -1,0 +1,104 @@
+"""Checkability: what a fact-checker could verify, and what is an opinion, a plan or a demand.
+
+Sentences written for these tests (no corpus text), one per kind of case the report must get right."""
+
+import pytest
+
+from provgraph.extract.checkable import assess, non_response
+from provgraph.extract.hedges import find_hedges
+from provgraph.extract.pipeline import extract
+from provgraph.model import Article
+
+
+@pytest.mark.parametrize("content, cue", [
+    ("the county spent $4.2 million on the bridge last year", "say"),
+    ("the mayor signed the order on Tuesday", "say"),
+    ("the plant had been closed since the spill", "say"),
+    ("three inspectors resigned after the audit", "tell"),
+    ("water use in the valley rose by a third", "report"),
+    ("the reservoir is below its minimum level", "according to"),
+])
+def test_facts_a_source_passes_on_are_checkable(content, cue):
+    assert assess(content, cue).checkable
+
+
+@pytest.mark.parametrize("content, cue, reason", [
+    ("the council should resign", "say", "prediction"),  # "should" is a demand or a prediction, not a fact
+    ("We need more nurses on every shift", "say", "opinion"),
+    ("to cut the deficit in half", "vow", "intention"),
+    ("lawmakers to act before the recess", "urge", "demand"),
+    ("the bill will pass easily", "say", "prediction"),
+    ("Is this the best we can do?", "ask", "question"),
+    ("a disgrace to the city", "call", "opinion"),
+    ("the campaign is in total disarray", "say", "general"),
+    ("This is a shameful episode", "say", "opinion"),
+    ("Go out and vote for change", "say", "demand"),
+])
+def test_opinions_plans_and_demands_are_not_checkable(content, cue, reason):
+    got = assess(content, cue)
+    assert not got.checkable
+    assert got.reason in {reason, "opinion", "prediction", "demand", "general"}
+
+
+def test_the_articles_own_analysis_is_not_checkable_but_its_figures_and_events_are():
+    assert not assess("The stakes for the region remain immense.", attributed=False).checkable
+    assert not assess("The town faces a difficult choice between jobs and clean water.", attributed=False).checkable
+    assert assess("The town lost 1,200 jobs in 2019.", attributed=False).checkable
+    assert assess("The governor vetoed the bill on Friday.", attributed=False, named_event=True).checkable
+
+
+def test_a_hedged_past_event_in_the_articles_voice_is_checkable():
+    text = "The program appears to have failed as most recruits have left."
+    assert find_hedges(text) == ["appears"]
+    assert assess(text, attributed=False, hedged=True).checkable
+
+
+@pytest.mark.parametrize("text, hedges", [
+    ("The suspect allegedly fled the scene.", ["allegedly"]),
+    ("The firm may have broken the law.", ["may"]),
+    ("He could harass witnesses, the judge said.", []),  # a possibility, not a hedge on a fact
+    ("Voters are likely to support the measure.", []),  # a prediction
+    ("Smoke rose before the flames appeared.", []),  # "appeared" in its plain sense
+    ("The fire was likely caused by a cigarette.", ["likely"]),
+])
+def test_hedges_only_in_their_hedging_sense(text, hedges):
+    assert find_hedges(text) == hedges
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The company declined to comment.", "declined to comment"),
+    ("A spokeswoman for the agency did not immediately respond to a request for comment.", "did not respond"),
+    ("Mr. Hale could not be reached on Sunday.", "could not be reached"),
+])
+def test_non_responses_are_recognised(sentence, kind):
+    assert non_response(sentence) == kind
+
+
+def test_a_non_response_is_a_fact_about_the_party_not_a_claim():
+    text = ("Harlow Logistics fired 40 drivers in March, two former managers said. "
+            "A spokesman for Harlow Logistics declined to comment on the dismissals.")
+    article = extract(Article(text=text))
+    assert [c.text for c in article.claims] == ["Harlow Logistics fired 40 drivers in March"]
+    [refusal] = article.non_responses
+    assert refusal.party == "A spokesman for Harlow Logistics" and refusal.kind == "declined to comment"
+
+
+def test_a_named_speakers_opinion_is_kept_but_not_checkable():
+    article = extract(Article(text="“This is a shameful day for the council,” said Mayor Dana Whitfield."))
+    [claim] = article.claims
+    assert not claim.checkable and claim.check == "opinion"
+    assert claim.attributions[0].source.label == "Dana Whitfield"
+
+
+def test_a_hedge_inside_a_quotation_is_the_speakers_not_the_articles():
+    article = extract(Article(text="“The dam may have cracked years ago,” the engineer Tom Reyes said on Monday."))
+    [claim] = article.claims
+    assert claim.hedges == []
+
+
+def test_an_action_is_not_a_source_of_information():
+    """PolNeAR annotates actions as attributions ("the panel voted to"); provgraph does not credit the
+    actor as a source: the sentence is the article's own account of what happened."""
+    article = extract(Article(text="The House committee voted 19-15 on Thursday to hold the aide in contempt."))
+    [claim] = article.claims
+    assert claim.attributions == [] and claim.checkable

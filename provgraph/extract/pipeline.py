@@ -68,7 +68,7 @@ def extract(article: Article) -> Article:
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
         previous = [a for a in here if a.source is not None]
-    article.claims = claims
+    article.claims = _join_quotations(claims, quotes, text)
     article.sources = book.sources
     article.attributions = attributions
     return article
@@ -197,6 +197,25 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> 
             if h not in claim.hedges:
                 claim.hedges.append(h)
     return list(claims.values())
+
+
+def _join_quotations(claims: list[Claim], quotes: list[Span], text: str) -> list[Claim]:
+    """A quotation running over several sentences is one claim of its speaker, whose evidence covers
+    all of it: a sentence inside a quotation credited elsewhere ("“A. B,” she said.") is not a
+    claim of its own, let alone an unattributed one."""
+    credited = [c for c in claims if c.attributions]
+    out = []
+    for claim in claims:
+        q = None if claim.attributions else next(
+            (q for q in quotes if q.start <= claim.sentence.start + 1 and claim.sentence.end - 2 <= q.end), None)
+        owner = q and next((c for c in credited if any(x.start < q.end and q.start < x.end
+                                                       for a in c.attributions for x in a.content)), None)
+        if owner is None:
+            out.append(claim)
+            continue
+        start, end = min(owner.sentence.start, claim.sentence.start), max(owner.sentence.end, claim.sentence.end)
+        owner.sentence = Span(start, end, text[start:end])
+    return out
 
 
 def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:

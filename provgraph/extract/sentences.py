@@ -10,13 +10,18 @@ from provgraph.model import Span
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt maj adm cmdr gov sen rep rev st jr sr
     jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig approx est dept
-    inc corp ltd co bros vs etc al u.s u.k u.n e.g i.e a.m p.m ft mt pres sec atty supt""".split()
+    inc corp ltd co bros vs etc al u.s u.k u.n e.g i.e a.m p.m ft mt pres sec atty supt del hon amb
+    ind wis mich minn calif colo conn fla ga ky md neb nev okla tenn tex va ariz""".split()
 )
 
 # A candidate break: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BREAK = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n\s*\n|\n""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
+
+# Capitalised words that start a sentence far more often than they follow an initial.
+_STARTERS = frozenset("The A An He She It They We I In But And This That These Those There His Her Its Their "
+                      "On At For As If When While After Before".split())
 
 MAX_SENTENCE = 1500  # characters; longer runs (a file with no sentence breaks) are cut at spaces
 
@@ -61,11 +66,12 @@ def _ends_sentence(text: str, dot: int, end: int) -> bool:
     if word is None:
         return True
     token = word.group(1).lower()
-    following = text[end:end + 3].lstrip()
+    following = text[end:end + 12].lstrip()
     if token in ABBREVIATIONS:
         return False
-    if len(token) == 1 and token.isalpha() and following[:1].isupper():
-        return False  # an initial: "John F. Kennedy"
+    if (len(token) == 1 and token.isalpha() or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) and following[:1].isupper() \
+            and following.split(" ")[0] not in _STARTERS:
+        return False  # initials: "John F. Kennedy", "G.K. Butterfield"
     return True
 
 

@@ -103,9 +103,11 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
 
 def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = False) -> Mention | None:
     """Parse the tokens of a source noun phrase; None when they do not name a plausible source."""
+    if "(" in [t.text for t in tokens[1:]]:  # "Mike Pence (R-Ind.)": the tag is not part of the name
+        tokens = tokens[:[t.text for t in tokens].index("(", 1)]
     tokens = [t for t in tokens if t.text not in "()[]"]
-    if not tokens:
-        return None
+    if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
+        return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
     words = [t.lower for t in tokens]
     if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:

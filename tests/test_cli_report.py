@@ -182,3 +182,58 @@ def test_markdown_escapes_markup(runner, hostile_store):
 def test_report_without_a_store_is_a_clean_error(runner, tmp_path):
     result = run(runner, "report", "--store", tmp_path / "missing", ok=False)
     assert_clean_error(result, "no provgraph store")
+
+
+def test_report_opens_with_the_count_and_shows_ids_that_claim_accepts(runner, sample_store, sample_report):
+    out = run(runner, "report", "--store", sample_store).stdout
+    assert out.startswith(f"{sample_report['flagged_claims']} of {sample_report['total_claims']} claims flagged in 2 articles")
+    first = sample_report["claims"][0]
+    assert f"[1] {first['id']}  “" in out
+    for ref in (first["id"], first["claim"], "1"):  # the ID, the IRI, the report's number
+        shown = run(runner, "claim", ref, "--store", sample_store).stdout
+        assert first["claim"] in shown
+
+
+def test_claim_help_example_works(runner, sample_store):
+    from provgraph.cli import claim
+    example = next(line for line in claim.help.splitlines() if line.strip().startswith("Example:"))
+    args = example.split("provgraph ", 1)[1].split()
+    assert first_line(run(runner, *args, "--store", sample_store).stdout).startswith("claim: “Kyiv recruited")
+
+
+def first_line(text: str) -> str:
+    return text.splitlines()[0]
+
+
+def test_report_is_sorted_by_severity_and_top_keeps_the_most_serious(runner, sample_store, sample_report):
+    order = ["high", "medium", "low"]
+    levels = [order.index(c["severity"]) for c in sample_report["claims"]]
+    assert levels == sorted(levels)
+    top = json.loads(run(runner, "report", "--top", "3", "--format", "json", "--store", sample_store).stdout)
+    assert [c["claim"] for c in top["claims"]] == [c["claim"] for c in sample_report["claims"][:3]]
+    assert "showing the 3 most serious" in run(runner, "report", "--top", "3", "--store", sample_store).stdout
+
+
+def test_non_checkable_claims_are_only_in_report_all(runner, sample_store, sample_report):
+    everything = json.loads(run(runner, "report", "--all", "--format", "json", "--store", sample_store).stdout)
+    assert len(everything["claims"]) == everything["total_claims"] == sample_report["total_claims"]
+    unflagged = [c for c in everything["claims"] if not c["reasons"]]
+    assert unflagged and all(not c["checkable"] and c["check"] for c in unflagged)
+    flagged_ids = {c["claim"] for c in sample_report["claims"]}
+    assert not flagged_ids & {c["claim"] for c in unflagged}
+
+
+@pytest.mark.parametrize("text", [
+    "With the convicts recruited under the conditional early release program now abandoning their posts",
+    "has become a symbol of resistance",
+    "While the story may be apocryphal, it underscores",
+    "paint a stark picture",
+    "a ticking time bomb",
+])
+def test_the_samples_non_checkable_texts_are_not_flagged(sample_report, text):
+    assert not [c for c in sample_report["claims"] if text in c["text"]]
+
+
+def test_the_samples_hedged_backfire_is_flagged(sample_report):
+    [c] = [c for c in sample_report["claims"] if "appears to have backfired" in c["text"]]
+    assert "hedged" in c["reasons"] and "appears" in c["hedges"]

@@ -102,3 +102,10 @@ def test_an_action_is_not_a_source_of_information():
     article = extract(Article(text="The House committee voted 19-15 on Thursday to hold the aide in contempt."))
     [claim] = article.claims
     assert claim.attributions == [] and claim.checkable
+
+
+def test_vague_collective_documents_are_anonymous():
+    """FLAGS.md: "some polls", "polls show" are anonymous documents, not one named source."""
+    [claim] = extract(Article(text="Polls show a close contest in the state.")).claims
+    [att] = claim.attributions
+    assert att.source.kind == "document" and att.source.anonymous

@@ -148,7 +148,11 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "This statement hints at", "These figures suggest": the writer on what was said
     descriptor = span.text
     if head in lexicon.words("document_nouns.txt"):
+        # "polls show", "some studies found": a vague collective source is an anonymous document
+        vague = head.endswith("s") and not affiliation and first not in POSSESSIVES \
+            and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their")
         return Mention(span, "document", _strip_det(_text(head_part, article)), head,
+                       anonymous=vague, descriptor=span.text if vague else None,
                        possessor=POSSESSIVES.get(first), affiliation=affiliation)
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"

@@ -109,3 +109,16 @@ def test_vague_collective_documents_are_anonymous():
     [claim] = extract(Article(text="Polls show a close contest in the state.")).claims
     [att] = claim.attributions
     assert att.source.kind == "document" and att.source.anonymous
+
+
+def test_definite_descriptions_resolve_to_the_entity_named_before():
+    """Issue 12: "the newspaper" after the Post is the Post, named; not an anonymous source."""
+    text = ("The Washington Post reported on Monday that the agency lost 300 files. "
+            "The newspaper said the files were destroyed in 2015. "
+            "The House Oversight Committee said 12 aides testified in May. "
+            "The committee said two more refused in June.")
+    claims = extract(Article(text=text)).claims
+    labels = [[a.source.label for a in c.attributions] for c in claims]
+    assert labels == [["The Washington Post"], ["The Washington Post"], ["House Oversight Committee"],
+                      ["House Oversight Committee"]]
+    assert not any(a.source.anonymous for c in claims for a in c.attributions)

@@ -158,8 +158,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     if head in lexicon.words("organization_words.txt"):
-        return Mention(span, "organization", _strip_det(span.text), head, anonymous=anonymous_context,
-                       affiliation=affiliation)
+        definite = first in ("the", "this", "that") and len(head_part) <= 2 and head in ORGANIZATION_NOUNS
+        return Mention(span, "definite" if definite else "organization", _strip_det(span.text), head,
+                       anonymous=anonymous_context, affiliation=affiliation)
     if head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES:
         # an unnamed person or group described by a common noun ("his brother", "the panel", "voters")
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
@@ -287,7 +288,9 @@ class SourceBook:
                 if getattr(existing, attr) is None and getattr(m, attr):
                     setattr(existing, attr, getattr(m, attr))
             return existing
-        kind = "anonymous" if m.kind == "definite" else m.kind
+        kind = m.kind
+        if kind == "definite":  # nothing named before it: "the committee" stays an organisation
+            kind = "organization" if m.head in ORGANIZATION_NOUNS and not m.anonymous else "anonymous"
         src = Source(
             key=f"{kind}:{normalise(m.label)}", label=m.label, kind=kind, anonymous=m.anonymous or kind == "anonymous",
             descriptor=m.descriptor, affiliation=m.affiliation, role=m.role, nationality=m.nationality,
@@ -339,7 +342,23 @@ class SourceBook:
         for s in reversed(self.sources):
             if s.kind == "person" and s.role and stem in s.role.lower():
                 return s
+        # "the newspaper" is the outlet named before it, "the company" the organisation: named, not anonymous
+        kinds = ("outlet",) if head in OUTLET_NOUNS else ("organization", "outlet") if head == "agency" \
+            else ("organization",) if head in ORGANIZATION_NOUNS else ()
+        for s in reversed(self.sources):
+            if s.kind in kinds and (head in GENERIC_NOUNS or head in normalise(s.label).split("-")):
+                return s
         return None
+
+
+OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine network broadcaster outlet publication channel "
+                         "station wire website".split())
+ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "
+                               "group organization organisation union party court bank council government "
+                               "administration commission board".split())
+# Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
+# is the House Oversight Committee, not the last organisation mentioned).
+GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
 
 
 def _surname_match(a: str, b: str) -> bool:

@@ -18,14 +18,15 @@ from provgraph.extract import lexicon
 from provgraph.extract.claims import figures
 
 # Cue lemmas whose content is not information the source passes on: the attribution is the fact.
-INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose vote".split())
-DEMAND = frozenset("urge demand ask request push encourage advise implore appeal beg invite challenge dare "
+INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose".split())
+DEMAND = frozenset("urge demand ask request encourage advise implore appeal beg invite challenge dare "
                    "order command instruct".split())
 PREDICTION = frozenset("predict expect forecast anticipate project bet guarantee".split())
-STANCE = frozenset("think believe feel consider view worry fear wonder prefer favor support oppose endorse "
+STANCE = frozenset("think believe feel consider view worry fear wonder prefer favor support oppose "
                    "praise applaud blast slam criticize criticise decry denounce chide mock lament thank blame "
                    "attack describe portray call compare dismiss defend embrace tout back agree argue insist "
-                   "seem appear sound look question rip hammer label brand praise hail welcome condemn".split())
+                   "seem appear sound look question rip hammer label brand hail welcome condemn".split())
+# (action cues, ACTION below, never reach these: their attributions credit no one)
 ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PREDICTION, "opinion": STANCE}
 # Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
 INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm disclose estimate count indicate "
@@ -95,7 +96,7 @@ NOT_PAST = frozenset("need indeed speed seed feed bed red shed weed bleed breed 
 @dataclass(frozen=True)
 class Checkability:
     checkable: bool
-    reason: str  # why: figure, event, finding, statement / opinion, intention, demand, prediction, question, ...
+    reason: str  # why: figure, event, finding / opinion, general, analysis, intention, demand, prediction, ...
 
 
 # The writer's framing and analysis: "faces a dual challenge", "underscores", "a symbol of".

@@ -41,10 +41,10 @@ def extract(article: Article) -> Article:
         found = find_attributions(sentence, tokens, quotes, text)
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]
         refusals = _non_responses(sentence)
-        article.non_responses.extend(refusals)
+        article.non_responses.extend(r for r, _ in refusals)
         # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
         # ("the panel voted to", "the court rejected") and "X declined to comment" (a fact about X)
-        others = [a for a in here if a.cue_lemma in ACTION or refusals and _is_refusal(a)]
+        others = [a for a in here if a.cue_lemma in ACTION or _is_refusal(a, [span for _, span in refusals])]
         attributions.extend(others)
         here = [a for a in here if a not in others]
         _link_nested(here)
@@ -229,22 +229,24 @@ def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
     return find_hedges(text)
 
 
-def _non_responses(sentence: Span) -> list[NonResponse]:
+def _non_responses(sentence: Span) -> list[tuple[NonResponse, tuple[int, int]]]:
     """Each 'X declined to comment' / 'did not respond' / 'could not be reached' in the sentence, with
-    X as the words before it in its clause."""
+    X as the words before it in its clause, and where the refusal stands in the article."""
     out = []
     for m in NON_RESPONSE.finditer(sentence.text):
         before = re.split(r"[,;:]\s|\s(?:but|and|while|though)\s", sentence.text[:m.start()])[-1].strip()
         party = re.sub(r"^(?:But|And|Yet|However|Meanwhile)\b,?\s*", "", before).strip()
-        out.append(NonResponse(party, non_response(m.group(0)) or "did not respond", sentence))
+        out.append((NonResponse(party, non_response(m.group(0)) or "did not respond", sentence),
+                    (sentence.start + m.start(), sentence.start + m.end())))
     return out
 
 
-def _is_refusal(a: Attribution) -> bool:
-    """The attribution is the non-response itself: its cue or content is the refusal
-    ('declined to comment', 'a request for comment')."""
-    parts = [c for c in a.content] + ([a.cue] if a.cue is not None else [])
-    return any(non_response(p.text) or re.search(r"\bcomment\b|\brespon", p.text, re.IGNORECASE) for p in parts)
+def _is_refusal(a: Attribution, refusals: list[tuple[int, int]]) -> bool:
+    """The attribution is a non-response itself: its cue or content overlaps the refusal ('declined
+    to comment'), or its content is what went unanswered just after it ('a request for comment')."""
+    parts = list(a.content) + ([a.cue] if a.cue is not None else [])
+    return any(p.start < end and start < p.end or 0 <= p.start - end <= 4 and "comment" in p.text.lower()
+               for start, end in refusals for p in parts)
 
 
 def extract_attributions(text: str) -> list[dict]:

@@ -110,11 +110,12 @@ ANALYSIS = re.compile(
 )
 
 
-def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event: bool = False,
+def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event=False,
            hedged: bool | str = False) -> Checkability:
     """Is `content` checkable? For an attribution, `content` is what the source is credited with
     and `cue_lemma` its cue ("say", "vow"); for a sentence in the article's own voice
-    (`attributed=False`), `named_event` says it reports a past event of a named actor and `hedged`
+    (`attributed=False`), `named_event` (a bool, or a function asked only when needed) says it
+    reports a past event of a named actor and `hedged`
     that the writer marks it as uncertain ("appears to have backfired": a past event, hedged), or
     "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly")."""
     text = _unquote(content)
@@ -154,7 +155,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "opinion" if evaluative else "general")
     if evaluative:
         return Checkability(False, "analysis")
-    if named_event or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong"):
+    if TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
+            or (named_event() if callable(named_event) else named_event):
         return Checkability(True, "event")
     return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check
 

@@ -60,7 +60,7 @@ def extract(article: Article) -> Article:
         elif not refusals:
             hedges = narrator_hedges(sentence, quotes)
             strong = any(is_strong(h) for h in hedges)
-            check = assess(sentence.text, attributed=False, named_event=has_event_about_named_actor(tokens),
+            check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
                            hedged="strong" if strong else bool(hedges))
             if check.checkable or strong:
                 claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),

@@ -8,7 +8,7 @@ it, so the numbers here are the official ones; its matching code is only importe
 The corpus texts are copyrighted: predictions and gold subsets go to a temporary directory that
 is deleted on exit, and --errors prints offsets and cue words to the terminal, never to a file.
 
-Usage: python bench/eval_attribution.py [--split dev|train] [--limit N] [--errors N]
+Usage: python bench/eval_attribution.py [--split dev|train] [--limit N] [--errors N] [--engine rules|model]
 """
 from __future__ import annotations
 
@@ -132,6 +132,7 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=EVAL / "score_attributions.py")
     ap.add_argument("--errors", type=int, default=0, help="print up to N relation FNs and FPs")
     ap.add_argument("--predictor", default=DEFAULT_PREDICTOR, help="module:function, text -> attributions")
+    ap.add_argument("--engine", choices=("rules", "model"), help="provgraph's engine (sets --predictor)")
     args = ap.parse_args()
 
     gold_path = args.gold or EVAL / "polnear" / f"{args.split}.jsonl"
@@ -143,6 +144,8 @@ def main() -> int:
     docs = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
     if args.limit:
         docs = docs[: args.limit]
+    if args.engine:
+        args.predictor = DEFAULT_PREDICTOR + ("_model" if args.engine == "model" else "")
     fn = load_predictor(args.predictor)
     records, seconds, nwords, failures = predict(docs, fn)
 

@@ -7,7 +7,7 @@ default `report --format json` is taken, and the shared scorer (../shared/eval/s
 is run on it as a separate process. The articles are copyrighted: they are written to a
 temporary folder deleted on exit, titled by their doc id so that no title is stored here.
 
-Usage: python bench/eval_flags.py [--split tune|held-out|all] [--errors] [--keep DIR]
+Usage: python bench/eval_flags.py [--split tune|held-out|all] [--errors] [--keep DIR] [--engine rules|model]
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["tune", "held-out", "all"])
     parser.add_argument("--errors", action="store_true", help="Print each wrong or missed flag (terminal only).")
     parser.add_argument("--keep", help="Keep the report JSON and the scorer's matches in this folder.")
+    parser.add_argument("--engine", default="rules", choices=["rules", "model"], help="Extraction engine for ingest.")
     args = parser.parse_args()
 
     rows, ids = gold_records(args.split)
@@ -68,7 +69,8 @@ def main() -> None:
         (tmp / "articles.json").write_text(json.dumps({d: d for d in ids}), encoding="utf-8")
         store = tmp / "store"
         cli = [sys.executable, "-m", "provgraph.cli"]
-        subprocess.run(cli + ["ingest", str(folder), "--store", str(store)], check=True, capture_output=True)
+        subprocess.run(cli + ["ingest", str(folder), "--engine", args.engine, "--store", str(store)], check=True,
+                       capture_output=True)
         report = subprocess.run(cli + ["report", "--format", "json", "--store", str(store)], check=True,
                                 capture_output=True, text=True).stdout
         (tmp / "report.json").write_text(report, encoding="utf-8")

@@ -44,6 +44,13 @@ def store_option(f):
     return wrapper
 
 
+def engine_option(f):
+    """--engine: the rules (default) or the tagger trained on PolNeAR (better span edges on news)."""
+    return click.option("--engine", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
+                        help="Extraction: the rules, or the tagger trained on PolNeAR with the rules as its "
+                             "features (closer span edges on news, about 3x slower).")(f)
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -72,8 +79,9 @@ def cli():
 @click.option("--resume", is_flag=True, help="Skip articles already stored (same text) without re-reading them.")
 @click.option("--max-mb", type=click.FloatRange(0.001), default=20, show_default=True,
               help="Refuse files larger than this (a news article is far smaller).")
+@engine_option
 @store_option
-def ingest(paths, strict, workers, resume, max_mb, store):
+def ingest(paths, strict, workers, resume, max_mb, engine, store):
     """Read articles (.txt, .md, .html; files or folders) into the store.
 
     Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
@@ -107,7 +115,7 @@ def ingest(paths, strict, workers, resume, max_mb, store):
     with store(create=True) as db, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
                                          file=sys.stderr, desc="ingest") as bar:
         summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick,
-                               max_bytes=int(max_mb * 1e6))
+                               max_bytes=int(max_mb * 1e6), engine=engine)
     seconds = time.perf_counter() - started
     click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
                + (f"{summary.skipped} skipped (already stored), " if resume else "")
@@ -333,7 +341,8 @@ def stats(fmt, store):
 @click.option("-o", "--output", default="-", help="Output file (jsonl), or folder for the shards (nquads).")
 @click.option("--shard-size", type=click.IntRange(1), default=500, show_default=True,
               help="Articles per N-Quads shard.")
-def extract(paths, jsonl, fmt, output, shard_size):
+@engine_option
+def extract(paths, jsonl, fmt, output, shard_size, engine):
     """Extract without storing: attributions as JSON lines, or the graph as N-Quads shards.
 
     \b
@@ -354,7 +363,7 @@ def extract(paths, jsonl, fmt, output, shard_size):
         Path(output).mkdir(parents=True, exist_ok=True)
         failed = 0
         for n in range(0, len(files), shard_size):
-            r = write_shard(files[n:n + shard_size], Path(output) / f"shard-{n // shard_size:05}.nq")
+            r = write_shard(files[n:n + shard_size], Path(output) / f"shard-{n // shard_size:05}.nq", engine)
             for name, message in r["failed"]:
                 click.echo(f"error: {message}", err=True)
             failed += len(r["failed"])
@@ -370,12 +379,12 @@ def extract(paths, jsonl, fmt, output, shard_size):
                 doc_id, text = rec["doc_id"], rec["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as e:
                 raise click.ClickException(f"{jsonl.name}, line {n}: expected {{\"doc_id\", \"text\"}} ({e})")
-            output.write(json.dumps({"doc_id": doc_id, "attributions": extract_attributions(text)},
+            output.write(json.dumps({"doc_id": doc_id, "attributions": extract_attributions(text, engine)},
                                     ensure_ascii=False) + "\n")
         return
     for path in find_articles(list(paths)):
         article = read_article(path)
-        output.write(json.dumps({"doc_id": path.name, "attributions": extract_attributions(article.text)},
+        output.write(json.dumps({"doc_id": path.name, "attributions": extract_attributions(article.text, engine)},
                                 ensure_ascii=False) + "\n")
 
 

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
-from provgraph.extract.pipeline import extract
+from provgraph.extract.pipeline import DEFAULT_ENGINE, extract
 from provgraph.rdf import article_iri, article_nquads, graph_iri
 from provgraph.reader import MAX_BYTES, read_article
 from provgraph.store import Store
@@ -62,35 +62,37 @@ BATCH_ARTICLES = 50  # new articles per bulk write: 25-50 is fastest (measured: 
 BATCH_QUADS = 50_000  # ~1,000 statements each), and Ctrl-C discards at most one batch unwritten
 _KNOWN: frozenset[str] = frozenset()  # graph IRIs already stored, for resume (set in each worker)
 _MAX_BYTES = MAX_BYTES
+_ENGINE = DEFAULT_ENGINE
 
 
-def _init_worker(known: frozenset[str], max_bytes: int = MAX_BYTES) -> None:
-    global _KNOWN, _MAX_BYTES
-    _KNOWN, _MAX_BYTES = known, max_bytes
+def _init_worker(known: frozenset[str], max_bytes: int = MAX_BYTES, engine: str = DEFAULT_ENGINE) -> None:
+    global _KNOWN, _MAX_BYTES, _ENGINE
+    _KNOWN, _MAX_BYTES, _ENGINE = known, max_bytes, engine
 
 
-def prepare(path: str) -> Prepared:
+def prepare(path: str, engine: str | None = None) -> Prepared:
     """Read and extract one file: the stateless step that runs in worker processes."""
     try:
         article = read_article(Path(path), _MAX_BYTES)
         graph = str(graph_iri(article))
         if graph in _KNOWN:
             return Prepared(path, graph, known=True)
-        extract(article)
+        extract(article, engine or _ENGINE)
         return Prepared(path, graph, str(article_iri(article)), article_nquads(article), len(article.claims),
                         warnings=article.warnings)
     except InputError as e:
         return Prepared(path, error=str(e))
 
 
-def _prepared(files: list[Path], workers: int, known: frozenset[str], max_bytes: int) -> Iterable[Prepared]:
+def _prepared(files: list[Path], workers: int, known: frozenset[str], max_bytes: int,
+              engine: str) -> Iterable[Prepared]:
     """Prepared files in order, with at most a few batches in flight so memory stays bounded."""
     if workers <= 1:
-        _init_worker(known, max_bytes)
+        _init_worker(known, max_bytes, engine)
         yield from (prepare(str(f)) for f in files)
         return
     window = BATCH_ARTICLES + workers * 8  # workers keep going while a batch is written
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(known, max_bytes)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(known, max_bytes, engine)) as pool:
         pending: deque = deque()
         it = iter(files)
         try:
@@ -106,7 +108,8 @@ def _prepared(files: list[Path], workers: int, known: frozenset[str], max_bytes:
 
 
 def ingest_files(files: list[Path], store: Store, strict: bool = False, workers: int = 1, resume: bool = False,
-                 progress: Callable[[Prepared], None] | None = None, max_bytes: int = MAX_BYTES) -> IngestSummary:
+                 progress: Callable[[Prepared], None] | None = None, max_bytes: int = MAX_BYTES,
+                 engine: str = DEFAULT_ENGINE) -> IngestSummary:
     """Ingest files (new articles in batches, each stored one whole), then bring the cross-article
     analyses up to date: incrementally for the added articles if they were up to date before, else
     in full. With `strict`, the first unreadable file stops the run (InputError)."""
@@ -139,7 +142,7 @@ def ingest_files(files: list[Path], store: Store, strict: bool = False, workers:
             quads = 0
 
     try:
-        for p in _prepared(files, workers, known, max_bytes):
+        for p in _prepared(files, workers, known, max_bytes, engine):
             if p.error is not None:
                 if strict:
                     write_batch()

@@ -13,15 +13,16 @@ from pathlib import Path
 
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
+from provgraph.extract.pipeline import DEFAULT_ENGINE
 from provgraph.ingest import prepare
 
 
-def write_shard(files: list[str], out: str | Path) -> dict:
+def write_shard(files: list[str], out: str | Path, engine: str = DEFAULT_ENGINE) -> dict:
     """Extract `files` and write their quads (article graphs + entities) to one N-Quads file.
     Returns counts and the files that could not be read, so a driver can report them."""
     parts, failed, articles = [], [], 0
     for f in files:
-        p = prepare(str(f))
+        p = prepare(str(f), engine)
         if p.error:
             failed.append((str(f), p.error))
         else:

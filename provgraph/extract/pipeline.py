@@ -15,6 +15,7 @@ from provgraph.extract.checkable import ACTION, NON_RESPONSE, assess, non_respon
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import Found, find_attributions
 from provgraph.extract.hedges import find_hedges, is_strong
+from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.sources import SourceBook
@@ -26,8 +27,14 @@ HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor"}
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
 
 
-def extract(article: Article) -> Article:
-    """Fill `article.claims` and `article.sources` from `article.text`; returns the article."""
+ENGINES = ("model", "rules")
+DEFAULT_ENGINE = "rules"
+
+
+def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
+    """Fill `article.claims` and `article.sources` from `article.text`; returns the article.
+    `engine`: "rules", or "model" (the tagger trained on PolNeAR reads the spans; the rules are its
+    features and keep the cues it doubts but does not rule out)."""
     text = article.text
     quotes = find_quotes(text)
     book = SourceBook()
@@ -39,6 +46,9 @@ def extract(article: Article) -> Article:
         book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
         found = find_attributions(sentence, tokens, quotes, text)
+        going_on: list[Span] = []  # content the tagger found in a sentence without a cue
+        if engine == "model":
+            found, going_on = model_attributions(sentence, tokens, quotes, text, found)
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]
         refusals = _non_responses(sentence)
         article.non_responses.extend(r for r, _ in refusals)
@@ -51,7 +61,7 @@ def extract(article: Article) -> Article:
         if not here and sentence.end <= covered_until:
             continue  # inside a quotation credited in an earlier sentence
         if not here and previous:
-            here = _carry_over(sentence, tokens, quotes, previous, text)
+            here = _carry_over(sentence, tokens, quotes, previous, text, going_on)
         attributions.extend(here)
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
         innermost = [a for a in here if a.source is not None and not any(b.relayed_by is a for b in here)]
@@ -155,14 +165,21 @@ def _width(a: Attribution) -> int:
     return sum(c.end - c.start for c in a.content)
 
 
-def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str) -> list[Attribution]:
-    """Credit a sentence with no cue of its own to the previous sentence's sources, in two cases:
-    a quotation that goes on ("'...,' said X. 'More quote.'"), and figures announced by
+def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str,
+                going_on: list[Span]) -> list[Attribution]:
+    """Credit a sentence with no cue of its own to the previous sentence's sources, in three cases:
+    a quotation that goes on ("'...,' said X. 'More quote.'"), content the tagger reads as going on
+    from the sentence before (`going_on`, the last attribution's), and figures announced by
     "The numbers, as reported by X, ..." in the sentence before."""
     out = []
     quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
     for prev in previous:
         if prev.source is None:
+            continue
+        if going_on and not quoted:
+            if prev is previous[-1]:
+                out.append(Attribution(prev.source, None, None, going_on, sentence, prev.cue_lemma, "indirect",
+                                       prev.source_kind, carried=True))
             continue
         if quoted and prev.quote in ("direct", "mixed"):
             content = [Span(q.start, q.end, q.text) for q in quoted]
@@ -184,7 +201,7 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> 
     for a in atts:
         first = a.content[0]
         key = (first.start, first.end)
-        claim_text = " … ".join(c.text for c in a.content)
+        claim_text = re.sub(r"^that\s+", "", " … ".join(c.text for c in a.content))  # "said that Y" says Y
         check = assess(claim_text, a.cue_lemma)
         if key not in claims:
             claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text), check.checkable, check.reason)
@@ -249,12 +266,15 @@ def _is_refusal(a: Attribution, refusals: list[tuple[int, int]]) -> bool:
                for start, end in refusals for p in parts)
 
 
-def extract_attributions(text: str) -> list[dict]:
+def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
     """Attributions of `text` in the PolNeAR scorer's format (character offsets into `text`)."""
-    article = extract(Article(text=text))
+    article = extract(Article(text=text), engine)
     out = []
+    latest: dict[int, dict] = {}  # the last attribution of each source: what a carried one goes on from
     for a in article.attributions:
         if a.carried:
+            if id(a.source) in latest:
+                latest[id(a.source)]["content"] += [c.as_dict() for c in a.content]
             continue
         out.append({
             "source": [a.source_span.as_dict()] if a.source_span else [],
@@ -265,4 +285,10 @@ def extract_attributions(text: str) -> list[dict]:
             "hedges": find_hedges(" ".join(c.text for c in a.content)),
             "quote": a.quote,
         })
+        latest[id(a.source)] = out[-1]
     return out
+
+
+def extract_attributions_model(text: str) -> list[dict]:
+    """`extract_attributions` with the trained tagger (for bench/eval_attribution.py --engine model)."""
+    return extract_attributions(text, "model")

@@ -1,0 +1,95 @@
+"""Attributions from the tagger's spans: each cue starts one; the nearest source and the contents
+closest to it attach (gold tags through this linking score relation F1 0.91 on PolNeAR dev, so the
+tags, not the linking, are the limit).
+
+Where the tagger and the rules agree on a cue, the rules' attribution keeps what only they know
+(the intermediary, the lemma of a phrase cue) and takes the tagger's spans.
+"""
+
+from __future__ import annotations
+
+from provgraph.extract import lexicon
+from provgraph.extract.cues import Found, _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
+from provgraph.extract.sources import parse_mention
+from provgraph.extract.tagger import rule_labels, spans, tag
+from provgraph.extract.tokens import Token
+from provgraph.model import Span
+
+# A cue the rules found stays when the model gives it at least this probability (chosen on PolNeAR
+# dev: relation F1 0.670 when never kept, 0.674 at 0.15-0.3, 0.673 at 0.05).
+KEEP_RULE_CUE = 0.3
+
+
+def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], article: str,
+                       found: list[Found]) -> tuple[list[Found], list[Span]]:
+    """The attributions of one sentence as the tagger reads it, given the rules' reading `found`;
+    and, for a sentence without a cue, the content it tagged there (what someone said goes on)."""
+    if not tokens:
+        return [], []
+    local = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
+    labels, cue_p = tag(tokens, rule_labels(tokens, found), local)
+    runs = spans(labels)
+    # a cue the rules found and the model doubts but does not rule out stays, with the rules' reading
+    kept = [f for f in found if not any(role == "CUE" and tokens[a].start < f.cue.end and f.cue.start < tokens[b - 1].end
+                                         for role, a, b in runs)
+            and max((p for t, p in zip(tokens, cue_p) if f.cue.start <= t.start < f.cue.end), default=0) >= KEEP_RULE_CUE]
+    cues = [(a, b) for role, a, b in runs if role == "CUE"]
+    if not cues:
+        if kept:
+            return kept, []
+        parts = (_span(tokens, a, b, article) for role, a, b in runs if role == "CON" and b - a >= 3)
+        return [], [p for p in parts if p is not None]
+    sources = [(a, b) for role, a, b in runs if role == "SRC"]
+    anonymity = _has_anonymity_phrase(sentence.text)
+    contents: dict[int, list[tuple[int, int]]] = {}
+    for role, a, b in runs:
+        if role == "CON":
+            contents.setdefault(_nearest(cues, a, b, prefer_after=True), []).append((a, b))
+    out = []
+    for k, (a, b) in enumerate(cues):
+        parts = [s for s in (_span(tokens, x, y, article) for x, y in contents.get(k, [])) if s is not None]
+        cue = Span(tokens[a].start, tokens[b - 1].end, article[tokens[a].start:tokens[b - 1].end])
+        rule = next((f for f in found if f.cue.start < cue.end and cue.start < f.cue.end), None)
+        if not parts and rule is not None:
+            parts = rule.content  # the cue both read, the content only the rules did
+        if not parts or _is_anonymity_clause(parts[0].text):
+            continue  # a cue with nothing said is not an attribution, nor is "on condition of anonymity"
+        mention = rule.mention if rule is not None else None
+        if sources:
+            x, y = sources[_nearest(sources, a, b, prefer_after=False)]
+            if rule is not None and rule.mention is not None and \
+                    rule.mention.span.start < tokens[y - 1].end and tokens[x].start < rule.mention.span.end:
+                mention = rule.mention
+            else:
+                mention = parse_mention(tokens[x:y], article)
+        f = Found(mention, cue, rule.cue_lemma if rule is not None else _lemma(tokens[a:b]), parts,
+                  via=rule.via if rule is not None else None, sentence=sentence)
+        f.quote = _quote_type(parts, quotes)
+        f.anonymity = anonymity
+        if mention is not None and anonymity and mention.kind in ("anonymous", "definite", "pronoun"):
+            mention.anonymous = True
+        out.append(f)
+    return out + kept, []
+
+
+def _nearest(targets: list[tuple[int, int]], a: int, b: int, prefer_after: bool) -> int:
+    """Index of the target run closest to tokens[a:b]; on a tie, the one after it (for a content,
+    the cue that follows: "Y, X said") or before it (for a cue, the subject before it)."""
+    def gap(t: tuple[int, int]) -> tuple[int, int]:
+        x, y = t
+        after = x >= b
+        distance = x - b if after else a - y if y <= a else 0
+        return distance, 0 if after == prefer_after else 1
+    return min(range(len(targets)), key=lambda k: gap(targets[k]))
+
+
+def _lemma(cue: list[Token]) -> str:
+    words = [t.lower for t in cue if t.is_word]
+    if words[:2] == ["according", "to"]:
+        return "according to"
+    table = lexicon.table("cue_verbs.txt")
+    for w in words:
+        if w in table:
+            return table[w][0] if table[w] else w
+    return " ".join(words) or cue[0].lower
+

@@ -1,0 +1,72 @@
+"""The trained attribution tagger: shipped and read offline, spans decoded whole, and linked into
+attributions the rest of the pipeline reads like the rules' own."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from conftest import run
+from provgraph.extract.pipeline import extract, extract_attributions
+from provgraph.extract.tagger import MODEL_FILE, spans
+from provgraph.model import Article
+
+
+def test_model_ships_in_the_package_and_is_small():
+    model = resources.files("provgraph.models").joinpath(MODEL_FILE)
+    assert model.is_file()
+    assert len(model.read_bytes()) <= 25_000_000
+
+
+def test_decoding_never_loses_a_span():
+    labels = ["B-SRC", "I-SRC", "B-CUE", "I-CON", "I-CON", "O", "I-CUE", "B-CON"]
+    assert spans(labels) == [("SRC", 0, 2), ("CUE", 2, 3), ("CON", 3, 5), ("CUE", 6, 7), ("CON", 7, 8)]
+
+
+def texts(atts: list[dict], role: str) -> list[str]:
+    return [" ".join(x["text"] for x in a[role]).strip(" .,“”\"") for a in atts]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_both_engines_read_a_plain_report(engine):
+    text = "Mayor Tom Brennan said that the bridge would reopen in March."
+    atts = extract_attributions(text, engine)
+    assert texts(atts, "source") == ["Mayor Tom Brennan"]
+    assert texts(atts, "cue") == ["said"]
+    # PolNeAR's content often keeps "that" (the model learned it); the claim never does
+    assert texts(atts, "content")[0].removeprefix("that ") == "the bridge would reopen in March"
+    assert [c.text.rstrip(".") for c in extract(Article(text=text), engine).claims] == [
+        "the bridge would reopen in March"]
+
+
+def test_the_model_ends_a_content_where_the_next_speaker_begins():
+    text = ("The governor said the levee held overnight, but the county engineer told reporters that "
+            "two pumps failed on Tuesday.")
+    rules = extract(Article(text=text), "rules").attributions[0].content
+    model = extract(Article(text=text), "model").attributions[0].content
+    assert "pumps" in " ".join(c.text for c in rules)  # the rules run on into the engineer's words
+    assert " ".join(c.text for c in model).strip(" ,") == "the levee held overnight"
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_quotation_over_two_sentences_is_one_attribution_in_polnear_format(engine):
+    text = "“The levee held through the night,” the governor said. “Two pumps failed, and crews replaced them by noon.”"
+    atts = extract_attributions(text, engine)
+    assert len(atts) == 1
+    assert "Two pumps failed" in atts[0]["content"][-1]["text"]
+    assert atts[0]["content"][0]["start"] <= 1
+
+
+def test_engine_option_on_extract(runner, tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("The mayor said the bridge would reopen in March, officials confirmed on Friday.\n",
+                   encoding="utf-8")
+    outputs = {}
+    for engine in ("model", "rules"):
+        result = run(runner, "extract", str(doc), "--engine", engine)
+        outputs[engine] = json.loads(result.output)["attributions"]
+        assert outputs[engine], engine
+    result = run(runner, "extract", str(doc), "--engine", "crystal-ball", ok=False)
+    assert "crystal-ball" in result.output and "Traceback" not in result.output

@@ -68,7 +68,9 @@ def graph_iri(article: Article) -> URIRef:
 
 
 def source_iri(source: Source, article_key: str) -> URIRef:
-    if source.anonymous or source.kind == "document":
+    """Named sources are shared across articles; unnamed ones, documents and sources known only by
+    role ("Trump's campaign manager": a descriptor, not a name, and the holder changes) are not."""
+    if source.anonymous or source.kind == "document" or source.descriptor:
         return URIRef(f"{ID}{source.kind}/{article_key}/{normalise(source.descriptor or source.label)}")
     return URIRef(f"{ID}{source.kind}/{normalise(source.label)}")
 

@@ -8,6 +8,7 @@ from provgraph.extract.checkable import assess, non_response
 from provgraph.extract.hedges import find_hedges
 from provgraph.extract.pipeline import extract
 from provgraph.model import Article
+from provgraph.rdf import source_iri
 
 
 @pytest.mark.parametrize("content, cue", [
@@ -129,3 +130,15 @@ def test_a_refusal_drops_only_itself_not_the_other_attributions_of_its_sentence(
     article = extract(Article(text=text))
     assert [c.text.rstrip(".") for c in article.claims] == ["the response cost $4 million in 2015"]
     assert [(r.party, r.kind) for r in article.non_responses] == [("The company", "declined to comment")]
+
+
+def test_a_named_owner_and_one_role_make_a_named_source_kept_to_its_article():
+    """Issue 12: "Pagliano's lawyer" is identified, not anonymous; "Trump's advisers" are not.
+    A role is not a name (campaign managers change), so such a source is never merged across articles."""
+    text = ("Pagliano’s lawyer said the aide had testified in 2015. "
+            "Trump’s advisers said the rally drew 9,000 people on Friday.")
+    by_label = {a.source.label: a.source for a in extract(Article(text=text)).attributions if a.source}
+    lawyer, advisers = by_label["Pagliano’s lawyer"], by_label["Trump’s advisers"]
+    assert (lawyer.kind, lawyer.anonymous) == ("person", False)
+    assert advisers.anonymous
+    assert source_iri(lawyer, "article1") != source_iri(lawyer, "article2")

@@ -154,6 +154,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return Mention(span, "document", _strip_det(_text(head_part, article)), head,
                        anonymous=vague, descriptor=span.text if vague else None,
                        possessor=POSSESSIVES.get(first), affiliation=affiliation)
+    owned = _owned_role(head_part, head, first)
+    if owned is not None:
+        return Mention(span, owned, _strip_det(span.text), head, descriptor=_strip_det(span.text),
+                       affiliation=affiliation)
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
@@ -165,6 +169,22 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # an unnamed person or group described by a common noun ("his brother", "the panel", "voters")
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
+    return None
+
+
+def _owned_role(head_part: list[Token], head: str, first: str) -> str | None:
+    """"Pagliano's lawyer", "Clinton's campaign", "Trump's campaign manager": a named owner and one
+    role identify the source (kind person or organisation), though no name is given for it. Plural
+    heads ("Trump's advisers") and indefinite ones ("a Clinton's aide") stay unnamed."""
+    if first in ("a", "an", "one", "some", "several", "many") or (head.endswith("s") and not head.endswith("ss")):
+        return None
+    if not any(t.is_cap and t.lower.endswith(("'s", "’s")) and len(t.text) > 3 for t in head_part[:-1]):
+        return None
+    if head in lexicon.words("organization_words.txt") or head in ORGANIZATION_NOUNS:
+        return "organization"
+    if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt") or (
+            head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES):
+        return "person"
     return None
 
 

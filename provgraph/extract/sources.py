@@ -43,10 +43,17 @@ class Mention:
 
 
 def normalise(name: str) -> str:
-    """Lowercase ASCII slug of a name: the basis of deterministic source keys and IRIs."""
+    """Lowercase slug of a name: the basis of deterministic source keys and IRIs. Letters of every
+    script are kept ("Сергей Шойгу" -> "сергей-шойгу"; dropping them made distinct names one source),
+    and only Latin accents fold ("José" and "Jose" are one name)."""
     name = name.replace("’", "'").replace("'s", "")
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    chars: list[str] = []
+    for ch in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(ch) and chars and chars[-1].isascii():
+            continue
+        chars.append(ch)
+    slug = unicodedata.normalize("NFKC", "".join(chars)).casefold()
+    return re.sub(r"[\W_]+", "-", slug).strip("-")
 
 
 def _known(word: str) -> bool:

@@ -62,11 +62,12 @@ def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[
     low = [t.lower for t in tokens]
     cue = [_cue_class(w) for w in low]
     quoted = [any(q.start <= t.start and t.end <= q.end for q in quotes) for t in tokens]
+    shape = [_shape(t.text) for t in tokens]
     cue_at = [k for k, c in enumerate(cue) if c == "cue"] + [k for k in range(n - 1) if low[k] == "according"]
     out = []
     for i, t in enumerate(tokens):
         w = low[i]
-        f = [f"w={w}", f"s3={w[-3:]}", f"sh={_shape(t.text)}", f"r={rules[i]}", f"c={cue[i]}", f"q={quoted[i]}",
+        f = [f"w={w}", f"s3={w[-3:]}", f"sh={shape[i]}", f"r={rules[i]}", f"c={cue[i]}", f"q={quoted[i]}",
              f"r-q={rules[i]}|{quoted[i]}", f"pos={min(i, 4)}", f"end={min(n - 1 - i, 4)}"]
         if cue_at:
             d = min(cue_at, key=lambda k: abs(k - i)) - i
@@ -78,7 +79,7 @@ def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[
             if 0 <= k < n:
                 f += [f"{off}w={low[k]}", f"{off}r={rules[k]}", f"{off}c={cue[k]}"]
                 if abs(off) == 1:
-                    f += [f"{off}sh={_shape(tokens[k].text)}", f"{off}q={quoted[k]}"]
+                    f += [f"{off}sh={shape[k]}", f"{off}q={quoted[k]}"]
             else:
                 f.append(f"{off}w=<edge>")
         if i > 0:

@@ -145,7 +145,7 @@ def main() -> int:
     if args.limit:
         docs = docs[: args.limit]
     if args.engine:
-        args.predictor = DEFAULT_PREDICTOR + ("_model" if args.engine == "model" else "")
+        args.predictor = f"{DEFAULT_PREDICTOR}_{args.engine}"
     fn = load_predictor(args.predictor)
     records, seconds, nwords, failures = predict(docs, fn)
 

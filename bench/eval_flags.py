@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["tune", "held-out", "all"])
     parser.add_argument("--errors", action="store_true", help="Print each wrong or missed flag (terminal only).")
     parser.add_argument("--keep", help="Keep the report JSON and the scorer's matches in this folder.")
-    parser.add_argument("--engine", default="rules", choices=["rules", "model"], help="Extraction engine for ingest.")
+    parser.add_argument("--engine", default="model", choices=["model", "rules"], help="Extraction engine for ingest.")
     args = parser.parse_args()
 
     rows, ids = gold_records(args.split)

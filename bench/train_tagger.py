@@ -8,7 +8,7 @@ settings; crfsuite's training is deterministic). Then the dev split is scored wi
 scorer through bench/eval_attribution.py. Never the test split. No text is written anywhere: the
 model holds feature weights only (words among them, as the mined lexicons do).
 
-Usage: python bench/train_tagger.py [--c1 0.05] [--c2 0.01] [--iterations 150] [--limit N] [--output PATH]
+Usage: python bench/train_tagger.py [--c1 3.0] [--c2 0.01] [--iterations 150] [--limit N] [--output PATH]
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def sequences(doc: dict):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty (keeps the model small).")
+    parser.add_argument("--c1", type=float, default=3.0, help="L1 penalty (keeps the model small and general).")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty.")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--limit", type=int, help="Train on the first N articles only (a quick try).")

@@ -24,7 +24,8 @@ import pyoxigraph as ox
 
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
-from provgraph.extract.pipeline import DEFAULT_ENGINE, extract
+from provgraph.extract import DEFAULT_ENGINE
+from provgraph.extract.pipeline import extract
 from provgraph.rdf import article_iri, article_nquads, graph_iri
 from provgraph.reader import MAX_BYTES, read_article
 from provgraph.store import Store

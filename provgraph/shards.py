@@ -13,7 +13,7 @@ from pathlib import Path
 
 from provgraph.analysis.corpus import derive
 from provgraph.errors import InputError
-from provgraph.extract.pipeline import DEFAULT_ENGINE
+from provgraph.extract import DEFAULT_ENGINE
 from provgraph.ingest import prepare
 
 

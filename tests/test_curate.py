@@ -16,7 +16,7 @@ from test_validate import assert_valid
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ID = "https://w3id.org/provgraph/id/"
-GERASIMOV_160K = "00e3b7e3a5ce0d22b1c7/1161-1290"  # "over 160,000 criminal cases ...", single-source
+GERASIMOV_160K = "00e3b7e3a5ce0d22b1c7/1161-1289"  # "over 160,000 criminal cases ...", single-source
 OCTOBER = "00e3b7e3a5ce0d22b1c7/1440-1540"  # "In October alone, 21,600 soldiers deserted ...", unattributed
 NUMBERS = "503231902f95f911e4af/779-790"  # "The numbers ... paint a stark picture.", credited to Boyko
 BOYKO_213K = "503231902f95f911e4af/867-1030"  # "Over 213,000 cases of desertion ...", credited to Boyko

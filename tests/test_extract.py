@@ -20,7 +20,10 @@ def credited(text: str):
 
 
 def words(span_text: str) -> str:
-    return span_text.strip(STRIP)
+    """The span's words; a leading "that" is left out (PolNeAR's contents keep it or not, and the
+    trained tagger follows them; claim texts never keep it)."""
+    text = span_text.strip(STRIP)
+    return text[5:] if text.startswith("that ") else text
 
 
 def one(text: str, cue: str | None = None):

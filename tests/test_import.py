@@ -18,7 +18,7 @@ CORRECTIONS = """analyst: Jane Doe
 date: 2024-11-05T10:00:00Z
 corrections:
   - action: dispute
-    claim: 00e3b7e3a5ce0d22b1c7/1161-1290
+    claim: 00e3b7e3a5ce0d22b1c7/1161-1289
     note: Court statistics give a lower count.
   - action: remove-attribution
     claim: 503231902f95f911e4af/779-790
@@ -96,7 +96,7 @@ def test_jsonld_uses_the_published_context(runner, original, tmp_path):
     data = json.loads(export(runner, original, "jsonld", tmp_path).read_text(encoding="utf-8"))
     assert data["@context"] == json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
     nodes = [n for g in data["@graph"] for n in g.get("@graph", [])]
-    claim = next(n for n in nodes if n["@id"].endswith("/claim/00e3b7e3a5ce0d22b1c7/1161-1290") and "text" in n)
+    claim = next(n for n in nodes if n["@id"].endswith("/claim/00e3b7e3a5ce0d22b1c7/1161-1289") and "text" in n)
     assert "Claim" in claim["@type"] and claim["appearance"].endswith("/article/00e3b7e3a5ce0d22b1c7")
     authored = next(n for n in nodes if n["@id"] == claim["@id"] and "author" in n)
     assert authored["author"].endswith("/person/valery-gerasimov")  # schema:author = the root source
@@ -119,7 +119,7 @@ corrections:
     assert analysts == {"Jane Doe", "Sam Roe"}
     claims = {c["claim"].rsplit("claim/", 1)[-1]: c for c in json.loads(report(runner, other))["claims"]}
     assert claims["503231902f95f911e4af/867-1030"]["verdict"]["analyst"] == "Sam Roe"
-    assert claims["00e3b7e3a5ce0d22b1c7/1161-1290"]["reasons"][0] == "disputed"
+    assert claims["00e3b7e3a5ce0d22b1c7/1161-1289"]["reasons"][0] == "disputed"
     assert_valid(other)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.checkable import ACTION, NON_RESPONSE, assess, non_response
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import Found, find_attributions
@@ -25,10 +26,6 @@ from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor"}
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
-
-
-ENGINES = ("model", "rules")
-DEFAULT_ENGINE = "rules"
 
 
 def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
@@ -199,9 +196,9 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> 
     claims: dict[tuple[int, int], Claim] = {}
     hedges = narrator_hedges(sentence, quotes)
     for a in atts:
-        first = a.content[0]
+        first = _statement(a.content[0])
         key = (first.start, first.end)
-        claim_text = re.sub(r"^that\s+", "", " … ".join(c.text for c in a.content))  # "said that Y" says Y
+        claim_text = " … ".join([first.text] + [_statement(c).text for c in a.content[1:]])
         check = assess(claim_text, a.cue_lemma)
         if key not in claims:
             claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text), check.checkable, check.reason)
@@ -214,6 +211,32 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> 
             if h not in claim.hedges:
                 claim.hedges.append(h)
     return list(claims.values())
+
+
+def _statement(span: Span) -> Span:
+    """A content span as a statement: without the quote marks around it, an edge comma, or the
+    "that" of "said that Y" (the tagger keeps these where PolNeAR's spans do), so that the claim's
+    text and place (its ID) do not depend on the engine."""
+    text = span.text
+    start, end = 0, len(text)
+    while True:
+        a, b = start, end
+        while start < end and text[start] in EDGE:
+            start += 1
+        while end > start and text[end - 1] in EDGE:
+            end -= 1
+        if text.startswith("‘", start) and text.endswith("’", start, end) and end - start > 2:
+            start, end = start + 1, end - 1
+        if text.startswith("that ", start):
+            start += 5
+        if (a, b) == (start, end):
+            break
+    if start >= end:
+        return span
+    return Span(span.start + start, span.start + end, text[start:end])
+
+
+EDGE = " ,;:“”\"\n"
 
 
 def _join_quotations(claims: list[Claim], quotes: list[Span], text: str) -> list[Claim]:
@@ -292,3 +315,8 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
 def extract_attributions_model(text: str) -> list[dict]:
     """`extract_attributions` with the trained tagger (for bench/eval_attribution.py --engine model)."""
     return extract_attributions(text, "model")
+
+
+def extract_attributions_rules(text: str) -> list[dict]:
+    """`extract_attributions` with the rules alone (for bench/eval_attribution.py --engine rules)."""
+    return extract_attributions(text, "rules")

@@ -62,7 +62,11 @@ def _known(word: str) -> bool:
     return any(
         w in lexicon.words(name)
         for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "source_heads.txt")
-    ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES
+    ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES or w in QUANTIFIERS
+
+
+# "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
+QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
 
 
 def _is_name_token(tok: Token, first: bool) -> bool:

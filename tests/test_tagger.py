@@ -70,3 +70,17 @@ def test_engine_option_on_extract(runner, tmp_path):
         assert outputs[engine], engine
     result = run(runner, "extract", str(doc), "--engine", "crystal-ball", ok=False)
     assert "crystal-ball" in result.output and "Traceback" not in result.output
+
+
+def test_claim_text_and_place_do_not_depend_on_the_engine():
+    text = "“The levee held through the night,” the governor said on Tuesday."
+    claims = {e: extract(Article(text=text), e).claims for e in ("model", "rules")}
+    assert [(c.text, c.span.start, c.span.end) for c in claims["model"]] == \
+        [(c.text, c.span.start, c.span.end) for c in claims["rules"]]
+    assert claims["model"][0].text == "The levee held through the night"
+
+
+def test_a_sentence_initial_quantifier_is_not_a_name():
+    sources = [a.source for a in extract(Article(text="Some said the plant closed in 2015.")).attributions
+               if a.source is not None]
+    assert sources and all(s.kind != "person" and s.anonymous for s in sources)

@@ -32,15 +32,7 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
     local = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
     labels, cue_p = tag(tokens, rule_labels(tokens, found), local)
     runs = spans(labels)
-    # a cue the rules found and the model doubts but does not rule out stays, with the rules' reading
-    # (or that stands inside what the model reads as content: "Reuters reported that officials said
-    # ...", a nesting PolNeAR's one-role-per-token tags cannot show)
-    kept = [f for f in found if not any(role == "CUE" and tokens[a].start < f.cue.end and f.cue.start < tokens[b - 1].end
-                                         for role, a, b in runs)
-            and (max((p for t, p in zip(tokens, cue_p) if f.cue.start <= t.start < f.cue.end), default=0) >= KEEP_RULE_CUE
-                 or f.mention is not None and lexicon.cue_ratio(f.cue.text.lower()) >= NESTED_CUE_RATIO
-                 and any(role == "CON" and tokens[a].start < f.cue.start and f.cue.end < tokens[b - 1].end
-                         for role, a, b in runs))]
+    kept = [f for f in found if _kept(f, tokens, runs, cue_p)]
     cues = [(a, b) for role, a, b in runs if role == "CUE"]
     if not cues:
         if kept:
@@ -71,6 +63,20 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
             mention.anonymous = True
         out.append(f)
     return out + kept, []
+
+
+def _kept(rule: Found, tokens: list[Token], runs: list[tuple[str, int, int]], cue_p: list[float]) -> bool:
+    """A cue the rules found and the model did not tag stays, with the rules' reading, when the
+    model doubts but does not rule it out, or when it is a reliable cue inside what the model reads
+    as content ("Reuters reported that officials said ...": a nesting PolNeAR's one-role-per-token
+    tags cannot show)."""
+    cue = rule.cue
+    if any(role == "CUE" and tokens[a].start < cue.end and cue.start < tokens[b - 1].end for role, a, b in runs):
+        return False  # the model has it: linked as the model reads it
+    if max((p for t, p in zip(tokens, cue_p) if cue.start <= t.start < cue.end), default=0) >= KEEP_RULE_CUE:
+        return True
+    return rule.mention is not None and lexicon.cue_ratio(cue.text.lower()) >= NESTED_CUE_RATIO and any(
+        role == "CON" and tokens[a].start < cue.start and cue.end < tokens[b - 1].end for role, a, b in runs)
 
 
 def _source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int, rule: Found | None,

@@ -142,3 +142,14 @@ def test_a_named_owner_and_one_role_make_a_named_source_kept_to_its_article():
     assert (lawyer.kind, lawyer.anonymous) == ("person", False)
     assert advisers.anonymous
     assert source_iri(lawyer, "article1") != source_iri(lawyer, "article2")
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_court_decision_is_an_action_not_a_source_of_information(engine):
+    """Issue 12: "the court overruled ...", "a judge's decision that ..." are public acts; the court is
+    not credited as the single source of what it decided."""
+    text = ("A three-judge panel of the Court of Appeals overruled a district judge’s decision that the state "
+            "had not violated the law in 2015.")
+    article = extract(Article(text=text), engine)
+    credited = [a.source.label for c in article.claims for a in c.attributions if a.source is not None]
+    assert not any("Court" in label or "judge" in label or "panel" in label for label in credited), credited

@@ -84,3 +84,12 @@ def test_a_sentence_initial_quantifier_is_not_a_name():
     sources = [a.source for a in extract(Article(text="Some said the plant closed in 2015.")).attributions
                if a.source is not None]
     assert sources and all(s.kind != "person" and s.anonymous for s in sources)
+
+
+@pytest.mark.parametrize("cue, lemma", [("overruled", "overrule"), ("urging", "urge"), ("hopes", "hope"),
+                                        ("criticized", "criticize"), ("judge’s decision", "decision"),
+                                        ("said", "say"), ("according to", "according to")])
+def test_a_cue_only_the_model_found_gets_the_lemma_that_says_what_kind_it_is(cue, lemma):
+    from provgraph.extract.linking import _lemma
+    from provgraph.extract.tokens import tokenize
+    assert _lemma(tokenize(cue)) == lemma

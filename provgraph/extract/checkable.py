@@ -37,7 +37,7 @@ INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm
 ACTION = frozenset("vote file reject decline refuse invoke push express join sign approve veto pass endorse "
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
                    "release submit send give spend raise donate fund hire fire arrest charge indict "
-                   "convict sentence".split())
+                   "convict sentence decide decision ruling verdict judgment".split())
 
 # "X declined to comment": a fact about X (asked, no answer), not a claim of X's.
 NON_RESPONSE = re.compile(

@@ -9,6 +9,7 @@ Where the tagger and the rules agree on a cue, the rules' attribution keeps what
 from __future__ import annotations
 
 from provgraph.extract import lexicon
+from provgraph.extract.checkable import ACTION, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
 from provgraph.extract.cues import Found, _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.extract.tagger import rule_labels, spans, tag
@@ -22,6 +23,7 @@ KEEP_RULE_CUE = 0.3
 # A cue the rules found inside the model's content stays when it is this reliable a cue ("said" .92,
 # "told" .84, "reported" .74): the chain it starts matters more than the 0.001 of relation F1 it costs.
 NESTED_CUE_RATIO = 0.7
+KNOWN_LEMMAS = ACTION | DEMAND | INFORMATION | INTENTION | PREDICTION | STANCE
 
 
 def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], article: str,
@@ -111,6 +113,9 @@ def _nearest(targets: list[tuple[int, int]], a: int, b: int, prefer_after: bool)
 
 
 def _lemma(cue: list[Token]) -> str:
+    """The cue's lemma, which decides what kind of attribution it is (checkable.py): from the mined
+    cue table, else by stripping an inflection to a lemma the checkability rules know
+    ("overruled" -> "overrule": an action, not a source of information)."""
     words = [t.lower for t in cue if t.is_word]
     if words[:2] == ["according", "to"]:
         return "according to"
@@ -118,5 +123,24 @@ def _lemma(cue: list[Token]) -> str:
     for w in words:
         if w in table:
             return table[w][0] if table[w] else w
+    for w in words:
+        for base in _bases(w):
+            if base in KNOWN_LEMMAS:
+                return base
     return " ".join(words) or cue[0].lower
+
+
+def _bases(word: str) -> list[str]:
+    out = [word]
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1], word[:-3]]  # "voted" "vote", "blocked" "block", "banned" "ban"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out
 

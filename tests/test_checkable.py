@@ -153,3 +153,13 @@ def test_a_court_decision_is_an_action_not_a_source_of_information(engine):
     article = extract(Article(text=text), engine)
     credited = [a.source.label for c in article.claims for a in c.attributions if a.source is not None]
     assert not any("Court" in label or "judge" in label or "panel" in label for label in credited), credited
+
+
+def test_a_party_group_is_a_named_group_that_they_refers_to():
+    """Issue 12: "Democrats" is a group, not a person, and "They noted ..." in the next sentence is theirs."""
+    text = ("Democrats on the panel said the vote was rushed on Thursday. "
+            "They noted the lawyer had offered a closed session in May. Williams said the offer was withdrawn in June.")
+    claims = extract(Article(text=text)).claims
+    credited = [[(a.source.label, a.source.kind) for a in c.attributions if a.source] for c in claims]
+    assert credited[:2] == [[("Democrats", "organization")], [("Democrats", "organization")]]
+    assert credited[2] == [("Williams", "person")]

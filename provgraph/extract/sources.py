@@ -136,6 +136,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                        nationality=role[1], affiliation=affiliation)
 
     name = _name_run(head_part)
+    if name and len(name) == 1 and _is_group(name[0]):
+        # "Democrats", "Republicans on the committee", "Ukrainians": a named group, never one person
+        return Mention(span, "organization", name[0].text, name[0].lower, affiliation=affiliation)
     if name:
         org_at = [k for k, t in enumerate(name) if t.lower in lexicon.words("organization_words.txt")]
         if org_at and org_at[-1] < len(name) - 1 and all(t.is_cap for t in name[org_at[-1] + 1:]):
@@ -197,6 +200,18 @@ def _owned_role(head_part: list[Token], head: str, first: str) -> str | None:
             head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES):
         return "person"
     return None
+
+
+GROUP_WORDS = frozenset("democrat republican conservative liberal progressive libertarian socialist communist "
+                        "evangelical tory".split())
+
+
+def _is_group(tok: Token) -> bool:
+    """A plural party, movement or nationality name ("Democrats", "Tories", "Americans")."""
+    low = tok.lower
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else None
+    return singular is not None and (singular in GROUP_WORDS or singular.capitalize() in lexicon.words(
+        "demonyms.txt", lower=False))
 
 
 # Mined source heads that are too often something else to start a source on their own.

@@ -163,3 +163,10 @@ def test_a_party_group_is_a_named_group_that_they_refers_to():
     credited = [[(a.source.label, a.source.kind) for a in c.attributions if a.source] for c in claims]
     assert credited[:2] == [[("Democrats", "organization")], [("Democrats", "organization")]]
     assert credited[2] == [("Williams", "person")]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_initials_with_inner_dots_stay_in_the_name(engine):
+    text = "“The vote was held on Friday,” said Rep. G.K. Butterfield (D-N.C.), the chairman of the caucus."
+    labels = [a.source.label for a in extract(Article(text=text), engine).attributions if a.source]
+    assert labels == ["G.K. Butterfield"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
-from provgraph.extract.tokens import Token
+from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
 # Words that may stand between a subject and its cue verb ("X has also said").
@@ -218,7 +218,7 @@ def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, lim
     while j < len(tokens) and j - start < limit:
         t = tokens[j]
         if t.text == "." and (j == len(tokens) - 1 or j == start or not (
-                tokens[j - 1].lower in ABBREVIATED or len(tokens[j - 1].text) == 1)):
+                tokens[j - 1].lower in ABBREVIATED or is_initials(tokens[j - 1].text))):
             break  # the sentence's full stop, not "Mr." or an initial
         if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start):
             break

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from provgraph.extract import lexicon
-from provgraph.extract.tokens import Token
+from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Source, Span
 
 PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she", "them": "they",
@@ -264,7 +264,7 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
         if t.text in ("’s", "'s", "-", "&") and run:
             run.insert(0, t)
             continue
-        if _is_name_token(t, first=(i == 0)) or (run and t.text == "." and i > 0 and len(tokens[i - 1].text) == 1):
+        if _is_name_token(t, first=(i == 0)) or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
             run.insert(0, t)
             continue
         if run and t.lower in ("of", "the", "for", "and") and i > 0 and _is_name_token(tokens[i - 1], i - 1 == 0) \

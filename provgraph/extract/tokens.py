@@ -25,6 +25,14 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+def is_initials(text: str) -> bool:
+    """"G" or "G.K" (the tokeniser keeps inner dots): a dot after it is part of a name, not a stop."""
+    return len(text) == 1 and text.isalpha() or bool(_INITIALS.fullmatch(text))
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `offset` so they index the whole article."""
     return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]

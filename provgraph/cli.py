@@ -171,13 +171,15 @@ def report(fmt, reasons, top, include_all, output, registry, store):
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--update", "allow_update", is_flag=True, help="Allow SPARQL UPDATE (queries are read-only by default).")
 @click.option("--timeout", type=click.FloatRange(0.1), help="Stop the query after this many seconds.")
+@click.option("--allow-network", is_flag=True,
+              help="Allow SERVICE and LOAD, which send requests to other hosts (refused by default).")
 @store_option
-def query(sparql, file, named, list_, fmt, allow_update, timeout, store):
+def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network, store):
     """Run a SPARQL query over all articles' graphs (read-only unless --update).
 
     Example: provgraph query --named anonymous_only_claims --format csv
     """
-    from provgraph.querying import is_update, run_query
+    from provgraph.querying import fetches, is_update, run_query
     from provgraph.render.table import render
 
     if list_:
@@ -189,6 +191,10 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, store):
     if len(given) != 1:
         raise click.UsageError("give exactly one of: a QUERY argument, --file F.rq, --named NAME")
     text = queries.load(named) if named else (file.read() if file else sparql)
+    keyword = fetches(text)
+    if keyword and not allow_network:
+        raise click.ClickException(f"this query uses {keyword}, which sends a request to another host; "
+                                   "run it again with --allow-network if that is what you want")
     if is_update(text) and not allow_update:
         raise click.ClickException("this is a SPARQL UPDATE, which changes the graph; "
                                    "run it again with --update if that is what you want")

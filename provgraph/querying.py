@@ -24,6 +24,19 @@ def is_update(sparql: str) -> bool:
     return bool(_UPDATE.match(without_comments))
 
 
+# What a query says, without its strings, IRIs and comments (where "SERVICE" may stand harmlessly).
+_NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                           r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_FETCH = re.compile(r"(?<![?$:\w-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)  # not ?service, ex:load
+
+
+def fetches(sparql: str) -> str | None:
+    """The keyword (SERVICE, LOAD) by which the query would fetch from the network, if any: a query
+    is data the user may have been handed, and it must not reach another host unless they say so."""
+    m = _FETCH.search(_NOT_KEYWORDS.sub(" ", sparql))
+    return m.group(1).upper() if m else None
+
+
 def _child(spec, sparql: str, update: bool, conn) -> None:
     from provgraph.store import open_store
     try:

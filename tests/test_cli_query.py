@@ -113,3 +113,49 @@ def test_missing_store_is_a_clean_error(runner, tmp_path):
     result = run(runner, "query", ARTICLES, "--store", tmp_path / "nothing-here", ok=False)
     assert_clean_error(result, "no provgraph store")
     assert not (tmp_path / "nothing-here").exists()
+
+
+@pytest.fixture
+def listener():
+    """A local HTTP server that records every request it gets (stands in for any remote host)."""
+    import http.server
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _record(self):
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_GET = do_POST = _record
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", hits
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+])
+def test_a_query_never_reaches_another_host_unless_allowed(runner, sample_store, listener, template):
+    url, hits = listener
+    query = template.format(url=url)
+    refused = run(runner, "query", query, "--store", sample_store, ok=False)
+    assert_clean_error(refused, "SERVICE", "--allow-network")
+    assert hits == []
+    run(runner, "query", query, "--allow-network", "--store", sample_store, ok=False)  # the host fails: no matter
+    assert hits, "with --allow-network the query is sent"
+
+
+def test_words_that_only_look_like_service_are_fine(runner, sample_store):
+    query = 'SELECT ?service WHERE { ?service ?p "SERVICE" } LIMIT 1 # SERVICE <http://example.org/>'
+    run(runner, "query", query, "--store", sample_store)

@@ -17,13 +17,20 @@ STORE_HELP = "Store folder (default ./.provgraph, or $PROVGRAPH_STORE)."
 
 
 class Group(click.Group):
-    """Turns ProvgraphError into one clean message and exit code 1 (no traceback)."""
+    """Turns ProvgraphError into one clean message and exit code 1 (no traceback); whatever a
+    command prints goes through provgraph/terminal.py."""
 
     def invoke(self, ctx):
+        from provgraph.terminal import guarded, visible
+
         try:
-            return super().invoke(ctx)
+            with guarded():
+                return super().invoke(ctx)
         except ProvgraphError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(visible(str(e))) from None
+        except click.ClickException as e:  # printed after this returns: the message is made safe here
+            e.message = visible(e.message)
+            raise
 
 
 def store_option(f):

@@ -89,6 +89,8 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> list:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from None
+    if fmt == "rdfxml":
+        _check_entities(path, data)
     try:
         return list(ox.parse(data, format=OX_FORMATS[fmt], base_iri=path.resolve().as_uri(), rename_blank_nodes=True))
     except SyntaxError as e:
@@ -99,6 +101,37 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> list:
         raise InputError(f"{path}, {where}: not valid {fmt}: {message}") from None
     except ValueError as e:
         raise InputError(f"{path}: not valid {fmt}: {e}") from None
+
+
+_ENTITY = re.compile(rb"<!ENTITY\s+(%?\s*[\w.-]+)\s+(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_REFERENCE = re.compile(rb"[&%]([\w.-]+);")
+MAX_EXPANSION = 1_000_000  # characters that entity references may add to an RDF/XML file
+
+
+def _check_entities(path: Path, data: bytes) -> None:
+    """Refuse an RDF/XML file whose entities would expand past MAX_EXPANSION characters ("billion
+    laughs": 840 bytes that expand to 300 million characters). Namespace entities, the common
+    use, add a few hundred."""
+    if b"<!ENTITY" not in data.upper():
+        return
+    values = {m.group(1).lstrip(b"%").strip(): m.group(2) if m.group(2) is not None else m.group(3)
+              for m in _ENTITY.finditer(data)}
+    sizes: dict[bytes, int] = {}
+
+    def size(name: bytes, seen: frozenset = frozenset()) -> int:
+        if name in seen:
+            raise InputError(f"{path}: the entity {name.decode(errors='replace')!r} refers to itself")
+        if name not in sizes:
+            value = values.get(name, b"")
+            sizes[name] = min(MAX_EXPANSION + 1, len(value) + sum(
+                size(r, seen | {name}) for r in _REFERENCE.findall(value)))
+        return sizes[name]
+
+    body = _ENTITY.sub(b"", data)
+    total = sum(size(r) for r in _REFERENCE.findall(body) if r in values)
+    if total > MAX_EXPANSION:
+        raise InputError(f"{path}: its entities would expand to more than {MAX_EXPANSION:,} characters; "
+                         "provgraph refuses entity expansion past that")
 
 
 @dataclass

@@ -202,12 +202,17 @@ class Store(_Base):
 
     def run(self, sparql: str, bindings: dict | None = None) -> Result:
         result = self._query(with_bindings(sparql, bindings))
-        if isinstance(result, ox.QuerySolutions):
-            columns = [v.value for v in result.variables]
-            return Result(columns, [{c: to_python(row[c]) for c in columns} for row in result])
-        if isinstance(result, ox.QueryBoolean):
-            return Result(boolean=bool(result))
-        return Result(graph=ox.serialize(result, format=ox.RdfFormat.TURTLE))
+        try:  # solutions are computed as they are read: a failing SERVICE call fails here
+            if isinstance(result, ox.QuerySolutions):
+                columns = [v.value for v in result.variables]
+                return Result(columns, [{c: to_python(row[c]) for c in columns} for row in result])
+            if isinstance(result, ox.QueryBoolean):
+                return Result(boolean=bool(result))
+            return Result(graph=ox.serialize(result, format=ox.RdfFormat.TURTLE))
+        except (OSError, RuntimeError, ValueError) as e:
+            message = str(e).splitlines()[0]
+        del result  # the iterator keeps the store open; the traceback would keep the iterator
+        raise QueryError(f"the query failed: {message}")
 
     def _query(self, sparql: str):
         kwargs = {"use_default_graph_as_union": True}

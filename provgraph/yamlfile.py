@@ -17,6 +17,10 @@ def read_yaml(path: str | Path, what: str):
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"cannot read the {what} {path}: {e}") from None
     try:
+        alias = next((e for e in yaml.parse(text) if isinstance(e, yaml.AliasEvent)), None)
+        if alias is not None:  # "billion laughs": a few nested aliases expand to gigabytes as we walk them
+            raise InputError(f"{path}, line {alias.start_mark.line + 1}: YAML aliases (*{alias.anchor}) are not "
+                             f"accepted in a {what}; write the value out")
         return yaml.safe_load(text), yaml.compose(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)

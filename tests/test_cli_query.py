@@ -153,8 +153,9 @@ def test_a_query_never_reaches_another_host_unless_allowed(runner, sample_store,
     assert_clean_error(refused, "SERVICE", "--allow-network")
     assert hits == []
     if "silent" not in query:  # (a silent failure may be skipped by the engine; the refusal is the point)
-        run(runner, "query", query, "--allow-network", "--store", sample_store, ok=False)  # the host fails
+        failed = run(runner, "query", query, "--allow-network", "--store", sample_store, ok=False)
         assert hits, "with --allow-network the query is sent"
+        assert_clean_error(failed, "the query failed")  # the host answered 500: one line, store released
 
 
 def test_words_that_only_look_like_service_are_fine(runner, sample_store):

@@ -44,8 +44,8 @@ def store_option(f):
     def wrapper(*args, store_path, endpoint, **kwargs):
         from provgraph.store import open_store
 
-        def opener(create: bool = False, timeout: float | None = None):
-            return open_store(store_path, endpoint, create=create, timeout=timeout)
+        def opener(create: bool = False, timeout: float | None = None, read_only: bool = False):
+            return open_store(store_path, endpoint, create=create, timeout=timeout, read_only=read_only)
         opener.spec = (store_path, endpoint)
         return f(*args, store=opener, **kwargs)
     return wrapper
@@ -163,7 +163,7 @@ def report(fmt, reasons, top, include_all, output, registry, store):
     from provgraph.render.report import render
 
     sources = find(registry)
-    with store() as db:
+    with store(read_only=True) as db:
         result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top)
     _write(render(result, fmt), output)
     if fmt == "text":
@@ -237,7 +237,7 @@ def view(output, claim, article, source, only_flagged, png, svg, store):
     from provgraph.analysis.graph import focus, provenance_graph
     from provgraph.render.html import render
 
-    with store() as db:
+    with store(read_only=True) as db:
         g = focus(provenance_graph(db), claim, article, source, only_flagged)
     if g.number_of_nodes() == 0:
         raise click.ClickException("nothing to show: no node matches the focus options")
@@ -267,7 +267,7 @@ def export(fmt, output, store):
 
     from provgraph.interop import dump
 
-    with store() as db:
+    with store(read_only=True) as db:
         data = dump(db, fmt)
     if output:
         Path(output).write_bytes(data)
@@ -294,7 +294,7 @@ def claim(claim_id, fmt, store):
 
     if claim_id.isdigit():
         claim_id = numbering.lookup(store.spec, int(claim_id))
-    with store() as db:
+    with store(read_only=True) as db:
         tree = claim_provenance(db, claim_id)
     click.echo(render(tree, fmt), nl=False)
 
@@ -336,7 +336,7 @@ def stats(fmt, store):
     Example: provgraph stats --format json
     """
 
-    with store() as db:
+    with store(read_only=True) as db:
         row = db.select(STATS)[0]
         row["triples"] = db.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
         row["store"] = str(db.path)
@@ -417,7 +417,7 @@ def validate(fmt, shapes, store):
     """
     from provgraph.validate import validate_store
 
-    with store() as db:
+    with store(read_only=True) as db:
         result = validate_store(db, shapes)
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))

@@ -40,7 +40,7 @@ def fetches(sparql: str) -> str | None:
 def _child(spec, sparql: str, update: bool, conn) -> None:
     from provgraph.store import open_store
     try:
-        with open_store(*spec, create=False) as db:
+        with open_store(*spec, create=False, read_only=not update) as db:
             if update:
                 db.update(sparql)
                 conn.send(("ok", None))
@@ -53,7 +53,7 @@ def _child(spec, sparql: str, update: bool, conn) -> None:
 def run_query(opener, sparql: str, update: bool = False, timeout: float | None = None) -> Result | None:
     """Run `sparql` on the store `opener` opens; None for an update. With `timeout`, stop it then."""
     if timeout is None:
-        with opener() as db:
+        with opener(read_only=not update) as db:
             if update:
                 db.update(sparql)
                 return None

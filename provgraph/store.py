@@ -58,18 +58,44 @@ class StoreWarning(UserWarning):
     """Something the store put right by itself that the user should know about."""
 
 
+LOCK_FILE = "provgraph.lock"  # in the store folder: shared by readers, exclusive to a writer
+
+
+def _take_lock(folder: Path, shared: bool) -> int | None:
+    """A lock on the store folder's LOCK_FILE, without waiting (BlockingIOError when taken). None
+    where nobody could write anyway: a reader of a folder it cannot create the file in."""
+    import fcntl
+
+    try:
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if not shared:
+            raise
+        try:
+            fd = os.open(folder / LOCK_FILE, os.O_RDONLY)
+        except OSError:
+            return None
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise BlockingIOError("locked") from None
+    return fd
+
+
 def store_path(path: str | os.PathLike | None) -> Path:
     """`--store`, else $PROVGRAPH_STORE, else ./.provgraph."""
     return Path(path or os.environ.get("PROVGRAPH_STORE") or DEFAULT_STORE)
 
 
-def open_store(path=None, endpoint: str | None = None, create: bool = True, timeout: float | None = None):
+def open_store(path=None, endpoint: str | None = None, create: bool = True, timeout: float | None = None,
+               read_only: bool = False):
     """The store a command works on: a SPARQL server if `endpoint` (or $PROVGRAPH_ENDPOINT) is
-    set, else the embedded store at `path`."""
+    set, else the embedded store at `path` (`read_only`: many readers at once, no writer)."""
     endpoint = endpoint or os.environ.get("PROVGRAPH_ENDPOINT")
     if endpoint:
         return RemoteStore(endpoint, timeout=timeout)
-    return Store(path, create=create, timeout=timeout)
+    return Store(path, create=create, timeout=timeout, read_only=read_only)
 
 
 @dataclass
@@ -102,27 +128,42 @@ class _Base:
 
 
 class Store(_Base):
-    """The embedded store: pyoxigraph (RocksDB) on disk. One process at a time."""
+    """The embedded store: pyoxigraph (RocksDB) on disk. One writer at a time, or many readers:
+    a reader (`read_only`) takes a shared lock on LOCK_FILE and opens RocksDB read-only, a writer
+    takes it exclusively (RocksDB's read-only mode is undefined while another process writes)."""
 
-    def __init__(self, path: str | os.PathLike | None = None, create: bool = True, timeout: float | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, create: bool = True, timeout: float | None = None,
+                 read_only: bool = False):
         self.path = store_path(path)
         self.timeout = timeout
+        self._db = self._lock = None
         if not create and not self.path.exists():
             raise StoreError(f"no provgraph store at {self.path}: run `provgraph ingest FILES` first, "
                              "or point --store / PROVGRAPH_STORE at an existing store")
+        # a batch cut short is dropped by the next writer; until then a reader must be that writer
+        read_only = read_only and self.path.exists() and not (self.path / JOURNAL).exists()
+        self.read_only = read_only
         try:
-            self._db = ox.Store(str(self.path))
+            if not read_only:
+                self.path.mkdir(parents=True, exist_ok=True)
+            self._lock = _take_lock(self.path, shared=read_only)
+            self._db = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as e:
-            if "lock" in str(e).lower():
-                raise StoreError(f"the store {self.path} is busy: another provgraph command is using it; "
-                                 "try again when it has finished") from None
+            self.close()
+            if "lock" in str(e).lower() or isinstance(e, BlockingIOError):
+                raise StoreError(f"the store {self.path} is busy: another provgraph command is "
+                                 f"{'writing to' if read_only else 'using'} it; try again when it has finished") from None
             raise StoreError(f"cannot open the store {self.path}: {e}") from None
-        self.recovered = self._recover()  # graphs of a batch cut short, now dropped
+        self.recovered = [] if read_only else self._recover()  # graphs of a batch cut short, now dropped
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.flush()
+            if not self.read_only:
+                self._db.flush()
             self._db = None
+        if self._lock is not None:
+            os.close(self._lock)  # closing the file releases its lock
+            self._lock = None
 
     def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
         """Make `graph` hold exactly `quads` (rdflib 4-tuples or pyoxigraph Quads). Returns False if

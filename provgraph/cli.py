@@ -461,12 +461,14 @@ def curate(files, replace, store):
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"]),
               help="RDF format (default: from the file name: .ttl .trig .nq .nt .jsonld .rdf).")
+@click.option("--replace", is_flag=True, help="Let an article's graph replace a different stored version of it.")
 @store_option
-def import_(files, fmt, store):
+def import_(files, fmt, replace, store):
     """Load RDF exported earlier (by you or another provgraph user) and rerun the analyses.
 
-    TriG, N-Quads and JSON-LD keep the named graphs: an article's graph replaces the stored one,
-    corrections are merged, the derived graph is recomputed. Turtle and N-Triples go into one
+    TriG, N-Quads and JSON-LD keep the named graphs: an article's graph is added (a different
+    version of a stored article is refused unless --replace; a graph whose name is not its
+    article's content hash always is), corrections are merged, the derived graph is recomputed. Turtle and N-Triples go into one
     import graph. A file that does not parse changes nothing; the error names its line.
 
     Example: provgraph import colleague.trig --store merged
@@ -474,7 +476,7 @@ def import_(files, fmt, store):
     from provgraph.interop import import_files
 
     with store(create=True) as db:
-        s = import_files(db, list(files), fmt)
+        s = import_files(db, list(files), fmt, replace=replace)
     click.echo(f"{s.files} file{'s' if s.files != 1 else ''}: {s.quads} statements in {len(s.graphs)} graph{'s' if len(s.graphs) != 1 else ''}"
                + (f" ({s.derived_dropped} derived statements recomputed instead)" if s.derived_dropped else ""), err=True)
 

@@ -142,8 +142,10 @@ class ImportSummary:
     derived_dropped: int = 0  # statements of a derived graph, recomputed instead
 
 
-def import_files(store, paths: list[str | Path], fmt: str | None = None) -> ImportSummary:
-    """Load RDF files into the store (all parsed before any is written), then rerun the analyses."""
+def import_files(store, paths: list[str | Path], fmt: str | None = None, replace: bool = False) -> ImportSummary:
+    """Load RDF files into the store (all parsed and checked before any is written), then rerun the
+    analyses. An article's graph must hold the article its name says (the name is its content
+    hash), and replaces a different stored version only with `replace`."""
     from provgraph.analysis.corpus import derive
 
     summary = ImportSummary()
@@ -169,6 +171,8 @@ def import_files(store, paths: list[str | Path], fmt: str | None = None) -> Impo
             by_graph.setdefault(g.value, []).append(q)
     if not by_graph:
         raise InputError(f"nothing to import in {', '.join(map(str, paths))}")
+    for g, quads in by_graph.items():
+        _check_article_graph(store, g, quads, replace)
     for g in MERGED:  # shared entities and analysts' corrections add up; an import never replaces them
         if g in by_graph:
             by_graph[g] = graph_quads(store, g) + by_graph[g]
@@ -179,6 +183,24 @@ def import_files(store, paths: list[str | Path], fmt: str | None = None) -> Impo
         summary.graphs.append(g)
     derive(store)
     return summary
+
+
+_ARTICLE_GRAPH = re.compile(re.escape(f"{ID}graph/") + r"([0-9a-f]{20})")
+
+
+def _check_article_graph(store, graph: str, quads: list, replace: bool) -> None:
+    """An article graph's name is its content hash: a graph that says otherwise would overwrite
+    another article. A different version of a stored article replaces it only when asked."""
+    m = _ARTICLE_GRAPH.fullmatch(graph)
+    if m is None:
+        return
+    hashes = {q.object.value for q in quads if q.predicate.value == str(PG.contentHash)}
+    if not any(h.startswith(m.group(1)) for h in hashes):
+        raise InputError(f"the graph {graph} does not hold the article its name says (its pg:contentHash "
+                         f"{', '.join(sorted(hashes)) or 'is missing'}); nothing was imported")
+    if not replace and store.has_graph(graph) and set(graph_quads(store, graph)) != set(quads):
+        raise InputError(f"the graph {graph} holds a different version of a stored article; "
+                         "nothing was imported (use --replace to overwrite it)")
 
 
 def _without_derived(quads: list) -> list:

@@ -364,6 +364,9 @@ class RemoteStore(_Base):
         raw = self._post(self.endpoint, {"query": sparql}, "application/sparql-results+json")
         return json.loads(raw)["results"]["bindings"]
 
+    def has_graph(self, graph) -> bool:
+        return bool(self.run(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").boolean)
+
     def named_graphs(self) -> list[str]:
         return [r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")]
 

@@ -4,6 +4,7 @@ nothing lost (isomorphic, named graphs kept), the same report, malformed files c
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import rdflib
@@ -149,3 +150,25 @@ def test_a_truncated_export_names_its_line(runner, original, tmp_path):
     cut.write_text(text[: len(text) // 2], encoding="utf-8")
     result = run(runner, "import", cut, "--store", tmp_path / "fresh", ok=False)
     assert_clean_error(result, "cut.trig, line", "not valid trig")
+
+
+def test_import_never_replaces_an_article_silently(runner, original, tmp_path):
+    """Issue 16: a graph whose name is not its article's content hash is refused; a different
+    version of a stored article replaces it only with --replace."""
+    store = make_store(runner, tmp_path, SAMPLES)
+    before = graphs(store)
+    text = export(runner, original, "trig", tmp_path).read_text(encoding="utf-8")
+    article_graphs = sorted(g for g in before if re.fullmatch(r".*/graph/[0-9a-f]{20}", g))
+    a, b = article_graphs[:2]
+    swapped = tmp_path / "swapped.trig"  # article a's statements under article b's graph name
+    swapped.write_text(text.replace(a, "urn:tmp").replace(b, a).replace("urn:tmp", b), encoding="utf-8")
+    result = run(runner, "import", swapped, "--store", store, ok=False)
+    assert_clean_error(result, "does not hold the article its name says")
+    edited = tmp_path / "edited.trig"  # the same article, one claim's text changed
+    edited.write_text(text.replace("Kyiv recruited approximately 11,000", "Kyiv recruited approximately 99,000"),
+                      encoding="utf-8")
+    result = run(runner, "import", edited, "--store", store, ok=False)
+    assert_clean_error(result, "different version of a stored article", "--replace")
+    after = graphs(store)
+    assert set(after) == set(before) and all(isomorphic(after[g], before[g]) for g in before)
+    run(runner, "import", edited, "--replace", "--store", store)

@@ -83,6 +83,10 @@ def prepare(path: str, engine: str | None = None) -> Prepared:
                         warnings=article.warnings)
     except InputError as e:
         return Prepared(path, error=str(e))
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as e:  # one unforeseen file must not stop the batch: report it and go on
+        return Prepared(path, error=f"{path}: could not be read ({type(e).__name__}: {str(e)[:200]})")
 
 
 def _prepared(files: list[Path], workers: int, known: frozenset[str], max_bytes: int,

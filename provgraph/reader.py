@@ -8,6 +8,7 @@ and <meta> tags. Every field is optional.
 from __future__ import annotations
 
 import json
+import stat
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -44,7 +45,10 @@ MAX_BYTES = 20_000_000  # a news article is far smaller; a larger file is a dump
 def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     """Read one article file; raises InputError naming the file and the problem."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero or a FIFO would be read forever
+            raise InputError(f"{path}: not a regular file")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(f"{path}: {size / 1e6:.0f} MB is too large for an article (limit "
                              f"{max_bytes / 1e6:.0f} MB); split it into articles, or raise --max-mb")
@@ -61,7 +65,9 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     meta.update(read_sidecar(path))
     if not text.strip():
         raise InputError(f"{path}: no article text (the file is empty or holds only markup)")
-    article = Article(text=text, path=path.name, warnings=warnings)
+    # a name that is not valid UTF-8 keeps its readable part ("bad\xff.txt" -> "bad\ufffd.txt")
+    name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    article = Article(text=text, path=name, warnings=warnings)
     for key in FIELDS:
         if meta.get(key):
             setattr(article, key, str(meta[key]).strip())
@@ -140,12 +146,24 @@ def read_sidecar(path: Path) -> dict:
     if not side.exists():
         return {}
     try:
+        if side.stat().st_size > MAX_SIDECAR_BYTES:
+            raise InputError(f"{side}: {side.stat().st_size:,} bytes is too large for metadata "
+                             f"(limit {MAX_SIDECAR_BYTES:,})")
         raw = json.loads(side.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise InputError(f"{side}: malformed metadata JSON ({e})") from None
+    except (ValueError, RecursionError, OSError) as e:  # bad JSON, a 5,000-digit number, 100k-deep nesting
+        raise InputError(f"{side}: malformed metadata JSON ({str(e)[:200] or type(e).__name__})") from None
     if not isinstance(raw, dict):
         raise InputError(f"{side}: metadata must be a JSON object of fields {', '.join(FIELDS)}")
-    return {_field(k): v for k, v in raw.items() if _field(k) and isinstance(v, (str, int, float))}
+    meta = {_field(k): str(v) for k, v in raw.items() if _field(k) and isinstance(v, (str, int, float))}
+    for key, value in meta.items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{side}: the field {key!r} holds an invalid character (a lone surrogate)") from None
+    return meta
+
+
+MAX_SIDECAR_BYTES = 1_000_000
 
 
 def _field(key: str) -> str | None:

@@ -1,6 +1,7 @@
 """Faults and hostile input: killed ingests, a busy store, arbitrary text, the bad-input script."""
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run
 from provgraph.extract.pipeline import extract, extract_attributions
 from provgraph.model import Article
 from provgraph.rdf import article_quads, graph_iri
@@ -154,3 +156,23 @@ def test_a_failed_bulk_write_leaves_none_of_its_graphs(tmp_path, monkeypatch):
         assert not any(s.has_graph(g) for g in graphs)
         s.add_graphs(b"".join(article_nquads(a) for a in articles), graphs)
         assert all(s.has_graph(g) for g in graphs)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_no_bad_file_stops_the_batch(runner, tmp_path, workers):
+    """Issue 16: a sidecar with 100k-deep JSON, a 5,000-digit number or a lone surrogate, a file
+    name that is not UTF-8 and /dev/zero are each reported in one line; every other file is stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = "Harbour master Ingrid Solberg said 40 ships were delayed on Monday.\n"
+    for name in ("good", "deep", "digits", "surrogate"):
+        (folder / f"{name}.txt").write_text(article.replace("40", str(len(name))), encoding="utf-8")
+    (folder / "deep.meta.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "digits.meta.json").write_text('{"published": ' + "9" * 5000 + "}", encoding="utf-8")
+    (folder / "surrogate.meta.json").write_text('{"title": "bad \\ud800 x"}', encoding="utf-8")
+    (folder / os.fsdecode(b"odd\xff\xfename.txt")).write_text(article.replace("40", "77"), encoding="utf-8")
+    result = run(runner, "ingest", folder, "/dev/zero", "--workers", workers, "--store", tmp_path / "s", ok=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    for needle in ("deep.meta.json", "digits.meta.json", "surrogate.meta.json", "/dev/zero: not a regular file"):
+        assert needle in result.output
+    assert "2 added" in result.output  # good.txt and the file with the odd name

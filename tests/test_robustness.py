@@ -176,3 +176,25 @@ def test_no_bad_file_stops_the_batch(runner, tmp_path, workers):
     for needle in ("deep.meta.json", "digits.meta.json", "surrogate.meta.json", "/dev/zero: not a regular file"):
         assert needle in result.output
     assert "2 added" in result.output  # good.txt and the file with the odd name
+
+
+def test_extraction_cost_grows_linearly_with_the_article():
+    """Issue 16: an article of 4,000 attributions took 128 s (every new source was compared with all
+    before it). Four times the text must cost about four times the time, not sixteen, up to 1 MB."""
+    import random
+    import time as clock
+
+    rng = random.Random(1)
+    sentences = [f"Person{i} Name{i} said {rng.randint(1, 999)} ships were delayed on Monday. "
+                 "He added that the port had closed." for i in range(11_000)]
+
+    def seconds(n):
+        text = " ".join(sentences[:n])
+        started = clock.perf_counter()
+        extract(Article(text=text), "rules")
+        return clock.perf_counter() - started, len(text)
+
+    small, _ = seconds(2_750)
+    large, size = seconds(11_000)
+    assert size >= 1_000_000
+    assert large / small < 8, (small, large)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.tokens import Token, is_initials
@@ -42,6 +43,7 @@ class Mention:
     possessor: str | None = None  # "his report": the pronoun that owns a document
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lowercase slug of a name: the basis of deterministic source keys and IRIs. Letters of every
     script are kept ("Сергей Шойгу" -> "сергей-шойгу"; dropping them made distinct names one source),
@@ -306,12 +308,26 @@ class SourceBook:
         self.sources: list[Source] = []
         self.sentence = 0  # index of the sentence being read; the pipeline advances it
         self._last_seen: dict[int, int] = {}  # id(source) -> sentence it was last mentioned in
+        self._touched: list[tuple[int, Source]] = []  # (sentence, source) of every mention, in order
+        # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
+        self._position: dict[int, int] = {}
+        self._index: dict[tuple, list[Source]] = {}
 
     def resolve(self, m: Mention) -> Source | None:
         found = self._resolve(m)
         if found is not None:
             self._last_seen[id(found)] = self.sentence
+            self._touched.append((self.sentence, found))
         return found
+
+    def _add(self, src: Source) -> None:
+        self._position[id(src)] = len(self.sources)
+        self.sources.append(src)
+        norm = normalise(src.label).split("-")
+        keys = [("anon", normalise(src.descriptor or ""))] if src.anonymous else [
+            ("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0]), ("last", src.kind, norm[-1])]
+        for key in keys:
+            self._index.setdefault(key, []).append(src)
 
     def _resolve(self, m: Mention) -> Source | None:
         if m.kind == "pronoun":
@@ -344,15 +360,24 @@ class SourceBook:
         )
         if src.anonymous:
             src.key = f"anonymous:{normalise(m.descriptor or m.label)}"
-        self.sources.append(src)
+        self._add(src)
         return src
 
     def last(self) -> Source | None:
         return self.sources[-1] if self.sources else None
 
     def _same(self, m: Mention) -> Source | None:
+        """The latest source this mention names again: the same descriptor (unnamed), the same name,
+        a surname of it ("Gerasimov"), or a longer or shorter form of an organisation's name."""
         norm = normalise(m.label)
-        for s in reversed(self.sources):
+        parts = norm.split("-")
+        if m.anonymous:
+            keys = [("anon", normalise(m.descriptor or ""))]
+        else:
+            keys = [("label", m.kind, norm), ("first", m.kind, parts[0]), ("last", m.kind, parts[-1]),
+                    ("label", m.kind, parts[-1])]
+        candidates = {id(s): s for key in keys for s in self._index.get(key, ())}
+        for s in sorted(candidates.values(), key=lambda s: self._position[id(s)], reverse=True):
             if m.anonymous or s.anonymous:
                 if m.anonymous and s.anonymous and normalise(s.descriptor or "") == normalise(m.descriptor or ""):
                     return s
@@ -367,8 +392,12 @@ class SourceBook:
 
     def _recent(self) -> list[Source]:
         """Sources mentioned in the last few sentences, most recent first."""
-        recent = [s for s in self.sources if self.sentence - self._last_seen.get(id(s), -99) <= self.PRONOUN_REACH]
-        return sorted(recent, key=lambda s: self._last_seen[id(s)], reverse=True)
+        recent: dict[int, Source] = {}
+        for sentence, s in reversed(self._touched):
+            if self.sentence - sentence > self.PRONOUN_REACH:
+                break
+            recent.setdefault(id(s), s)
+        return sorted(recent.values(), key=lambda s: self._last_seen[id(s)], reverse=True)
 
     def _antecedent(self, pronoun: str) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),

@@ -290,3 +290,23 @@ def test_a_loop_of_merges_is_refused(runner, store, tmp_path):
         """), "--store", store, ok=False)
     assert_clean_error(result, "correction 2", "loop")
     assert graph_size(store) == 0
+
+
+def test_a_curate_cut_short_leaves_the_report_marked_stale(runner, store, tmp_path, monkeypatch):
+    """Issue 16: killed after the corrections were written but before the analyses caught up, the
+    report must say its flags are behind (the same marker an interrupted ingest leaves)."""
+    import provgraph.analysis.corpus as corpus
+    from provgraph.curate import curate
+
+    def killed(store, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus, "derive", killed)
+    with Store(store, create=False) as db, pytest.raises(KeyboardInterrupt):
+        curate(db, [write(tmp_path, ALL_ACTIONS)])
+    monkeypatch.undo()
+    assert graph_size(store) > 0  # the corrections were written
+    out = run(runner, "report", "--store", store).output
+    assert "warning:" in out and "provgraph reindex" in out
+    run(runner, "reindex", "--store", store)
+    assert "warning:" not in run(runner, "report", "--store", store).output

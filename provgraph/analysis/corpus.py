@@ -529,7 +529,7 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
     articles an ingest added to a store whose derived graph was up to date, incrementally."""
     if not new_articles:
         corpus = analyse(store)
-        _unmark(store)
+        mark_stale(store)
         quads = derived_quads(corpus)
         store.replace_graph(DERIVED, [q for q in quads if q.predicate.value != str(PG.articleCount)], atomic=False)
         _mark(store, quads)
@@ -577,7 +577,7 @@ DELETE {{ GRAPH <{DERIVED}> {{ ?m ?p ?o }} }} WHERE {{
 def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_claims: set[str],
              changed_sources: set[str]) -> None:
     """Replace the derived statements about `touched` claims; add the new links of `linked` ones."""
-    _unmark(store)
+    mark_stale(store)
     old_clusters = set()
     order = sorted(touched)
     for i in range(0, len(order), 500):
@@ -598,7 +598,7 @@ def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_c
     _mark(store, quads)
 
 
-def _unmark(store) -> None:
+def mark_stale(store) -> None:
     """Remove the article count first: until `_mark` puts it back the analyses read as stale, so
     an update interrupted half-way (the derived graph is written without a transaction) is redone
     in full by the next ingest."""

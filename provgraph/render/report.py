@@ -48,7 +48,7 @@ def headline(report: Report) -> str:
 def text(report: Report, width: int = 100) -> str:
     lines = [headline(report), ""]
     if report.stale:
-        lines[1:1] = ["warning: articles were added after the cross-article analyses last ran; "
+        lines[1:1] = ["warning: articles or corrections were stored after the cross-article analyses last ran; "
                       "run `provgraph reindex` (or finish the ingest with --resume)"]
     n = 0
     for level, group in _groups(report):

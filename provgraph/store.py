@@ -42,6 +42,7 @@ FORMATS = {
 }
 GRAPH_FORMATS = {"trig", "nquads", "jsonld"}  # formats that keep the named graphs
 UPDATE_BATCH = 2000  # triples per INSERT DATA request to a server (Virtuoso's limit)
+MAX_RESPONSE = 512_000_000  # bytes a server may send for one query (a never-ending answer stops here)
 STALE = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX schema: <http://schema.org/>
@@ -303,6 +304,7 @@ class RemoteStore(_Base):
         self.endpoint = endpoint
         self.update_endpoint = update_endpoint or re.sub(r"/query/?$", "/update", endpoint)
         self.timeout = timeout or 300
+        self.content_type = ""  # of the last response
         self.run("ASK { }")  # fail now, clearly, if the server cannot be reached
 
     def close(self) -> None:
@@ -314,24 +316,38 @@ class RemoteStore(_Base):
                                                  "Content-Type": "application/x-www-form-urlencoded"})
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                return resp.read()
+                data = resp.read(MAX_RESPONSE + 1)
+                self.content_type = resp.headers.get_content_type()
         except urllib.error.HTTPError as e:
             detail = e.read().decode("utf-8", "replace")[:500]
             raise QueryError(f"the SPARQL server at {url} refused the request ({e.code}): {detail}") from None
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {getattr(e, 'reason', e)}") from None
+        if len(data) > MAX_RESPONSE:
+            raise StoreError(f"the SPARQL server at {url} sent more than {MAX_RESPONSE // 1_000_000} MB; "
+                             "narrow the query or raise provgraph.store.MAX_RESPONSE")
+        return data
 
     def run(self, sparql: str, bindings: dict | None = None) -> Result:
+        """Results of a query, checked: a server that answers with an HTML page or malformed JSON
+        (a proxy's login page, an error dressed as 200) is an error, never an empty result."""
         sparql = with_bindings(sparql, bindings)
         raw = self._post(self.endpoint, {"query": sparql},
                          "application/sparql-results+json, text/turtle;q=0.9")
-        if raw.lstrip().startswith(b"{"):
-            data = json.loads(raw)
-            if "boolean" in data:
-                return Result(boolean=data["boolean"])
-            columns = data["head"].get("vars", [])
-            return Result(columns, [{c: _json_value(b.get(c)) for c in columns} for b in data["results"]["bindings"]])
-        return Result(graph=raw)
+        if self.content_type in ("application/sparql-results+json", "application/json"):
+            try:
+                data = json.loads(raw)
+                if "boolean" in data:
+                    return Result(boolean=bool(data["boolean"]))
+                columns = data["head"].get("vars", [])
+                return Result(columns, [{c: _json_value(b.get(c)) for c in columns}
+                                        for b in data["results"]["bindings"]])
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+                raise StoreError(f"the SPARQL server at {self.endpoint} sent malformed JSON results") from None
+        if self.content_type in ("text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"):
+            return Result(graph=raw)
+        raise StoreError(f"the SPARQL server at {self.endpoint} answered {self.content_type or 'without a type'}, "
+                         "not SPARQL results: is this the query URL?")
 
     def update(self, sparql: str) -> None:
         self._post(self.update_endpoint, {"update": sparql}, "*/*")

@@ -96,3 +96,45 @@ def test_unreachable_server_is_a_clear_error():
     assert result.exit_code == 1
     assert "cannot reach the SPARQL server" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.fixture
+def liar():
+    """A local server that answers every request with 200 and whatever body and type it is told."""
+    import http.server
+    import threading
+
+    answer = {"type": "text/html", "body": b"<html><body>Please log in</body></html>"}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Type", answer["type"])
+            self.end_headers()
+            self.wfile.write(answer["body"])
+
+        do_GET = do_POST
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", answer
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("content_type, body, needle", [
+    ("text/html", b"<html><body>Please log in</body></html>", "answered text/html"),
+    ("application/sparql-results+json", b'{"head": {"vars": ["n"]}, "results": ', "malformed JSON"),
+    ("application/sparql-results+json", b'{"head": {"vars": ["n"]}, "results": 7}', "malformed JSON"),
+])
+def test_an_endpoint_that_lies_is_an_error_not_an_empty_report(liar, content_type, body, needle):
+    """Issue 16: an HTML page or broken JSON with status 200 gave "0 weakly sourced claims", exit 0."""
+    url, answer = liar
+    answer.update(type=content_type, body=body)
+    for args in (["report"], ["stats"], ["query", "SELECT ?s WHERE { ?s ?p ?o }"]):
+        result = run(*args, "--endpoint", url)
+        assert result.exit_code == 1 and needle in result.output and "Traceback" not in result.output, result.output

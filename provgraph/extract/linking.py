@@ -33,7 +33,8 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
     if not tokens:
         return [], []
     local = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
-    labels, cue_p = tag(tokens, rule_labels(tokens, found), local)
+    in_rule_cues = [k for k, t in enumerate(tokens) if any(f.cue.start <= t.start < f.cue.end for f in found)]
+    labels, cue_p = tag(tokens, rule_labels(tokens, found), local, in_rule_cues)
     runs = spans(labels)
     kept = [f for f in found if _kept(f, tokens, runs, cue_p)]
     cues = [(a, b) for role, a, b in runs if role == "CUE"]
@@ -68,7 +69,7 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
     return out + kept, []
 
 
-def _kept(rule: Found, tokens: list[Token], runs: list[tuple[str, int, int]], cue_p: list[float]) -> bool:
+def _kept(rule: Found, tokens: list[Token], runs: list[tuple[str, int, int]], cue_p: dict[int, float]) -> bool:
     """A cue the rules found and the model did not tag stays, with the rules' reading, when the
     model doubts but does not rule it out, or when it is a reliable cue inside what the model reads
     as content ("Reuters reported that officials said ...": a nesting PolNeAR's one-role-per-token
@@ -76,7 +77,7 @@ def _kept(rule: Found, tokens: list[Token], runs: list[tuple[str, int, int]], cu
     cue = rule.cue
     if any(role == "CUE" and tokens[a].start < cue.end and cue.start < tokens[b - 1].end for role, a, b in runs):
         return False  # the model has it: linked as the model reads it
-    if max((p for t, p in zip(tokens, cue_p) if cue.start <= t.start < cue.end), default=0) >= KEEP_RULE_CUE:
+    if max((p for k, p in cue_p.items() if cue.start <= tokens[k].start < cue.end), default=0) >= KEEP_RULE_CUE:
         return True
     return rule.mention is not None and lexicon.cue_ratio(cue.text.lower()) >= NESTED_CUE_RATIO and any(
         role == "CON" and tokens[a].start < cue.start and cue.end < tokens[b - 1].end for role, a, b in runs)

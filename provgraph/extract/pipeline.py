@@ -168,15 +168,15 @@ def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attri
     a quotation that goes on ("'...,' said X. 'More quote.'"), content the tagger reads as going on
     from the sentence before (`going_on`, the last attribution's), and figures announced by
     "The numbers, as reported by X, ..." in the sentence before."""
-    out = []
     quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
+    if going_on and not quoted:
+        last = previous[-1]
+        return [] if last.source is None else [
+            Attribution(last.source, None, None, going_on, sentence, last.cue_lemma, "indirect", last.source_kind,
+                        carried=True)]
+    out = []
     for prev in previous:
         if prev.source is None:
-            continue
-        if going_on and not quoted:
-            if prev is previous[-1]:
-                out.append(Attribution(prev.source, None, None, going_on, sentence, prev.cue_lemma, "indirect",
-                                       prev.source_kind, carried=True))
             continue
         if quoted and prev.quote in ("direct", "mixed"):
             content = [Span(q.start, q.end, q.text) for q in quoted]

@@ -170,3 +170,17 @@ def test_initials_with_inner_dots_stay_in_the_name(engine):
     text = "“The vote was held on Friday,” said Rep. G.K. Butterfield (D-N.C.), the chairman of the caucus."
     labels = [a.source.label for a in extract(Article(text=text), engine).attributions if a.source]
     assert labels == ["G.K. Butterfield"]
+
+
+@pytest.mark.parametrize("content", [
+    "the report was really a smear by his opponents",
+    "the governor essentially wants to keep the old rules",
+    "the question really should be why the board waited",
+    "I mean, the council obviously ignored the warnings",
+])
+def test_a_speaker_arguing_with_stance_adverbs_is_not_checkable(content):
+    assert assess(content, "say").reason == "opinion"
+
+
+def test_a_stance_adverb_does_not_hide_a_figure():
+    assert assess("the county really spent $4.2 million on the bridge", "say").checkable

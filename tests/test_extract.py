@@ -472,3 +472,36 @@ def test_extract_attributions_format():
     assert att["source_kind"] == "person"
     assert att["hedges"] == ["allegedly"]
     assert att["quote"] == "indirect"
+
+
+# --- transcripts ----------------------------------------------------------------------------------
+
+TRANSCRIPT = """Senator Dana Whitfield spoke to Channel 9 on Sunday.
+
+Partial transcript as follows:
+
+"TAPPER: Let's start with the bridge. The ministry closed it on Friday after inspectors found cracks in two piers. Why did it take so long?
+
+"WHITFIELD: Well, the inspectors filed their report in March. The ministry sat on it for six months.
+
+(CROSSTALK)
+
+UPDATE: The ministry reopened one lane on Monday.
+"""
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_every_sentence_of_a_transcript_turn_is_its_speakers(engine):
+    article = extract(Article(text=TRANSCRIPT), engine=engine)
+    by_text = {c.text: [a.source.label for a in c.attributions] for c in article.claims}
+    assert by_text["The ministry closed it on Friday after inspectors found cracks in two piers."] == ["Tapper"]
+    # the speaker label resolves to the full name given earlier in the article
+    assert by_text["Well, the inspectors filed their report in March."] == ["Dana Whitfield"]
+    assert by_text["The ministry sat on it for six months."] == ["Dana Whitfield"]
+    # a section label is not a speaker, and a turn ends with its paragraph
+    assert by_text["UPDATE: The ministry reopened one lane on Monday."] == []
+
+
+def test_a_name_given_in_full_after_the_surname_labels_the_source():
+    article = run("Pence: Flowers Will Not Attend.\n\nGov. Mike Pence said the campaign raised $5 million in May.")
+    assert {s.label for s in article.sources} == {"Mike Pence"}

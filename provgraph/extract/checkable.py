@@ -70,6 +70,10 @@ FIRST_PERSON_STANCE = re.compile(
     r"|\b(?:in my (?:view|opinion)|let['’]s|let us|thank you|God bless)\b",
     re.IGNORECASE,
 )
+# Stance adverbs (Biber's "stance adverbials"): a speaker arguing ("was really mocking", "essentially
+# wants", "the question really should be"), not passing on a fact.
+STANCE_ADVERB = re.compile(r"\b(?:really|essentially|clearly|obviously|frankly|simply|absolutely|truly|literally|"
+                           r"basically|honestly|I mean)\b", re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
                         r"remember|join|help|come|get|keep|make|tell|ask|give|take|never)\b", re.IGNORECASE)
 TIME = re.compile(
@@ -129,6 +133,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
             return Checkability(False, reason)
     if FIRST_PERSON_STANCE.search(text):
+        return Checkability(False, "opinion")
+    if attributed and STANCE_ADVERB.search(text) and not has_figure:
         return Checkability(False, "opinion")
     if IMPERATIVE.match(text) and not has_figure:
         return Checkability(False, "demand")

@@ -7,7 +7,8 @@ intermediary), "a report from X, who noted that Y", "the report found". Works on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import string
+from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
@@ -272,18 +273,44 @@ def _phrase_end(i: int, tokens: list[Token]) -> int | None:
 
 
 def _speaker_label(tokens: list[Token], i: int, sentence: Span, article: str) -> bool:
-    """"TRUMP: ..." or "Jake Tapper: ..." at the start of a line: a transcript's speaker label."""
+    """"TRUMP: ...", "SEN. GRAHAM: ..." or "Jake Tapper: ..." at the start of a paragraph, after an
+    opening quote mark if the transcript is quoted: a transcript's speaker label. Not a section
+    label ("UPDATE:", "EDITOR'S NOTE:") nor a one-letter "Q:" / "A:"."""
     at_line_start = sentence.start == 0 or article[sentence.start - 1] == "\n"
-    return at_line_start and i > 0 and all(t.is_cap or t.text in ".-’'" for t in tokens[:i]) and i + 2 < len(tokens)
+    lead = 0
+    while lead < i and tokens[lead].text in "\"“(":
+        lead += 1
+    label = tokens[lead:i]
+    words = [t for t in label if t.is_word]
+    return at_line_start and bool(words) and len(words) <= 4 and i + 2 < len(tokens) \
+        and all(t.is_cap or t.text in ".-’'" for t in label) \
+        and not (len(words) == 1 and len(words[0].text) == 1) \
+        and " ".join(t.lower for t in words) not in NOT_SPEAKERS
+
+
+# Labels at the head of a paragraph that name no speaker.
+NOT_SPEAKERS = frozenset(["update", "updated", "correction", "clarification", "editor's note", "editor’s note",
+                          "editors note", "note", "breaking", "watch", "read", "read more", "related", "video",
+                          "photos", "photo", "advertisement", "source", "sources", "exclusive", "analysis",
+                          "opinion", "live", "summary", "background", "context", "more", "also", "transcript",
+                          "disclosure", "warning", "caption", "credit", "editor", "editors", "by", "contact"])
+
+
+def is_speaker_label(f: Found) -> bool:
+    return f.cue.text == ":"
 
 
 def _speaker(i: int, tokens: list[Token], sentence: Span, article: str) -> Found | None:
-    mention = parse_mention(tokens[:i], article)
+    lead = 0
+    while tokens[lead].text in "\"“(":
+        lead += 1
+    mention = parse_mention(tokens[lead:i], article)
     if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous"):
         return None
-    line_end = article.find("\n", sentence.start)
-    end = len(article) if line_end < 0 else line_end
+    if mention.label.isupper():  # "WALLACE" is Wallace, who may be named in full elsewhere
+        mention = replace(mention, label=string.capwords(mention.label))
     start = tokens[i + 1].start
+    end = sentence.end
     content = Span(start, end, article[start:end])
     return Found(mention, Span(tokens[i].start, tokens[i].end, ":"), "say", [content])
 

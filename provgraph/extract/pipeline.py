@@ -14,7 +14,7 @@ import re
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.checkable import ACTION, NON_RESPONSE, assess, non_response
 from provgraph.extract.claims import figures, has_event_about_named_actor
-from provgraph.extract.cues import Found, find_attributions
+from provgraph.extract.cues import Found, find_attributions, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
@@ -39,13 +39,22 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     claims: list[Claim] = []
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
     previous: list[Attribution] = []
+    turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     for n, sentence in enumerate(split_sentences(text)):
         book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
         found = find_attributions(sentence, tokens, quotes, text)
         going_on: list[Span] = []  # content the tagger found in a sentence without a cue
+        labels = [f for f in found if is_speaker_label(f)]
         if engine == "model":
-            found, going_on = model_attributions(sentence, tokens, quotes, text, found)
+            found, going_on = model_attributions(sentence, tokens, quotes, text, [f for f in found if f not in labels])
+            # a transcript's speaker label is layout, not wording the tagger learned: it stays, and
+            # what the tagger reads in the label itself goes
+            found = labels + [f for f in found if not any(f.cue.start < g.cue.end for g in labels)]
+        if labels:
+            turn = (labels[0], _paragraph_end(text, sentence.start))
+        elif turn is not None and sentence.start >= turn[1]:
+            turn = None
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]
         refusals = _non_responses(sentence)
         article.non_responses.extend(r for r, _ in refusals)
@@ -57,6 +66,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         _link_nested(here)
         if not here and sentence.end <= covered_until:
             continue  # inside a quotation credited in an earlier sentence
+        if turn is not None and not labels and turn[0].mention is not None:
+            here = [_resolve(_turn_goes_on(turn[0], sentence), book)] + here
         if not here and previous:
             here = _carry_over(sentence, tokens, quotes, previous, text, going_on)
         attributions.extend(here)
@@ -160,6 +171,17 @@ def _frames(a: Attribution, b: Attribution) -> bool:
 
 def _width(a: Attribution) -> int:
     return sum(c.end - c.start for c in a.content)
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _turn_goes_on(label: Found, sentence: Span) -> Found:
+    """A sentence of a transcript turn ("WALLACE: ... . And she has accepted.") is the speaker's."""
+    content = _statement(sentence)
+    return Found(label.mention, None, label.cue_lemma, [content], quote="direct", sentence=sentence)
 
 
 def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str,

@@ -329,6 +329,14 @@ class SourceBook:
         for key in keys:
             self._index.setdefault(key, []).append(src)
 
+    def _rename(self, src: Source, label: str) -> None:
+        """A person first named by surname gets the full name when it comes, so that the IRI is the
+        one other articles that name them in full give."""
+        src.label, src.key = label, f"{src.kind}:{normalise(label)}"
+        norm = normalise(label).split("-")
+        for key in [("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0])]:
+            self._index.setdefault(key, []).append(src)
+
     def _resolve(self, m: Mention) -> Source | None:
         if m.kind == "pronoun":
             return self._antecedent(m.head)
@@ -346,6 +354,8 @@ class SourceBook:
         existing = self._same(m)
         if existing is not None:
             existing.mentions.append(m.span)
+            if existing.kind == "person" and len(normalise(m.label).split("-")) > len(normalise(existing.label).split("-")):
+                self._rename(existing, m.label)  # "Pence:" in the headline, "Gov. Mike Pence" below
             for attr in ("role", "nationality", "affiliation"):
                 if getattr(existing, attr) is None and getattr(m, attr):
                     setattr(existing, attr, getattr(m, attr))

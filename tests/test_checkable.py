@@ -5,6 +5,7 @@ Sentences written for these tests (no corpus text), one per kind of case the rep
 import pytest
 
 from provgraph.extract.checkable import assess, non_response
+from provgraph.extract.claims import figures
 from provgraph.extract.hedges import find_hedges
 from provgraph.extract.pipeline import extract
 from provgraph.model import Article
@@ -184,3 +185,31 @@ def test_a_speaker_arguing_with_stance_adverbs_is_not_checkable(content):
 
 def test_a_stance_adverb_does_not_hide_a_figure():
     assert assess("the county really spent $4.2 million on the bridge", "say").checkable
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_headline_reports_an_event_in_the_present(engine):
+    text = "Road fund tops $2B; \nSmall group of donors pushes total beyond 2012.\n\nDonations rose, the board said."
+    claims = {c.text: c for c in extract(Article(text=text), engine=engine).claims}
+    assert claims["Road fund tops $2B;"].checkable
+    assert claims["Small group of donors pushes total beyond 2012."].check == "event"
+    assert not claims["Small group of donors pushes total beyond 2012."].attributions  # "pushes" is no cue
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_reportedly_in_a_title_case_headline_is_a_hedge_not_a_cue(engine):
+    text = "Mayor's Office Reportedly Shredding Records Of Bridge Audit.\n\nThe office declined to comment."
+    claim = extract(Article(text=text), engine=engine).claims[0]
+    assert (claim.attributions, claim.hedges, claim.checkable) == ([], ["reportedly"], True)
+
+
+def test_a_sentence_in_the_body_is_no_headline():
+    text = "The new rules give the board more say over the budget and the hiring of staff."
+    assert not assess(text, attributed=False).checkable
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The fund passed $1B in August", "$1B"), ("Repairs cost $2.5bn", "$2.5bn"), ("a $4 trillion budget", "$4 trillion"),
+])
+def test_headline_figures_are_figures(text, figure):
+    assert figures(text) == [figure]

@@ -115,13 +115,15 @@ ANALYSIS = re.compile(
 
 
 def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event=False,
-           hedged: bool | str = False) -> Checkability:
+           hedged: bool | str = False, headline: bool = False) -> Checkability:
     """Is `content` checkable? For an attribution, `content` is what the source is credited with
     and `cue_lemma` its cue ("say", "vow"); for a sentence in the article's own voice
     (`attributed=False`), `named_event` (a bool, or a function asked only when needed) says it
     reports a past event of a named actor and `hedged`
     that the writer marks it as uncertain ("appears to have backfired": a past event, hedged), or
-    "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly")."""
+    "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly").
+    A `headline` reports in the present what happened ("IMF slashes forecast"): an event unless
+    it argues."""
     text = _unquote(content)
     words = re.findall(r"[\w’'-]+", text)
     has_figure = bool(figures(text))
@@ -161,7 +163,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "opinion" if evaluative else "general")
     if evaluative:
         return Checkability(False, "analysis")
-    if TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
+    if headline or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
             or (named_event() if callable(named_event) else named_event):
         return Checkability(True, "event")
     return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check

@@ -17,13 +17,13 @@ MONTHS = "january february march april may june july august september october no
 
 FIGURE = re.compile(
     r"(?<![\w.])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"
-    r"|(?<![\w.])(?:[$€£]\s?)?\d+(?:\.\d+)?(?:\s?(?:%|percent|per cent|k|m|bn|million|billion|thousand))?(?![\w])"
+    r"|(?<![\w.])(?:[$€£]\s?)?\d+(?:\.\d+)?(?:\s?(?:%|percent|per cent|k|m|mn|b|bn|t|tn|million|billion|trillion|thousand))?(?![\w])"
     r"|\b(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 def figures(text: str) -> list[str]:
-    """Figures written in `text`: 213,000 / 90 590 / 11k / 30% / thousands of; years excluded."""
+    """Figures written in `text`: 213,000 / 90 590 / 11k / $1B / 30% / thousands of; years excluded."""
     out = []
     for m in FIGURE.finditer(text):
         value = m.group(0).strip()

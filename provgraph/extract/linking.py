@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import ACTION, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
+from provgraph.extract.hedges import is_strong
 from provgraph.extract.cues import Found, _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.extract.tagger import rule_labels, spans, tag
@@ -52,6 +53,8 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
     out = []
     for k, (a, b) in enumerate(cues):
         parts = [s for s in (_span(tokens, x, y, article) for x, y in contents.get(k, [])) if s is not None]
+        if b - a == 1 and tokens[a].lower.endswith("ly") and is_strong(tokens[a].lower):
+            continue  # "Campaign Reportedly Scrambling": a hedge on the claim, not a cue with a source
         cue = Span(tokens[a].start, tokens[b - 1].end, article[tokens[a].start:tokens[b - 1].end])
         rule = next((f for f in found if f.cue.start < cue.end and cue.start < f.cue.end), None)
         if not parts and rule is not None:

@@ -40,6 +40,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
     previous: list[Attribution] = []
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
+    headline_end = _headline_end(text)
     for n, sentence in enumerate(split_sentences(text)):
         book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
@@ -79,6 +80,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             hedges = narrator_hedges(sentence, quotes)
             strong = any(is_strong(h) for h in hedges)
             check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
+                           headline=sentence.end <= headline_end,
                            hedged="strong" if strong else bool(hedges))
             if check.checkable or strong:
                 claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),
@@ -171,6 +173,15 @@ def _frames(a: Attribution, b: Attribution) -> bool:
 
 def _width(a: Attribution) -> int:
     return sum(c.end - c.start for c in a.content)
+
+
+def _headline_end(text: str) -> int:
+    """End of the headline (and deck) when the text opens with one: a first paragraph of at most
+    two short lines. -1 when it does not."""
+    end = text.find("\n\n")
+    first = text[:end] if end > 0 else ""
+    lines = [line for line in first.split("\n") if line.strip()]
+    return end if lines and len(lines) <= 2 and all(len(line.split()) <= 25 for line in lines) else -1
 
 
 def _paragraph_end(text: str, start: int) -> int:

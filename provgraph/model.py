@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SOURCE_KINDS = ("person", "organization", "outlet", "anonymous", "document")
+# Speech or report ("said", "according to"), document or evidence ("a poll shows"), belief ("fears",
+# "expects"), intention ("plans to", "vowed"), action ("voted to", "rejected"). Only the first two
+# make their source a source of information.
+ATTRIBUTION_TYPES = ("speech", "document", "belief", "intention", "action")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Attribution:
     source_kind: str = "none"  # how the text names the source: a SOURCE_KINDS value, "pronoun" or "none"
     carried: bool = False  # credited by carry-over from a neighbouring sentence, not in this one
     relayed_by: Attribution | None = None  # "RIA reported that officials said ...": the outer attribution
+    type: str = "speech"  # what the cue says the source did: an ATTRIBUTION_TYPES value
 
     def chain(self) -> list[Source]:
         """Sources from the one the article cites directly to the root ("RIA" -> "sources within ...")."""

@@ -243,6 +243,7 @@ def _attribution(claim: ox.NamedNode, att: Attribution, base: str, iris: dict, a
     if att.cue_lemma:
         add(root_hop, PG.cueLemma, ox.Literal(att.cue_lemma))
     add(root_hop, PG.quoteType, ox.Literal(att.quote))
+    add(root_hop, PG.attributionType, ox.Literal(att.type))
     if att.carried:
         add(root_hop, PG.carried, ox.Literal(True))
     if att.source_span is not None:

@@ -24,6 +24,7 @@ class PG(DefinedNamespace):
     cue: URIRef
     cueLemma: URIRef
     quoteType: URIRef
+    attributionType: URIRef
     hedge: URIRef
     relays: URIRef
     hop: URIRef

@@ -505,3 +505,27 @@ def test_every_sentence_of_a_transcript_turn_is_its_speakers(engine):
 def test_a_name_given_in_full_after_the_surname_labels_the_source():
     article = run("Pence: Flowers Will Not Attend.\n\nGov. Mike Pence said the campaign raised $5 million in May.")
     assert {s.label for s in article.sources} == {"Mike Pence"}
+
+
+# --- attribution types ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, cue, kind", [
+    ("The mayor said the bridge closed on Friday.", "said", "speech"),
+    ("According to the ministry, the bridge closed on Friday.", "According to", "speech"),
+    ("A new poll shows that 60% of residents back the plan.", "shows", "document"),
+    ("Officials fear that the repairs will cost $4 million.", "fear", "belief"),
+    ("The governor vowed to rebuild the bridge by May.", "vowed", "intention"),
+    ("The council voted to reopen the bridge on Monday.", "voted", "action"),
+])
+def test_each_attribution_is_typed_by_its_cue(engine, text, cue, kind):
+    got = {a["cue"][0]["text"]: a["type"] for a in extract_attributions(text, engine) if a["cue"]}
+    assert got.get(cue) == kind, got
+
+
+def test_an_intention_credits_no_one_but_a_belief_credits_its_holder():
+    plan = run("The governor plans to resign after the audit.")
+    assert [a.type for a in plan.attributions] == ["intention"]
+    assert all(not c.attributions for c in plan.claims)  # a claim about the governor, not one of hers
+    fear = run("Two senior officials fear that the bridge will fail.").claims[0]
+    assert [(a.type, a.source.anonymous) for a in fear.attributions] == [("belief", True)]

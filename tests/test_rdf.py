@@ -187,3 +187,13 @@ def test_evidence_offsets_in_the_graph_index_the_article_text(two_article_store)
     assert len(rows) >= 5
     for r in rows:
         assert r["text"][r["s"]:r["e"]] == r["ev"]
+
+
+def test_attributions_in_the_graph_carry_their_type(two_article_store):
+    with Store(two_article_store, create=False) as store:
+        rows = store.select("""
+            PREFIX pg: <https://w3id.org/provgraph/ns#>
+            SELECT ?type (COUNT(*) AS ?n) WHERE { ?hop pg:attributionType ?type } GROUP BY ?type""")
+    types = {r["type"]: r["n"] for r in rows}
+    assert types.get("speech", 0) >= 2
+    assert set(types) <= {"speech", "document", "belief"}  # actions and intentions credit no one

@@ -26,6 +26,8 @@ STANCE = frozenset("think believe feel consider view worry fear wonder prefer fa
                    "praise applaud blast slam criticize criticise decry denounce chide mock lament thank blame "
                    "attack describe portray call compare dismiss defend embrace tout back agree argue insist "
                    "seem appear sound look question rip hammer label brand hail welcome condemn".split())
+# Cues of a state of mind: what the holder believes or expects, not what they pass on.
+BELIEF = frozenset("think believe feel consider view worry fear wonder suspect doubt".split()) | PREDICTION
 # (action cues, ACTION below, never reach these: their attributions credit no one)
 ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PREDICTION, "opinion": STANCE}
 # Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
@@ -38,6 +40,19 @@ ACTION = frozenset("vote file reject decline refuse invoke push express join sig
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
                    "release submit send give spend raise donate fund hire fire arrest charge indict "
                    "convict sentence decide decision ruling verdict judgment".split())
+
+
+
+def attribution_type(cue_lemma: str | None, source_kind: str) -> str:
+    """The attribution's type (model.ATTRIBUTION_TYPES) from its cue and how its source is named."""
+    if cue_lemma in ACTION:
+        return "action"
+    if cue_lemma in INTENTION:
+        return "intention"
+    if cue_lemma in BELIEF:
+        return "belief"
+    return "document" if source_kind == "document" else "speech"
+
 
 # "X declined to comment": a fact about X (asked, no answer), not a claim of X's.
 NON_RESPONSE = re.compile(

@@ -529,3 +529,17 @@ def test_an_intention_credits_no_one_but_a_belief_credits_its_holder():
     assert all(not c.attributions for c in plan.claims)  # a claim about the governor, not one of hers
     fear = run("Two senior officials fear that the bridge will fail.").claims[0]
     assert [(a.type, a.source.anonymous) for a in fear.attributions] == [("belief", True)]
+
+
+VOX_POPS = ("Residents spoke about the flood.\n\n"
+            "“The council ignored us. The levee failed on Monday.” ― Sonya Herridge\n"
+            "“I am ashamed. We lost 40 homes.” ―\u00a0Pamela Padilla\u00a0\n\n"
+            "The mayor — who was elected in May — said little.")
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_dash_after_a_quotation_credits_the_name_that_follows(engine):
+    claims = {c.text: [a.source.label for a in c.attributions] for c in extract(Article(text=VOX_POPS), engine).claims}
+    assert claims["The council ignored us. The levee failed on Monday."] == ["Sonya Herridge"]
+    assert claims["I am ashamed. We lost 40 homes."] == ["Pamela Padilla"]  # not carried on from the first
+    assert claims["The mayor — who was elected in May — said little."] == []  # a dash inside a sentence credits no one

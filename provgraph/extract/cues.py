@@ -65,6 +65,10 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
     cue_verbs = lexicon.cue_verbs()
     phrases = lexicon.cue_phrases()
     all_verbs = lexicon.table("cue_verbs.txt")
+    if tokens and tokens[0].text in DASHES and (f := _dash_credit(tokens, sentence, quotes, article)):
+        f.sentence = sentence
+        f.quote = "direct"
+        return [f]
     for i, tok in enumerate(tokens):
         if i in taken or not (tok.is_word or tok.text == ":"):
             continue
@@ -298,6 +302,31 @@ NOT_SPEAKERS = frozenset(["update", "updated", "correction", "clarification", "e
 
 def is_speaker_label(f: Found) -> bool:
     return f.cue.text == ":"
+
+
+def is_layout_credit(f: Found) -> bool:
+    """Credit given by layout, not wording: a transcript's "NAME:" or a quotation's "― NAME"."""
+    return f.cue.text == ":" or f.cue.text in DASHES
+
+
+DASHES = frozenset("―—–")
+
+
+def _dash_credit(tokens: list[Token], sentence: Span, quotes: list[Span], article: str) -> Found | None:
+    """“A quotation.” ― Sonya Herridge: a dash after a closing quote mark, then a name to the end of
+    the line, credits the quotation (vox pops, epigraphs, quoted posts)."""
+    before = article[:sentence.start].rstrip(" \u00a0")
+    if not before or before[-1] not in "”\"’'":
+        return None
+    quote = next((q for q in quotes if 0 <= len(before) - 1 - q.end <= 1), None)
+    line_end = article.find("\n", sentence.start)
+    rest = [t for t in tokens[1:] if line_end < 0 or t.end <= line_end]
+    if quote is None or not rest or len(rest) > 8:
+        return None
+    mention = parse_mention(rest, article)
+    if mention is None or mention.kind not in ("person", "organization", "outlet"):
+        return None
+    return Found(mention, Span(tokens[0].start, tokens[0].end, tokens[0].text), "say", [quote])
 
 
 def _speaker(i: int, tokens: list[Token], sentence: Span, article: str) -> Found | None:

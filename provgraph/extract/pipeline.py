@@ -14,7 +14,7 @@ import re
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.checkable import NON_RESPONSE, assess, attribution_type, non_response
 from provgraph.extract.claims import figures, has_event_about_named_actor
-from provgraph.extract.cues import Found, find_attributions, is_speaker_label
+from provgraph.extract.cues import DASHES, Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
@@ -52,10 +52,11 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         going_on: list[Span] = []  # content the tagger found in a sentence without a cue
         labels = [f for f in found if is_speaker_label(f)]
         if engine == "model":
-            found, going_on = model_attributions(sentence, tokens, quotes, text, [f for f in found if f not in labels])
-            # a transcript's speaker label is layout, not wording the tagger learned: it stays, and
-            # what the tagger reads in the label itself goes
-            found = labels + [f for f in found if not any(f.cue.start < g.cue.end for g in labels)]
+            layout = [f for f in found if is_layout_credit(f)]
+            found, going_on = model_attributions(sentence, tokens, quotes, text, [f for f in found if f not in layout])
+            # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
+            # stays, and what the tagger reads in the label itself goes
+            found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
         if labels:
             turn = (labels[0], _paragraph_end(text, sentence.start))
         elif turn is not None and sentence.start >= turn[1]:
@@ -208,6 +209,8 @@ def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attri
     from the sentence before (`going_on`, the last attribution's), and figures announced by
     "The numbers, as reported by X, ..." in the sentence before."""
     quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
+    if any(_credited_by_dash(q, text) for q in quoted):
+        return []  # “...” ― Name: the quotation's own speaker follows it
     if going_on and not quoted:
         last = previous[-1]
         return [] if last.source is None else [
@@ -227,6 +230,11 @@ def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attri
         out.append(Attribution(prev.source, None, None, content, sentence, prev.cue_lemma,
                                "direct" if quoted else "indirect", prev.source_kind, carried=True, type=prev.type))
     return out
+
+
+def _credited_by_dash(quote: Span, text: str) -> bool:
+    after = text[quote.end:quote.end + 6].lstrip("”\"’' \u00a0")
+    return after[:1] in DASHES
 
 
 def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> list[Claim]:

@@ -543,3 +543,15 @@ def test_a_dash_after_a_quotation_credits_the_name_that_follows(engine):
     assert claims["The council ignored us. The levee failed on Monday."] == ["Sonya Herridge"]
     assert claims["I am ashamed. We lost 40 homes."] == ["Pamela Padilla"]  # not carried on from the first
     assert claims["The mayor — who was elected in May — said little."] == []  # a dash inside a sentence credits no one
+
+
+def test_the_recipient_of_told_is_not_part_of_what_was_said():
+    a = one("The mayor told reporters on Friday that the bridge would stay closed.")
+    assert words(a.content[0].text) == "the bridge would stay closed"
+
+
+def test_polnear_output_draws_a_quotation_whole_with_its_marks():
+    text = "“The levee failed. We lost 40 homes,” the mayor said on Friday. The council said it acted in time."
+    contents = [c["text"] for a in extract_attributions(text) for c in a["content"]]
+    assert "“The levee failed. We lost 40 homes,”" in contents
+    assert "it acted in time" in contents  # a paraphrase without the full stop

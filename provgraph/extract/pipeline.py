@@ -57,6 +57,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
+        for f in found:
+            _drop_recipient(f)
         if labels:
             turn = (labels[0], _paragraph_end(text, sentence.start))
         elif turn is not None and sentence.start >= turn[1]:
@@ -189,6 +191,23 @@ def _headline_end(text: str) -> int:
     first = text[:end] if end > 0 else ""
     lines = [line for line in first.split("\n") if line.strip()]
     return end if lines and len(lines) <= 2 and all(len(line.split()) <= 25 for line in lines) else -1
+
+
+# Cues whose first object is who was told, not what: "told reporters Friday that ...".
+RECIPIENT_CUES = frozenset("tell inform assure remind notify brief warn".split())
+_CLAUSE_START = re.compile(r"\b(?:that|how|whether|why|what|when|if)\b")
+
+
+def _drop_recipient(f: Found) -> None:
+    """Start the content after the recipient of the cue: "told Fox News on Friday that X" credits
+    "X", not "Fox News on Friday that X"."""
+    if f.cue_lemma not in RECIPIENT_CUES or not f.content or f.quote == "direct":
+        return
+    first = f.content[0]
+    m = _CLAUSE_START.search(first.text[:80])
+    if m is None or m.start() == 0 or len(first.text[:m.start()].split()) > 8 or "," in first.text[:m.start()]:
+        return
+    f.content[0] = Span(first.start + m.start(), first.end, first.text[m.start():])
 
 
 def _paragraph_end(text: str, start: int) -> int:
@@ -339,17 +358,18 @@ def _is_refusal(a: Attribution, refusals: list[tuple[int, int]]) -> bool:
 def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
     """Attributions of `text` in the PolNeAR scorer's format (character offsets into `text`)."""
     article = extract(Article(text=text), engine)
+    quotes = find_quotes(text)
     out = []
     latest: dict[int, dict] = {}  # the last attribution of each source: what a carried one goes on from
     for a in article.attributions:
         if a.carried:
             if id(a.source) in latest:
-                latest[id(a.source)]["content"] += [c.as_dict() for c in a.content]
+                latest[id(a.source)]["content"] += [_with_quote_marks(c, text, quotes, a.cue).as_dict() for c in a.content]
             continue
         out.append({
             "source": [a.source_span.as_dict()] if a.source_span else [],
             "cue": [a.cue.as_dict()] if a.cue else [],
-            "content": [c.as_dict() for c in a.content],
+            "content": [_with_quote_marks(c, text, quotes, a.cue).as_dict() for c in a.content],
             "source_kind": a.source_kind,
             "anonymous": bool(a.source and a.source.anonymous),
             "hedges": find_hedges(" ".join(c.text for c in a.content)),
@@ -358,6 +378,28 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
         })
         latest[id(a.source)] = out[-1]
     return out
+
+
+def _with_quote_marks(span: Span, text: str, quotes: list[Span], cue: Span | None) -> Span:
+    """A content span as PolNeAR draws it: a quotation whole, with its quote marks (and the stop
+    inside them), even where the cue follows its last sentence; a paraphrase without the
+    sentence's full stop."""
+    start, end = span.start, span.end
+    whole = next((q for q in quotes if q.start < start < q.end <= end + 2), None)
+    if whole is not None and not (cue is not None and whole.start <= cue.start < start):  # not over its cue
+        start = whole.start
+    if start > 0 and text[start - 1] in OPENING:
+        start -= 1
+        if end < len(text) and text[end] in CLOSING:
+            end += 1
+        elif end + 1 < len(text) and text[end] in ".,?!" and text[end + 1] in CLOSING:
+            end += 2
+    elif text[end - 1] == "." and end - start > 2 and not text[end - 2].isupper():
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end, text[start:end])
+
+
+OPENING, CLOSING = "“\"‘", "”\"’"
 
 
 def extract_attributions_model(text: str) -> list[dict]:

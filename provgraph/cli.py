@@ -60,6 +60,41 @@ def engine_option(f):
                              "the rules alone (about 2.5x faster, looser span edges).")(f)
 
 
+def _output_file(ctx, param, value):
+    """An output file's folder must exist: say so in one line before any work is done."""
+    if value is None or value == "-":
+        return value
+    parent = Path(value).expanduser().parent
+    if not parent.is_dir():
+        raise click.BadParameter(f"the folder {str(parent)!r} does not exist", ctx, param)
+    if Path(value).is_dir():
+        raise click.BadParameter(f"{value!r} is a folder; give a file name", ctx, param)
+    return value
+
+
+def output_option(f):
+    """-o/--output: write what the command prints to a file instead."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_output_file,
+                        help="Write to a file instead of stdout.")(f)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _articles(paths) -> list[Path]:
+    """The article files among `paths`; what is not one is named on stderr and left out."""
+    from provgraph.reader import find_articles
+
+    skipped: list[str] = []
+    files = find_articles(list(paths), skipped)
+    for line in skipped:
+        click.echo(f"note: {line}", err=True)
+    if not files:
+        raise click.ClickException(f"no article files (.txt, .md, .html) in {', '.join(paths)}")
+    return files
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -68,7 +103,7 @@ def _write(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-@click.group(cls=Group)
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="provgraph")
 def cli():
     """provgraph: who said what, via whom, and which news claims are weakly sourced.
@@ -102,11 +137,8 @@ def ingest(paths, strict, workers, resume, max_mb, engine, store):
     from tqdm import tqdm
 
     from provgraph.ingest import default_workers, ingest_files
-    from provgraph.reader import find_articles
 
-    files = find_articles(list(paths))
-    if not files:
-        raise click.ClickException(f"no article files (.txt, .md, .html) in {', '.join(paths)}")
+    files = _articles(paths)
     workers = workers or (default_workers() if len(files) >= 50 else 1)
     started = time.perf_counter()
     errors = 0
@@ -148,7 +180,7 @@ def ingest(paths, strict, workers, resume, max_mb, engine, store):
 @click.option("--top", type=click.IntRange(1), help="Only the N most serious claims.")
 @click.option("--all", "include_all", is_flag=True,
               help="Every claim, flagged or not, with why it is or is not checkable.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@output_option
 @click.option("--registry", type=click.Path(dir_okay=False), envvar="PROVGRAPH_REGISTRY",
               help="Source registry (YAML: grades, parties); default $PROVGRAPH_REGISTRY or ./sources.yaml.")
 @store_option
@@ -180,15 +212,25 @@ def report(fmt, reasons, top, include_all, output, registry, store):
 @click.option("--timeout", type=click.FloatRange(0.1), help="Stop the query after this many seconds.")
 @click.option("--allow-network", is_flag=True,
               help="Allow SERVICE and LOAD, which send requests to other hosts (refused by default).")
+@click.option("--prefixes", "show_prefixes", is_flag=True, help="List the prefixes every query may use undeclared.")
+@output_option
 @store_option
-def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network, store):
+def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network, show_prefixes, output, store):
     """Run a SPARQL query over all articles' graphs (read-only unless --update).
 
+    pg:, prov:, schema:, rdf:, rdfs:, xsd:, owl: and dcterms: need no PREFIX line (--prefixes).
+    SPARQL "-" (or --file -) reads the query from stdin.
+
+    \b
     Example: provgraph query --named anonymous_only_claims --format csv
+    Example: provgraph query 'SELECT ?c ?why WHERE { ?c pg:checkReason ?why } LIMIT 5'
     """
-    from provgraph.querying import fetches, is_update, run_query
+    from provgraph.querying import PREFIXES, fetches, is_update, run_query
     from provgraph.render.table import render
 
+    if show_prefixes:
+        _write("".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()), output)
+        return
     if list_:
         for name in queries.names():
             first = queries.load(name).splitlines()[0].lstrip("# ")
@@ -197,7 +239,7 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network,
     given = [x for x in (sparql, file, named) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of: a QUERY argument, --file F.rq, --named NAME")
-    text = queries.load(named) if named else (file.read() if file else sparql)
+    text = queries.load(named) if named else file.read() if file else sys.stdin.read() if sparql == "-" else sparql
     keyword = fetches(text)
     if keyword and not allow_network:
         raise click.ClickException(f"this query uses {keyword}, which sends a request to another host; "
@@ -209,23 +251,25 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network,
     if result is None:
         click.echo("update applied", err=True)
     elif result.boolean is not None:
-        click.echo("true" if result.boolean else "false")
+        _write("true\n" if result.boolean else "false\n", output)
     elif result.graph is not None:
-        click.echo(result.graph.decode("utf-8"), nl=False)
+        _write(result.graph.decode("utf-8"), output)
     else:
-        click.echo(render(result.rows, result.columns, fmt), nl=False)
+        _write(render(result.rows, result.columns, fmt), output)
 
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True,
-              help="The HTML file (not written when only --png/--svg are given, unless -o is).")
+              callback=_output_file, help="The HTML file (not written when only --png/--svg are given, unless -o is).")
 @click.option("--claim", help="Only this claim's provenance (IRI or its last part), with the claims that "
               "repeat or contradict it.")
 @click.option("--article", help="Only this article (IRI, or words of its title).")
 @click.option("--source", help="Only claims that rest on this source (words of its name).")
 @click.option("--only-flagged", is_flag=True, help="Only weakly sourced claims and what they rest on.")
-@click.option("--png", type=click.Path(dir_okay=False), help="Draw the same graph as a PNG picture (no browser).")
-@click.option("--svg", type=click.Path(dir_okay=False), help="Draw the same graph as an SVG picture (no browser).")
+@click.option("--png", type=click.Path(dir_okay=False), callback=_output_file,
+              help="Draw the same graph as a PNG picture (no browser).")
+@click.option("--svg", type=click.Path(dir_okay=False), callback=_output_file,
+              help="Draw the same graph as an SVG picture (no browser).")
 @store_option
 def view(output, claim, article, source, only_flagged, png, svg, store):
     """Write an interactive graph view: one HTML file that works offline; or a static picture.
@@ -257,7 +301,7 @@ def view(output, claim, article, source, only_flagged, png, svg, store):
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "ntriples"]),
               default="trig", show_default=True, help="trig, nquads and jsonld keep one graph per article.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@output_option
 @store_option
 def export(fmt, output, store):
     """Export the whole graph as RDF.
@@ -279,8 +323,9 @@ def export(fmt, output, store):
 @cli.command()
 @click.argument("claim_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_option
 @store_option
-def claim(claim_id, fmt, store):
+def claim(claim_id, fmt, output, store):
     """One claim's whole provenance tree: every report, chain, root and the evidence of each.
 
     CLAIM_ID is the ID the report shows (00e3b7e3/315-455), the claim's full IRI, or the number
@@ -296,7 +341,7 @@ def claim(claim_id, fmt, store):
         claim_id = numbering.lookup(store.spec, int(claim_id))
     with store(read_only=True) as db:
         tree = claim_provenance(db, claim_id)
-    click.echo(render(tree, fmt), nl=False)
+    _write(render(tree, fmt), output)
 
 
 @cli.command()
@@ -329,8 +374,9 @@ WHERE {
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_option
 @store_option
-def stats(fmt, store):
+def stats(fmt, output, store):
     """Counts of articles, claims, attributions, sources and triples in the store.
 
     Example: provgraph stats --format json
@@ -340,11 +386,8 @@ def stats(fmt, store):
         row = db.select(STATS)[0]
         row["triples"] = db.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
         row["store"] = str(db.path)
-    if fmt == "json":
-        click.echo(json.dumps(row, indent=2))
-    else:
-        for k, v in row.items():
-            click.echo(f"{k:13} {v}")
+    _write(json.dumps(row, indent=2) + "\n" if fmt == "json" else "".join(f"{k:13} {v}\n" for k, v in row.items()),
+           output)
 
 
 @cli.command()
@@ -365,7 +408,7 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
     Example: provgraph extract articles/ --format nquads -o shards/ && provgraph load shards/
     """
     from provgraph.extract.pipeline import extract_attributions
-    from provgraph.reader import find_articles, read_article
+    from provgraph.reader import read_article
 
     if bool(paths) == bool(jsonl):
         raise click.UsageError("give article files or --jsonl FILE (one of them)")
@@ -374,7 +417,7 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
 
         if jsonl or output == "-":
             raise click.UsageError("--format nquads reads article files and needs -o FOLDER for the shards")
-        files = [str(f) for f in find_articles(list(paths))]
+        files = [str(f) for f in _articles(paths)]
         Path(output).mkdir(parents=True, exist_ok=True)
         failed = 0
         for n in range(0, len(files), shard_size):
@@ -384,7 +427,7 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
             failed += len(r["failed"])
             click.echo(f"{r['shard']}: {r['articles']} articles, {r['quads']} quads", err=True)
         sys.exit(1 if failed else 0)
-    output = click.open_file(output, "w", encoding="utf-8")
+    output = click.open_file(_output_file(click.get_current_context(), None, output), "w", encoding="utf-8")
     if jsonl:
         for n, line in enumerate(jsonl, 1):
             if not line.strip():
@@ -397,7 +440,7 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
             output.write(json.dumps({"doc_id": doc_id, "attributions": extract_attributions(text, engine)},
                                     ensure_ascii=False) + "\n")
         return
-    for path in find_articles(list(paths)):
+    for path in _articles(paths):
         article = read_article(path)
         output.write(json.dumps({"doc_id": path.name, "attributions": extract_attributions(article.text, engine)},
                                 ensure_ascii=False) + "\n")
@@ -496,7 +539,7 @@ def load(shards, store):
         raise click.ClickException(f"no .nq shards in {', '.join(shards)}")
     with store(create=True) as db:
         r = load_shards(files, db)
-    click.echo(f"loaded {r['shards']} shards ({r['quads']} quads) into {db.path}", err=True)
+    click.echo(f"loaded {_count(r['shards'], 'shard')} ({r['quads']} quads) into {db.path}", err=True)
 
 
 def main():

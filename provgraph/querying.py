@@ -18,6 +18,33 @@ _UPDATE = re.compile(
 )
 
 
+# Declared for every query that does not declare them itself (`provgraph query --prefixes`).
+PREFIXES = {
+    "pg": "https://w3id.org/provgraph/ns#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_DECLARED = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
+
+
+def with_prefixes(sparql: str) -> str:
+    """`sparql` with the PREFIXES it does not declare, on one line before it (so that an error's
+    line number is one more than the user's: `run_query` takes it back)."""
+    declared = {m.group(1) for m in _DECLARED.finditer(sparql)}
+    missing = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared]
+    return " ".join(missing) + "\n" + sparql if missing else sparql
+
+
+def _user_lines(message: str, shifted: bool) -> str:
+    return re.sub(r"\bat (\d+):(\d+)", lambda m: f"at {int(m.group(1)) - 1}:{m.group(2)}", message) if shifted \
+        else message
+
+
 def is_update(sparql: str) -> bool:
     """True for SPARQL UPDATE requests (they change the graph)."""
     without_comments = re.sub(r"(?m)^\s*#.*$", "", sparql)
@@ -51,7 +78,27 @@ def _child(spec, sparql: str, update: bool, conn) -> None:
 
 
 def run_query(opener, sparql: str, update: bool = False, timeout: float | None = None) -> Result | None:
-    """Run `sparql` on the store `opener` opens; None for an update. With `timeout`, stop it then."""
+    """Run `sparql` on the store `opener` opens, with the usual prefixes declared; None for an
+    update. With `timeout`, stop it then."""
+    full = with_prefixes(sparql)
+    try:
+        result = _run(opener, full, update, timeout)
+    except ProvgraphError as e:
+        raise type(e)(_user_lines(str(e), full != sparql)) from None
+    if result is not None and result.columns and _SELECT_ALL.search(sparql):
+        result.columns.sort(key=lambda name: _first_use(sparql, name))  # as written, not alphabetical
+    return result
+
+
+_SELECT_ALL = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
+
+
+def _first_use(sparql: str, name: str) -> int:
+    m = re.search(rf"[?$]{re.escape(name)}\b", sparql)
+    return m.start() if m else len(sparql)
+
+
+def _run(opener, sparql: str, update: bool, timeout: float | None) -> Result | None:
     if timeout is None:
         with opener(read_only=not update) as db:
             if update:

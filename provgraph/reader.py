@@ -26,17 +26,45 @@ ALIASES = {
 }
 
 
-def find_articles(paths: list[str | Path]) -> list[Path]:
-    """Article files named directly or found in folders (recursively), sorted, without sidecars."""
+def find_articles(paths: list[str | Path], skipped: list[str] | None = None) -> list[Path]:
+    """Article files named directly or found in folders (recursively), sorted, without sidecars.
+    A file named directly is held to the same test (`provgraph ingest samples/*` names the
+    sidecars and the registry too): what it is not an article is appended to `skipped` as a
+    one-line reason."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             found.extend(f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES)
-        elif p.exists():
-            found.append(p)
+        elif p.exists() or p.is_symlink():
+            reason = not_an_article(p)
+            if reason is None:
+                found.append(p)
+            elif skipped is not None and not _sidecar_of_an_article(p):
+                skipped.append(f"{p}: {reason}; skipped")
         else:
             raise InputError(f"{p}: no such file or folder")
     return found
+
+
+def _sidecar_of_an_article(path: Path) -> bool:
+    stem = path.name[:-len(".meta.json")] if path.name.lower().endswith(".meta.json") else None
+    return stem is not None and any((path.parent / (stem + suffix)).is_file() for suffix in SUFFIXES)
+
+
+def not_an_article(path: Path) -> str | None:
+    """Why a file named directly is not read as an article, or None."""
+    name = path.name.lower()
+    if name.endswith(".meta.json"):
+        return "a metadata sidecar (read with its article)"
+    if name.endswith((".yaml", ".yml")):
+        return "YAML (a source registry or corrections: --registry, provgraph curate)"
+    if path.suffix.lower() in (".ttl", ".trig", ".nq", ".nt", ".jsonld", ".rdf", ".owl"):
+        return "RDF (load it with provgraph import)"
+    if path.suffix.lower() in (".json", ".jsonl"):
+        return "JSON, not an article (JSON lines of articles: provgraph extract --jsonl)"
+    if path.suffix and path.suffix.lower() not in SUFFIXES:
+        return f"not an article file ({', '.join(sorted(SUFFIXES))})"
+    return None
 
 
 MAX_BYTES = 20_000_000  # a news article is far smaller; a larger file is a dump, not an article

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
+from provgraph.querying import PREFIXES
 from provgraph.render.report import safe_cell
 
 FORMATS = ("table", "json", "csv")
@@ -30,5 +32,12 @@ def render(rows: list[dict], columns: list[str], fmt: str, max_width: int = 60) 
 
 
 def _cell(v, max_width: int) -> str:
+    """A value for the table: an IRI whole (IDs differ at their end) or as a prefixed name, other
+    text on one line and cut at `max_width`."""
     s = "" if v is None else " ".join(str(v).split())
+    if _IRI.match(s):
+        return next((f"{p}:{s[len(iri):]}" for p, iri in PREFIXES.items() if s.startswith(iri)), s)
     return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+
+_IRI = re.compile(r"https?://\S+$")

@@ -1,0 +1,95 @@
+"""The analyst's everyday commands: prefixes they need not type, stdin, files they name by glob,
+output files in folders that may not exist, -h. Each test is a command a user would run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SAMPLES, assert_clean_error, run
+
+
+def test_a_query_may_use_the_usual_prefixes_without_declaring_them(runner, sample_store):
+    out = run(runner, "query", "SELECT ?c WHERE { ?c a schema:Claim ; pg:checkable true } LIMIT 1",
+              "--format", "json", "--store", sample_store).stdout
+    assert json.loads(out)[0]["c"].startswith("https://w3id.org/provgraph/id/claim/")
+
+
+def test_a_query_that_declares_a_prefix_keeps_its_own(runner, sample_store):
+    query = "PREFIX schema: <https://schema.org/> SELECT ?c WHERE { ?c a schema:Claim }"
+    assert json.loads(run(runner, "query", query, "--format", "json", "--store", sample_store).stdout) == []
+
+
+def test_prefixes_are_listed(runner):
+    out = run(runner, "query", "--prefixes").stdout
+    assert "PREFIX pg: <https://w3id.org/provgraph/ns#>" in out and "PREFIX dcterms:" in out
+
+
+def test_an_error_names_the_users_line_not_ours(runner, sample_store):
+    result = run(runner, "query", "SELECT ?c WHERE {\n ?c pg:checkReason ?why ", "--store", sample_store, ok=False)
+    assert_clean_error(result, "at 2:")
+
+
+def test_query_dash_reads_stdin(runner, sample_store):
+    result = runner.invoke(__import__("provgraph.cli").cli.cli, ["query", "-", "--format", "json", "--store",
+                                                                 str(sample_store)],
+                           input="SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["n"] >= 20
+
+
+def test_the_table_shows_ids_whole_and_vocabulary_as_prefixed_names(runner, sample_store):
+    out = run(runner, "query", "SELECT ?c ?p WHERE { ?c a schema:Claim ; ?p ?o } LIMIT 5",
+              "--store", sample_store).stdout
+    ids = [line.split()[0] for line in out.splitlines()[2:-1]]
+    assert all(i.startswith("https://w3id.org/provgraph/id/claim/") and not i.endswith("…") for i in ids)
+    assert "rdf:type" in out or "pg:" in out
+
+
+def test_select_star_columns_come_in_the_order_written(runner, sample_store):
+    out = run(runner, "query", "SELECT * WHERE { ?z pg:checkReason ?a ; pg:checkable ?m } LIMIT 1",
+              "--store", sample_store).stdout
+    assert out.splitlines()[0].split() == ["z", "a", "m"]
+
+
+def test_files_named_by_glob_leave_out_sidecars_and_registries(runner, tmp_path):
+    files = sorted(str(p) for p in SAMPLES.iterdir())
+    result = run(runner, "ingest", *files, "--store", tmp_path / "store")
+    assert "2 of 2 files: 2 added" in result.stderr
+    assert "sources.yaml: YAML" in result.stderr and "skipped" in result.stderr
+    assert "meta.json" not in result.stderr  # a sidecar beside its article is read with it, silently
+
+
+def test_only_non_articles_named_is_a_clean_error(runner, tmp_path):
+    result = run(runner, "ingest", SAMPLES / "sources.yaml", "--store", tmp_path / "store", ok=False)
+    assert_clean_error(result, "no article files")
+    assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "-o", "{missing}/r.json"],
+    ["export", "-o", "{missing}/g.trig"],
+    ["view", "-o", "{missing}/g.html"],
+    ["view", "--png", "{missing}/g.png"],
+    ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "-o", "{missing}/q.txt"],
+    ["stats", "-o", "{missing}/s.txt"],
+    ["claim", "1", "-o", "{missing}/c.txt"],
+    ["extract", str(SAMPLES), "-o", "{missing}/a.jsonl"],
+])
+def test_an_output_file_in_a_missing_folder_is_one_line(runner, sample_store, tmp_path, args):
+    args = [a.replace("{missing}", str(tmp_path / "no" / "such")) for a in args]
+    store = [] if args[0] == "extract" else ["--store", sample_store]
+    result = run(runner, *args, *store, ok=False)
+    assert_clean_error(result, "does not exist")
+
+
+def test_stats_and_claim_write_to_a_file(runner, sample_store, tmp_path):
+    run(runner, "stats", "--format", "json", "-o", tmp_path / "s.json", "--store", sample_store)
+    assert json.loads((tmp_path / "s.json").read_text())["articles"] == 2
+
+
+@pytest.mark.parametrize("command", [[], ["ingest"], ["report"], ["query"]])
+def test_dash_h_is_help(runner, command):
+    out = run(runner, *command, "-h").stdout
+    assert out.startswith("Usage: ") and "-h, --help" in out

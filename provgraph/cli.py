@@ -123,9 +123,11 @@ def cli():
 @click.option("--resume", is_flag=True, help="Skip articles already stored (same text) without re-reading them.")
 @click.option("--max-mb", type=click.FloatRange(0.001), default=20, show_default=True,
               help="Refuse files larger than this (a news article is far smaller).")
+@click.option("--replace", is_flag=True,
+              help="An edited article replaces the version stored from a file of the same name.")
 @engine_option
 @store_option
-def ingest(paths, strict, workers, resume, max_mb, engine, store):
+def ingest(paths, strict, workers, resume, max_mb, replace, engine, store):
     """Read articles (.txt, .md, .html; files or folders) into the store.
 
     Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
@@ -137,6 +139,7 @@ def ingest(paths, strict, workers, resume, max_mb, engine, store):
     from tqdm import tqdm
 
     from provgraph.ingest import default_workers, ingest_files
+    from provgraph.remove import remove_articles, stored_articles
 
     files = _articles(paths)
     workers = workers or (default_workers() if len(files) >= 50 else 1)
@@ -155,8 +158,17 @@ def ingest(paths, strict, workers, resume, max_mb, engine, store):
 
     with store(create=True) as db, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
                                          file=sys.stderr, desc="ingest") as bar:
+        before = {a.iri for a in stored_articles(db)} if replace else set()
         summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick,
                                max_bytes=int(max_mb * 1e6), engine=engine)
+        if replace and not summary.interrupted:
+            names = {f.name for f in files}
+            stored = stored_articles(db)
+            fresh = {a.file for a in stored if a.iri not in before}
+            old = [a for a in stored if a.iri in before and a.file in names and a.file in fresh]
+            remove_articles(db, old)
+            for a in old:
+                bar.write(f"replaced {a.describe()}", file=sys.stderr)
     seconds = time.perf_counter() - started
     click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
                + (f"{summary.skipped} skipped (already stored), " if resume else "")
@@ -342,6 +354,27 @@ def claim(claim_id, fmt, output, store):
     with store(read_only=True) as db:
         tree = claim_provenance(db, claim_id)
     _write(render(tree, fmt), output)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@store_option
+def remove(articles, store):
+    """Remove articles, every source only they cited, and what they gave the analyses.
+
+    ARTICLES are file names, words of a title, article IRIs or content hashes. A claim the removed
+    article corroborated rests on its other reports again.
+
+    Example: provgraph remove convicts_desert_ria.txt
+    """
+    from provgraph.remove import remove_articles, resolve
+
+    with store() as db:
+        found = resolve(db, list(articles))
+        claims = remove_articles(db, found)
+    for a in found:
+        click.echo(f"removed {a.describe()}", err=True)
+    click.echo(f"{_count(len(found), 'article')} and {_count(claims, 'claim')} removed; analyses updated", err=True)
 
 
 @cli.command()

@@ -284,21 +284,30 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network,
               help="Draw the same graph as an SVG picture (no browser).")
 @store_option
 def view(output, claim, article, source, only_flagged, png, svg, store):
-    """Write an interactive graph view: one HTML file that works offline; or a static picture.
+    """Write an interactive graph view: one HTML file that works offline; or a static picture;
+    or the graph for Gephi or Cytoscape (-o graph.graphml, -o graph.gexf).
 
+    \b
     Example: provgraph view --only-flagged -o flagged.html
-
     Example: provgraph view --source RIA --png ria.png
+    Example: provgraph view -o provenance.gexf
     """
     from provgraph.analysis.graph import focus, provenance_graph
     from provgraph.render.html import render
+    from provgraph.render.network import FORMATS, write_network
 
     with store(read_only=True) as db:
         g = focus(provenance_graph(db), claim, article, source, only_flagged)
     if g.number_of_nodes() == 0:
         raise click.ClickException("nothing to show: no node matches the focus options")
     size = f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
-    html = not (png or svg) or not click.get_current_context().get_parameter_source("output").name.startswith("DEFAULT")
+    network = FORMATS.get(Path(output).suffix.lower())
+    if network:
+        write_network(g, output, network)
+        click.echo(f"wrote {output} ({size}, {network.upper()})", err=True)
+        output = None
+    html = output is not None and (not (png or svg) or not click.get_current_context().get_parameter_source(
+        "output").name.startswith("DEFAULT"))
     if html:
         Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
         click.echo(f"wrote {output} ({size}); open it in a browser", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -105,3 +106,17 @@ def test_focus_that_matches_nothing_is_a_clean_error(runner, sample_store, tmp_p
     result = run(runner, "view", option, value, "-o", out, "--store", sample_store, ok=False)
     assert_clean_error(result, "nothing to show")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix, read", [(".graphml", "read_graphml"), (".gexf", "read_gexf")])
+def test_the_graph_for_gephi_and_cytoscape_keeps_kinds_flags_and_evidence(runner, sample_store, tmp_path, suffix,
+                                                                          read):
+    path = tmp_path / f"provenance{suffix}"
+    run(runner, "view", "-o", path, "--store", sample_store)
+    g = getattr(nx, read)(path)
+    claims = [d for _, d in g.nodes(data=True) if d.get("kind") == "claim"]
+    assert len(claims) == 25
+    flagged = [d for d in claims if d["severity"] != "none"]
+    assert flagged and all(d["reasons"] and d["evidence"] for d in flagged)
+    assert any(d.get("kind") == "anonymous" for _, d in g.nodes(data=True))
+    assert not (tmp_path / "graph.html").exists()

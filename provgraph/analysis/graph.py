@@ -67,7 +67,7 @@ def provenance_graph(store: Store) -> nx.MultiDiGraph:
         g.add_node(row["claim"], kind="claim", label=row["text"], evidence=row["evidence"],
                    title=row["title"] or row["file"], article=row["article"], start=row["start"], end=row["end"],
                    reasons=c.reasons if c else [], chain=c.chain if c else [], hedges=c.hedges if c else [],
-                   roots=[])
+                   severity=c.severity if c else "none", roots=[])
         g.add_edge(row["claim"], row["article"], kind="appears in", label="")
     canonical = {r["source"]: r for r in store.select(CANONICAL)}
     chains: dict[tuple, list] = defaultdict(list)

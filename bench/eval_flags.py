@@ -41,7 +41,7 @@ def gold_records(split: str) -> tuple[list[dict], list[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=["tune", "held-out", "all"])
+    parser.add_argument("--split", default="all", help="tune, held-out, all (or another split named in articles.json)")
     parser.add_argument("--errors", action="store_true", help="Print each wrong or missed flag (terminal only).")
     parser.add_argument("--keep", help="Keep the report JSON and the scorer's matches in this folder.")
     parser.add_argument("--engine", default="model", choices=["model", "rules"], help="Extraction engine for ingest.")

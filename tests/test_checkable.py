@@ -2,8 +2,12 @@
 
 Sentences written for these tests (no corpus text), one per kind of case the report must get right."""
 
-import pytest
+import json
 
+import pytest
+from click.testing import CliRunner
+
+from provgraph.cli import cli
 from provgraph.extract.checkable import assess, non_response
 from provgraph.extract.claims import figures
 from provgraph.extract.hedges import find_hedges
@@ -213,3 +217,25 @@ def test_a_sentence_in_the_body_is_no_headline():
 ])
 def test_headline_figures_are_figures(text, figure):
     assert figures(text) == [figure]
+
+
+@pytest.mark.parametrize("content", [
+    "You knew damn well that the levee was failing",  # addressed to a listener
+    "he thinks the council stayed vague on purpose",  # a view held, inside what was said
+    "the mayor has ignored our veterans for decades, proving he is unfit",  # a judgment, though in the past
+])
+def test_rhetoric_and_judgment_in_the_past_are_opinion(content):
+    assert assess(content, "say").reason == "opinion"
+
+
+def test_a_dated_past_event_stays_checkable_whatever_its_words():
+    assert assess("the mayor disgracefully fired 30 inspectors on Monday", "say").checkable
+
+
+def test_a_figure_backed_by_vague_data_is_unattributed_and_anonymous(tmp_path):
+    (tmp_path / "a.txt").write_text("According to federal data, 70 percent of the county's bridges need repair.\n")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
+    report = CliRunner().invoke(cli, ["report", "--format", "json", "--store", str(store)]).stdout
+    (claim,) = json.loads(report)["claims"]
+    assert set(claim["reasons"]) == {"unattributed", "anonymous-only"}

@@ -555,3 +555,39 @@ def test_polnear_output_draws_a_quotation_whole_with_its_marks():
     contents = [c["text"] for a in extract_attributions(text) for c in a["content"]]
     assert "“The levee failed. We lost 40 homes,”" in contents
     assert "it acted in time" in contents  # a paraphrase without the full stop
+
+
+# --- who a description, a participle or a collective refers to -------------------------------------
+
+def sources_of(text: str) -> list[tuple[str, str, bool]]:
+    return [(a.source.label, a.source.kind, a.source.anonymous) for a in credited(text)]
+
+
+def test_a_participle_after_said_shares_its_source():
+    text = ("Senator Dana Whitfield said the board met on Monday. “You squeezed the staff,” she said, "
+            "referencing the bank’s drive to open more accounts.")
+    assert {label for label, _, _ in sources_of(text)} == {"Dana Whitfield"}
+
+
+def test_a_definite_description_is_the_person_just_named():
+    text = "Donald Trump said the plant closed in May. “We need change,” the New York businessman said."
+    assert sources_of(text)[-1] == ("Donald Trump", "person", False)
+
+
+def test_a_description_under_a_promise_of_anonymity_stays_unnamed():
+    text = ("Donald Trump said the plant closed in May. The businessman is broke, the senior official said, "
+            "speaking on condition of anonymity.")
+    assert sources_of(text)[-1][2] is True
+
+
+def test_a_collective_owned_by_a_named_person_is_a_named_organisation():
+    text = ("Hillary Clinton said she was tired. Her campaign said she had pneumonia. "
+            "Donald Trump said he was fine. The Trump team said the plan covers single parents.")
+    got = sources_of(text)
+    assert ("Hillary Clinton’s campaign", "organization", False) in got
+    assert ("Trump team", "organization", False) in got
+
+
+def test_each_refers_back_and_is_no_source():
+    labels = [label for label, _, _ in sources_of("Trump and Clinton met the veterans, and each said the other was unfit.")]
+    assert "each" not in labels

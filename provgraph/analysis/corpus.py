@@ -399,6 +399,9 @@ class _Facts:
             facts["independentRoots"] = len(roots)
             if not named:
                 flags.append("anonymous-only")  # every root of every report is anonymous
+                if info.checkable and info.figures and all(self.c.kinds.get(r, ("", True))[0] == "document"
+                                                           for r in roots):
+                    flags.append("unattributed")  # "federal data show 70%": nobody stands behind the figure
             if not info.checkable:
                 return facts, flags
             if (len(articles) > 1 and len(roots) == 1) or self._on_loop(info):

@@ -89,6 +89,12 @@ FIRST_PERSON_STANCE = re.compile(
 # wants", "the question really should be"), not passing on a fact.
 STANCE_ADVERB = re.compile(r"\b(?:really|essentially|clearly|obviously|frankly|simply|absolutely|truly|literally|"
                            r"basically|honestly|I mean)\b", re.IGNORECASE)
+# A quotation that addresses someone ("You say you accept responsibility", "You knew damn well"):
+# rhetoric aimed at a listener, not a fact passed on.
+ADDRESS = re.compile(r"^[\W]*(?:you|your)\b", re.IGNORECASE)
+# A view held, in the third person, inside what was said: "he thinks the campaign stayed vague".
+HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|believes|feels|suspects|doubts|fears|hopes)\b",
+                       re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
                         r"remember|join|help|come|get|keep|make|tell|ask|give|take|never)\b", re.IGNORECASE)
 TIME = re.compile(
@@ -169,7 +175,12 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     if has_figure:
         return Checkability(True, "figure")
     if attributed:
-        if past_event or TIME.search(text):
+        dated = bool(TIME.search(text))
+        if not dated and (evaluative or ADDRESS.match(text) or HELD_VIEW.search(text)):
+            # "Trump has been disrespecting our veterans for decades", "You squeezed employees",
+            # "he thinks the campaign stayed vague": a judgment, an accusation, a view, even in the past
+            return Checkability(False, "opinion")
+        if past_event or dated:
             return Checkability(True, "event")
         if cue_lemma in INFORMATION and not evaluative:
             return Checkability(True, "finding")

@@ -110,7 +110,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     if f.mention is not None and f.mention.kind == "pronoun" and f.mention.head == "it" \
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
-    source = book.resolve(f.mention) if f.mention is not None else None
+    source = book.resolve(f.mention, f.anonymity) if f.mention is not None else None
     if source is not None and f.via is not None:
         via = book.resolve(f.via)
         if via is not None and via is not source and source.via is None:

@@ -67,6 +67,10 @@ def _known(word: str) -> bool:
     ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES or w in QUANTIFIERS
 
 
+# A cue form this reliable ("said" .92, "told" .84) ends a source phrase: it is the verb after it.
+RELIABLE_CUE = 0.7
+# Quantifiers that refer back to sources already named ("Trump and Clinton ... each said").
+REFERRING_QUANTIFIERS = frozenset("each both either neither".split())
 # "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
 QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
 
@@ -118,7 +122,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     """Parse the tokens of a source noun phrase; None when they do not name a plausible source."""
     if "(" in [t.text for t in tokens[1:]]:  # "Mike Pence (R-Ind.)": the tag is not part of the name
         tokens = tokens[:[t.text for t in tokens].index("(", 1)]
-    tokens = [t for t in tokens if t.text not in "()[]"]
+    tokens = [t for t in tokens if t.text not in "()[]“”\"‘"]
+    cue = next((k for k, t in enumerate(tokens) if k > 0 and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE), None)
+    if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
+        tokens = tokens[:cue]
+    if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
+        return None  # "each said", "both argued": the sources are named elsewhere, not here
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
@@ -165,7 +174,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     descriptor = span.text
     if head in lexicon.words("document_nouns.txt"):
         # "polls show", "some studies found": a vague collective source is an anonymous document
-        vague = head.endswith("s") and not affiliation and first not in POSSESSIVES \
+        vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their")
         return Mention(span, "document", _strip_det(_text(head_part, article)), head,
                        anonymous=vague, descriptor=span.text if vague else None,
@@ -180,7 +189,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if head in lexicon.words("organization_words.txt"):
         definite = first in ("the", "this", "that") and len(head_part) <= 2 and head in ORGANIZATION_NOUNS
         return Mention(span, "definite" if definite else "organization", _strip_det(span.text), head,
-                       anonymous=anonymous_context, affiliation=affiliation)
+                       anonymous=anonymous_context, affiliation=affiliation,
+                       possessor=POSSESSIVES.get(first) if len(head_part) == 2 else None)
     if head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES:
         # an unnamed person or group described by a common noun ("his brother", "the panel", "voters")
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
@@ -313,8 +323,10 @@ class SourceBook:
         self._position: dict[int, int] = {}
         self._index: dict[tuple, list[Source]] = {}
 
-    def resolve(self, m: Mention) -> Source | None:
-        found = self._resolve(m)
+    def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
+        """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
+        anonymity, so a description of one stays unnamed."""
+        found = self._resolve(m, anonymity)
         if found is not None:
             self._last_seen[id(found)] = self.sentence
             self._touched.append((self.sentence, found))
@@ -337,7 +349,7 @@ class SourceBook:
         for key in [("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0])]:
             self._index.setdefault(key, []).append(src)
 
-    def _resolve(self, m: Mention) -> Source | None:
+    def _resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         if m.kind == "pronoun":
             return self._antecedent(m.head)
 
@@ -351,6 +363,12 @@ class SourceBook:
             if found is not None:
                 found.mentions.append(m.span)
                 return found
+        if m.kind in ("anonymous", "definite", "organization") and not anonymity:
+            found = self._epithet(m)
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
+            m = self._owned(m) or m
         existing = self._same(m)
         if existing is not None:
             existing.mentions.append(m.span)
@@ -400,6 +418,34 @@ class SourceBook:
                 return s
         return None
 
+    def _epithet(self, m: Mention) -> Source | None:
+        """"the New York businessman", "the former secretary of state": a definite description of
+        one person, which news writing uses for someone it has just named; the person named most
+        recently (within a few sentences), if any."""
+        words = m.span.text.split()
+        if words[0].lower() != "the" or m.head not in PERSON_EPITHETS:
+            return None
+        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor), None)
+
+    def _owned(self, m: Mention) -> Mention | None:
+        """"her campaign", "the Trump team": a collective named by its owner, who is named in the
+        article, is a named organisation ("Hillary Clinton's campaign"), not an anonymous source."""
+        if m.head not in COLLECTIVES:
+            return None
+        words = m.span.text.split()
+        if words[0].lower() in POSSESSIVES and len(words) == 2:
+            owner = self._antecedent(POSSESSIVES[words[0].lower()])
+            if owner is None or owner.kind != "person" or owner.anonymous:
+                return None
+            label = f"{owner.label}’s {m.head}"
+        else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
+            names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
+            if not any(s.kind == "person" and not s.anonymous and normalise(s.label).split("-")[-1] in names
+                       for s in self.sources):
+                return None
+            label = _strip_det(m.span.text)
+        return Mention(m.span, "organization", label, m.head, descriptor=label, affiliation=m.affiliation)
+
     def _recent(self) -> list[Source]:
         """Sources mentioned in the last few sentences, most recent first."""
         recent: dict[int, Source] = {}
@@ -436,6 +482,14 @@ class SourceBook:
         return None
 
 
+# Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
+MASS_DOCUMENTS = frozenset("data research evidence information".split())
+# Singular nouns that name one person by what they are ("the businessman", "the nominee").
+PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee senator "
+                            "governor mayor president congressman congresswoman lawmaker chairman chairwoman "
+                            "secretary lady star host democrat republican politician leader".split())
+# Collectives that belong to a person ("her campaign", "the Trump team").
+COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine network broadcaster outlet publication channel "
                          "station wire website".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "

@@ -239,3 +239,8 @@ def test_a_figure_backed_by_vague_data_is_unattributed_and_anonymous(tmp_path):
     report = CliRunner().invoke(cli, ["report", "--format", "json", "--store", str(store)]).stdout
     (claim,) = json.loads(report)["claims"]
     assert set(claim["reasons"]) == {"unattributed", "anonymous-only"}
+
+
+def test_an_estimate_a_source_reports_is_checkable_though_it_is_about_the_future():
+    assert assess("the plan would cost $150 billion over ten years", "report").checkable
+    assert not assess("the plan would cost a lot", "report").checkable

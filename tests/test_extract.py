@@ -591,3 +591,27 @@ def test_a_collective_owned_by_a_named_person_is_a_named_organisation():
 def test_each_refers_back_and_is_no_source():
     labels = [label for label, _, _ in sources_of("Trump and Clinton met the veterans, and each said the other was unfit.")]
     assert "each" not in labels
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The Ministry of Defense said 40 soldiers were wounded.", "Ministry of Defense"),
+    ("The Committee for a Responsible Federal Budget reported that the plan would cost $150 billion.",
+     "Committee for a Responsible Federal Budget"),
+    ("The Bank of England said inflation rose to 4 percent in May.", "Bank of England"),
+])
+def test_an_organisation_named_x_of_y_keeps_its_whole_name(text, label):
+    assert one(text).source.label == label
+
+
+def test_a_quotation_begun_sentences_before_its_cue_is_one_claim_of_the_speaker():
+    text = ("The panel voted on Thursday.\n\n“Bryan already testified before this Congress. He was ready to do it "
+            "again today. They wanted a campaign ad,” his lawyer Mark Smith said.")
+    claim = next(c for c in run(text).claims if c.attributions)
+    assert claim.text.startswith("Bryan already testified") and claim.checkable
+    assert claim.sentence.text.startswith("“Bryan already testified")  # the evidence covers all of it
+
+
+def test_a_stance_inside_what_a_speaker_said_is_the_speakers_claim():
+    text = "Clinton noted that Trump also supported the invasion in 2003 and later changed his position."
+    (claim,) = [c for c in run(text).claims if c.attributions]
+    assert [a.source.label for a in claim.attributions] == ["Clinton"] and claim.checkable

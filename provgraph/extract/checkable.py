@@ -27,7 +27,8 @@ STANCE = frozenset("think believe feel consider view worry fear wonder prefer fa
                    "attack describe portray call compare dismiss defend embrace tout back agree argue insist "
                    "seem appear sound look question rip hammer label brand hail welcome condemn".split())
 # Cues of a state of mind: what the holder believes or expects, not what they pass on.
-BELIEF = frozenset("think believe feel consider view worry fear wonder suspect doubt".split()) | PREDICTION
+BELIEF = frozenset("think believe feel consider view worry fear wonder suspect doubt support oppose favor prefer "
+                   "back embrace".split()) | PREDICTION
 # (action cues, ACTION below, never reach these: their attributions credit no one)
 ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PREDICTION, "opinion": STANCE}
 # Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
@@ -164,6 +165,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     if len(words) < 3 or not _has_verb(words) and (attributed or not has_figure or len(words) < 4):
         return Checkability(False, "fragment")  # a headline keeps its figure: "Super PAC haul tops $1B"
     past_event = _past_event(words)
+    if attributed and has_figure and cue_lemma in INFORMATION:
+        return Checkability(True, "figure")  # "the committee reported the plan would cost $150 billion": an estimate
     modal = MODAL.match(text)
     if modal and not PAST_MODAL.search(text[:modal.end() + 6]) \
             and not _past_event(words[:len(text[:modal.end()].split())]):  # the modal governs: "will force ... who have died"

@@ -72,7 +72,18 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])]
         attributions.extend(others)
         here = [a for a in here if a not in others]
+        for a in here:
+            _whole_quotation(a, quotes, text)
         _link_nested(here)
+        # "she noted that Trump supported the invasion in 2003": a belief or stance inside what a
+        # speaker said is part of the speaker's claim, not a source of its own
+        held = [a for a in here if a.type == "belief" and any(_inside(a, b) and b.type in ("speech", "document")
+                                                               for b in here if b is not a)]
+        attributions.extend(held)
+        here = [a for a in here if a not in held]
+        for a in here:
+            if a.relayed_by in held:
+                a.relayed_by = None
         if not here and sentence.end <= covered_until:
             continue  # inside a quotation credited in an earlier sentence
         if turn is not None and not labels and turn[0].mention is not None:
@@ -83,7 +94,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
         innermost = [a for a in here if a.source is not None and not any(b.relayed_by is a for b in here)]
         if innermost:
-            claims.extend(_claims_for(innermost, sentence, quotes))
+            claims.extend(_claims_for(innermost, sentence, quotes, text))
         elif not refusals:
             hedges = narrator_hedges(sentence, quotes)
             strong = any(is_strong(h) for h in hedges)
@@ -131,21 +142,35 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     )
 
 
+def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:
+    """“A. B. C,” X said: the cue's sentence holds only C, but X said all of it. The content starts
+    where the quotation does (not over its own cue: a transcript label inside the quote marks)."""
+    if not a.content or a.quote not in ("direct", "mixed"):
+        return
+    first = a.content[0]
+    whole = next((q for q in quotes if q.start < first.start < q.end <= first.end + 2), None)
+    if whole is None or a.cue is not None and whole.start <= a.cue.start < first.start:
+        return
+    a.content[0] = Span(whole.start, first.end, text[whole.start:first.end])
+
+
+def _inside(a: Attribution, b: Attribution) -> bool:
+    """`a`'s cue lies in `b`'s content."""
+    return a.cue is not None and any(c.start <= a.cue.start and a.cue.end <= c.end for c in b.content)
+
+
 def _link_nested(here: list[Attribution]) -> None:
     """An attribution whose cue lies inside another's content is relayed by it. When each lies in
     the other's content ("According to Z, Y, X said"), the framing one relays the other."""
-    def inside(a: Attribution, b: Attribution) -> bool:
-        return a.cue is not None and any(c.start <= a.cue.start and a.cue.end <= c.end for c in b.content)
-
     for inner in here:
         for outer in here:
-            if outer is inner or not inside(inner, outer):
+            if outer is inner or not _inside(inner, outer):
                 continue
-            if inside(outer, inner) and _frames(inner, outer):
+            if _inside(outer, inner) and _frames(inner, outer):
                 continue  # mutual: only the framing cue relays the other
             if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
                 inner.relayed_by = outer
-                if inside(outer, inner):  # the claim is where both contents overlap
+                if _inside(outer, inner):  # the claim is where both contents overlap
                     inner.content = _overlap(inner.content, outer.content) or inner.content
     for a in here:  # never a cycle, whatever the text
         seen, node = {id(a)}, a.relayed_by
@@ -256,7 +281,7 @@ def _credited_by_dash(quote: Span, text: str) -> bool:
     return after[:1] in DASHES
 
 
-def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> list[Claim]:
+def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], text: str) -> list[Claim]:
     """One claim per distinct content; attributions with the same content support the same claim,
     which is checkable if what any of them credits is."""
     claims: dict[tuple[int, int], Claim] = {}
@@ -267,7 +292,9 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span]) -> 
         claim_text = " … ".join([first.text] + [_statement(c).text for c in a.content[1:]])
         check = assess(claim_text, a.cue_lemma)
         if key not in claims:
-            claims[key] = Claim(claim_text, first, sentence, [], [], figures(claim_text), check.checkable, check.reason)
+            start = first.start - 1 if first.start < sentence.start else sentence.start  # a quotation begun before
+            evidence = sentence if start == sentence.start else Span(start, sentence.end, text[start:sentence.end])
+            claims[key] = Claim(claim_text, first, evidence, [], [], figures(claim_text), check.checkable, check.reason)
         claim = claims[key]
         if check.checkable and not claim.checkable:
             claim.checkable, claim.check = True, check.reason
@@ -358,18 +385,17 @@ def _is_refusal(a: Attribution, refusals: list[tuple[int, int]]) -> bool:
 def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
     """Attributions of `text` in the PolNeAR scorer's format (character offsets into `text`)."""
     article = extract(Article(text=text), engine)
-    quotes = find_quotes(text)
     out = []
     latest: dict[int, dict] = {}  # the last attribution of each source: what a carried one goes on from
     for a in article.attributions:
         if a.carried:
             if id(a.source) in latest:
-                latest[id(a.source)]["content"] += [_with_quote_marks(c, text, quotes, a.cue).as_dict() for c in a.content]
+                latest[id(a.source)]["content"] += [_with_quote_marks(c, text).as_dict() for c in a.content]
             continue
         out.append({
             "source": [a.source_span.as_dict()] if a.source_span else [],
             "cue": [a.cue.as_dict()] if a.cue else [],
-            "content": [_with_quote_marks(c, text, quotes, a.cue).as_dict() for c in a.content],
+            "content": [_with_quote_marks(c, text).as_dict() for c in a.content],
             "source_kind": a.source_kind,
             "anonymous": bool(a.source and a.source.anonymous),
             "hedges": find_hedges(" ".join(c.text for c in a.content)),
@@ -380,14 +406,10 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
     return out
 
 
-def _with_quote_marks(span: Span, text: str, quotes: list[Span], cue: Span | None) -> Span:
-    """A content span as PolNeAR draws it: a quotation whole, with its quote marks (and the stop
-    inside them), even where the cue follows its last sentence; a paraphrase without the
-    sentence's full stop."""
+def _with_quote_marks(span: Span, text: str) -> Span:
+    """A content span as PolNeAR draws it: a quotation with its quote marks (and the stop inside
+    them), a paraphrase without the sentence's full stop."""
     start, end = span.start, span.end
-    whole = next((q for q in quotes if q.start < start < q.end <= end + 2), None)
-    if whole is not None and not (cue is not None and whole.start <= cue.start < start):  # not over its cue
-        start = whole.start
     if start > 0 and text[start - 1] in OPENING:
         start -= 1
         if end < len(text) and text[end] in CLOSING:

@@ -258,11 +258,28 @@ def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         rest = tokens[i + 1:]
         if t.lower in ("close", "familiar") and rest and rest[0].lower in ("to", "with"):
             rest = rest[1:]
+        if _one_name(head, rest):
+            continue
         has_name = _name_run(head) is not None
         has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt")
         if has_name or has_noun:
             return head, rest
     return tokens, []
+
+
+def _one_name(head: list[Token], rest: list[Token]) -> bool:
+    """"the Ministry of Defense", "the Committee for a Responsible Federal Budget": a capitalised
+    organisation word and a capitalised complement are one name, not an organisation and its
+    affiliation."""
+    core = [t for t in head if t.lower not in DETERMINERS]
+    tail = rest[1:] if rest and rest[0].lower in ("a", "an", "the") else rest
+    return bool(core and tail) and all(t.is_cap for t in core) \
+        and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \
+        and all(t.is_cap or t.lower in ("of", "for", "on", "and", "the", "&") for t in tail)
+
+
+# Lower-case words inside an organisation's name ("Office of the President").
+NAME_CONNECTORS = frozenset("of the for a and on".split())
 
 
 def _name_run(tokens: list[Token]) -> list[Token] | None:
@@ -271,20 +288,29 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
     if tokens and not tokens[-1].is_cap and tokens[-1].is_word:
         return None
     run: list[Token] = []
-    for i in range(len(tokens) - 1, -1, -1):
+    org_words = lexicon.words("organization_words.txt")
+    i = len(tokens) - 1
+    while i >= 0:
         t = tokens[i]
         if t.text in ("’s", "'s", "-", "&") and run:
             run.insert(0, t)
+            i -= 1
             continue
         if _is_name_token(t, first=(i == 0)) or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
             run.insert(0, t)
+            i -= 1
             continue
-        if run and t.lower in ("of", "the", "for", "and") and i > 0 and _is_name_token(tokens[i - 1], i - 1 == 0) \
-                and any(w.lower in lexicon.words("organization_words.txt") for w in run):
-            run.insert(0, t)  # "Ministry of Defense", "Office of the President"
+        j = i
+        while j >= 0 and tokens[j].lower in NAME_CONNECTORS:
+            j -= 1
+        if run and j < i and j >= 0 and _is_name_token(tokens[j], j == 0) \
+                and (tokens[j].lower in org_words or any(w.lower in org_words for w in run)):
+            run[:0] = tokens[j + 1:i + 1]  # "Ministry of Defense", "Committee for a Responsible Federal Budget"
+            i = j
             continue
         if run:
             break
+        i -= 1
     while run and not run[0].is_word:
         run.pop(0)
     return run or None

@@ -615,3 +615,11 @@ def test_a_stance_inside_what_a_speaker_said_is_the_speakers_claim():
     text = "Clinton noted that Trump also supported the invasion in 2003 and later changed his position."
     (claim,) = [c for c in run(text).claims if c.attributions]
     assert [a.source.label for a in claim.attributions] == ["Clinton"] and claim.checkable
+
+
+def test_figures_that_go_on_from_an_outlets_figures_in_the_same_paragraph_are_the_outlets():
+    text = ("Bonuses for tellers were $500 to $2,000 a quarter, The Daily Ledger reports. Branch managers could "
+            "get $10,000 a year.\n\nThe bank employs 4,000 tellers.")
+    claims = {c.text: [a.source.label for a in c.attributions] for c in run(text).claims}
+    assert claims["Branch managers could get $10,000 a year."] == ["Daily Ledger"]
+    assert claims["The bank employs 4,000 tellers."] == []  # a new paragraph: the writer's own

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import DEFAULT_ENGINE
-from provgraph.extract.checkable import NON_RESPONSE, assess, attribution_type, non_response
+from provgraph.extract.checkable import INFORMATION, NON_RESPONSE, assess, attribution_type, non_response
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import DASHES, Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -269,11 +269,26 @@ def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attri
         elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) and any(
                 _ANNOUNCES_FIGURES.search(c.text) for c in prev.content):
             content = [sentence]
+        elif _figures_go_on(prev, sentence, text):
+            content = [sentence]
         else:
             continue
         out.append(Attribution(prev.source, None, None, content, sentence, prev.cue_lemma,
                                "direct" if quoted else "indirect", prev.source_kind, carried=True, type=prev.type))
     return out
+
+
+def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
+    """'Bonuses were $500 to $2,000, The Wall Street Journal reports. District managers could get
+    $10,000.': a figure right after an outlet's, a document's or an organisation's figures, in the
+    same paragraph and in the writer's voice, goes on with their account."""
+    return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
+        and not prev.carried and "\n" not in text[prev.sentence.end:sentence.start] \
+        and bool(figures(sentence.text)) and any(figures(c.text) for c in prev.content) \
+        and not FIRST_PERSON.search(sentence.text) and not sentence.text.rstrip().endswith("?")
+
+
+FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 
 
 def _credited_by_dash(quote: Span, text: str) -> bool:

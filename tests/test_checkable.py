@@ -244,3 +244,15 @@ def test_a_figure_backed_by_vague_data_is_unattributed_and_anonymous(tmp_path):
 def test_an_estimate_a_source_reports_is_checkable_though_it_is_about_the_future():
     assert assess("the plan would cost $150 billion over ten years", "report").checkable
     assert not assess("the plan would cost a lot", "report").checkable
+
+
+@pytest.mark.parametrize("content, checkable", [
+    ("I have taken responsibility for my decision", False),  # a speaker on themselves
+    ("we remain committed to welcoming the stranger", False),
+    ("we are reminded of the millions of refugees around the globe", False),  # a vague figure
+    ("we found 40 bodies in the river", True),  # a precise figure
+    ("I signed the order after the audit", True),  # a simple past: what they did
+    ("a cashier who steals is held accountable", False),  # a present passive is no past event
+])
+def test_a_speaker_on_themselves_argues_unless_they_report_what_they_did(content, checkable):
+    assert assess(content, "say").checkable is checkable

@@ -96,6 +96,10 @@ ADDRESS = re.compile(r"^[\W]*(?:you|your)\b", re.IGNORECASE)
 # A view held, in the third person, inside what was said: "he thinks the campaign stayed vague".
 HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|believes|feels|suspects|doubts|fears|hopes)\b",
                        re.IGNORECASE)
+# A speaker on themselves in the present: "I have taken responsibility", "we remain committed",
+# "I don't see details".
+OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)\s+(?!(?:was|were|had|did)\b)", re.IGNORECASE)
+VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
                         r"remember|join|help|come|get|keep|make|tell|ask|give|take|never)\b", re.IGNORECASE)
 TIME = re.compile(
@@ -175,13 +179,19 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     if not attributed and ANALYSIS.search(text):
         return Checkability(False, "analysis")
     evaluative = _evaluative(words)
+    dated = bool(TIME.search(text))
+    # "You say it was the fault of those 5,000 people", "we are reminded of the millions of refugees":
+    # a speaker addressing someone or speaking of themselves, with no date, argues; a precise figure
+    # can still be checked, a vague one ("millions of") cannot
+    if attributed and not dated and not _precise_figure(text) and (
+            ADDRESS.match(text) or HELD_VIEW.search(text) or OWN_VIEW.match(text) and not _past_event(words, True)):
+        return Checkability(False, "opinion")
     if has_figure:
         return Checkability(True, "figure")
     if attributed:
-        dated = bool(TIME.search(text))
-        if not dated and (evaluative or ADDRESS.match(text) or HELD_VIEW.search(text)):
-            # "Trump has been disrespecting our veterans for decades", "You squeezed employees",
-            # "he thinks the campaign stayed vague": a judgment, an accusation, a view, even in the past
+        if not dated and evaluative:
+            # "Trump has been disrespecting our veterans for decades, proving he is unfit": a
+            # judgment, even in the past
             return Checkability(False, "opinion")
         if past_event or dated:
             return Checkability(True, "event")
@@ -207,6 +217,10 @@ def non_response(text: str) -> str | None:
     return next((kind for stem, kind in NON_RESPONSE_KIND if stem in found), "did not respond")
 
 
+def _precise_figure(text: str) -> bool:
+    return any(not VAGUE_FIGURE.match(f) for f in figures(text))
+
+
 def _unquote(text: str) -> str:
     return text.strip().strip("\"“”‘’'").strip()
 
@@ -228,16 +242,24 @@ def _regular_past(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and low.isalpha()
 
 
-def _past_event(words: list[str]) -> bool:
-    """A past-tense verb or participle (not an adjective in -ed, not a capitalised name)."""
+def _past_event(words: list[str], simple: bool = False) -> bool:
+    """A past-tense verb or participle (not an adjective in -ed, not a capitalised name); with
+    `simple`, not a participle after "have" either ("we found" counts, "I have taken" does not)."""
     past = lexicon.words("past_verbs.txt")
-    for w in words:
+    for k, w in enumerate(words):
         if w[0].isupper():
             continue
         low = w.lower()
+        if k > 0 and (words[k - 1].lower() in PRESENT_COPULA or simple and words[k - 1].lower() in HAVE):
+            continue
         if (_regular_past(low) and low not in NOT_PAST) or low in past:
             return True
     return False
+
+
+# A participle after a present copula is a state, not an event: "is held", "remain committed".
+PRESENT_COPULA = frozenset("is are am be being remain remains seem seems become becomes feel feels".split())
+HAVE = frozenset("have has had 've".split())
 
 
 def _evaluative(words: list[str]) -> bool:

@@ -183,8 +183,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     # "You say it was the fault of those 5,000 people", "we are reminded of the millions of refugees":
     # a speaker addressing someone or speaking of themselves, with no date, argues; a precise figure
     # can still be checked, a vague one ("millions of") cannot
-    if attributed and not dated and not _precise_figure(text) and (
-            ADDRESS.match(text) or HELD_VIEW.search(text) or OWN_VIEW.match(text) and not _past_event(words, True)):
+    if attributed and not dated and (
+            ADDRESS.match(text) or HELD_VIEW.search(text) or OWN_VIEW.match(text) and not _past_event(words, True)) \
+            and not _precise_figure(text):
         return Checkability(False, "opinion")
     if has_figure:
         return Checkability(True, "figure")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.tokens import Token
@@ -22,15 +23,23 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
 def figures(text: str) -> list[str]:
     """Figures written in `text`: 213,000 / 90 590 / 11k / $1B / 30% / thousands of; years excluded."""
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[str, ...]:
+    """(Asked several times of each sentence and claim, by checkability, claims and carry-over.)"""
     out = []
     for m in FIGURE.finditer(text):
         value = m.group(0).strip()
         if YEAR.fullmatch(value) or _is_day_of_month(text, m.start()):
             continue
         out.append(value)
-    return out
+    return tuple(out)
 
 
 def _is_day_of_month(text: str, start: int) -> bool:

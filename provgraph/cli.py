@@ -116,7 +116,12 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--jsonl", "jsonl_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A news dump: one article per line, {\"text\", \"title\", \"url\", \"outlet\", "
+                   "\"published\", \"author\"} (repeatable).")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY",
+              help="Where a --jsonl record keeps a field, e.g. --field text=body --field title=headline.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes (default: all cores, at most 8).")
@@ -127,21 +132,48 @@ def cli():
               help="An edited article replaces the version stored from a file of the same name.")
 @engine_option
 @store_option
-def ingest(paths, strict, workers, resume, max_mb, replace, engine, store):
-    """Read articles (.txt, .md, .html; files or folders) into the store.
+def ingest(paths, jsonl_files, fields, strict, workers, resume, max_mb, replace, engine, store):
+    """Read articles (.txt, .md, .html; files or folders; - for stdin; --jsonl dumps) into the store.
 
-    Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags.
-    Re-ingesting an article changes nothing. A file that cannot be read is reported and skipped
-    (exit code 1 at the end); an interrupted run keeps every article already stored.
+    Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags (for
+    --jsonl, from each record). Re-ingesting an article changes nothing. A file or record that
+    cannot be read is reported and skipped (exit code 1 at the end); an interrupted run keeps
+    every article already stored.
 
+    \b
     Example: provgraph ingest samples/ more/article.html --workers 2
+    Example: curl -s https://example.org/story.html | provgraph ingest -
+    Example: provgraph ingest --jsonl dump.jsonl --field text=body
     """
+    import tempfile
+
+    from provgraph.records import field_map, jsonl_records, write_records
+
+    if not paths and not jsonl_files:
+        raise click.UsageError("give article files or folders, - for stdin, or --jsonl FILE")
+    with tempfile.TemporaryDirectory(prefix="provgraph-records-") as tmp:
+        records = []
+        if "-" in paths:
+            records.append(("stdin", {"text": sys.stdin.read()}))
+        for name in jsonl_files:
+            with open(name, encoding="utf-8", errors="replace") as f:
+                records.extend(jsonl_records(f, name, field_map(fields)))
+        from_records, record_errors = write_records(records, Path(tmp))
+        for message in record_errors:
+            click.echo(f"error: {message}", err=True)
+        named = [p for p in paths if p != "-"]
+        files = (_articles(named) if named else []) + from_records
+        if not files:
+            raise click.ClickException("no article to read" + (" (every record failed)" if record_errors else ""))
+        _ingest(files, strict, workers, resume, max_mb, replace, engine, store, failed=len(record_errors))
+
+
+def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, failed: int = 0):
     from tqdm import tqdm
 
     from provgraph.ingest import default_workers, ingest_files
     from provgraph.remove import remove_articles, stored_articles
 
-    files = _articles(paths)
     workers = workers or (default_workers() if len(files) >= 50 else 1)
     started = time.perf_counter()
     errors = 0
@@ -177,7 +209,7 @@ def ingest(paths, strict, workers, resume, max_mb, replace, engine, store):
         click.echo("interrupted: every article listed as added is stored; run the same command with --resume "
                    "to finish (the cross-article analyses run at the end)", err=True)
         sys.exit(130)
-    if summary.failed:
+    if summary.failed or failed:
         sys.exit(1)
 
 

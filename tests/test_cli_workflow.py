@@ -8,6 +8,7 @@ import json
 import pytest
 
 from conftest import SAMPLES, assert_clean_error, run
+from provgraph.cli import cli
 
 
 def test_a_query_may_use_the_usual_prefixes_without_declaring_them(runner, sample_store):
@@ -32,7 +33,7 @@ def test_an_error_names_the_users_line_not_ours(runner, sample_store):
 
 
 def test_query_dash_reads_stdin(runner, sample_store):
-    result = runner.invoke(__import__("provgraph.cli").cli.cli, ["query", "-", "--format", "json", "--store",
+    result = runner.invoke(cli, ["query", "-", "--format", "json", "--store",
                                                                  str(sample_store)],
                            input="SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }")
     assert result.exit_code == 0, result.output
@@ -93,3 +94,38 @@ def test_stats_and_claim_write_to_a_file(runner, sample_store, tmp_path):
 def test_dash_h_is_help(runner, command):
     out = run(runner, *command, "-h").stdout
     assert out.startswith("Usage: ") and "-h, --help" in out
+
+
+def test_ingest_reads_one_article_from_stdin(runner, tmp_path):
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["ingest", "-", "--store", str(store)],
+                           input="---\ntitle: Levee fails\n---\nThe council said the levee failed on Tuesday.\n")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(run(runner, "query", "SELECT ?t WHERE { ?a schema:headline ?t }", "--format", "json",
+                          "--store", store).stdout)
+    assert rows == [{"t": "Levee fails"}]
+
+
+def test_ingest_reads_a_jsonl_news_dump_with_its_own_field_names(runner, tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join([
+        json.dumps({"id": "a1", "body": "The mayor said the bridge closed on Friday after inspectors found cracks.",
+                    "headline": "Bridge shut", "url": "https://example.org/a1", "publisher": "Example Daily"}),
+        "not json",
+        json.dumps({"id": "a2", "body": "Officials said 40 people were hurt on Monday.", "headline": "40 hurt"}),
+    ]) + "\n")
+    store = tmp_path / "store"
+    result = run(runner, "ingest", "--jsonl", dump, "--field", "text=body", "--store", store, ok=False)
+    assert result.exit_code == 1 and "line 2: not JSON" in result.stderr  # the bad line is named, the rest stored
+    rows = json.loads(run(runner, "query", "SELECT ?t ?u ?o WHERE { ?a schema:headline ?t . OPTIONAL { ?a schema:url ?u } "
+                          "OPTIONAL { ?a schema:publisher/schema:name ?o } } ORDER BY ?t", "--format", "json",
+                          "--store", store).stdout)
+    assert rows == [{"t": "40 hurt", "u": None, "o": None},
+                    {"t": "Bridge shut", "u": "https://example.org/a1", "o": "Example Daily"}]
+
+
+def test_a_field_mapping_that_names_no_field_is_a_clean_error(runner, tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"text": "x"}\n')
+    assert_clean_error(run(runner, "ingest", "--jsonl", dump, "--field", "body", "--store", tmp_path / "s", ok=False),
+                       "FIELD=KEY")

@@ -108,11 +108,15 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
     broken UTF-8 is an error that names the byte, since guessing would corrupt names and quotes."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_encoding(data)
+    if wide is not None:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(wide)
         except UnicodeDecodeError as e:
-            raise InputError(f"{path}: starts like UTF-16 but is broken at byte {e.start}") from None
+            name = wide.upper().replace("-SIG", "")
+            raise InputError(f"{path}: starts like {name} but is broken at byte {e.start}") from None
+        if warnings is not None and wide.endswith(("le", "be")):
+            warnings.append(f"{path}: no byte-order mark; read as {wide.upper()}")
     else:
         if b"\x00" in data[:4096]:
             raise InputError(f"{path}: this looks like a binary file, not an article")
@@ -139,6 +143,30 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 by their byte-order mark, or, without one, by where the zero bytes of
+    mostly-Latin text fall (every other byte for UTF-16, three in four for UTF-32); None for
+    anything else."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    n = len(head) // 4 * 4
+    zeros = [sum(1 for k in range(r, n, 4) if head[k] == 0) / (n // 4) for r in range(4)]
+    if zeros[1] > 0.9 and zeros[2] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.5:
+        return "utf-32-le"
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[2] > 0.9 and zeros[3] < 0.5:
+        return "utf-32-be"
+    if zeros[1] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.5 and zeros[2] < 0.5:
+        return "utf-16-le"
+    if zeros[0] > 0.9 and zeros[2] > 0.9 and zeros[1] < 0.5 and zeros[3] < 0.5:
+        return "utf-16-be"
+    return None
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
@@ -177,7 +205,7 @@ def read_sidecar(path: Path) -> dict:
         if side.stat().st_size > MAX_SIDECAR_BYTES:
             raise InputError(f"{side}: {side.stat().st_size:,} bytes is too large for metadata "
                              f"(limit {MAX_SIDECAR_BYTES:,})")
-        raw = json.loads(side.read_text(encoding="utf-8"))
+        raw = json.loads(side.read_text(encoding="utf-8-sig"))  # a BOM from Windows editors is fine
     except (ValueError, RecursionError, OSError) as e:  # bad JSON, a 5,000-digit number, 100k-deep nesting
         raise InputError(f"{side}: malformed metadata JSON ({str(e)[:200] or type(e).__name__})") from None
     if not isinstance(raw, dict):

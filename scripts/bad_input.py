@@ -24,6 +24,8 @@ CASES: dict[str, bytes] = {
     "windows-1252.txt": "The mayor said \u201cwe will rebuild\u201d and 3,000 homes were lost.".encode("cp1252"),
     "utf16-bom.txt": "Officials said 40 people died in the flood, the agency reported.".encode("utf-16"),
     "broken-utf16.txt": b"\xff\xfeA\x00\x00\xdc",
+    "utf16-no-bom.txt": "Officials said 40 people died in the flood, the agency reported.".encode("utf-16-le"),
+    "utf32.txt": "Officials said 40 people died in the flood, the agency reported.".encode("utf-32"),
     "invalid-utf8.txt": b"The minister said caf\xc3\xa9 prices rose \xc3\x28 by 12 percent.",
     "mixed-encodings.txt": "caf\u00e9 ".encode("utf-8") + "na\u00efve \u201cquote\u201d".encode("cp1252"),
     "one-line-no-breaks.txt": (" ".join(["officials said"] + ["word"] * 200_000)).encode(),

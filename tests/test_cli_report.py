@@ -237,3 +237,13 @@ def test_the_samples_non_checkable_texts_are_not_flagged(sample_report, text):
 def test_the_samples_hedged_backfire_is_flagged(sample_report):
     [c] = [c for c in sample_report["claims"] if "appears to have backfired" in c["text"]]
     assert "hedged" in c["reasons"] and "appears" in c["hedges"]
+
+
+def test_markdown_carries_no_link_or_image_from_a_title(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor said 40 homes were lost on Monday, the agency reported.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps(
+        {"title": "Flood ![pixel](http://tracker.example/p.png) [more](javascript:alert(1))"}))
+    store = make_store(runner, tmp_path, tmp_path / "a.txt")
+    out = run(runner, "report", "--format", "markdown", "--all", "--store", store).stdout
+    assert "](" not in out.replace("\\](", "") and "![" not in out
+    assert "javascript" in out  # shown, as text

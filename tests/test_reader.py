@@ -170,3 +170,16 @@ def test_find_articles_skips_sidecars_and_other_files(tmp_path):
 def test_find_articles_missing_path(tmp_path):
     with pytest.raises(InputError, match="no-such-file.txt"):
         find_articles([tmp_path / "no-such-file.txt"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_without_bom_and_utf32_are_read_not_called_binary(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes("The mayor said 40 homes were lost on Monday.".encode(encoding))
+    assert read_article(path).text.startswith("The mayor said 40 homes")
+
+
+def test_a_sidecar_saved_with_a_bom_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor said 40 homes were lost on Monday.\n", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_bytes('{"title": "Flood"}'.encode("utf-8-sig"))
+    assert read_article(tmp_path / "a.txt").title == "Flood"

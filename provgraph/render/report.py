@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 
 from provgraph.analysis.report import SEVERITY, Report
@@ -108,9 +109,13 @@ def as_csv(report: Report) -> str:
 
 
 def _md(s) -> str:
-    """Markdown table cell: no pipes or line breaks, no raw HTML."""
-    return (str(s or "").replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " "))
+    """Markdown table cell: no pipes or line breaks, no raw HTML, and no link, image or emphasis
+    from article text or metadata (a title "![x](http://...)" must not load anything)."""
+    text = str(s or "").replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
+_MD_SPECIAL = re.compile(r"[|\[\]()!*_`]")
 
 
 def markdown(report: Report) -> str:

@@ -28,6 +28,9 @@ class Group(click.Group):
                 return super().invoke(ctx)
         except ProvgraphError as e:
             raise click.ClickException(visible(str(e))) from None
+        except OSError as e:  # a full disk, /dev/full, a folder we may not write: the system's own words
+            where = f"{e.filename}: " if e.filename else ""
+            raise click.ClickException(visible(f"{where}{e.strerror or e}")) from None
         except click.ClickException as e:  # printed after this returns: the message is made safe here
             e.message = visible(e.message)
             raise
@@ -95,9 +98,18 @@ def _articles(paths) -> list[Path]:
     return files
 
 
+def _finite(ctx, param, value):
+    if value is not None and value != value:  # NaN passes every range check
+        raise click.BadParameter("not a number", ctx, param)
+    return value
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"{output}: {e.strerror or e}") from None
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -253,7 +265,8 @@ def report(fmt, reasons, top, include_all, output, registry, store):
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--update", "allow_update", is_flag=True, help="Allow SPARQL UPDATE (queries are read-only by default).")
-@click.option("--timeout", type=click.FloatRange(0.1), help="Stop the query after this many seconds.")
+@click.option("--timeout", type=click.FloatRange(0.1, 1e6), callback=_finite,
+              help="Stop the query after this many seconds.")
 @click.option("--allow-network", is_flag=True,
               help="Allow SERVICE and LOAD, which send requests to other hosts (refused by default).")
 @click.option("--prefixes", "show_prefixes", is_flag=True, help="List the prefixes every query may use undeclared.")

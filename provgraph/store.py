@@ -498,7 +498,10 @@ def _value_to_ox(v):
     if isinstance(v, (URIRef, Literal, BNode, ox.NamedNode, ox.Literal, ox.BlankNode)):
         return to_ox(v)
     if isinstance(v, str) and v.startswith(("http://", "https://", "urn:")):
-        return ox.NamedNode(v)
+        try:
+            return ox.NamedNode(v)
+        except ValueError:  # "http://a b" is no IRI: as a string it matches nothing, which is the answer
+            return ox.Literal(v)
     return ox.Literal(v) if isinstance(v, (int, bool, float)) else ox.Literal(str(v))
 
 

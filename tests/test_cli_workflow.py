@@ -4,6 +4,7 @@ output files in folders that may not exist, -h. Each test is a command a user wo
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,15 @@ def test_a_field_mapping_that_names_no_field_is_a_clean_error(runner, tmp_path):
     dump.write_text('{"text": "x"}\n')
     assert_clean_error(run(runner, "ingest", "--jsonl", dump, "--field", "body", "--store", tmp_path / "s", ok=False),
                        "FIELD=KEY")
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["query", "--timeout", "nan", "SELECT * WHERE { ?s ?p ?o }"], "not a number"),
+    (["claim", "http://a b"], "no claim matches"),
+    (["report", "-o", "/dev/full"], "No space left"),
+    (["export", "-o", "/dev/full"], "No space left"),
+])
+def test_user_mistakes_and_a_full_disk_are_one_line(runner, sample_store, args, needle):
+    if args[-1] == "/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    assert_clean_error(run(runner, *args, "--store", sample_store, ok=False), needle)

@@ -356,11 +356,11 @@ def view(output, claim, article, source, only_flagged, png, svg, store):
     if html:
         Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
         click.echo(f"wrote {output} ({size}); open it in a browser", err=True)
-    for path, fmt in ((png, "png"), (svg, "svg")):
+    for path in (png, svg):
         if path:
             from provgraph.render.static import draw
 
-            draw(g, path, fmt, "provgraph: source provenance")
+            draw(g, path, None, "provgraph: source provenance")  # the format the file name asks for
             click.echo(f"wrote {path} ({size})", err=True)
 
 

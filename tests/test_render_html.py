@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from conftest import SAMPLE_FILES, make_store, run
+from conftest import SAMPLE_FILES, assert_clean_error, make_store, run
 from provgraph.analysis.graph import focus, synthetic_graph
 from provgraph.render import html as view
 from provgraph.render.static import draw, layout
@@ -175,3 +175,16 @@ def test_view_writes_png_and_svg_without_a_browser(runner, tmp_path):
     html = tmp_path / "g.html"
     run(runner, "view", "--store", store, "--png", png, "-o", html)
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_picture_is_the_format_its_name_asks_for_and_claims_are_coloured_by_severity(runner, tmp_path):
+    store = make_store(runner, tmp_path, *SAMPLE_FILES)
+    jpg = tmp_path / "g.jpg"
+    run(runner, "view", "--store", store, "--png", jpg)
+    assert jpg.read_bytes().startswith(b"\xff\xd8\xff")  # JPEG, not a PNG named .jpg
+    assert_clean_error(run(runner, "view", "--store", store, "--png", tmp_path / "g.xyz", ok=False),
+                       "cannot draw a .xyz picture")
+    svg = (tmp_path / "g.svg")
+    run(runner, "view", "--store", store, "--svg", svg)
+    data = svg.read_text(encoding="utf-8").lower()
+    assert all(colour in data for colour in ("#c0392b", "#e17055"))  # serious and medium borders both drawn

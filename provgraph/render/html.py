@@ -23,10 +23,9 @@ import networkx as nx
 import pyvis
 
 from provgraph.analysis.report import EXPLAIN, REASONS, WEIGHT
-from provgraph.render.static import EDGE_STYLE, FLAGGED, STYLE, layout, node_size
+from provgraph.render.static import EDGE_STYLE, FLAGGED, SEVERITY, STYLE, layout, node_size
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout computed in Python is final, physics off
-SEVERITY = {3: "#c0392b", 2: "#e17055", 1: "#e1b12c"}  # claim border by its most serious reason's weight
 
 
 def _vis_js() -> str:

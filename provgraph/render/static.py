@@ -23,6 +23,8 @@ from pathlib import Path
 import networkx as nx
 
 from provgraph.analysis.graph import CROSS_EDGES
+from provgraph.analysis.report import WEIGHT
+from provgraph.errors import InputError
 
 STYLE = {  # kind -> (vis-network shape, colour, matplotlib marker)
     "article": ("box", "#9e9e9e", "s"),
@@ -42,6 +44,8 @@ EDGE_STYLE = {  # kind -> (colour, dashed, legend text)
     "conflicts with": ("#e84393", True, "conflicts with (incompatible figure)"),
 }
 FLAGGED = ("#ffcccc", "#c0392b")  # background, border of a weakly sourced claim
+SEVERITY = {3: "#c0392b", 2: "#e17055", 1: "#e1b12c"}  # claim border by its most serious reason's weight
+SEVERITY_LEGEND = {3: "anonymous, circular", 2: "one source or none", 1: "hedged"}
 CLAIM_GAP = 50  # distance between neighbouring claims on an article's ring
 RING_GAP = 120  # distance between an article's rings
 SOURCE_GAP = 60  # least distance between sources on one ring
@@ -224,6 +228,9 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
     from matplotlib.lines import Line2D
 
     fmt = (fmt or Path(path).suffix.lstrip(".") or "png").lower()
+    if fmt not in FigureCanvasAgg.get_supported_filetypes():
+        raise InputError(f"{path}: cannot draw a .{fmt} picture; use one of "
+                         f"{', '.join('.' + f for f in sorted(FigureCanvasAgg.get_supported_filetypes()))}")
     pos = layout(g)
     n = g.number_of_nodes()
     xs = [p[0] for p in pos.values()]
@@ -251,12 +258,12 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
         members = [(m, d) for m, d in g.nodes(data=True) if d["kind"] == k]
         if not members:
             continue
-        flagged = [bool(d.get("reasons")) for _, d in members]
+        weight = [max((WEIGHT.get(r, 1) for r in d.get("reasons") or ()), default=0) for _, d in members]
         ax.scatter([pos[m][0] for m, _ in members], [pos[m][1] for m, _ in members],
                    s=[(2 * node_size(d) * ppu * (1.3 if k == "article" else 1)) ** 2 for _, d in members],
-                   marker=marker, c=[FLAGGED[0] if f else colour for f in flagged],
-                   edgecolors=[FLAGGED[1] if f else ("#636e72" if k == "claim" else colour) for f in flagged],
-                   linewidths=[1.5 if f else 0.5 for f in flagged], zorder=2 if k == "claim" else 3)
+                   marker=marker, c=[FLAGGED[0] if w else colour for w in weight],
+                   edgecolors=[SEVERITY[w] if w else ("#636e72" if k == "claim" else colour) for w in weight],
+                   linewidths=[0.5 + w for w in weight], zorder=2 if k == "claim" else 3)
     font = max(4.0, min(9.0, 14 * ppu))
     for m in _labelled(g):
         d = g.nodes[m]
@@ -265,8 +272,9 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
                 parse_math=False, color="#2d3436")
     handles = [Line2D([], [], marker=mk, linestyle="", markersize=9, markerfacecolor=c, markeredgecolor=c,
                       label=k) for k, (_, c, mk) in STYLE.items()]
-    handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=FLAGGED[0],
-                          markeredgecolor=FLAGGED[1], markeredgewidth=2, label="weakly sourced claim"))
+    handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=FLAGGED[0],
+                       markeredgecolor=SEVERITY[w], markeredgewidth=1 + w, label=f"flagged: {text}")
+                for w, text in SEVERITY_LEGEND.items()]
     handles += [Line2D([], [], color=c, linestyle="--" if dashed else "-", label=text)
                 for c, dashed, text in EDGE_STYLE.values()]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(w / (w + 3.5), 0.97), frameon=False,
@@ -274,7 +282,7 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
     flagged = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "claim" and d.get("reasons"))
     claims = sum(1 for _, k in g.nodes(data="kind") if k == "claim")
     fig.text(0.005, 1 - 0.25 / (h + 0.5), f"{title}: {n} nodes, {g.number_of_edges()} edges; {flagged} of {claims} "
-             "claims weakly sourced (red border); a source's size grows with the claims rooted in it",
+             "claims weakly sourced (border by severity); a source's size grows with the claims rooted in it",
              fontsize=11, va="center", parse_math=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # glyphs missing from the bundled font are drawn as boxes

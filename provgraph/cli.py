@@ -234,13 +234,15 @@ def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, fail
                                  "single-source", "hedged"]),
               help="Only claims flagged for this reason (repeatable).")
 @click.option("--top", type=click.IntRange(1), help="Only the N most serious claims.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip the N most serious first (a page: "
+              "--offset 20 --top 20).")
 @click.option("--all", "include_all", is_flag=True,
               help="Every claim, flagged or not, with why it is or is not checkable.")
 @output_option
 @click.option("--registry", type=click.Path(dir_okay=False), envvar="PROVGRAPH_REGISTRY",
               help="Source registry (YAML: grades, parties); default $PROVGRAPH_REGISTRY or ./sources.yaml.")
 @store_option
-def report(fmt, reasons, top, include_all, output, registry, store):
+def report(fmt, reasons, top, offset, include_all, output, registry, store):
     """Weakly sourced claims, most serious first, with their ID, sources, chain and evidence.
 
     Example: provgraph report --top 10 --registry samples/sources.yaml
@@ -252,10 +254,11 @@ def report(fmt, reasons, top, include_all, output, registry, store):
 
     sources = find(registry)
     with store(read_only=True) as db:
-        result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top)
+        result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top,
+                             offset=offset)
     _write(render(result, fmt), output)
     if fmt == "text":
-        numbering.save(store.spec, [c.claim for c in result.claims])
+        numbering.save(store.spec, [c.claim for c in result.claims], first=offset + 1)
 
 
 @cli.command()

@@ -20,14 +20,14 @@ def _file(spec: tuple[str | None, str | None]) -> Path:
     return cache / f"last-report-{hashlib.sha1(where.encode('utf-8')).hexdigest()[:16]}.json"
 
 
-def save(spec: tuple[str | None, str | None], claims: list[str]) -> None:
-    """Remember the report's order; a cache that cannot be written is skipped silently (the
-    report itself is what the user asked for)."""
+def save(spec: tuple[str | None, str | None], claims: list[str], first: int = 1) -> None:
+    """Remember the report's order (its first claim is number `first`); a cache that cannot be
+    written is skipped silently (the report itself is what the user asked for)."""
     target = _file(spec)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(claims), encoding="utf-8")
+        tmp.write_text(json.dumps({"first": first, "claims": claims}), encoding="utf-8")
         tmp.replace(target)
     except OSError:
         pass
@@ -36,9 +36,10 @@ def save(spec: tuple[str | None, str | None], claims: list[str]) -> None:
 def lookup(spec: tuple[str | None, str | None], number: int) -> str:
     """The claim IRI shown as [number] by the last text report of this store."""
     try:
-        claims = json.loads(_file(spec).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        saved = json.loads(_file(spec).read_text(encoding="utf-8"))
+        first, claims = (1, saved) if isinstance(saved, list) else (int(saved["first"]), list(saved["claims"]))
+    except (OSError, ValueError, KeyError, TypeError):
         raise ProvgraphError(f"no report numbers to look up [{number}] in: run `provgraph report` first") from None
-    if not 1 <= number <= len(claims):
-        raise ProvgraphError(f"the last report numbered claims 1 to {len(claims)}, not {number}")
-    return claims[number - 1]
+    if not first <= number < first + len(claims):
+        raise ProvgraphError(f"the last report numbered claims {first} to {first + len(claims) - 1}, not {number}")
+    return claims[number - first]

@@ -247,3 +247,14 @@ def test_markdown_carries_no_link_or_image_from_a_title(runner, tmp_path):
     out = run(runner, "report", "--format", "markdown", "--all", "--store", store).stdout
     assert "](" not in out.replace("\\](", "") and "![" not in out
     assert "javascript" in out  # shown, as text
+
+
+def test_a_report_comes_in_pages_whose_numbers_claim_accepts(runner, sample_store, sample_report):
+    page = json.loads(run(runner, "report", "--format", "json", "--offset", "5", "--top", "3",
+                          "--store", sample_store).stdout)
+    assert [c["claim"] for c in page["claims"]] == [c["claim"] for c in sample_report["claims"][5:8]]
+    assert page["offset"] == 5
+    out = run(runner, "report", "--offset", "5", "--top", "3", "--store", sample_store).stdout
+    assert "showing numbers 6 to 8" in out and "[6] " in out and "[1] " not in out
+    assert sample_report["claims"][5]["claim"] in run(runner, "claim", "6", "--store", sample_store).stdout
+    assert_clean_error(run(runner, "claim", "1", "--store", sample_store, ok=False), "numbered claims 6 to 8")

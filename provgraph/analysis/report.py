@@ -176,22 +176,23 @@ class Report:
     stale: bool = False  # articles were added after the cross-article analyses last ran
     flagged: int = 0  # claims with at least one reason (all of them unless --all)
     not_checkable: int = 0  # claims that assert nothing checkable (shown with --all)
-    shown: int | None = None  # --top: how many of the flagged claims are listed
+    shown: int | None = None  # --top/--offset: how many of the flagged claims are listed
+    offset: int = 0  # --offset: how many of the most serious were skipped (the first is number offset + 1)
 
     def as_dict(self) -> dict:
         return {"claims": [c.as_dict() for c in self.claims], "total_claims": self.total_claims,
                 "flagged_claims": self.flagged, "not_checkable_claims": self.not_checkable,
-                "articles": self.articles, "reasons": EXPLAIN, "stale": self.stale}
+                "articles": self.articles, "offset": self.offset, "reasons": EXPLAIN, "stale": self.stale}
 
 
 def weak_claims(store, reasons: list[str] | None = None, registry=None, include_all: bool = False,
-                top: int | None = None) -> Report:
+                top: int | None = None, offset: int = 0) -> Report:
     """The flagged claims, most serious first (severity, then reason, then the least corroborated):
     a lookup of the flags the cross-article analyses stored (corpus.derive) and of each claim's
     summary, plus the analysts' verdicts. With a source `registry` (registry.Registry), sources
     carry their grade and its reasons are added. `include_all` lists every claim, flagged or not
     (a claim that is not checkable is flagged only when all its sources are anonymous); `top`
-    keeps the first N."""
+    keeps the first N after skipping `offset` (a page: --offset 20 --top 20)."""
     flags: dict[str, list[str]] = defaultdict(list)
     for row in store.select(FLAGS):
         if not reasons or row["flag"] in reasons:
@@ -256,9 +257,10 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     unchecked = store.select("PREFIX pg: <https://w3id.org/provgraph/ns#> "
                              "SELECT (COUNT(*) AS ?n) WHERE { ?c pg:checkable false }")
     articles = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
-    return Report(out[:top] if top is not None else out, total[0]["n"] if total else 0,
+    page = out[offset:offset + top] if top is not None else out[offset:]
+    return Report(page, total[0]["n"] if total else 0,
                   articles[0]["n"] if articles else 0, store.derived_stale(), flagged,
-                  unchecked[0]["n"] if unchecked else 0, min(top, len(out)) if top is not None else None)
+                  unchecked[0]["n"] if unchecked else 0, len(page) if top is not None or offset else None, offset)
 
 
 def _about(refusals: list[dict], text: str, sources: list[dict]) -> list[dict]:

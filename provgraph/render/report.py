@@ -41,7 +41,9 @@ def headline(report: Report) -> str:
     if report.not_checkable:
         line += f"; {report.not_checkable} assert nothing checkable (opinion, prediction, demand) and are " \
                 "flagged only when every source is anonymous"
-    if report.shown is not None and report.shown < report.flagged:
+    if report.offset:
+        line += f"; showing numbers {report.offset + 1} to {report.offset + (report.shown or 0)} (--offset, --top)"
+    elif report.shown is not None and report.shown < report.flagged:
         line += f"; showing the {report.shown} most serious (--top)"
     return line
 
@@ -51,7 +53,7 @@ def text(report: Report, width: int = 100) -> str:
     if report.stale:
         lines[1:1] = ["warning: articles or corrections were stored after the cross-article analyses last ran; "
                       "run `provgraph reindex` (or finish the ingest with --resume)"]
-    n = 0
+    n = report.offset
     for level, group in _groups(report):
         lines.append(f"{HEADINGS[level]} ({len(group)})")
         lines.append("")

@@ -623,3 +623,19 @@ def test_figures_that_go_on_from_an_outlets_figures_in_the_same_paragraph_are_th
     claims = {c.text: [a.source.label for a in c.attributions] for c in run(text).claims}
     assert claims["Branch managers could get $10,000 a year."] == ["Daily Ledger"]
     assert claims["The bank employs 4,000 tellers."] == []  # a new paragraph: the writer's own
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Reps. Elijah Cummings and John Conyers wrote that the agency withheld 40 documents in May.",
+     {"Elijah Cummings", "John Conyers"}),
+    ("“We lost 40 homes,” said Mayor Dana Whitfield and her deputy.", {"Dana Whitfield", "her deputy"}),
+    ("The storm hit on Monday and officials said 40 homes were lost.", {"officials"}),  # no "Monday" source
+])
+def test_every_source_of_a_coordinated_subject_is_credited(text, labels):
+    (claim,) = run(text).claims
+    assert {a.source.label for a in claim.attributions} == labels
+
+
+def test_polnear_output_gives_a_coordinated_subject_one_attribution_with_both_sources():
+    (a,) = extract_attributions("Cummings and Conyers wrote that the agency withheld 40 documents in May.")
+    assert sorted(s["text"] for s in a["source"]) == ["Conyers", "Cummings"]

@@ -16,10 +16,11 @@ from provgraph.extract.checkable import INFORMATION, NON_RESPONSE, assess, attri
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import DASHES, Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
+from provgraph.extract import lexicon
 from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.sentences import split_sentences
-from provgraph.extract.sources import SourceBook
+from provgraph.extract.sources import SourceBook, parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 
@@ -59,6 +60,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
         for f in found:
             _drop_recipient(f)
+        found += [g for f in found for g in _coordinated(f, tokens, text)]
         if labels:
             turn = (labels[0], _paragraph_end(text, sentence.start))
         elif turn is not None and sentence.start >= turn[1]:
@@ -221,6 +223,39 @@ def _headline_end(text: str) -> int:
 # Cues whose first object is who was told, not what: "told reporters Friday that ...".
 RECIPIENT_CUES = frozenset("tell inform assure remind notify brief warn".split())
 _CLAUSE_START = re.compile(r"\b(?:that|how|whether|why|what|when|if)\b")
+
+
+def _coordinated(f: Found, tokens, text: str) -> list[Found]:
+    """"Cummings and Conyers wrote", "according to the mayor and the state auditor": every source
+    of a coordinated subject is credited, not the one the phrase ended or began with. The other
+    conjunct is a capitalised name or a determiner-led noun phrase across one "and"."""
+    m = f.mention
+    if m is None or m.kind == "pronoun" or f.cue is None:
+        return []
+    at = [k for k, t in enumerate(tokens) if m.span.start <= t.start and t.end <= m.span.end]
+    if not at:
+        return []
+    first, last = at[0], at[-1]
+    other: list = []
+    if first >= 2 and tokens[first - 1].lower == "and":  # "X and [Y] said"
+        k = first - 2
+        while k >= 0 and (tokens[k].is_cap or tokens[k].text == "." or tokens[k].lower in ("the", "a", "an")):
+            k -= 1
+        # the subject begins the clause: "The storm hit on Monday and officials said" has no "Monday" source
+        other = tokens[k + 1:first - 1] if k < 0 or not tokens[k].is_word else []
+    elif last + 2 < len(tokens) and tokens[last + 1].lower == "and" and tokens[last + 2].start > f.cue.end:
+        k = last + 2  # "according to [X] and Y", "said X and Y"
+        while k < len(tokens) and tokens[k].is_word and tokens[k].lower not in lexicon.cue_verbs() \
+                and (tokens[k].is_cap or tokens[k].lower in ("the", "a", "an", "his", "her", "their", "its")
+                     or k > last + 2 and not tokens[k].is_cap):
+            k += 1
+        other = tokens[last + 2:k]
+    if not other or len(other) > 6 or any(a.start < f.cue.end and f.cue.start < a.end for a in other):
+        return []
+    mention = parse_mention(tuple(other), text)
+    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite"):
+        return []
+    return [Found(mention, f.cue, f.cue_lemma, list(f.content), f.quote, f.via, f.anonymity, f.sentence)]
 
 
 def _drop_recipient(f: Found) -> None:
@@ -406,6 +441,11 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
         if a.carried:
             if id(a.source) in latest:
                 latest[id(a.source)]["content"] += [_with_quote_marks(c, text).as_dict() for c in a.content]
+            continue
+        same = next((r for r in out[-3:] if a.cue is not None and r["cue"] == [a.cue.as_dict()]), None)
+        if same is not None and a.source_span is not None:  # "Cummings and Conyers wrote": one cue, two sources
+            same["source"].append(a.source_span.as_dict())
+            latest[id(a.source)] = same
             continue
         out.append({
             "source": [a.source_span.as_dict()] if a.source_span else [],

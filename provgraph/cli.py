@@ -134,6 +134,10 @@ def cli():
                    "\"published\", \"author\"} (repeatable).")
 @click.option("--field", "fields", multiple=True, metavar="FIELD=KEY",
               help="Where a --jsonl record keeps a field, e.g. --field text=body --field title=headline.")
+@click.option("--warc", "warc_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A web archive (.warc, .warc.gz): one article per archived HTML page (repeatable).")
+@click.option("--feed", "feed_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An RSS or Atom feed file: one article per entry (repeatable).")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes (default: all cores, at most 8).")
@@ -144,8 +148,9 @@ def cli():
               help="An edited article replaces the version stored from a file of the same name.")
 @engine_option
 @store_option
-def ingest(paths, jsonl_files, fields, strict, workers, resume, max_mb, replace, engine, store):
-    """Read articles (.txt, .md, .html; files or folders; - for stdin; --jsonl dumps) into the store.
+def ingest(paths, jsonl_files, fields, warc_files, feed_files, strict, workers, resume, max_mb, replace, engine,
+           store):
+    """Read articles (.txt, .md, .html; files or folders; - for stdin; dumps, archives, feeds) into the store.
 
     Metadata comes from a sidecar NAME.meta.json, a front-matter block or HTML <meta> tags (for
     --jsonl, from each record). Re-ingesting an article changes nothing. A file or record that
@@ -156,13 +161,14 @@ def ingest(paths, jsonl_files, fields, strict, workers, resume, max_mb, replace,
     Example: provgraph ingest samples/ more/article.html --workers 2
     Example: curl -s https://example.org/story.html | provgraph ingest -
     Example: provgraph ingest --jsonl dump.jsonl --field text=body
+    Example: provgraph ingest --warc crawl.warc.gz --feed news.rss
     """
     import tempfile
 
-    from provgraph.records import field_map, jsonl_records, write_records
+    from provgraph.records import feed_records, field_map, jsonl_records, warc_records, write_records
 
-    if not paths and not jsonl_files:
-        raise click.UsageError("give article files or folders, - for stdin, or --jsonl FILE")
+    if not (paths or jsonl_files or warc_files or feed_files):
+        raise click.UsageError("give article files or folders, - for stdin, --jsonl, --warc or --feed FILE")
     with tempfile.TemporaryDirectory(prefix="provgraph-records-") as tmp:
         records = []
         if "-" in paths:
@@ -170,6 +176,10 @@ def ingest(paths, jsonl_files, fields, strict, workers, resume, max_mb, replace,
         for name in jsonl_files:
             with open(name, encoding="utf-8", errors="replace") as f:
                 records.extend(jsonl_records(f, name, field_map(fields)))
+        for name in warc_files:
+            records.extend(warc_records(name))
+        for name in feed_files:
+            records.extend(feed_records(name))
         from_records, record_errors = write_records(records, Path(tmp))
         for message in record_errors:
             click.echo(f"error: {message}", err=True)

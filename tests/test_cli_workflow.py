@@ -4,9 +4,12 @@ output files in folders that may not exist, -h. Each test is a command a user wo
 from __future__ import annotations
 
 import json
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from conftest import SAMPLES, assert_clean_error, run
 from provgraph.cli import cli
@@ -142,3 +145,45 @@ def test_user_mistakes_and_a_full_disk_are_one_line(runner, sample_store, args, 
     if args[-1] == "/dev/full" and not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
     assert_clean_error(run(runner, *args, "--store", sample_store, ok=False), needle)
+
+
+def test_ingest_reads_the_html_pages_of_a_web_archive(runner, tmp_path):
+    warc = tmp_path / "crawl.warc.gz"
+    with open(warc, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body, kind in [
+            ("https://news.example/2024/flood", b"<html><head><title>Flood</title></head><body>"
+             b"<p>The mayor said 40 homes were lost on Monday.</p></body></html>", "text/html; charset=utf-8"),
+            ("https://news.example/logo.png", b"\x89PNG\r\n", "image/png"),
+        ]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body),
+                                                          http_headers=headers))
+    store = tmp_path / "store"
+    run(runner, "ingest", "--warc", warc, "--store", store)
+    rows = json.loads(run(runner, "query", "SELECT ?t ?u WHERE { ?a schema:headline ?t ; schema:url ?u }",
+                          "--format", "json", "--store", store).stdout)
+    assert rows == [{"t": "Flood", "u": "https://news.example/2024/flood"}]  # the image is not an article
+
+
+def test_ingest_reads_the_entries_of_a_feed(runner, tmp_path):
+    feed = tmp_path / "news.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Example Daily</title><item>'
+                    "<title>Bridge shut</title><link>https://example.org/bridge</link>"
+                    "<pubDate>Mon, 02 Dec 2024 10:00:00 GMT</pubDate><description>&lt;p&gt;The council said the "
+                    "bridge closed on Friday after inspectors found cracks.&lt;/p&gt;</description></item>"
+                    "</channel></rss>", encoding="utf-8")
+    store = tmp_path / "store"
+    run(runner, "ingest", "--feed", feed, "--store", store)
+    rows = json.loads(run(runner, "query", "SELECT ?t ?d ?o WHERE { ?a schema:headline ?t ; schema:datePublished ?d ; "
+                          "schema:publisher/schema:name ?o }", "--format", "json", "--store", store).stdout)
+    assert rows == [{"t": "Bridge shut", "d": "2024-12-02", "o": "Example Daily"}]
+
+
+@pytest.mark.parametrize("option", ["--warc", "--feed"])
+def test_a_broken_archive_or_feed_is_one_line_and_no_store(runner, tmp_path, option):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"garbage")
+    result = run(runner, "ingest", option, bad, "--store", tmp_path / "store", ok=False)
+    assert result.exit_code == 1 and "not a readable" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "store").exists()

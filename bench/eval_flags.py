@@ -5,7 +5,8 @@ Why: the report is the product, and this is the number that says whether a fact-
 trust it: the PolNeAR articles of the gold are ingested as any user would ingest them, the
 default `report --format json` is taken, and the shared scorer (../shared/eval/score_flags.py)
 is run on it as a separate process. The articles are copyrighted: they are written to a
-temporary folder deleted on exit, titled by their doc id so that no title is stored here.
+temporary folder deleted on exit, titled by their first line as a user's sidecar would title them
+(nothing of them is stored here).
 
 Usage: python bench/eval_flags.py [--split tune|held-out|all] [--errors] [--keep DIR] [--engine rules|model]
 """
@@ -60,13 +61,16 @@ def main() -> None:
         tmp = Path(tmp)
         folder = tmp / "articles"
         folder.mkdir()
+        titles = {}
         for doc_id, d in docs.items():
             (folder / f"{doc_id}.txt").write_text(d["text"], encoding="utf-8")
-            meta = {"title": doc_id, "outlet": OUTLETS.get(d["publisher"], d["publisher"]),
+            # the headline as a user's sidecar would give it (the text's first line; temporary files only)
+            titles[doc_id] = d["text"].split("\n", 1)[0].strip().rstrip(".")
+            meta = {"title": titles[doc_id], "outlet": OUTLETS.get(d["publisher"], d["publisher"]),
                     "published": d["publication_date"]}
             (folder / f"{doc_id}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
         (tmp / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        (tmp / "articles.json").write_text(json.dumps({d: d for d in ids}), encoding="utf-8")
+        (tmp / "articles.json").write_text(json.dumps(titles), encoding="utf-8")
         store = tmp / "store"
         cli = [sys.executable, "-m", "provgraph.cli"]
         subprocess.run(cli + ["ingest", str(folder), "--engine", args.engine, "--store", str(store)], check=True,

@@ -67,7 +67,7 @@ def _output_file(ctx, param, value):
     """An output file's folder must exist: say so in one line before any work is done."""
     if value is None or value == "-":
         return value
-    parent = Path(value).expanduser().parent
+    parent = Path(value).parent
     if not parent.is_dir():
         raise click.BadParameter(f"the folder {str(parent)!r} does not exist", ctx, param)
     if Path(value).is_dir():
@@ -165,14 +165,14 @@ def ingest(paths, jsonl_files, fields, warc_files, feed_files, strict, workers, 
     """
     import tempfile
 
-    from provgraph.records import feed_records, field_map, jsonl_records, warc_records, write_records
+    from provgraph.records import feed_records, field_map, jsonl_records, stdin_record, warc_records, write_records
 
     if not (paths or jsonl_files or warc_files or feed_files):
         raise click.UsageError("give article files or folders, - for stdin, --jsonl, --warc or --feed FILE")
     with tempfile.TemporaryDirectory(prefix="provgraph-records-") as tmp:
         records = []
         if "-" in paths:
-            records.append(("stdin", {"text": sys.stdin.read()}))
+            records.append(stdin_record(sys.stdin.read()))
         for name in jsonl_files:
             with open(name, encoding="utf-8", errors="replace") as f:
                 records.extend(jsonl_records(f, name, field_map(fields)))
@@ -369,11 +369,12 @@ def view(output, claim, article, source, only_flagged, png, svg, store):
     if html:
         Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
         click.echo(f"wrote {output} ({size}); open it in a browser", err=True)
-    for path in (png, svg):
+    for path, default in ((png, "png"), (svg, "svg")):
         if path:
             from provgraph.render.static import draw
 
-            draw(g, path, None, "provgraph: source provenance")  # the format the file name asks for
+            # the format the file name asks for; a name without a suffix gets the option's own
+            draw(g, path, None if Path(path).suffix else default, "provgraph: source provenance")
             click.echo(f"wrote {path} ({size})", err=True)
 
 

@@ -61,7 +61,7 @@ def not_an_article(path: Path) -> str | None:
     if path.suffix.lower() in (".ttl", ".trig", ".nq", ".nt", ".jsonld", ".rdf", ".owl"):
         return "RDF (load it with provgraph import)"
     if path.suffix.lower() in (".json", ".jsonl"):
-        return "JSON, not an article (JSON lines of articles: provgraph extract --jsonl)"
+        return "JSON, not an article (JSON lines of articles: provgraph ingest --jsonl)"
     if path.suffix and path.suffix.lower() not in SUFFIXES:
         return f"not an article file ({', '.join(sorted(SUFFIXES))})"
     return None
@@ -113,8 +113,7 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
         try:
             text = data.decode(wide)
         except UnicodeDecodeError as e:
-            name = wide.upper().replace("-SIG", "")
-            raise InputError(f"{path}: starts like {name} but is broken at byte {e.start}") from None
+            raise InputError(f"{path}: starts like {wide.upper()} but is broken at byte {e.start}") from None
         if warnings is not None and wide.endswith(("le", "be")):
             warnings.append(f"{path}: no byte-order mark; read as {wide.upper()}")
     else:

@@ -10,6 +10,7 @@ reporting. WARC is read with warcio, feeds with feedparser: both well kept, pure
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -18,9 +19,18 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from provgraph.errors import InputError
-from provgraph.reader import FIELDS
+from provgraph.reader import ALIASES, FIELDS
 
 MAX_LINE_BYTES = 20_000_000  # a line longer than this is no article: the same limit as a file
+
+
+def stdin_record(data: str) -> tuple[str, dict]:
+    """One article piped in: named by its content (so that two different ones never replace each
+    other under --replace), read as HTML when it is a page (`curl ... | provgraph ingest -`)."""
+    name = "stdin-" + hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    if re.match(r"\s*(?:<!doctype html|<html|<head|<body)", data[:1000], re.IGNORECASE):
+        return name, {"html": data.encode("utf-8", "surrogatepass")}
+    return name, {"text": data}
 
 
 def field_map(pairs: Iterable[str]) -> dict[str, str]:
@@ -54,8 +64,9 @@ def jsonl_records(lines: Iterable[str], source: str, fields: dict[str, str]) -> 
         ident = rec.get("id") or rec.get("doc_id")
         if isinstance(ident, (str, int)) and re.fullmatch(r"[\w.-]{1,80}", str(ident)):
             name = str(ident)
-        extra = {key: value for key, value in rec.items() if key not in fields.values() and isinstance(value, str)}
-        yield name, extra | {field: rec[key] for field, key in fields.items() if rec.get(key) is not None}
+        known = {key: value for key, value in rec.items() if key not in fields.values() and isinstance(value, str)
+                 and (key in FIELDS or key.lower() in ALIASES)}  # "headline", "publisher": the usual names
+        yield name, known | {field: rec[key] for field, key in fields.items() if isinstance(rec.get(key), str)}
 
 
 def warc_records(path: str) -> Iterator[tuple[str, dict | str]]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from provgraph.analysis.corpus import derive, mark_stale
 from provgraph.errors import InputError
 from provgraph.rdf import ENTITIES
@@ -19,8 +21,8 @@ from provgraph.vocab import ID
 ARTICLES = """
 PREFIX schema: <http://schema.org/>
 PREFIX pg: <https://w3id.org/provgraph/ns#>
-SELECT ?article ?hash ?title ?file WHERE {
-  ?article a schema:NewsArticle ; pg:contentHash ?hash .
+SELECT ?article ?graph ?hash ?title ?file WHERE {
+  GRAPH ?graph { ?article a schema:NewsArticle ; pg:contentHash ?hash }
   OPTIONAL { ?article schema:headline ?title }
   OPTIONAL { ?article pg:sourceFile ?file }
 }"""
@@ -41,33 +43,32 @@ WHERE {{
 @dataclass
 class StoredArticle:
     iri: str
+    graph: str  # the named graph that holds it (its own, or an import graph)
     hash: str
     title: str | None
     file: str | None
-
-    @property
-    def graph(self) -> str:
-        return f"{ID}graph/{self.hash[:20]}"
 
     def describe(self) -> str:
         return f"{self.title or '(untitled)'} [{self.file or self.hash[:20]}]"
 
 
 def stored_articles(store) -> list[StoredArticle]:
-    return [StoredArticle(r["article"], r["hash"], r.get("title"), r.get("file")) for r in store.select(ARTICLES)]
+    return [StoredArticle(r["article"], r["graph"], r["hash"], r.get("title"), r.get("file"))
+            for r in store.select(ARTICLES)]
 
 
-def match(articles: list[StoredArticle], spec: str) -> list[StoredArticle]:
-    """The stored articles `spec` names: an article or graph IRI, a content hash (or its first 8+
-    characters), the file it was read from (its name), or words of its title (all of them, any
-    case). An IRI, hash or file name that matches wins over title words."""
+def match(articles: list[StoredArticle], spec: str) -> tuple[list[StoredArticle], bool]:
+    """The stored articles `spec` names, and whether it named them exactly: an article or graph
+    IRI, a content hash (or its first 8 or more characters) or the name of the file it was read
+    from; else the whole words of its title (all of them, any case)."""
     spec = spec.strip()
     exact = [a for a in articles if spec in (a.iri, a.graph) or a.file == Path(spec).name
              or (re.fullmatch(r"[0-9a-f]{8,64}", spec) and a.hash.startswith(spec))]
     if exact:
-        return exact
-    words = spec.lower().split()
-    return [a for a in articles if words and a.title and all(w in a.title.lower() for w in words)]
+        return exact, True
+    words = re.findall(r"\w+", spec.lower())
+    return [a for a in articles if words and a.title
+            and set(words) <= set(re.findall(r"\w+", a.title.lower()))], False
 
 
 def resolve(store, specs: list[str]) -> list[StoredArticle]:
@@ -76,12 +77,10 @@ def resolve(store, specs: list[str]) -> list[StoredArticle]:
     articles = stored_articles(store)
     chosen: dict[str, StoredArticle] = {}
     for spec in specs:
-        found = match(articles, spec)
+        found, exact = match(articles, spec)
         if not found:
             raise InputError(f"no stored article matches {spec!r} (give its file name, title words, IRI or hash)")
-        by_title = not any(spec.strip() in (a.iri, a.graph, a.hash) or a.file == Path(spec).name
-                           or a.hash.startswith(spec.strip()) for a in found)
-        if by_title and len(found) > 1:
+        if not exact and len(found) > 1:
             listed = "; ".join(a.describe() for a in found[:5])
             raise InputError(f"{spec!r} matches {len(found)} articles: {listed}; give a file name or hash")
         for a in found:
@@ -94,10 +93,14 @@ def remove_articles(store, articles: list[StoredArticle]) -> int:
     cross-article analyses. Returns how many claims went with them."""
     if not articles:
         return 0
-    graphs = " ".join(f"<{a.graph}>" for a in articles)
+    own = [a for a in articles if a.graph == f"{ID}graph/{a.hash[:20]}"]
+    if len(own) < len(articles):  # an import graph holds what several articles said, unmarked
+        raise InputError(f"{articles[len(own)].describe()} came in with `provgraph import` into a shared graph; "
+                         "export, edit and import again without it")
+    graphs = [str(ox.NamedNode(a.graph)) for a in own]  # a checked IRI, never text pasted into SPARQL
     claims = store.select(f"""SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{
-        VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?c a <http://schema.org/Claim> }} }}""")[0]["n"]
+        VALUES ?g {{ {" ".join(graphs)} }} GRAPH ?g {{ ?c a <http://schema.org/Claim> }} }}""")[0]["n"]
     mark_stale(store)  # cut short after this, the next command sees the analyses are behind
-    store.update(" ; ".join([f"DROP SILENT GRAPH <{a.graph}>" for a in articles] + [ORPHANS]))
+    store.update(" ; ".join([f"DROP SILENT GRAPH {g}" for g in graphs] + [ORPHANS]))
     derive(store)
     return claims

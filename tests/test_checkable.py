@@ -207,9 +207,18 @@ def test_reportedly_in_a_title_case_headline_is_a_hedge_not_a_cue(engine):
     assert (claim.attributions, claim.hedges, claim.checkable) == ([], ["reportedly"], True)
 
 
-def test_a_sentence_in_the_body_is_no_headline():
-    text = "The new rules give the board more say over the budget and the hiring of staff."
-    assert not assess(text, attributed=False).checkable
+def test_a_short_lede_under_a_known_title_is_no_headline():
+    text = "The city is a safer place for families.\n\nThe council met on Monday."
+    assert not any(c.text.startswith("The city") for c in extract(Article(text=text, title="Safer streets")).claims)
+    assert any(c.text.startswith("The city") for c in extract(Article(text=text)).claims)  # no title: a headline
+
+
+@pytest.mark.parametrize("content, checkable", [
+    ("the ministry simply closed the bridge on Friday", True),  # a stance adverb does not hide a date
+    ("I've taken full responsibility for my decision", False),  # as "I have taken"
+])
+def test_stance_words_and_contractions(content, checkable):
+    assert assess(content, "say").checkable is checkable
 
 
 @pytest.mark.parametrize("text, figure", [

@@ -120,3 +120,12 @@ def test_the_graph_for_gephi_and_cytoscape_keeps_kinds_flags_and_evidence(runner
     assert flagged and all(d["reasons"] and d["evidence"] for d in flagged)
     assert any(d.get("kind") == "anonymous" for _, d in g.nodes(data=True))
     assert not (tmp_path / "graph.html").exists()
+
+
+def test_the_gephi_file_survives_control_characters_in_a_title(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor said 40 homes were lost on Monday.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "Flood \u001b]0;pwned\u0007 report"}))
+    store = make_store(runner, tmp_path, tmp_path / "a.txt")
+    for suffix, read in ((".graphml", nx.read_graphml), (".gexf", nx.read_gexf)):
+        run(runner, "view", "-o", tmp_path / f"g{suffix}", "--store", store)
+        assert read(tmp_path / f"g{suffix}").number_of_nodes() >= 3

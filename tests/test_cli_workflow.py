@@ -187,3 +187,33 @@ def test_a_broken_archive_or_feed_is_one_line_and_no_store(runner, tmp_path, opt
     result = run(runner, "ingest", option, bad, "--store", tmp_path / "store", ok=False)
     assert result.exit_code == 1 and "not a readable" in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "store").exists()
+
+
+def test_two_articles_piped_in_are_two_articles_and_a_page_is_read_as_html(runner, tmp_path):
+    store = tmp_path / "store"
+    for text in ("The council said the levee failed on Tuesday.\n", "The mayor said the bridge closed on Friday.\n"):
+        assert runner.invoke(cli, ["ingest", "-", "--replace", "--store", str(store)], input=text).exit_code == 0
+    page = "<!DOCTYPE html><html><head><title>Flood</title><script>var x=1;</script></head><body>" \
+           "<p>The mayor said 40 homes were lost on Monday.</p></body></html>"
+    assert runner.invoke(cli, ["ingest", "-", "--store", str(store)], input=page).exit_code == 0
+    rows = json.loads(run(runner, "query", "SELECT ?t WHERE { ?a a schema:NewsArticle ; schema:text ?t }",
+                          "--format", "json", "--store", store).stdout)
+    assert len(rows) == 3  # --replace did not take the first piped article for the second
+    assert not any("<script" in r["t"] or "var x" in r["t"] for r in rows)
+
+
+def test_a_dump_record_keeps_only_article_metadata(runner, tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a1", "text": "Officials said 40 people were hurt on Monday.",
+                                "title": "40 hurt", "raw_html": "<p>" + "x" * 1_100_000 + "</p>"}) + "\n")
+    run(runner, "ingest", "--jsonl", dump, "--store", tmp_path / "store")  # the big unrelated field is not metadata
+
+
+def test_an_svg_named_without_a_suffix_is_an_svg(runner, sample_store, tmp_path):
+    run(runner, "view", "--svg", tmp_path / "picture", "--store", sample_store)
+    assert (tmp_path / "picture").read_bytes().lstrip().startswith(b"<?xml")
+
+
+def test_a_page_past_the_end_says_so(runner, sample_store):
+    out = run(runner, "report", "--offset", "100", "--store", sample_store).stdout
+    assert "nothing after number 100" in out

@@ -545,9 +545,24 @@ def test_a_dash_after_a_quotation_credits_the_name_that_follows(engine):
     assert claims["The mayor — who was elected in May — said little."] == []  # a dash inside a sentence credits no one
 
 
-def test_the_recipient_of_told_is_not_part_of_what_was_said():
-    a = one("The mayor told reporters on Friday that the bridge would stay closed.")
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_the_recipient_of_told_is_not_part_of_what_was_said(engine):
+    (a,) = [a for a in extract(Article(text="The mayor told Channel 9 reporters on Friday that the bridge would "
+                                            "stay closed."), engine).attributions if a.source]
     assert words(a.content[0].text) == "the bridge would stay closed"
+
+
+def test_warned_has_no_recipient_to_drop():
+    (b,) = [a for a in credited("The mayor warned the bridge would collapse if the storm hit.")]
+    assert "the bridge would collapse" in b.content[0].text
+
+
+def test_a_source_phrase_ends_at_the_cue_after_it_but_not_inside_a_name():
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    assert parse_mention(tuple(tokenize("she said")), "she said").kind == "pronoun"
+    assert parse_mention(tuple(tokenize("Edward Said")), "Edward Said").label == "Edward Said"
 
 
 def test_polnear_output_draws_a_quotation_whole_with_its_marks():
@@ -639,3 +654,25 @@ def test_every_source_of_a_coordinated_subject_is_credited(text, labels):
 def test_polnear_output_gives_a_coordinated_subject_one_attribution_with_both_sources():
     (a,) = extract_attributions("Cummings and Conyers wrote that the agency withheld 40 documents in May.")
     assert sorted(s["text"] for s in a["source"]) == ["Conyers", "Cummings"]
+
+
+def test_an_office_refers_back_only_to_someone_who_holds_it():
+    lavrov = "Foreign Minister Sergei Lavrov said the talks failed. The president said 40 soldiers died."
+    assert sources_of(lavrov)[-1] == ("The president", "anonymous", True)
+    senator = "Senator Dana Whitfield said the talks failed. The senator said 40 workers quit."
+    assert sources_of(senator)[-1] == ("Dana Whitfield", "person", False)
+    owned = "Senator Dana Whitfield said the talks failed. The company's chairman said 40 workers quit."
+    assert sources_of(owned)[-1][2] is True
+
+
+def test_a_forecast_inside_a_report_keeps_its_own_source():
+    article = extract(Article(text="Reuters reported that the IMF forecast growth would slow to 2 percent next year."),
+                      "rules")  # the rules read the nested cue
+    chains = [[s.label for s in a.chain()] for c in article.claims for a in c.attributions]
+    assert ["Reuters", "IMF"] in chains
+
+
+def test_what_a_transcript_speaker_says_others_said_is_relayed_by_the_speaker():
+    text = "Partial transcript:\n\nWALLACE: Let us start. Trump said Mexico paid 40 percent of the wall in May."
+    (claim,) = [c for c in run(text).claims if "Mexico" in c.text]
+    assert [[s.label for s in a.chain()] for a in claim.attributions] == [["Wallace", "Trump"]]

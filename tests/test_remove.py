@@ -73,3 +73,13 @@ def test_ingest_replace_swaps_an_edited_article_for_its_old_version(runner, tmp_
     texts = [r["t"] for r in json.loads(run(runner, "query", "SELECT ?t WHERE { ?a a schema:NewsArticle ; schema:text ?t }",
                                             "--format", "json", "--store", store).stdout)]
     assert len(texts) == 1 and "Tuesday" in texts[0]
+
+
+def test_an_article_that_came_in_an_import_graph_is_refused_with_a_reason(runner, tmp_path):
+    store, other = tmp_path / "store", tmp_path / "other"
+    run(runner, "ingest", SAMPLES / "desertion_quality_management.txt", "--store", other)
+    ttl = tmp_path / "g.ttl"
+    run(runner, "export", "--format", "turtle", "-o", ttl, "--store", other)
+    run(runner, "import", ttl, "--store", store)
+    assert_clean_error(run(runner, "remove", "desertion_quality_management.txt", "--store", store, ok=False),
+                       "provgraph import")

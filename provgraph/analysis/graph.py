@@ -20,7 +20,7 @@ from collections import defaultdict
 import networkx as nx
 
 from provgraph import queries
-from provgraph.analysis.report import weak_claims
+from provgraph.analysis.report import severity, weak_claims
 from provgraph.store import Store
 
 PROVENANCE_EDGES = ("attributed to", "via", "appears in", "published by")
@@ -190,7 +190,7 @@ def synthetic_graph(nodes: int = 3000, seed: int = 7) -> nx.MultiDiGraph:
             flags = rnd.sample(reasons, rnd.choice([0, 0, 1, 1, 2, 3]))
             g.add_node(claim, kind="claim", label=text, evidence=text + ", officials said.", title=f"Article {i}",
                        article=art, start=100 * j, end=100 * j + len(text) + 17, reasons=flags, chain=[],
-                       hedges=[], roots=[])
+                       hedges=[], roots=[], severity=severity(flags))
             g.add_edge(claim, art, kind="appears in", label="")
             claims.append(claim)
             if rnd.random() < 0.1:

@@ -39,7 +39,7 @@ EXPLAIN = {
     "conflicting-figures": "another source gives an incompatible figure for the same quantity",
     "low-reliability": "every chain passes through a source the registry grades D or E",
     "interested-party": "every chain passes through a party to the story speaking about its adversary",
-    "unattributed": "a checkable statement that no source is credited with",
+    "unattributed": "a checkable statement that no source stands behind: none is credited, or only vague data",
     "single-source": "rests on one source",
     "hedged": "worded as uncertain or unverified",
 }
@@ -114,11 +114,7 @@ class FlaggedClaim:
 
     @property
     def severity(self) -> str:
-        if not self.reasons:
-            return "none"
-        score = sum(WEIGHT[r] for r in self.reasons)
-        return "high" if max((WEIGHT[r] for r in self.reasons), default=0) >= 3 or score >= 5 else (
-            "medium" if score >= 2 else "low")
+        return severity(self.reasons)
 
     @property
     def explanation(self) -> str:
@@ -166,6 +162,15 @@ class FlaggedClaim:
 def short_id(iri: str) -> str:
     key, _, span = iri.removeprefix(f"{ID}claim/").partition("/")
     return f"{key[:8]}/{span}" if span else iri
+
+
+def severity(reasons: list[str]) -> str:
+    """high: one serious reason (anonymous, circular, disputed) or several lesser ones; medium,
+    low, or none."""
+    if not reasons:
+        return "none"
+    score = sum(WEIGHT[r] for r in reasons)
+    return "high" if max(WEIGHT[r] for r in reasons) >= 3 or score >= 5 else ("medium" if score >= 2 else "low")
 
 
 @dataclass

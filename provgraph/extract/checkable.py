@@ -98,7 +98,8 @@ HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|believes|fe
                        re.IGNORECASE)
 # A speaker on themselves in the present: "I have taken responsibility", "we remain committed",
 # "I don't see details".
-OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)\s+(?!(?:was|were|had|did)\b)", re.IGNORECASE)
+OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)(?:['’](?:ve|m|re))?\s+(?!(?:was|were|had|did)\b)",
+                      re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
                         r"remember|join|help|come|get|keep|make|tell|ask|give|take|never)\b", re.IGNORECASE)
@@ -162,8 +163,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
             return Checkability(False, reason)
     if FIRST_PERSON_STANCE.search(text):
         return Checkability(False, "opinion")
-    if attributed and STANCE_ADVERB.search(text) and not has_figure:
-        return Checkability(False, "opinion")
+    if attributed and STANCE_ADVERB.search(text) and not has_figure and not TIME.search(text):
+        return Checkability(False, "opinion")  # "simply closed the bridge on Friday" is still an event
     if IMPERATIVE.match(text) and not has_figure:
         return Checkability(False, "demand")
     if len(words) < 3 or not _has_verb(words) and (attributed or not has_figure or len(words) < 4):
@@ -251,7 +252,8 @@ def _past_event(words: list[str], simple: bool = False) -> bool:
         if w[0].isupper():
             continue
         low = w.lower()
-        if k > 0 and (words[k - 1].lower() in PRESENT_COPULA or simple and words[k - 1].lower() in HAVE):
+        before = words[k - 1].lower().replace("’", "'") if k > 0 else ""
+        if before in PRESENT_COPULA or simple and (before in HAVE or before.endswith("'ve")):  # "I've taken"
             continue
         if (_regular_past(low) and low not in NOT_PAST) or low in past:
             return True
@@ -260,7 +262,7 @@ def _past_event(words: list[str], simple: bool = False) -> bool:
 
 # A participle after a present copula is a state, not an event: "is held", "remain committed".
 PRESENT_COPULA = frozenset("is are am be being remain remains seem seems become becomes feel feels".split())
-HAVE = frozenset("have has had 've".split())
+HAVE = frozenset("have has had".split())
 
 
 def _evaluative(words: list[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import DEFAULT_ENGINE
-from provgraph.extract.checkable import INFORMATION, NON_RESPONSE, assess, attribution_type, non_response
+from provgraph.extract.checkable import INFORMATION, NON_RESPONSE, PREDICTION, assess, attribution_type, non_response
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import DASHES, Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -45,7 +45,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
     previous: list[Attribution] = []
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
-    headline_end = _headline_end(text)
+    headline_end = _headline_end(text, article.title)
     for n, sentence in enumerate(split_sentences(text)):
         book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
@@ -74,13 +74,18 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])]
         attributions.extend(others)
         here = [a for a in here if a not in others]
+        if turn is not None and not labels and turn[0].mention is not None:
+            # the speaker's turn goes on: what they say others said is relayed by them
+            goes_on = _resolve(_turn_goes_on(turn[0], sentence), book)
+            goes_on.carried = True
+            here = [goes_on] + here
         for a in here:
             _whole_quotation(a, quotes, text)
         _link_nested(here)
         # "she noted that Trump supported the invasion in 2003": a belief or stance inside what a
         # speaker said is part of the speaker's claim, not a source of its own
-        held = [a for a in here if a.type == "belief" and any(_inside(a, b) and b.type in ("speech", "document")
-                                                               for b in here if b is not a)]
+        held = [a for a in here if a.type == "belief" and a.cue_lemma not in PREDICTION
+                and any(_inside(a, b) and b.type in ("speech", "document") for b in here if b is not a)]
         attributions.extend(held)
         here = [a for a in here if a not in held]
         for a in here:
@@ -88,8 +93,6 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
                 a.relayed_by = None
         if not here and sentence.end <= covered_until:
             continue  # inside a quotation credited in an earlier sentence
-        if turn is not None and not labels and turn[0].mention is not None:
-            here = [_resolve(_turn_goes_on(turn[0], sentence), book)] + here
         if not here and previous:
             here = _carry_over(sentence, tokens, quotes, previous, text, going_on)
         attributions.extend(here)
@@ -147,7 +150,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
 def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:
     """“A. B. C,” X said: the cue's sentence holds only C, but X said all of it. The content starts
     where the quotation does (not over its own cue: a transcript label inside the quote marks)."""
-    if not a.content or a.quote not in ("direct", "mixed"):
+    if not a.content or a.quote not in ("direct", "mixed") or a.carried:
         return
     first = a.content[0]
     whole = next((q for q in quotes if q.start < first.start < q.end <= first.end + 2), None)
@@ -211,18 +214,22 @@ def _width(a: Attribution) -> int:
     return sum(c.end - c.start for c in a.content)
 
 
-def _headline_end(text: str) -> int:
+def _headline_end(text: str, title: str | None) -> int:
     """End of the headline (and deck) when the text opens with one: a first paragraph of at most
-    two short lines. -1 when it does not."""
+    two short lines that is the article's title, or has no full stop, or opens an article whose
+    title is not known. -1 when it does not (a short lede under a known title is a lede)."""
     end = text.find("\n\n")
     first = text[:end] if end > 0 else ""
-    lines = [line for line in first.split("\n") if line.strip()]
-    return end if lines and len(lines) <= 2 and all(len(line.split()) <= 25 for line in lines) else -1
+    lines = [line.strip() for line in first.split("\n") if line.strip()]
+    if not lines or len(lines) > 2 or any(len(line.split()) > 25 for line in lines):
+        return -1
+    same = title is not None and " ".join(lines[0].split()).rstrip(".").lower() == " ".join(title.split()).rstrip(".").lower()
+    return end if title is None or same or not lines[-1].endswith(".") else -1
 
 
 # Cues whose first object is who was told, not what: "told reporters Friday that ...".
-RECIPIENT_CUES = frozenset("tell inform assure remind notify brief warn".split())
-_CLAUSE_START = re.compile(r"\b(?:that|how|whether|why|what|when|if)\b")
+RECIPIENT_CUES = frozenset("tell inform assure remind notify brief".split())
+_CLAUSE_START = re.compile(r"\b(?:that|how|whether)\b")
 
 
 def _coordinated(f: Found, tokens, text: str) -> list[Found]:

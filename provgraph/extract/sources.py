@@ -123,7 +123,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if "(" in [t.text for t in tokens[1:]]:  # "Mike Pence (R-Ind.)": the tag is not part of the name
         tokens = tokens[:[t.text for t in tokens].index("(", 1)]
     tokens = [t for t in tokens if t.text not in "()[]“”\"‘"]
-    cue = next((k for k, t in enumerate(tokens) if k > 0 and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE), None)
+    cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
+               None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
         tokens = tokens[:cue]
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
@@ -449,9 +450,16 @@ class SourceBook:
         one person, which news writing uses for someone it has just named; the person named most
         recently (within a few sentences), if any."""
         words = m.span.text.split()
-        if words[0].lower() != "the" or m.head not in PERSON_EPITHETS:
+        if words[0].lower() != "the" or "’s" in m.span.text or "'s" in m.span.text:
+            return None  # "the company's chairman" is someone else's
+        if m.head in PERSON_EPITHETS:
+            fits = lambda s: True  # noqa: E731 ("the businessman": whoever was just named)
+        elif m.head in OFFICE_EPITHETS:
+            fits = lambda s: bool(s.role) and m.head in s.role.lower()  # noqa: E731 ("the senator": a senator)
+        else:
             return None
-        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor), None)
+        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
+                     and fits(s)), None)
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -511,9 +519,11 @@ class SourceBook:
 # Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
 MASS_DOCUMENTS = frozenset("data research evidence information".split())
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
-PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee senator "
-                            "governor mayor president congressman congresswoman lawmaker chairman chairwoman "
-                            "secretary lady star host democrat republican politician leader".split())
+PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
+                            "politician".split())
+# ... and offices, which name the person just named only if that is their office ("the senator").
+OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
+                            "congresswoman lawmaker minister".split())
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine network broadcaster outlet publication channel "

@@ -22,8 +22,8 @@ from pathlib import Path
 import networkx as nx
 import pyvis
 
-from provgraph.analysis.report import EXPLAIN, REASONS, WEIGHT
-from provgraph.render.static import EDGE_STYLE, FLAGGED, SEVERITY, STYLE, layout, node_size
+from provgraph.analysis.report import EXPLAIN, REASONS, severity
+from provgraph.render.static import EDGE_STYLE, FLAGGED, SEVERITY_BORDER, STYLE, layout, node_size
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout computed in Python is final, physics off
 
@@ -64,10 +64,9 @@ def graph_data(g: nx.MultiDiGraph) -> dict:
         node = {"id": n, "label": _label(d, 24 if big else 36), "kind": kind, "shape": shape, "reasons": reasons,
                 "x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "title": _tooltip(d), "d": _details(d)}
         if kind == "claim":
-            weight = max((WEIGHT.get(r, 1) for r in reasons), default=0)
-            node["color"] = {"background": FLAGGED[0] if reasons else colour,
-                             "border": SEVERITY.get(weight, "#636e72")}
-            node["borderWidth"] = 1 + weight
+            border, width = SEVERITY_BORDER[severity(reasons)] if reasons else ("#636e72", 0)
+            node["color"] = {"background": FLAGGED[0] if reasons else colour, "border": border}
+            node["borderWidth"] = 1 + width
             node["font"] = {"size": 11}
             if big:
                 node["size"] = 7
@@ -93,7 +92,7 @@ def graph_data(g: nx.MultiDiGraph) -> dict:
         "nodes": nodes, "edges": edges, "physics": not big,
         "styles": {k: ["dot" if big and k == "claim" else v[0], v[1]] for k, v in STYLE.items()},
         "edgeStyles": {k: [v[0], v[1], v[2]] for k, v in EDGE_STYLE.items()},
-        "severity": {str(k): v for k, v in SEVERITY.items()}, "flagged": FLAGGED,
+        "severity": {str(width): colour for colour, width in SEVERITY_BORDER.values()}, "flagged": FLAGGED,
         "reasons": {r: EXPLAIN[r] for r in REASONS},
         "counts": {"nodes": len(nodes), "edges": len(edges), "claims": len(claims),
                    "flagged": sum(1 for c in claims if c.get("reasons"))},

@@ -6,6 +6,8 @@ and absent values are left out, so every node keeps its kind, label, severity an
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
@@ -13,8 +15,13 @@ FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 
 def _scalar(value):
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(str(v) for v in value)
-    return value if isinstance(value, (str, int, float, bool)) else str(value)
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, (int, float, bool)):
+        return value
+    return _NOT_XML.sub("\ufffd", str(value))  # XML 1.0 allows no C0 controls: a hostile title must not break the file
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_network(g: nx.MultiDiGraph, path: str, fmt: str) -> None:

@@ -41,7 +41,9 @@ def headline(report: Report) -> str:
     if report.not_checkable:
         line += f"; {report.not_checkable} assert nothing checkable (opinion, prediction, demand) and are " \
                 "flagged only when every source is anonymous"
-    if report.offset:
+    if report.offset and not report.claims:
+        line += f"; nothing after number {report.offset} (--offset)"
+    elif report.offset:
         line += f"; showing numbers {report.offset + 1} to {report.offset + (report.shown or 0)} (--offset, --top)"
     elif report.shown is not None and report.shown < report.flagged:
         line += f"; showing the {report.shown} most serious (--top)"

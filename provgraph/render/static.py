@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from provgraph.analysis.graph import CROSS_EDGES
-from provgraph.analysis.report import WEIGHT
+from provgraph.analysis.report import severity
 from provgraph.errors import InputError
 
 STYLE = {  # kind -> (vis-network shape, colour, matplotlib marker)
@@ -44,8 +44,9 @@ EDGE_STYLE = {  # kind -> (colour, dashed, legend text)
     "conflicts with": ("#e84393", True, "conflicts with (incompatible figure)"),
 }
 FLAGGED = ("#ffcccc", "#c0392b")  # background, border of a weakly sourced claim
-SEVERITY = {3: "#c0392b", 2: "#e17055", 1: "#e1b12c"}  # claim border by its most serious reason's weight
-SEVERITY_LEGEND = {3: "anonymous, circular", 2: "one source or none", 1: "hedged"}
+# A flagged claim's border by the report's severity of it (high, medium, low), and the border width.
+SEVERITY_BORDER = {"high": ("#c0392b", 3), "medium": ("#e17055", 2), "low": ("#e1b12c", 1)}
+SEVERITY_LEGEND = {"high": "high severity", "medium": "medium", "low": "low"}
 CLAIM_GAP = 50  # distance between neighbouring claims on an article's ring
 RING_GAP = 120  # distance between an article's rings
 SOURCE_GAP = 60  # least distance between sources on one ring
@@ -258,12 +259,12 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
         members = [(m, d) for m, d in g.nodes(data=True) if d["kind"] == k]
         if not members:
             continue
-        weight = [max((WEIGHT.get(r, 1) for r in d.get("reasons") or ()), default=0) for _, d in members]
+        border = [SEVERITY_BORDER[severity(d["reasons"])] if d.get("reasons") else None for _, d in members]
         ax.scatter([pos[m][0] for m, _ in members], [pos[m][1] for m, _ in members],
                    s=[(2 * node_size(d) * ppu * (1.3 if k == "article" else 1)) ** 2 for _, d in members],
-                   marker=marker, c=[FLAGGED[0] if w else colour for w in weight],
-                   edgecolors=[SEVERITY[w] if w else ("#636e72" if k == "claim" else colour) for w in weight],
-                   linewidths=[0.5 + w for w in weight], zorder=2 if k == "claim" else 3)
+                   marker=marker, c=[FLAGGED[0] if b else colour for b in border],
+                   edgecolors=[b[0] if b else ("#636e72" if k == "claim" else colour) for b in border],
+                   linewidths=[0.5 + b[1] if b else 0.5 for b in border], zorder=2 if k == "claim" else 3)
     font = max(4.0, min(9.0, 14 * ppu))
     for m in _labelled(g):
         d = g.nodes[m]
@@ -273,8 +274,8 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
     handles = [Line2D([], [], marker=mk, linestyle="", markersize=9, markerfacecolor=c, markeredgecolor=c,
                       label=k) for k, (_, c, mk) in STYLE.items()]
     handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=FLAGGED[0],
-                       markeredgecolor=SEVERITY[w], markeredgewidth=1 + w, label=f"flagged: {text}")
-                for w, text in SEVERITY_LEGEND.items()]
+                       markeredgecolor=SEVERITY_BORDER[level][0], markeredgewidth=1 + SEVERITY_BORDER[level][1],
+                       label=f"flagged: {text}") for level, text in SEVERITY_LEGEND.items()]
     handles += [Line2D([], [], color=c, linestyle="--" if dashed else "-", label=text)
                 for c, dashed, text in EDGE_STYLE.values()]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(w / (w + 3.5), 0.97), frameon=False,

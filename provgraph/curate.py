@@ -48,6 +48,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL
 
+from provgraph.analysis.provenance import find_claim
 from provgraph.errors import InputError, ProvgraphError
 from provgraph.extract.sources import normalise
 from provgraph.model import SOURCE_KINDS, Source
@@ -157,7 +158,7 @@ def read_corrections(path: str | Path) -> list[Entry]:
         if not isinstance(item, dict):
             raise InputError(f"{where}: expected a mapping with `action:`")
         action = item.get("action")
-        if action not in ACTIONS:
+        if not isinstance(action, str) or action not in ACTIONS:
             raise InputError(f"{where}: action {action!r} is not one of {', '.join(ACTIONS)}")
         required, optional = ACTIONS[action]
         missing = sorted(required - set(item))
@@ -211,7 +212,10 @@ def _time(value, where: str) -> datetime | None:
             t = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
         except ValueError:
             raise InputError(f"{where} {value!r} is not a date or time (2024-11-05 or 2024-11-05T10:00:00Z)") from None
-    return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    try:
+        return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    except (OverflowError, ValueError):  # "0001-01-01T00:00:00+05:00" falls before year 1 in UTC
+        raise InputError(f"{where} {value!r} is out of range") from None
 
 
 # ---- resolving against the store -----------------------------------------------------------------
@@ -226,10 +230,15 @@ class _Lookup:
         self.sources = store.select(SOURCES, {"skip": self.skip})
 
     def claim(self, ref: str, where: str) -> dict:
-        rows = self.store.select(FIND_CLAIM, {"suffix": ref.removeprefix(ID).removeprefix("claim/")})
+        """The claim `ref` names: the ID the report shows (00e3b7e3/315-455), its IRI, or an ending."""
+        try:
+            iri = find_claim(self.store, str(ref))
+        except ProvgraphError:
+            iri = None
+        rows = self.store.select(FIND_CLAIM, {"suffix": Literal(iri)}) if iri else []  # a string, not an IRI
         if len(rows) != 1:
-            raise InputError(f"{where}: {'no claim' if not rows else 'more than one claim'} matches {ref!r}; copy a "
-                             "claim IRI (or its ending) from `provgraph report --format json`")
+            raise InputError(f"{where}: no claim matches {ref!r}; use the ID `provgraph report` shows "
+                             "(like 00e3b7e3/315-455) or the claim's IRI")
         return rows[0]
 
     def chains(self, claim: str) -> dict[str, list[str]]:

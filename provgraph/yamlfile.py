@@ -26,3 +26,5 @@ def read_yaml(path: str | Path, what: str):
         mark = getattr(e, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
         raise InputError(f"{path}{where}: not valid YAML ({getattr(e, 'problem', None) or e})") from None
+    except (ValueError, OverflowError) as e:  # a value YAML itself cannot build: "date: 2024-13-45"
+        raise InputError(f"{path}: a value in the {what} is out of range ({e})") from None

@@ -310,3 +310,24 @@ def test_a_curate_cut_short_leaves_the_report_marked_stale(runner, store, tmp_pa
     assert "warning:" in out and "provgraph reindex" in out
     run(runner, "reindex", "--store", store)
     assert "warning:" not in run(runner, "report", "--store", store).output
+
+
+def test_a_correction_names_its_claim_by_the_id_the_report_shows(runner, store, tmp_path):
+    first = json.loads(run(runner, "report", "--format", "json", "--store", store).stdout)["claims"][0]
+    path = tmp_path / "c.yaml"
+    path.write_text(f"analyst: Jane Doe\ncorrections:\n  - action: verify\n    claim: {first['id']}\n")
+    run(runner, "curate", path, "--store", store)
+    again = {c["claim"]: c for c in json.loads(run(runner, "report", "--format", "json", "--store", store).stdout)["claims"]}
+    assert again[first["claim"]]["verdict"]["verdict"] == "verified"
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("analyst: X\ncorrections:\n  - action: [x]\n    claim: a/1-2\n", "is not one of"),
+    ("analyst: X\ncorrections:\n  - action: verify\n    claim: a/1-2\n    date: 2024-13-45\n", "out of range"),
+    ("analyst: X\ncorrections:\n  - action: verify\n    claim: a/1-2\n    date: '0001-01-01T00:00:00+05:00'\n",
+     "out of range"),
+])
+def test_malformed_correction_values_are_one_line(runner, store, tmp_path, body, needle):
+    path = tmp_path / "c.yaml"
+    path.write_text(body)
+    assert_clean_error(run(runner, "curate", path, "--store", store, ok=False), needle)

@@ -259,10 +259,12 @@ def report(fmt, reasons, top, offset, include_all, output, registry, store):
     """
     from provgraph import numbering
     from provgraph.analysis.report import weak_claims
-    from provgraph.registry import find
+    from provgraph.registry import DEFAULT, find
     from provgraph.render.report import render
 
     sources = find(registry)
+    if sources is not None and not registry:  # picked up from the working folder: say so, it changes the flags
+        click.echo(f"note: grading sources with {DEFAULT} from this folder (--registry to choose another)", err=True)
     with store(read_only=True) as db:
         result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top,
                              offset=offset)

@@ -8,6 +8,7 @@ and <meta> tags. Every field is optional.
 from __future__ import annotations
 
 import json
+import os
 import stat
 import re
 from html.parser import HTMLParser
@@ -34,7 +35,14 @@ def find_articles(paths: list[str | Path], skipped: list[str] | None = None) -> 
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES)
+            unreadable: list[str] = []
+            for root, dirs, names in os.walk(p, onerror=lambda e: unreadable.append(f"{e.filename}: cannot be read "
+                                                                                     f"({e.strerror}); skipped")):
+                dirs.sort()
+                found.extend(Path(root) / n for n in sorted(names)
+                             if Path(n).suffix.lower() in SUFFIXES and (Path(root) / n).is_file())
+            if skipped is not None:
+                skipped.extend(unreadable)
         elif p.exists() or p.is_symlink():
             reason = not_an_article(p)
             if reason is None:

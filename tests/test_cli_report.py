@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import DATA, SAMPLE_FILES, assert_clean_error, make_store, run
+from conftest import DATA, SAMPLE_FILES, SAMPLES, assert_clean_error, make_store, run
 from provgraph.reader import read_article
 
 REASON_CODES = {"single-source", "anonymous-only", "unattributed", "hedged", "indirect-chain",
@@ -258,3 +258,11 @@ def test_a_report_comes_in_pages_whose_numbers_claim_accepts(runner, sample_stor
     assert "showing numbers 6 to 8" in out and "[6] " in out and "[1] " not in out
     assert sample_report["claims"][5]["claim"] in run(runner, "claim", "6", "--store", sample_store).stdout
     assert_clean_error(run(runner, "claim", "1", "--store", sample_store, ok=False), "numbered claims 6 to 8")
+
+
+def test_a_registry_found_in_the_working_folder_is_announced(runner, sample_store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PROVGRAPH_REGISTRY", raising=False)
+    (tmp_path / "sources.yaml").write_text((SAMPLES / "sources.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(runner, "report", "--store", sample_store)
+    assert "note: grading sources with sources.yaml from this folder" in result.stderr

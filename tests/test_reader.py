@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -183,3 +184,19 @@ def test_a_sidecar_saved_with_a_bom_is_read(tmp_path):
     (tmp_path / "a.txt").write_text("The mayor said 40 homes were lost on Monday.\n", encoding="utf-8")
     (tmp_path / "a.meta.json").write_bytes('{"title": "Flood"}'.encode("utf-8-sig"))
     assert read_article(tmp_path / "a.txt").title == "Flood"
+
+
+def test_an_unreadable_subfolder_is_named_not_skipped_silently(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder")
+    (tmp_path / "a.txt").write_text("The mayor said 40 homes were lost on Monday.\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("The mayor said 40 homes were lost on Monday.\n")
+    locked.chmod(0)
+    try:
+        skipped: list[str] = []
+        assert [p.name for p in find_articles([tmp_path], skipped)] == ["a.txt"]
+        assert skipped and "locked" in skipped[0] and "cannot be read" in skipped[0]
+    finally:
+        locked.chmod(0o755)

@@ -1,7 +1,8 @@
-"""Running a user's SPARQL: read-only unless asked, and stoppable after a timeout.
+"""Running a user's SPARQL: read-only unless asked, and stoppable after a timeout or by Ctrl-C.
 
-pyoxigraph cannot interrupt a running query, so a query with a timeout runs in a child process
-that opens the store itself and is killed when time runs out; the store's lock goes with it.
+pyoxigraph cannot interrupt a running query, so every query runs in a child process that opens
+the store itself and is killed when time runs out or the user presses Ctrl-C; the store's lock
+goes with it.
 """
 
 from __future__ import annotations
@@ -99,22 +100,31 @@ def _first_use(sparql: str, name: str) -> int:
 
 
 def _run(opener, sparql: str, update: bool, timeout: float | None) -> Result | None:
-    if timeout is None:
-        with opener(read_only=not update) as db:
-            if update:
-                db.update(sparql)
-                return None
-            return db.run(sparql)
-    ctx = mp.get_context("fork")
+    """The query runs in a child process, which this one can stop: on the timeout, or on Ctrl-C
+    (pyoxigraph does not return to Python until a query ends; an update is one transaction, so
+    a stopped update changes nothing)."""
+    # spawned, not forked: a process that has opened stores (tests, a library user) holds native
+    # threads and locks that a forked child could inherit mid-use and wait on forever
+    ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(opener.spec, sparql, update, child), daemon=True)
     proc.start()
     child.close()
-    if not parent.poll(timeout):
+    try:
+        done = parent.poll(timeout)
+    except KeyboardInterrupt:
+        proc.kill()
+        proc.join()
+        raise QueryError("the query was stopped (Ctrl-C); nothing was changed") from None
+    if not done:
         proc.kill()
         proc.join()
         raise QueryError(f"the query was stopped after {timeout:g} s (--timeout); narrow it or raise the limit")
-    status, payload = parent.recv()
+    try:
+        status, payload = parent.recv()
+    except EOFError:  # the child died without a word (out of memory, killed)
+        proc.join()
+        raise QueryError(f"the query's process ended without an answer (exit code {proc.exitcode})") from None
     proc.join()
     if status == "error":
         raise ProvgraphError(payload)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -161,3 +165,25 @@ def test_a_query_never_reaches_another_host_unless_allowed(runner, sample_store,
 def test_words_that_only_look_like_service_are_fine(runner, sample_store):
     query = 'SELECT ?service WHERE { ?service ?p "SERVICE" } LIMIT 1 # SERVICE <http://example.org/>'
     run(runner, "query", query, "--store", sample_store)
+
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 787^3 rows on the samples
+
+
+def test_a_runaway_query_stops_at_its_timeout(runner, sample_store):
+    started = time.monotonic()
+    result = run(runner, "query", SLOW, "--timeout", "0.5", "--store", sample_store, ok=False)
+    assert_clean_error(result, "stopped after 0.5 s")
+    assert time.monotonic() - started < 10
+
+
+def test_ctrl_c_stops_a_long_query_with_one_line(sample_store):
+    proc = subprocess.Popen([sys.executable, "-m", "provgraph.cli", "query", SLOW, "--store", str(sample_store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=10)
+    finally:
+        proc.kill()
+    assert proc.returncode == 1 and "stopped (Ctrl-C)" in err and "Traceback" not in err

@@ -198,3 +198,26 @@ def test_extraction_cost_grows_linearly_with_the_article():
     large, size = seconds(11_000)
     assert size >= 1_000_000
     assert large / small < 8, (small, large)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_workers_do_not_outlive_a_killed_ingest(tmp_path):
+    big = tmp_path / "big"
+    big.mkdir()
+    for n in range(2000):  # long enough to be killed in the middle
+        (big / f"a{n:04}.txt").write_text(f"Harbour official Anna Berg{n} said {1000 + n} containers were stuck.\n")
+    proc = subprocess.Popen(CLI + ["ingest", str(big), "--store", str(tmp_path / "store"), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers: list[str] = []
+    deadline = time.monotonic() + 20
+    while not workers and time.monotonic() < deadline and proc.poll() is None:  # the pool is up and extracting
+        time.sleep(0.2)
+        workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()
+             and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2:3]]
+    assert workers and not alive

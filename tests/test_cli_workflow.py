@@ -207,6 +207,9 @@ def test_a_dump_record_keeps_only_article_metadata(runner, tmp_path):
     dump.write_text(json.dumps({"id": "a1", "text": "Officials said 40 people were hurt on Monday.",
                                 "title": "40 hurt", "raw_html": "<p>" + "x" * 1_100_000 + "</p>"}) + "\n")
     run(runner, "ingest", "--jsonl", dump, "--store", tmp_path / "store")  # the big unrelated field is not metadata
+    rows = json.loads(run(runner, "query", "SELECT ?t ?f WHERE { ?a schema:headline ?t ; pg:sourceFile ?f }",
+                          "--format", "json", "--store", tmp_path / "store").stdout)
+    assert rows == [{"t": "40 hurt", "f": "a1.txt"}]
 
 
 def test_an_svg_named_without_a_suffix_is_an_svg(runner, sample_store, tmp_path):

@@ -276,7 +276,7 @@ def _one_name(head: list[Token], rest: list[Token]) -> bool:
     tail = rest[1:] if rest and rest[0].lower in ("a", "an", "the") else rest
     return bool(core and tail) and all(t.is_cap for t in core) \
         and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \
-        and all(t.is_cap or t.lower in ("of", "for", "on", "and", "the", "&") for t in tail)
+        and all(t.is_cap or t.lower in NAME_CONNECTORS or t.text == "&" for t in tail)
 
 
 # Lower-case words inside an organisation's name ("Office of the President").
@@ -452,14 +452,11 @@ class SourceBook:
         words = m.span.text.split()
         if words[0].lower() != "the" or "’s" in m.span.text or "'s" in m.span.text:
             return None  # "the company's chairman" is someone else's
-        if m.head in PERSON_EPITHETS:
-            fits = lambda s: True  # noqa: E731 ("the businessman": whoever was just named)
-        elif m.head in OFFICE_EPITHETS:
-            fits = lambda s: bool(s.role) and m.head in s.role.lower()  # noqa: E731 ("the senator": a senator)
-        else:
+        if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
             return None
+        office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
         return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                     and fits(s)), None)
+                     and (not office or m.head in (s.role or "").lower())), None)
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -474,8 +471,7 @@ class SourceBook:
             label = f"{owner.label}’s {m.head}"
         else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
             names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
-            if not any(s.kind == "person" and not s.anonymous and normalise(s.label).split("-")[-1] in names
-                       for s in self.sources):
+            if not any(self._index.get(("last", "person", name)) for name in names):  # indexed: not a scan
                 return None
             label = _strip_det(m.span.text)
         return Mention(m.span, "organization", label, m.head, descriptor=label, affiliation=m.affiliation)

@@ -18,7 +18,7 @@ from provgraph.extract import lexicon
 from provgraph.extract.claims import figures
 
 # Cue lemmas whose content is not information the source passes on: the attribution is the fact.
-INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose".split())
+INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose design".split())
 DEMAND = frozenset("urge demand ask request encourage advise implore appeal beg invite challenge dare "
                    "order command instruct".split())
 PREDICTION = frozenset("predict expect forecast anticipate project bet guarantee".split())
@@ -44,9 +44,16 @@ ACTION = frozenset("vote file reject decline refuse invoke push express join sig
 
 
 
-def attribution_type(cue_lemma: str | None, source_kind: str) -> str:
-    """The attribution's type (model.ATTRIBUTION_TYPES) from its cue and how its source is named."""
-    if cue_lemma in ACTION:
+# A court's finding is its ruling ("a federal judge found the law unconstitutional", "the jury
+# found him guilty"): a public act on the record, not information an unnamed source passes on.
+JUDICIAL = frozenset("judge judges court courts jury juries justice justices magistrate tribunal".split())
+RULING_CUES = frozenset("find hold rule order conclude determine".split())
+
+
+def attribution_type(cue_lemma: str | None, source_kind: str, source_head: str | None = None) -> str:
+    """The attribution's type (model.ATTRIBUTION_TYPES) from its cue, how its source is named and
+    the head noun of the source phrase."""
+    if cue_lemma in ACTION or cue_lemma in RULING_CUES and source_head in JUDICIAL:
         return "action"
     if cue_lemma in INTENTION:
         return "intention"
@@ -70,10 +77,12 @@ NON_RESPONSE = re.compile(
 NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"),
                      ("reach", "could not be reached"), ("available", "not available"))
 
-# A modal of prediction or obligation as the content's main verb: "will win", "should resign".
+# A modal of prediction or obligation as the content's main verb: "will win", "should resign"; of
+# (in)ability, a general statement: "a state cannot avoid the conclusion".
 MODAL = re.compile(
     r"^(?:[^,;:]{0,80}?\b)(?:will|won['’]t|would|wouldn['’]t|shall|should|shouldn['’]t|must|mustn['’]t|"
-    r"ought to|need to|needs to|has to|have to|going to|gonna|['’]ll|can['’]t wait|could|might)\s+(?!not be reached)",
+    r"ought to|need to|needs to|has to|have to|going to|gonna|['’]ll|can['’]t wait|could|might|cannot|can['’]t)\s+"
+    r"(?!not be reached)",
     re.IGNORECASE,
 )
 PAST_MODAL = re.compile(r"\b(?:would|could|might|should|must) (?:not )?have\b", re.IGNORECASE)  # "may have"-type
@@ -100,6 +109,11 @@ HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|believes|fe
 # "I don't see details".
 OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)(?:['’](?:ve|m|re))?\s+(?!(?:was|were|had|did)\b)",
                       re.IGNORECASE)
+# A headline that says what someone is or has ("Trump's TV doctor has a basketful of critics"):
+# a characterisation, where "IMF slashes forecast" reports an event.
+CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.IGNORECASE)
+# A hypothetical: what would follow if something were so.
+CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
                         r"remember|join|help|come|get|keep|make|tell|ask|give|take|never)\b", re.IGNORECASE)
@@ -114,7 +128,7 @@ TIME = re.compile(
     re.IGNORECASE,
 )
 # Finite verbs without a tagger: auxiliaries and copulas, regular pasts, irregular pasts and participles.
-AUXILIARY = frozenset("is are was were be been being am has have had do does did will would can could shall "
+AUXILIARY = frozenset("is are was were be been being am has have had do does did will would can cannot could shall "
                       "should may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't "
                       "won't can't couldn't wouldn't shouldn't 's 're 've 'd".split())
 NOT_VERB_ING = frozenset("thing things nothing something anything everything morning evening building "
@@ -175,8 +189,12 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     modal = MODAL.match(text)
     if modal and not PAST_MODAL.search(text[:modal.end() + 6]) \
             and not _past_event(words[:len(text[:modal.end()].split())]):  # the modal governs: "will force ... who have died"
+        if re.search(r"cannot|can['’]t (?!wait)", modal.group(0), re.IGNORECASE):
+            return Checkability(False, "general")
         future = re.search(r"will|won|would|shall|going|gonna|’ll|'ll|could|might", modal.group(0), re.IGNORECASE)
         return Checkability(False, "prediction" if future else "demand")
+    if CONDITIONAL.match(text):
+        return Checkability(False, "prediction")  # "If the plan rejected single mothers, families would ..."
     if not attributed and ANALYSIS.search(text):
         return Checkability(False, "analysis")
     evaluative = _evaluative(words)
@@ -185,7 +203,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     # a speaker addressing someone or speaking of themselves, with no date, argues; a precise figure
     # can still be checked, a vague one ("millions of") cannot
     if attributed and not dated and (
-            ADDRESS.match(text) or HELD_VIEW.search(text) or OWN_VIEW.match(text) and not _past_event(words, True)) \
+            ADDRESS.match(text) or HELD_VIEW.search(text) or OWN_VIEW.match(text) and not _did(words)) \
             and not _precise_figure(text):
         return Checkability(False, "opinion")
     if has_figure:
@@ -204,7 +222,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "opinion" if evaluative else "general")
     if evaluative:
         return Checkability(False, "analysis")
-    if headline or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
+    if headline and not CHARACTERISATION.search(text) or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
             or (named_event() if callable(named_event) else named_event):
         return Checkability(True, "event")
     return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check
@@ -224,7 +242,8 @@ def _precise_figure(text: str) -> bool:
 
 
 def _unquote(text: str) -> str:
-    return text.strip().strip("\"“”‘’'").strip()
+    """Without its quote marks and an editor's brackets ("[W]e are reminded" reads "We are ...")."""
+    return re.sub(r"\[(\w)\]", r"\1", text.strip().strip("\"“”‘’'").strip())
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -241,7 +260,14 @@ def _has_verb(words: list[str]) -> bool:
 
 
 def _regular_past(low: str) -> bool:
-    return len(low) > 4 and low.endswith("ed") and low.isalpha()
+    """"closed", "purged"; not a negated participle, which is an adjective ("unmarried", "unnamed")."""
+    return len(low) > 4 and low.endswith("ed") and low.isalpha() \
+        and (not low.startswith("un") or low.startswith("under") or low in UN_VERBS)
+
+
+# Verbs in un- whose past is an event, not a negated state ("the inquiry uncovered").
+UN_VERBS = frozenset("uncovered unveiled unleashed unsealed unlocked unfolded unraveled unravelled unearthed "
+                     "united unloaded unpacked unmasked unblocked unsettled unplugged".split())
 
 
 def _past_event(words: list[str], simple: bool = False) -> bool:
@@ -255,14 +281,25 @@ def _past_event(words: list[str], simple: bool = False) -> bool:
         before = words[k - 1].lower().replace("’", "'") if k > 0 else ""
         if before in PRESENT_COPULA or simple and (before in HAVE or before.endswith("'ve")):  # "I've taken"
             continue
+        if before in NOUN_DETERMINERS:  # "some set of", "the revised plan": a noun or modifier
+            continue
         if (_regular_past(low) and low not in NOT_PAST) or low in past:
             return True
     return False
 
 
+def _did(words: list[str]) -> bool:
+    """A speaker on themselves reports what they did: the verb after "I"/"we" (and an adverb) is a
+    simple past ("we found", "I then signed"), not "we are reminded of refugees separated from ..."."""
+    start = next((k for k, w in enumerate(words[:3]) if re.split(r"['’]", w.lower())[0] in ("i", "we")), 0)
+    return _past_event(words[start:start + 3], True)
+
+
 # A participle after a present copula is a state, not an event: "is held", "remain committed".
-PRESENT_COPULA = frozenset("is are am be being remain remains seem seems become becomes feel feels".split())
+PRESENT_COPULA = frozenset("is are am be being getting remain remains seem seems become becomes feel feels".split())
 HAVE = frozenset("have has had".split())
+NOUN_DETERMINERS = frozenset("a an the some any every each this that these those his her their its our my your "
+                             "no another".split())
 
 
 def _evaluative(words: list[str]) -> bool:

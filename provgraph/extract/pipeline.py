@@ -49,6 +49,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     for n, sentence in enumerate(split_sentences(text)):
         book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
+        book.tokens = tokens
         found = find_attributions(sentence, tokens, quotes, text)
         going_on: list[Span] = []  # content the tagger found in a sentence without a cue
         labels = [f for f in found if is_speaker_label(f)]
@@ -143,7 +144,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         cue_lemma=f.cue_lemma,
         quote=f.quote,
         source_kind=kind,
-        type=attribution_type(f.cue_lemma, kind),
+        type=attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None),
     )
 
 

@@ -344,6 +344,7 @@ class SourceBook:
     def __init__(self) -> None:
         self.sources: list[Source] = []
         self.sentence = 0  # index of the sentence being read; the pipeline advances it
+        self.tokens: list[Token] = []  # ... and its tokens
         self._last_seen: dict[int, int] = {}  # id(source) -> sentence it was last mentioned in
         self._touched: list[tuple[int, Source]] = []  # (sentence, source) of every mention, in order
         # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
@@ -466,9 +467,13 @@ class SourceBook:
         words = m.span.text.split()
         if words[0].lower() in POSSESSIVES and len(words) == 2:
             owner = self._antecedent(POSSESSIVES[words[0].lower()])
-            if owner is None or owner.kind != "person" or owner.anonymous:
-                return None
-            label = f"{owner.label}’s {m.head}"
+            if owner is not None and owner.kind == "person" and not owner.anonymous:
+                label = f"{owner.label}’s {m.head}"
+            else:  # "video showed an ailing Maria Lopez (her campaign disclosed ...)": not yet a source
+                name = _last_full_name(self.tokens, m.span.start)
+                if name is None:
+                    return None
+                label = f"{name}’s {m.head}"
         else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
             names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
             if not any(self._index.get(("last", "person", name)) for name in names):  # indexed: not a scan
@@ -530,6 +535,22 @@ ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry departm
 # Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
 # is the House Oversight Committee, not the last organisation mentioned).
 GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
+
+
+def _last_full_name(tokens: list[Token], before: int) -> str | None:
+    """The last run of two or more capitalised words (not opening the sentence) before offset
+    `before`: the person a possessive pronoun most likely refers to when no source does."""
+    runs, run = [], []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if k > 0 and t.is_word and t.is_cap and t.lower not in POSSESSIVES:
+            run.append(t.text)
+        else:
+            run = []
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+    return runs[-1] if runs else None
 
 
 def _surname_match(a: str, b: str) -> bool:

@@ -321,3 +321,27 @@ def test_her_campaign_belongs_to_the_person_just_named_even_when_she_is_no_sourc
     campaign = next(a.source for a in extract(Article(text=text)).attributions if a.source)
     assert (campaign.label, campaign.kind, campaign.anonymous) == ("Maria Lopez’s campaign", "organization", False)
     assert source_iri(campaign, "article1") != source_iri(campaign, "article2")
+
+
+def test_an_office_with_one_holder_is_identifiable_where_a_generic_role_is_not():
+    """Issue 12: "the governor said" names someone a reader can identify (kept to its article, being
+    a description); "the official said" could be anyone and stays anonymous."""
+    governor = next(a.source for a in extract(Article(text="The governor said the bridge was closed on Monday.")).attributions)
+    official = next(a.source for a in extract(Article(text="The official said the bridge was closed on Monday.")).attributions)
+    assert (governor.label, governor.kind, governor.anonymous) == ("The governor", "person", False)
+    assert source_iri(governor, "article1") != source_iri(governor, "article2")
+    assert official.anonymous
+
+
+def test_a_source_phrase_begins_at_its_determiner():
+    text = "Advocates point to Texas, where in 2004 the state wrongly listed about 9,000 voters as felons, they said."
+    labels = [a.source.label for a in extract(Article(text=text)).attributions if a.source]
+    assert not any("2004" in label for label in labels)
+
+
+def test_not_answering_in_a_subordinate_clause_is_no_refusal():
+    """Issue 12: "removed because they did not respond to queries" states a fact about the voters."""
+    text = "The state removed thousands of voters in 2015 because they did not respond to mailed queries."
+    assert non_response(text) is None
+    assert assess(text, attributed=False).reason != "non-response"
+    assert non_response("The mayor’s office, which was asked twice, did not respond.") == "did not respond"

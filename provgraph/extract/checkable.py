@@ -74,6 +74,7 @@ NON_RESPONSE = re.compile(
     r"(?:went|were|was|have gone|has gone) (?:unanswered|unreturned)\b",
     re.IGNORECASE,
 )
+SUBORDINATE = re.compile(r"\b(?:because|since|if|unless|although|though|who|which|whom|whose)\b", re.IGNORECASE)
 NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"),
                      ("reach", "could not be reached"), ("available", "not available"))
 
@@ -228,9 +229,15 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check
 
 
+def refusals(text: str) -> list[re.Match]:
+    """Where `text` says someone declined or did not answer, in a main clause: "voters were removed
+    because they did not respond to queries" states a fact, it reports no refusal."""
+    return [m for m in NON_RESPONSE.finditer(text) if not SUBORDINATE.search(re.split(r"[,;:(]", text[:m.start()])[-1])]
+
+
 def non_response(text: str) -> str | None:
     """'declined to comment', 'could not be reached', ... as one of three kinds, or None."""
-    m = NON_RESPONSE.search(text)
+    m = next(iter(refusals(text)), None)
     if m is None:
         return None
     found = m.group(0).lower()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import DEFAULT_ENGINE
-from provgraph.extract.checkable import INFORMATION, NON_RESPONSE, PREDICTION, assess, attribution_type, non_response
+from provgraph.extract.checkable import INFORMATION, PREDICTION, assess, attribution_type, non_response, refusals
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import DASHES, Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -414,8 +414,8 @@ def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
     inside a quoted opinion is the speaker's, not the article's)."""
     text = sentence.text
     for q in quotes:
-        if sentence.start <= q.start and q.end <= sentence.end:
-            a, b = q.start - sentence.start, q.end - sentence.start
+        if q.start < sentence.end and sentence.start < q.end:
+            a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
             text = text[:a] + " " * (b - a) + text[b:]
     return find_hedges(text)
 
@@ -424,7 +424,7 @@ def _non_responses(sentence: Span) -> list[tuple[NonResponse, tuple[int, int]]]:
     """Each 'X declined to comment' / 'did not respond' / 'could not be reached' in the sentence, with
     X as the words before it in its clause, and where the refusal stands in the article."""
     out = []
-    for m in NON_RESPONSE.finditer(sentence.text):
+    for m in refusals(sentence.text):
         before = re.split(r"[,;:]\s|\s(?:but|and|while|though)\s", sentence.text[:m.start()])[-1].strip()
         party = re.sub(r"^(?:But|And|Yet|However|Meanwhile)\b,?\s*", "", before).strip()
         out.append((NonResponse(party, non_response(m.group(0)) or "did not respond", sentence),

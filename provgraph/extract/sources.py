@@ -123,6 +123,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if "(" in [t.text for t in tokens[1:]]:  # "Mike Pence (R-Ind.)": the tag is not part of the name
         tokens = tokens[:[t.text for t in tokens].index("(", 1)]
     tokens = [t for t in tokens if t.text not in "()[]“”\"‘"]
+    det = next((k for k, t in enumerate(tokens[:4]) if t.lower in ("the", "a", "an")), 0)
+    if det and all(t.text.isdigit() or t.lower in LEADING_WORDS for t in tokens[:det]):
+        tokens = tokens[det:]  # "in 2004 the state": the phrase begins at its determiner
     cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
@@ -407,6 +410,13 @@ class SourceBook:
                     setattr(existing, attr, getattr(m, attr))
             return existing
         kind = m.kind
+        if kind == "definite" and m.head in UNIQUE_OFFICES and not anonymity and not POSSESSIVE.search(m.span.text):
+            # "the governor said", nobody named before it: one identifiable office holder, not an
+            # anonymous source; kept to its article (a description, not a name)
+            src = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
+                         descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
+            self._add(src)
+            return src
         if kind == "definite":  # nothing named before it: "the committee" stays an organisation
             kind = "organization" if m.head in ORGANIZATION_NOUNS and not m.anonymous else "anonymous"
         src = Source(
@@ -517,6 +527,9 @@ class SourceBook:
         return None
 
 
+# Words that may come before a source phrase's determiner without being part of it.
+LEADING_WORDS = frozenset("in on at by since after before during then later also and but monday tuesday wednesday "
+                          "thursday friday saturday sunday".split())
 # Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
 MASS_DOCUMENTS = frozenset("data research evidence information".split())
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
@@ -525,6 +538,11 @@ PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul develop
 # ... and offices, which name the person just named only if that is their office ("the senator").
 OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
                             "congresswoman lawmaker minister".split())
+POSSESSIVE = re.compile(r"['’]s\b")  # "the company's chairman": whose, the phrase alone does not say
+# Offices with one holder at a time: "the governor" is someone the reader can identify, where "the
+# official" or "the aide" could be anyone.
+UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman chair ceo ambassador judge "
+                           "speaker chancellor king queen pope premier".split())
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine network broadcaster outlet publication channel "

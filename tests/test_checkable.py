@@ -345,3 +345,34 @@ def test_not_answering_in_a_subordinate_clause_is_no_refusal():
     assert non_response(text) is None
     assert assess(text, attributed=False).reason != "non-response"
     assert non_response("The mayor’s office, which was asked twice, did not respond.") == "did not respond"
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, lemma, checkable", [
+    ("Nolan has called the tax a scam cooked up by bankers to hurt farmers.", "call", False),  # an opinion
+    ("Talk of a primary fight may simmer down now that Hale has endorsed Nolan.", "endorse", None),  # an action
+])
+def test_the_main_verb_of_a_cue_decides_not_its_auxiliary(engine, text, lemma, checkable):
+    article = extract(Article(text=text), engine)
+    cue = next(a for a in article.attributions if a.cue is not None and a.cue.text.startswith("has"))
+    assert cue.cue_lemma == lemma
+    if checkable is not None:
+        assert [c.checkable for c in article.claims if cue in c.attributions] == [checkable]
+
+
+def test_a_name_anywhere_in_the_source_phrase_makes_it_named():
+    text = "Over the past few days, Hale and his aides signaled that they were coming around to the plan."
+    sources = [a.source for a in extract(Article(text=text)).attributions if a.source]
+    assert sources and not any(s.anonymous for s in sources)
+
+
+def test_a_description_of_an_office_refers_back_to_its_abbreviated_holder():
+    text = ("Sen. Dana Whitfield (R-Ohio) said the plan was dead. Hours later the Ohio senator said the plan "
+            "had failed in 2015.")
+    assert [a.source.label for a in extract(Article(text=text)).attributions] == ["Dana Whitfield"] * 2
+
+
+def test_the_writers_reading_is_analysis_and_a_retweet_an_action():
+    assert assess("The implication is clear: the rally drew 9,000 people.", attributed=False).reason == "analysis"
+    retweet = next(a for a in extract(Article(text="Trump retweeted a photo of the senator's wife.")).attributions)
+    assert retweet.type == "action"

@@ -37,7 +37,7 @@ INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm
 # Cues of an action, not of speech ("the panel voted to", "the court rejected", "donors push"): the
 # actor is not a source of information (PolNeAR annotates them as attributions); the sentence is the
 # article's own account of what the actor did.
-ACTION = frozenset("vote file reject decline refuse invoke push express join sign approve veto pass endorse "
+ACTION = frozenset("vote file reject decline refuse invoke push express join sign approve veto pass endorse retweet "
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
                    "release submit send give spend raise donate fund hire fire arrest charge indict "
                    "convict sentence decide decision ruling verdict judgment".split())
@@ -150,7 +150,7 @@ ANALYSIS = re.compile(
     r"\b(?:should|ought to|it is about|the stakes|remains? (?:immense|unclear|to be seen)|"
     r"underscores?|underscored|highlights the need|critical to|in the realm of|faces? an? (?:\w+ )?"
     r"(?:challenge|dilemma|choice|test|struggle|crisis)|paints? an? (?:\w+ )?picture|a symbol of|a testament to|"
-    r"raises? (?:\w+ )?questions|points? to an?|a sign of|it is (?:clear|unclear|obvious)|"
+    r"raises? (?:\w+ )?questions|points? to an?|a sign of|(?:it|this|that|the \w+) is (?:clear|unclear|obvious)|"
     r"is (?:likely|unlikely) to|remains? (?:a|an|the) )",
     re.IGNORECASE,
 )

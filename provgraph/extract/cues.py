@@ -11,6 +11,7 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
+from provgraph.extract.checkable import ACTION, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
@@ -349,7 +350,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     """The cue is tokens[i:end] (one verb, or a phrase such as "pointed out")."""
     end = end or i + 1
     cue_tok = tokens[i]
-    lemma = lexicon.cue_verbs().get(cue_tok.lower, cue_tok.lower)
+    lemma = cue_lemma(tokens[i:end])
     cue = Span(cue_tok.start, tokens[end - 1].end, article[cue_tok.start:tokens[end - 1].end])
     n = len(tokens)
     via = None
@@ -582,3 +583,45 @@ def _quote_type(content: list[Span], quotes: list[Span]) -> str:
     if inside > 0:
         return "mixed"
     return "indirect"
+
+
+KNOWN_LEMMAS = ACTION | DEMAND | INFORMATION | INTENTION | PREDICTION | STANCE
+
+
+def cue_lemma(cue: list[Token]) -> str:
+    """The cue's lemma, which decides what kind of attribution it is (checkable.py): from the mined
+    cue table, else by stripping an inflection to a lemma the checkability rules know
+    ("overruled" -> "overrule": an action, not a source of information)."""
+    words = [t.lower for t in cue if t.is_word]
+    if words[:2] == ["according", "to"]:
+        return "according to"
+    # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"
+    words = [w for w in words if w not in CUE_AUXILIARIES and not w.endswith("ly")] or words
+    table = lexicon.table("cue_verbs.txt")
+    for w in words:
+        if w in table:
+            return table[w][0] if table[w] else w
+    for w in words:
+        for base in _bases(w):
+            if base in KNOWN_LEMMAS:
+                return base
+    return " ".join(words) or cue[0].lower
+
+
+CUE_AUXILIARIES = frozenset("has have had is are was were be been being will would shall should can could may might "
+                            "must do does did also not never still later then".split())
+
+
+def _bases(word: str) -> list[str]:
+    out = [word]
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1], word[:-3]]  # "voted" "vote", "blocked" "block", "banned" "ban"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out

@@ -9,9 +9,8 @@ Where the tagger and the rules agree on a cue, the rules' attribution keeps what
 from __future__ import annotations
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import ACTION, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
 from provgraph.extract.hedges import is_strong
-from provgraph.extract.cues import Found, _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
+from provgraph.extract.cues import Found, _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span, cue_lemma
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.extract.tagger import rule_labels, spans, tag
 from provgraph.extract.tokens import Token
@@ -24,7 +23,6 @@ KEEP_RULE_CUE = 0.3
 # A cue the rules found inside the model's content stays when it is this reliable a cue ("said" .92,
 # "told" .84, "reported" .74): the chain it starts matters more than the 0.001 of relation F1 it costs.
 NESTED_CUE_RATIO = 0.7
-KNOWN_LEMMAS = ACTION | DEMAND | INFORMATION | INTENTION | PREDICTION | STANCE
 
 
 def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], article: str,
@@ -62,7 +60,7 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
         if not parts or _is_anonymity_clause(parts[0].text) or _is_anonymity_clause(f"{cue.text} {parts[0].text}"):
             continue  # a cue with nothing said is not an attribution, nor is "on condition of anonymity"
         mention = _source(tokens, sources, a, b, rule, article)
-        f = Found(mention, cue, rule.cue_lemma if rule is not None else _lemma(tokens[a:b]), parts,
+        f = Found(mention, cue, rule.cue_lemma if rule is not None else cue_lemma(tokens[a:b]), parts,
                   via=rule.via if rule is not None else None, sentence=sentence)
         f.quote = _quote_type(parts, quotes)
         f.anonymity = anonymity
@@ -116,35 +114,4 @@ def _nearest(targets: list[tuple[int, int]], a: int, b: int, prefer_after: bool)
     return min(range(len(targets)), key=lambda k: gap(targets[k]))
 
 
-def _lemma(cue: list[Token]) -> str:
-    """The cue's lemma, which decides what kind of attribution it is (checkable.py): from the mined
-    cue table, else by stripping an inflection to a lemma the checkability rules know
-    ("overruled" -> "overrule": an action, not a source of information)."""
-    words = [t.lower for t in cue if t.is_word]
-    if words[:2] == ["according", "to"]:
-        return "according to"
-    table = lexicon.table("cue_verbs.txt")
-    for w in words:
-        if w in table:
-            return table[w][0] if table[w] else w
-    for w in words:
-        for base in _bases(w):
-            if base in KNOWN_LEMMAS:
-                return base
-    return " ".join(words) or cue[0].lower
-
-
-def _bases(word: str) -> list[str]:
-    out = [word]
-    if word.endswith("ied"):
-        out.append(word[:-3] + "y")
-    if word.endswith("ed"):
-        out += [word[:-2], word[:-1], word[:-3]]  # "voted" "vote", "blocked" "block", "banned" "ban"
-    if word.endswith("ing"):
-        out += [word[:-3], word[:-3] + "e", word[:-4]]
-    if word.endswith("es"):
-        out.append(word[:-2])
-    if word.endswith("s"):
-        out.append(word[:-1])
-    return out
 

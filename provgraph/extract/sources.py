@@ -187,6 +187,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if owned is not None:
         return Mention(span, owned, _strip_det(span.text), head, descriptor=_strip_det(span.text),
                        affiliation=affiliation)
+    if "and" in words[1:-1]:
+        named = parse_mention(tokens[:words.index("and")], article, anonymous_context)
+        if named is not None and named.kind in ("person", "organization", "outlet"):
+            return named  # "Cruz and his aides": a name in the source phrase makes it named
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
@@ -410,7 +414,8 @@ class SourceBook:
                     setattr(existing, attr, getattr(m, attr))
             return existing
         kind = m.kind
-        if kind == "definite" and m.head in UNIQUE_OFFICES and not anonymity and not POSSESSIVE.search(m.span.text):
+        if kind in ("definite", "anonymous") and m.head in UNIQUE_OFFICES and m.span.text.lower().startswith("the ") \
+                and not anonymity and not POSSESSIVE.search(m.span.text):
             # "the governor said", nobody named before it: one identifiable office holder, not an
             # anonymous source; kept to its article (a description, not a name)
             src = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
@@ -467,7 +472,7 @@ class SourceBook:
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
         return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                     and (not office or m.head in (s.role or "").lower())), None)
+                     and (not office or _holds(s.role, m.head))), None)
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -528,8 +533,9 @@ class SourceBook:
 
 
 # Words that may come before a source phrase's determiner without being part of it.
-LEADING_WORDS = frozenset("in on at by since after before during then later also and but monday tuesday wednesday "
-                          "thursday friday saturday sunday".split())
+LEADING_WORDS = frozenset("in on at by since after before during then later earlier ago also and but minutes hours "
+                          "days weeks months years moments monday tuesday wednesday thursday friday saturday "
+                          "sunday".split())
 # Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
 MASS_DOCUMENTS = frozenset("data research evidence information".split())
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
@@ -553,6 +559,16 @@ ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry departm
 # Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
 # is the House Oversight Committee, not the last organisation mentioned).
 GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
+
+
+def _holds(role: str | None, office: str) -> bool:
+    """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
+    words = (role or "").lower().split()
+    return any(office in w for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
+
+
+OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
+                        "president": "pres.", "secretary": "sec."}
 
 
 def _last_full_name(tokens: list[Token], before: int) -> str | None:

@@ -37,7 +37,7 @@ DERIVED_PREDICATES = {str(PG[t]) for t in ("canonicalSource", "canonicalRoot", "
                                            "inCluster", "matchOf", "matchScore", "matchReason", "sameClaimAs",
                                            "conflictsWith", "conflictOf", "conflictReason", "relatedFigure",
                                            "flag", "articleCount")}
-DERIVED_TYPES = {str(PG.ClaimCluster), str(PG.ClaimMatch), str(PG.FigureConflict)}
+DERIVED_TYPES = {str(PG.ClaimCluster), str(PG.ClaimMatch), str(PG.CandidateMatch), str(PG.FigureConflict)}
 
 
 def context() -> dict:

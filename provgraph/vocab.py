@@ -60,6 +60,8 @@ class PG(DefinedNamespace):
     # derived across articles (graph <.../graph/derived>)
     ClaimCluster: URIRef
     ClaimMatch: URIRef
+    CandidateMatch: URIRef
+    MatchLink: URIRef
     FigureConflict: URIRef
     canonicalSource: URIRef
     canonicalRoot: URIRef

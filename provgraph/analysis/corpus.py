@@ -1,7 +1,7 @@
 """Across articles: one node per real source, claims matched across reports, root sources,
 independent support, circular reporting, conflicting figures, and every claim's flags.
 
-networkx does the graph work (citation loops); a union-find builds the clusters. The results are
+networkx does the graph work (citation loops); a union-find builds the clusters (complete link). The results are
 triples in one derived named graph, so the report is a lookup and SPARQL users read the results
 instead of re-walking chains. `derive(store)` rebuilds that graph; `derive(store, new)` is the
 incremental step after an ingest: only claims of the new articles are matched against the
@@ -38,6 +38,8 @@ STORED_LINKS = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?kind ?a ?b ?score ?reason WHERE {{ GRAPH <{DERIVED}> {{
   {{ ?m a pg:ClaimMatch ; pg:matchOf ?a , ?b ; pg:matchScore ?score ; pg:matchReason ?reason . BIND ("match" AS ?kind) }}
+  UNION {{ ?m a pg:CandidateMatch ; pg:matchOf ?a , ?b ; pg:matchScore ?score ; pg:matchReason ?reason .
+          BIND ("candidate" AS ?kind) }}
   UNION {{ ?m a pg:FigureConflict ; pg:conflictOf ?a , ?b ; pg:conflictReason ?reason . BIND ("conflict" AS ?kind) }}
   UNION {{ ?a pg:relatedFigure ?b . BIND ("related" AS ?kind) }}
   FILTER (STR(?a) < STR(?b))
@@ -71,12 +73,13 @@ class Corpus:
     canonical: dict[str, str]  # source IRI -> canonical source IRI
     labels: dict[str, str]  # canonical source IRI -> label
     kinds: dict[str, tuple[str, bool]]  # canonical source IRI -> (kind, anonymous)
-    matches: list[tuple[str, str, float, str]]  # claim a, claim b, score, reason (a spanning forest)
+    matches: list[tuple[str, str, float, str]]  # claim a, claim b, score, reason: every link inside a cluster
     clusters: list[set[str]]
     conflicts: list[tuple[str, str, str]]  # claim a, claim b, reason
     related: list[tuple[str, str, str]]
     loops: list[list[str]]  # outlet citation cycles
     articles: set[str] = field(default_factory=set)  # every article, with claims or without
+    candidates: list[tuple[str, str, float, str]] = field(default_factory=list)  # links between clusters
     rewritten: int = 0  # claims whose derived statements this run wrote
 
 
@@ -198,29 +201,60 @@ def match_claims(claims: dict[str, ClaimInfo], new: set[str] | None = None) -> l
     return out
 
 
-def spanning_forest(links: list[tuple[str, str, float, str]]) -> tuple[list, list[set[str]]]:
-    """The links that hold each cluster together (a maximum spanning forest by score, Kruskal):
-    n-1 per cluster instead of every pair, which for a claim repeated by 100 outlets would be 4,950.
-    Adding links later and recomputing over the old forest plus the new links gives the forest of
-    all links, so the incremental step needs only the stored forest."""
+def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list, list, list[set[str]]]:
+    """Clusters of reports of one claim, by complete link: two clusters merge only when every claim
+    of one matches every claim of the other, strongest links first. Single link would chain A~B~C
+    into one claim though A and C share nothing, and a wrong merge fakes corroboration.
+    Returns the links inside clusters (every pair: each merge explained), the links the clustering
+    did not follow (kept, so that adding claims later and reclustering all links gives what
+    clustering everything at once gives), and the clusters."""
     parent: dict[str, str] = {}
+    size: dict[str, int] = {}
+    cross: dict[str, dict[str, int]] = defaultdict(dict)  # cluster -> cluster -> links between them
 
     def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    tree = []
-    for a, b, score, reason in sorted(links, key=lambda m: (-m[2], m[0], m[1])):
+    def merge(ra: str, rb: str) -> str:
+        if (size[ra], rb) < (size[rb], ra):
+            ra, rb = rb, ra
+        parent[rb] = ra
+        size[ra] += size[rb]
+        for x, n in cross.pop(rb).items():
+            del cross[x][rb]
+            if x != ra:
+                cross[ra][x] = cross[x][ra] = cross[ra].get(x, 0) + n
+        cross[ra].pop(rb, None)
+        return ra
+
+    unique = {(min(a, b), max(a, b)): (score, reason) for a, b, score, reason in links}
+    ordered = sorted(((a, b, score, reason) for (a, b), (score, reason) in unique.items()),
+                     key=lambda m: (-m[2], m[0], m[1]))
+    for a, b, _, _ in ordered:
+        for x in (a, b):
+            if x not in parent:
+                parent[x], size[x] = x, 1
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-            tree.append((a, b, score, reason))
+        if ra == rb:
+            continue
+        cross[ra][rb] = cross[rb][ra] = cross[ra].get(rb, 0) + 1
+        if cross[ra][rb] < size[ra] * size[rb]:
+            continue
+        root = merge(ra, rb)
+        while True:  # a cluster every member of which now matches every claim of this one joins it
+            whole = sorted(x for x, n in cross[root].items() if n == size[root] * size[x])
+            if not whole:
+                break
+            root = merge(root, whole[0])
+    inside = [m for m in ordered if find(m[0]) == find(m[1])]
+    apart = [m for m in ordered if find(m[0]) != find(m[1])]
     groups: dict[str, set[str]] = defaultdict(set)
-    for x in list(parent):
+    for x in parent:
         groups[find(x)].add(x)
-    return tree, [g for g in groups.values() if len(g) > 1]
+    return inside, apart, [g for g in groups.values() if len(g) > 1]
 
 
 def _quantity_groups(claims: dict[str, ClaimInfo]) -> dict[tuple, dict[tuple, list[str]]]:
@@ -343,13 +377,14 @@ def _analyse(store, claims: dict[str, ClaimInfo], apart: set[str], new: set[str]
              todo: set[str] | None = None, stored: dict | None = None) -> Corpus:
     canonical, labels, kinds = resolve_sources(claims, apart)
     _canonicalise(claims, canonical)
-    tree, clusters = spanning_forest((stored["match"] if stored else []) + match_claims(claims, new))
+    links = (stored["match"] + stored["candidate"] if stored else []) + match_claims(claims, new)
+    matches, candidates, clusters = same_claim_clusters(links)
     conflicts, related = compare_figures(claims, todo, stored)
     if stored:
         conflicts, related = stored["conflict"] + conflicts, stored["related"] + related
     articles = {r["a"] for r in store.select(ALL_ARTICLES)}
-    return Corpus(claims, canonical, labels, kinds, tree, clusters, conflicts, related, citation_loops(claims),
-                  articles)
+    return Corpus(claims, canonical, labels, kinds, matches, clusters, conflicts, related, citation_loops(claims),
+                  articles, candidates)
 
 
 def analyse(store) -> Corpus:
@@ -479,6 +514,14 @@ def derived_quads(c: Corpus, claims: set[str] | None = None, conflicted_claims: 
             add(m, PG.matchReason, lit(reason))
             add(a, PG.sameClaimAs, b)
             add(b, PG.sameClaimAs, a)
+    for a, b, score, reason in c.candidates:
+        if a in claims or b in claims:
+            m = f"{ID}match/{_key(a)}-{_key(b)}"
+            add(m, RDF.type, PG.CandidateMatch)
+            add(m, PG.matchOf, a)
+            add(m, PG.matchOf, b)
+            add(m, PG.matchScore, lit(score))
+            add(m, PG.matchReason, lit(reason))
     for a, b, reason in c.conflicts:
         if a in claims or b in claims:
             add(a, PG.conflictsWith, b)
@@ -518,10 +561,10 @@ def _iri_cache():
 
 
 def _stored_links(store) -> dict[str, list]:
-    stored: dict[str, list] = {"match": [], "conflict": [], "related": []}
+    stored: dict[str, list] = {"match": [], "candidate": [], "conflict": [], "related": []}
     for r in store.select(STORED_LINKS):
-        if r["kind"] == "match":
-            stored["match"].append((r["a"], r["b"], r["score"], r["reason"]))
+        if r["kind"] in ("match", "candidate"):
+            stored[r["kind"]].append((r["a"], r["b"], r["score"], r["reason"]))
         else:
             stored[r["kind"]].append((r["a"], r["b"], r["reason"] or ""))
     return stored

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Judge and score provgraph's same-claim links on real text (the 84 PolNeAR dev articles).
+
+Why: a wrong same-claim link fakes corroboration (two reports of one claim count as independent
+support), so the links the matcher makes must be right far more often than not. The dev articles
+cover one campaign and repeat many facts across outlets: a real test of `_match`.
+
+The articles are ingested as a user would ingest them (text as .txt, a .meta.json sidecar: title =
+first line, outlet = publisher, published = publication date; see bench/eval_flags.py), in a
+temporary folder and store deleted on exit. The claims are read as the product reads them
+(`read_claims`, sources canonicalised as `_analyse` does) and linked with `match_claims`, exactly
+as the product links them (every link, before the spanning forest picks a cluster's tree).
+
+Each claim is named stand-off, by (doc_id, start, end): its content span in the article text (the
+claim IRI ends in "<article key>/<start>-<end>"; the key is the article text's content hash).
+Nothing of the articles is written anywhere but the temporary folder; claim texts are printed to
+the terminal only (--sample, --show).
+
+Usage:
+  python bench/judge_links.py                         # count the links
+  python bench/judge_links.py --sample 100 --seed 14  # a reproducible sample to judge (terminal)
+  python bench/judge_links.py --sample 100 --seed 14 --template OUT.jsonl
+                                                      # ... and its stand-off rows, correct/note empty
+  python bench/judge_links.py --score tests/data/same_claim_links.jsonl [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO.parent / "shared" / "eval" / "polnear" / "dev.jsonl"
+OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times", "politico": "Politico",
+           "usa-today": "USA Today", "wash-post": "The Washington Post", "west-journal": "Western Journal"}
+FIELDS = ("doc_id_a", "start_a", "end_a", "doc_id_b", "start_b", "end_b", "score", "correct", "note")
+
+Span = tuple[str, int, int]  # (doc_id, start, end)
+
+
+@dataclass
+class Link:
+    a: Span
+    b: Span
+    score: float
+    reason: str
+
+
+def load_dev(path: Path = DEV) -> dict[str, dict]:
+    docs = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                docs[d["doc_id"]] = d
+    return docs
+
+
+def write_articles(docs: dict[str, dict], folder: Path) -> None:
+    """Each article as a .txt with a sidecar, as bench/eval_flags.py writes them (temporary files only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id, d in docs.items():
+        (folder / f"{doc_id}.txt").write_text(d["text"], encoding="utf-8")
+        meta = {"title": d["text"].split("\n", 1)[0].strip().rstrip("."),
+                "outlet": OUTLETS.get(d["publisher"], d["publisher"]), "published": d["publication_date"]}
+        (folder / f"{doc_id}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def claim_span(iri: str, doc_of_key: dict[str, str]) -> Span:
+    """(doc_id, start, end) of a claim IRI ".../claim/<article key>/<start>-<end>"."""
+    from provgraph.vocab import ID
+
+    key, _, span = iri.removeprefix(f"{ID}claim/").partition("/")
+    start, _, end = span.partition("-")
+    return doc_of_key[key], int(start), int(end)
+
+
+def compute_links(docs: dict[str, dict], workers: int = 2, engine: str | None = None) -> tuple[list[Link], dict]:
+    """Ingest the articles into a temporary store and return (every same-claim link, claims by span)."""
+    from provgraph.analysis.corpus import _canonicalise, _load, match_claims, resolve_sources
+    from provgraph.extract import DEFAULT_ENGINE
+    from provgraph.ingest import ingest_files
+    from provgraph.rdf import content_hash
+    from provgraph.reader import find_articles
+    from provgraph.store import Store
+
+    doc_of_key = {content_hash(d["text"])[:20]: doc_id for doc_id, d in docs.items()}
+    with tempfile.TemporaryDirectory(prefix="provgraph-links-") as tmp:
+        folder = Path(tmp) / "articles"
+        write_articles(docs, folder)
+        store = Store(Path(tmp) / "store")
+        try:
+            summary = ingest_files(find_articles([str(folder)], []), store, workers=workers,
+                                   engine=engine or DEFAULT_ENGINE)
+            if summary.failed:
+                raise RuntimeError(f"{len(summary.failed)} articles failed to ingest: {summary.failed[:3]}")
+            claims, apart = _load(store)  # read_claims(store) and the analyst's kept-apart sources
+        finally:
+            store.close()
+    canonical, _, _ = resolve_sources(claims, apart)  # as _analyse does before matching
+    _canonicalise(claims, canonical)
+    by_span = {claim_span(iri, doc_of_key): info for iri, info in claims.items()}
+    links = [Link(claim_span(a, doc_of_key), claim_span(b, doc_of_key), score, reason)
+             for a, b, score, reason in match_claims(claims)]
+    links.sort(key=lambda l: (l.a, l.b))
+    return links, by_span
+
+
+def pair_key(a: Span, b: Span) -> tuple[Span, Span]:
+    return (a, b) if a <= b else (b, a)
+
+
+def read_fixture(path: Path) -> list[dict]:
+    """The judged rows of a fixture (lines starting with # are its header comment)."""
+    rows = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            row = json.loads(line)
+            missing = [f for f in FIELDS if f not in row]
+            if missing:
+                raise ValueError(f"{path}:{n}: missing {missing}")
+            rows.append(row)
+    return rows
+
+
+def score_fixture(rows: list[dict], links: list[Link]) -> dict:
+    """Precision on the judged links the matcher still makes; those it does not make any more
+    are reported, not counted."""
+    made = {pair_key(l.a, l.b): l for l in links}
+    kept, gone = [], []
+    for r in rows:
+        key = pair_key((r["doc_id_a"], r["start_a"], r["end_a"]), (r["doc_id_b"], r["start_b"], r["end_b"]))
+        (kept if key in made else gone).append(r)
+    correct = sum(1 for r in kept if r["correct"])
+    return {"judged": len(rows), "still_made": len(kept), "not_made": gone, "correct": correct,
+            "precision": correct / len(kept) if kept else None}
+
+
+def show(link: Link, claims: dict, n: int | None = None, extra: str = "") -> None:
+    """Both claims of a link as the matcher saw them (the claim's text: a discontinuous content
+    span is joined with ' … ', so it may differ from the article's text at the offsets). Terminal only."""
+    head = f"[{n}] " if n is not None else ""
+    print(f"{head}score {link.score} ({link.reason}){extra}")
+    for side in (link.a, link.b):
+        doc, s, e = side
+        print(f"    {doc} {s}-{e}: {claims[side].text!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", default=str(DEV), help="PolNeAR dev.jsonl (default: ../shared/eval/polnear/dev.jsonl)")
+    parser.add_argument("--sample", type=int, help="Print a random sample of N links (terminal only).")
+    parser.add_argument("--seed", type=int, default=14, help="Seed of the sample (default 14).")
+    parser.add_argument("--template", help="With --sample: write the sample's stand-off rows (correct/note empty).")
+    parser.add_argument("--score", help="Score a judged fixture (JSONL, stand-off rows).")
+    parser.add_argument("--show", action="store_true", help="With --score: print each wrong or unmade judged link.")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    docs = load_dev(Path(args.dev))
+    links, claims = compute_links(docs, args.workers)
+    print(f"{len(docs)} articles, {len(claims)} claims, {len(links)} same-claim links "
+          f"({sum(1 for l in links if l.a[0] != l.b[0])} across articles)")
+    if args.sample:
+        rng = random.Random(args.seed)
+        sample = links if args.sample >= len(links) else rng.sample(links, args.sample)
+        if args.sample >= len(links):
+            print(f"fewer links than {args.sample}: all {len(links)} shown")
+        for n, link in enumerate(sample):
+            show(link, claims, n)
+        if args.template:
+            with open(args.template, "w", encoding="utf-8") as f:
+                for link in sample:
+                    row = dict(zip(FIELDS, (*link.a, *link.b, link.score, None, "")))
+                    f.write(json.dumps(row) + "\n")
+    if args.score:
+        rows = read_fixture(Path(args.score))
+        result = score_fixture(rows, links)
+        p = result["precision"]
+        print(f"judged {result['judged']}; still made {result['still_made']}; correct {result['correct']}; "
+              f"precision {p:.3f}" if p is not None else "precision: no judged link is made any more")
+        for r in result["not_made"]:
+            print(f"not made any more: {r['doc_id_a']} {r['start_a']}-{r['end_a']} ~ "
+                  f"{r['doc_id_b']} {r['start_b']}-{r['end_b']} (judged {'correct' if r['correct'] else 'wrong'})")
+        if args.show:
+            made = {pair_key(l.a, l.b): l for l in links}
+            for r in rows:
+                link = made.get(pair_key((r["doc_id_a"], r["start_a"], r["end_a"]),
+                                         (r["doc_id_b"], r["start_b"], r["end_b"])))
+                if link is not None and not r["correct"]:
+                    show(link, claims, extra=f" WRONG: {r['note']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Same-claim link precision on real text (issue 14): the judged links of bench/gold/links/.
+
+The fixture holds every same-claim link the matcher made on the 84 PolNeAR dev articles when it
+was judged (51 links, fewer than the 100 the issue asked for), stand-off: each claim is (doc_id,
+start, end) in the article text, with the judge's verdict; bench/gold/links/README.md gives the
+guidelines. The articles are not in the repository (copyrighted): the tests that need them skip
+unless ../shared/eval/polnear/dev.jsonl exists next to the repository.
+
+The precision tests ingest the 84 articles into a temporary store (about 10 s of CPU; 30 s on a
+busy machine), read the claims and link them as the product does (bench/judge_links.py). They
+test link precision only: which links hold a cluster together is not their business.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "bench" / "gold" / "links" / "same_claim_links.jsonl"
+DEV = REPO.parent / "shared" / "eval" / "polnear" / "dev.jsonl"
+TARGET = 0.90  # issue 14
+BASELINE = 31 / 51  # judged when the fixture was made: the matcher must not get worse on these links
+
+needs_dev = pytest.mark.skipif(not DEV.exists(), reason=f"PolNeAR dev articles not found at {DEV} "
+                               "(copyrighted, not shipped; CI may not have them)")
+
+
+def _judge_links():
+    spec = importlib.util.spec_from_file_location("judge_links", REPO / "bench" / "judge_links.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["judge_links"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+jl = _judge_links()
+
+
+def _rows() -> list[dict]:
+    return jl.read_fixture(FIXTURE)
+
+
+def test_fixture_is_well_formed():
+    rows = _rows()
+    assert len(rows) >= 50
+    pairs = set()
+    for r in rows:
+        assert set(r) == set(jl.FIELDS), r
+        for side in ("a", "b"):
+            assert isinstance(r[f"doc_id_{side}"], str) and r[f"doc_id_{side}"]
+            assert isinstance(r[f"start_{side}"], int) and isinstance(r[f"end_{side}"], int)
+            assert 0 <= r[f"start_{side}"] < r[f"end_{side}"]
+        a = (r["doc_id_a"], r["start_a"], r["end_a"])
+        b = (r["doc_id_b"], r["start_b"], r["end_b"])
+        assert a != b
+        key = jl.pair_key(a, b)
+        assert key not in pairs, f"judged twice: {key}"
+        pairs.add(key)
+        assert isinstance(r["score"], float | int) and 0 < r["score"] <= 1
+        assert isinstance(r["correct"], bool)
+        assert isinstance(r["note"], str) and len(r["note"]) <= 240
+        if not r["correct"]:
+            assert r["note"], f"a link judged wrong needs its reason: {key}"
+
+
+@needs_dev
+def test_fixture_points_into_the_articles_and_copies_none_of_them():
+    docs = jl.load_dev(DEV)
+    for r in _rows():
+        words = set()
+        for side in ("a", "b"):
+            doc = docs.get(r[f"doc_id_{side}"])
+            assert doc is not None, r[f"doc_id_{side}"]
+            assert r[f"end_{side}"] <= len(doc["text"])
+            tokens = re.findall(r"\w+", doc["text"].lower())
+            words |= {" ".join(tokens[i:i + 6]) for i in range(len(tokens) - 5)}
+        note = re.findall(r"\w+", r["note"].lower())
+        copied = [" ".join(note[i:i + 6]) for i in range(len(note) - 5) if " ".join(note[i:i + 6]) in words]
+        assert not copied, f"a note repeats article text: {copied}"
+
+
+@pytest.fixture(scope="module")
+def links():
+    if not DEV.exists():
+        pytest.skip(f"PolNeAR dev articles not found at {DEV}")
+    made, claims = jl.compute_links(jl.load_dev(DEV), workers=1)
+    return made, claims
+
+
+@needs_dev
+@pytest.mark.slow
+def test_judged_claims_are_found_again(links):
+    """Every judged claim is still a claim (the offsets find it); a judged link the matcher no
+    longer makes is fine (it is reported by --score, not counted)."""
+    _, claims = links
+    lost = [(r[f"doc_id_{s}"], r[f"start_{s}"], r[f"end_{s}"]) for r in _rows() for s in ("a", "b")
+            if (r[f"doc_id_{s}"], r[f"start_{s}"], r[f"end_{s}"]) not in claims]
+    assert not lost, f"judged claims the extractor no longer makes (re-judge the fixture): {lost[:5]}"
+
+
+@needs_dev
+@pytest.mark.slow
+def test_link_precision_not_below_baseline(links):
+    result = jl.score_fixture(_rows(), links[0])
+    assert result["still_made"] > 0
+    assert result["precision"] >= BASELINE - 1e-9, result
+
+
+@needs_dev
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 14: measured 31/51 = 0.61 on PolNeAR dev; _match must improve "
+                                       "(then drop this marker)")
+def test_link_precision_meets_target(links):
+    result = jl.score_fixture(_rows(), links[0])
+    assert result["still_made"] >= 20, "too few judged links still made: judge the new ones"
+    assert result["precision"] >= TARGET, result

@@ -12,6 +12,8 @@ share of gold tokens extracted. "paras" counts gold paragraphs found whole as a 
 extraction; "extra" counts extracted lines that are not gold paragraphs (boilerplate, or a
 paragraph cut wrongly). A date is right when its first ten characters are the gold YYYY-MM-DD.
 Time is the median of --repeat runs per page, reading included, imports excluded.
+Each page is read twice: as saved, and stripped of the class/id attributes and HTML5 sectioning
+tags that extractors lean on (as older or hand-built sites are), a harder test of the same text.
 
 Usage: python bench/html_reader.py [--repeat 5] [--out bench/results/html_reader.md]
 """
@@ -24,6 +26,7 @@ import platform
 import re
 import statistics
 import subprocess
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -104,6 +107,56 @@ def versions() -> str:
     return ", ".join(found)
 
 
+def stripped(html: str) -> str:
+    """The page without the hints extractors lean on: no class, id, role or itemprop attributes, and
+    every HTML5 sectioning tag (article, main, nav, aside, header, footer, section, figure) a <div>.
+    Older and hand-built sites look like this."""
+    html = re.sub(r'\s(?:class|id|role|itemprop|aria-label)="[^"]*"', "", html)
+    return re.sub(r"<(/?)(?:article|main|nav|aside|header|footer|section|figure|figcaption)\b[^>]*>", r"<\1div>", html)
+
+
+def measure(folder: Path, gold: dict, repeat: int, show: bool) -> tuple[list[str], list[str]]:
+    """(one summary row per extractor, one row per extractor and page)."""
+    rows, totals = [], []
+    for label, reader in READERS.items():
+        sums = Counter()
+        for name, g in gold.items():
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                text, title, date = reader(folder / name)
+                times.append(time.perf_counter() - start)
+            s = score(text, g["text"])
+            title_ok = (title or "").strip() == g["title"]
+            date_ok = (date or "")[:10] == g["published"]
+            ms = statistics.median(times) * 1000
+            rows.append(f"| {label} | {name.removesuffix('.html')} | {s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} | "
+                        f"{s['paras']}/{len(g['text'])} | {s['extra']} | "
+                        f"{'yes' if title_ok else 'no: ' + repr(title)} | "
+                        f"{'yes' if date_ok else 'no: ' + repr(date)} | {ms:.1f} |")
+            sums.update(p=s["p"], r=s["r"], f1=s["f1"], paras=s["paras"], gold_paras=len(g["text"]),
+                        extra=s["extra"], title=title_ok, date=date_ok, ms=ms)
+            if show:
+                lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+                for line in lines:
+                    if line not in g["text"]:
+                        print(f"  {label} / {folder.name}/{name}: + {line[:110]}")
+                for para in g["text"]:
+                    if para not in lines:
+                        print(f"  {label} / {folder.name}/{name}: - {para[:110]}")
+        n = len(gold)
+        totals.append(f"| {label} | {sums['p'] / n:.3f} | {sums['r'] / n:.3f} | {sums['f1'] / n:.3f} | "
+                      f"{sums['paras']}/{sums['gold_paras']} | {sums['extra']} | {sums['title']}/{n} | "
+                      f"{sums['date']}/{n} | {sums['ms'] / n:.1f} |")
+    return totals, rows
+
+
+SUMMARY = ["| extractor | P | R | F1 | gold paragraphs found | extra lines | title right | date right | ms / page |",
+           "|---|---|---|---|---|---|---|---|---|"]
+PER_PAGE = ["| extractor | page | P | R | F1 | paras | extra | title | date | ms |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="Runs per page for the timing (median).")
@@ -114,45 +167,16 @@ def main() -> None:
     gold = json.loads((PAGES / "gold.json").read_text(encoding="utf-8"))
     for reader in READERS.values():  # imports and first-call set-up are not the per-page time
         reader(PAGES / next(iter(gold)))
-
-    rows, totals = [], {}
-    for label, reader in READERS.items():
-        sums = Counter()
-        for name, g in gold.items():
-            path = PAGES / name
-            times = []
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                text, title, date = reader(path)
-                times.append(time.perf_counter() - start)
-            s = score(text, g["text"])
-            title_ok = (title or "").strip() == g["title"]
-            date_ok = (date or "")[:10] == g["published"]
-            ms = statistics.median(times) * 1000
-            rows.append(f"| {label} | {name.removesuffix('.html')} | {s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} | "
-                        f"{s['paras']}/{len(g['text'])} | {s['extra']} | {'yes' if title_ok else 'no: ' + repr(title)} | "
-                        f"{'yes' if date_ok else 'no: ' + repr(date)} | {ms:.1f} |")
-            sums.update(p=s["p"], r=s["r"], f1=s["f1"], paras=s["paras"], gold_paras=len(g["text"]),
-                        extra=s["extra"], title=title_ok, date=date_ok, ms=ms)
-            if args.show:
-                lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-                for line in lines:
-                    if line not in g["text"]:
-                        print(f"  {label} / {name}: + {line[:110]}")
-                for para in g["text"]:
-                    if para not in lines:
-                        print(f"  {label} / {name}: - {para[:110]}")
-        n = len(gold)
-        totals[label] = (f"| {label} | {sums['p'] / n:.3f} | {sums['r'] / n:.3f} | {sums['f1'] / n:.3f} | "
-                         f"{sums['paras']}/{sums['gold_paras']} | {sums['extra']} | {sums['title']}/{n} | "
-                         f"{sums['date']}/{n} | {sums['ms'] / n:.1f} |")
-
+    saved, saved_rows = measure(PAGES, gold, args.repeat, args.show)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in gold:
+            (Path(tmp) / name).write_text(stripped((PAGES / name).read_text(encoding="utf-8")), encoding="utf-8")
+        bare, bare_rows = measure(Path(tmp), gold, args.repeat, args.show)
     table = "\n".join([
-        "| extractor | P | R | F1 | gold paragraphs found | extra lines | title right | date right | ms / page |",
-        "|---|---|---|---|---|---|---|---|---|", *totals.values(), "",
-        "Per page:", "",
-        "| extractor | page | P | R | F1 | paras | extra | title | date | ms |",
-        "|---|---|---|---|---|---|---|---|---|---|", *rows])
+        "Pages as saved:", "", *SUMMARY, *saved, "",
+        "The same pages stripped of class, id and sectioning tags (`stripped()`):", "", *SUMMARY, *bare, "",
+        "Per page, as saved:", "", *PER_PAGE, *saved_rows, "",
+        "Per page, stripped:", "", *PER_PAGE, *bare_rows])
     print(table)
     if args.out:
         Path(args.out).write_text(

@@ -1,8 +1,8 @@
 """Article files -> `Article` (text plus metadata). Reads .txt, .md and .html.
 
 Metadata comes from, in order of precedence: a sidecar `NAME.meta.json`, a front-matter block
-(`---` ... `---` with `key: value` lines) at the top of a text file, and an HTML page's <title>
-and <meta> tags. Every field is optional.
+(`---` ... `---` with `key: value` lines) at the top of a text file, and what an HTML page says of
+itself (provgraph.page, which also finds a page's article text). Every field is optional.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import json
 import os
 import stat
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from provgraph.errors import InputError
@@ -95,7 +94,8 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     text = decode(data, path, warnings)
     meta: dict = {}
     if path.suffix.lower() in (".html", ".htm"):
-        text, meta = parse_html(text)
+        from provgraph.page import read_page  # trafilatura is imported only when a page is read
+        text, meta = read_page(text)
     else:
         text, meta = split_front_matter(text)
     meta.update(read_sidecar(path))
@@ -197,7 +197,7 @@ def split_front_matter(text: str) -> tuple[str, dict]:
     for line in m.group(1).splitlines():
         if ":" in line:
             key, value = line.split(":", 1)
-            key = _field(key)
+            key = metadata_field(key)
             if key:
                 meta[key] = value.strip().strip("'\"")
     return text[m.end():], meta
@@ -217,7 +217,8 @@ def read_sidecar(path: Path) -> dict:
         raise InputError(f"{side}: malformed metadata JSON ({str(e)[:200] or type(e).__name__})") from None
     if not isinstance(raw, dict):
         raise InputError(f"{side}: metadata must be a JSON object of fields {', '.join(FIELDS)}")
-    meta = {_field(k): str(v) for k, v in raw.items() if _field(k) and isinstance(v, (str, int, float))}
+    meta = {metadata_field(k): str(v) for k, v in raw.items()
+            if metadata_field(k) and isinstance(v, (str, int, float))}
     for key, value in meta.items():
         try:
             value.encode("utf-8")
@@ -229,69 +230,8 @@ def read_sidecar(path: Path) -> dict:
 MAX_SIDECAR_BYTES = 1_000_000
 
 
-def _field(key: str) -> str | None:
+def metadata_field(key: str) -> str | None:
+    """The provgraph field a metadata key names ("og:site_name" -> "outlet"), or None."""
     key = key.strip().lower()
     key = ALIASES.get(key, key)
     return key if key in FIELDS else None
-
-
-class _HTMLText(HTMLParser):
-    """Visible text of a page (paragraph breaks kept), its <title>, <meta> tags and <html lang>."""
-
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "article", "section",
-             "tr", "header", "footer", "figcaption", "pre"}
-    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "object"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.meta: dict = {}
-        self.title: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            name = a.get("property") or a.get("name") or a.get("itemprop") or ""
-            key = _field(name)
-            if key and a.get("content") and key not in self.meta:
-                self.meta[key] = a["content"]
-        elif tag == "html" and a.get("lang"):
-            self.meta.setdefault("language", a["lang"])
-        elif tag == "link" and a.get("rel") == "canonical" and a.get("href"):
-            self.meta.setdefault("url", a["href"])
-        if tag == "title":
-            self._in_title = True
-        elif tag in self.SKIP:
-            self._skip += 1
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
-        elif tag in self.SKIP and self._skip:
-            self._skip -= 1
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skip:
-            self.parts.append(data)
-
-
-def parse_html(html: str) -> tuple[str, dict]:
-    """Visible article text and metadata of an HTML page. Tolerates broken markup."""
-    p = _HTMLText()
-    p.feed(html)
-    p.close()
-    text = "".join(p.parts)
-    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
-    text = re.sub(r"\n{2,}", "\n", text).strip()
-    meta = dict(p.meta)
-    if p.title and "title" not in meta:
-        meta["title"] = " ".join("".join(p.title).split())
-    return text, meta

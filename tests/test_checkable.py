@@ -376,3 +376,13 @@ def test_the_writers_reading_is_analysis_and_a_retweet_an_action():
     assert assess("The implication is clear: the rally drew 9,000 people.", attributed=False).reason == "analysis"
     retweet = next(a for a in extract(Article(text="Trump retweeted a photo of the senator's wife.")).attributions)
     assert retweet.type == "action"
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: An earlier version of this article misstated the size of the fund.",
+    "An earlier version of this article misstated how long it takes to plant 40 acres.",
+    "This article has been updated to reflect the 2015 figures.",
+])
+def test_a_correction_notice_is_a_label_not_a_claim(text):
+    check = assess(text, attributed=False)
+    assert (check.checkable, check.reason) == (False, "label")

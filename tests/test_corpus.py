@@ -40,7 +40,8 @@ import pytest
 from click.testing import CliRunner
 
 from provgraph import queries
-from provgraph.analysis.corpus import analyse, same_claim_clusters
+from provgraph.analysis.corpus import ClaimInfo, _match, analyse, same_claim_clusters
+from provgraph.analysis.figures import parse_figures
 from provgraph.cli import cli
 from provgraph.store import Store
 
@@ -458,3 +459,18 @@ def test_clustering_claims_as_they_come_gives_what_clustering_them_at_once_gives
     # and with a weak old link that does not hold: the old pair stays two clusters' worth of evidence
     later = same_claim_clusters([("a", "n", 0.9, "x"), ("c", "n", 0.85, "y")])
     assert later[2] == [{"a", "n"}]
+
+
+def _info(iri: str, text: str) -> ClaimInfo:
+    return ClaimInfo(iri, text, iri.rsplit("/", 1)[0], None, parse_figures(text), [])
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The plan gives the top 1 percent a tax cut of 5 percent", "The plan gives the top 1 percent a tax cut of 8 percent"),
+    ("Voters backed the measure 3 to 1 in the county", "Voters backed the measure 2 to 1 in the county"),
+    ("Clinton", "Clinton"),  # too few words to be a statement
+    ("Families of 9/11 victims say the law is unfair to them", "Families of 9/11 victims are tired of waiting"),
+])
+def test_claims_that_only_look_alike_are_not_matched(a, b):
+    assert _match(_info("x/claim/aaa/0-10", a), _info("x/claim/bbb/0-10", b)) is None
+

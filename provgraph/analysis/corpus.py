@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ DERIVED = URIRef(f"{ID}graph/derived")
 ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
 LINKS_PER_CLAIM = 3  # conflict / related links a claim starts: enough to show, bounded at scale
+MIN_WORDS = 4  # a match on shared words alone needs statements, not a name or a fragment
+FIGURE_JACCARD = 0.2  # a shared figure still needs this share of common words
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 BLOCK_LIMIT = 200  # a matching block larger than this is a common word, not evidence of one claim
 KEPT_APART = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -146,8 +150,10 @@ def _figure_match(a: ClaimInfo, b: ClaimInfo) -> Figure | None:
 
 
 def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
-    """Score two claims as reports of one claim. Conservative: a wrong merge fakes corroboration."""
-    if not a.words or not b.words:
+    """Score two claims as reports of one claim. Conservative: a wrong merge fakes corroboration.
+    Never a match: numbers that disagree ("3 to 1" and "2 to 1", one plan's figures and another's),
+    or too few words to tell one statement from another ("Clinton")."""
+    if not a.words or not b.words or _numbers_disagree(a.text, b.text):
         return None
     jaccard = len(a.words & b.words) / len(a.words | b.words)
     fig = _figure_match(a, b)
@@ -157,12 +163,20 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
             f"; {jaccard:.0%} shared words"
     elif a.figures and b.figures:
         return None  # both give figures and none agree: not the same claim (maybe a conflict)
+    elif min(len(a.words), len(b.words)) < MIN_WORDS:
+        return None
     else:
         score = jaccard
         reason = f"{jaccard:.0%} shared words"
-    if score < MATCH_THRESHOLD or (fig is not None and jaccard < 0.2):
+    if score < MATCH_THRESHOLD or (fig is not None and jaccard < FIGURE_JACCARD):
         return None
     return round(score, 3), reason
+
+
+def _numbers_disagree(a: str, b: str) -> bool:
+    """Both texts give numbers and neither's are all among the other's."""
+    na, nb = set(NUMBER.findall(a)), set(NUMBER.findall(b))
+    return bool(na) and bool(nb) and not (na <= nb or nb <= na)
 
 
 def _block_keys(info: ClaimInfo) -> set[tuple]:

@@ -16,7 +16,7 @@ _WORD_NUMBERS = {w: i for i, w in enumerate(
 _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                       "ninety": 90, "hundred": 100, "dozen": 12})
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?|"
+    r"(?<![\w.,/])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!/\d)|\d+(?:\.\d+)?(?![\d.]|/\d)|"
     r"(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")(?![\w-]))"
     r"(\s?(?:k|m|bn|thousand|million|billion)\b)?",
     re.IGNORECASE,

@@ -113,6 +113,10 @@ OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)(?:['’](?:ve
 # A headline that says what someone is or has ("Trump's TV doctor has a basketful of critics"):
 # a characterisation, where "IMF slashes forecast" reports an event.
 CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.IGNORECASE)
+# A correction notice about the article itself.
+EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier version of this|"
+                            r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))",
+                            re.IGNORECASE)
 # A hypothetical: what would follow if something were so.
 CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
@@ -171,6 +175,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     has_figure = bool(figures(text))
     if text.rstrip().endswith("?"):
         return Checkability(False, "question")
+    if EDITORIAL_NOTE.match(text):
+        return Checkability(False, "label")  # the publisher on its own article, not a claim of the story
     if non_response(text):
         return Checkability(False, "non-response")
     for reason, lemmas in ANALYSIS_REASONS.items():

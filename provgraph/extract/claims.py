@@ -17,8 +17,9 @@ NUMBER_WORDS = (
 MONTHS = "january february march april may june july august september october november december".split()
 
 FIGURE = re.compile(
-    r"(?<![\w.])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?"
-    r"|(?<![\w.])(?:[$€£]\s?)?\d+(?:\.\d+)?(?:\s?(?:%|percent|per cent|k|m|mn|b|bn|t|tn|million|billion|trillion|thousand))?(?![\w])"
+    r"(?<![\w./])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?(?!/\d)"
+    r"|(?<![\w./])(?:[$€£]\s?)?\d+(?:\.\d+)?(?:\s?(?:%|percent|per cent|k|m|mn|b|bn|t|tn|million|billion|trillion|thousand))?"
+    r"(?![\w]|/\d)"
     r"|\b(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of\b",
     re.IGNORECASE,
 )
@@ -26,7 +27,8 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
 def figures(text: str) -> list[str]:
-    """Figures written in `text`: 213,000 / 90 590 / 11k / $1B / 30% / thousands of; years excluded."""
+    """Figures written in `text`: 213,000 / 90 590 / 11k / $1B / 30% / thousands of; years and the
+    parts of "9/11" or "24/7" excluded."""
     return list(_figures(text))
 
 

@@ -6,26 +6,60 @@ import functools
 import json
 import sys
 import time
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from provgraph import queries
 from provgraph.errors import ProvgraphError
+from provgraph.render import ALIASES, SUFFIXES, count, format_for
 
 STORE_HELP = "Store folder (default ./.provgraph, or $PROVGRAPH_STORE)."
+RDF_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml")
+QUIET, NORMAL, VERBOSE = 0, 1, 2  # how much a run says on stderr: -q, neither, -v
+LEVEL, BAR = "provgraph.verbosity", "provgraph.bar"  # keys in click's ctx.meta, shared by group and command
+
+
+def _verbosity(ctx, param, value):
+    if value:
+        level = QUIET if param.name == "quiet" else VERBOSE
+        if ctx.meta.setdefault(LEVEL, level) != level:
+            raise click.UsageError("give --quiet or --verbose, not both")
+
+
+def verbosity_options() -> list[click.Option]:
+    """-q/--quiet and -v/--verbose, fresh for the group and for each command, so that both
+    `provgraph -q ingest` and `provgraph ingest -q` work."""
+    return [click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_verbosity,
+                         help="No progress bar, notes or warnings on stderr; errors still print."),
+            click.Option(["-v", "--verbose"], is_flag=True, expose_value=False, callback=_verbosity,
+                         help="More on stderr: a line per file, shard or graph, and the time taken.")]
 
 
 class Group(click.Group):
     """Turns ProvgraphError into one clean message and exit code 1 (no traceback); whatever a
-    command prints goes through provgraph/terminal.py."""
+    command prints goes through provgraph/terminal.py. Gives every command -q and -v."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params += verbosity_options()
+
+    def add_command(self, cmd, name=None):
+        cmd.params += verbosity_options()
+        super().add_command(cmd, name)
 
     def invoke(self, ctx):
         from provgraph.terminal import guarded, visible
 
+        started = time.perf_counter()
         try:
-            with guarded():
-                return super().invoke(ctx)
+            with guarded(), warnings.catch_warnings():
+                warnings.showwarning = lambda message, *_, **__: note(f"warning: {message}")  # as -q/-v say
+                result = super().invoke(ctx)
+                note(f"{ctx.invoked_subcommand}: {time.perf_counter() - started:.2f} s", VERBOSE)
+                return result
         except ProvgraphError as e:
             raise click.ClickException(visible(str(e))) from None
         except OSError as e:  # a full disk, /dev/full, a folder we may not write: the system's own words
@@ -63,6 +97,76 @@ def engine_option(f):
                              "the rules alone (about 2.5x faster, looser span edges).")(f)
 
 
+def note(message: str, at: int = NORMAL) -> None:
+    """A line on stderr for the person at the terminal: not with --quiet; with `at=VERBOSE`, only
+    with --verbose. Written above the progress bar when one is drawn. The one way commands say
+    anything but their output and errors."""
+    if _level() >= at:
+        _stderr(message)
+
+
+def error(message: str) -> None:
+    """An error the run goes on after (a file that cannot be read): printed even with --quiet."""
+    _stderr(f"error: {message}")
+
+
+def _level() -> int:
+    return click.get_current_context().meta.get(LEVEL, NORMAL)
+
+
+def _stderr(line: str) -> None:
+    bar = click.get_current_context().meta.get(BAR)
+    if bar is not None:
+        bar.write(line, file=sys.stderr)
+    else:
+        click.echo(line, err=True)
+
+
+@contextmanager
+def progress(total: int, unit: str, desc: str):
+    """A progress bar on stderr for 20 or more items on a terminal; none with --quiet."""
+    from tqdm import tqdm
+
+    meta = click.get_current_context().meta
+    with tqdm(total=total, unit=unit, desc=desc, file=sys.stderr,
+              disable=_level() == QUIET or total < 20 or None) as bar:
+        meta[BAR] = bar
+        try:
+            yield bar
+        finally:
+            del meta[BAR]
+
+
+class FormatChoice(click.Choice):
+    """A format name, in any case; the old names in ALIASES (`table`) are still accepted, unlisted."""
+
+    def __init__(self, names):
+        super().__init__(names, case_sensitive=False)
+
+    def convert(self, value, param, ctx):
+        return super().convert(ALIASES.get(str(value).lower(), value), param, ctx)
+
+
+def format_option(*names: str, default: str, help: str = ""):
+    """--format, one of `names`. Without it, the format -o's file name asks for (report.md:
+    markdown; a name that asks for one the command does not write is an error), else `default`."""
+    def decorator(f):
+        @click.option("--format", "fmt", type=FormatChoice(names),
+                      help=f"{help} [default: {default}, or what -o's file name says]".lstrip())
+        @functools.wraps(f)
+        def wrapper(*args, fmt, **kwargs):
+            output = kwargs.get("output")
+            if output in (None, "-") or Path(output).is_dir():  # stdout, or a folder for extract's shards
+                fmt = fmt or default
+            elif fmt is None:
+                fmt = format_for(output, names) or default
+            elif fmt not in (said := SUFFIXES.get(Path(output).suffix.lower(), (fmt,))):
+                note(f"note: writing {fmt} to {output}, whose name says {said[0]}")
+            return f(*args, fmt=fmt, **kwargs)
+        return wrapper
+    return decorator
+
+
 def _output_file(ctx, param, value):
     """An output file's folder must exist: say so in one line before any work is done."""
     if value is None or value == "-":
@@ -81,10 +185,6 @@ def output_option(f):
                         help="Write to a file instead of stdout.")(f)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def _articles(paths) -> list[Path]:
     """The article files among `paths`; what is not one is named on stderr and left out."""
     from provgraph.reader import find_articles
@@ -92,7 +192,7 @@ def _articles(paths) -> list[Path]:
     skipped: list[str] = []
     files = find_articles(list(paths), skipped)
     for line in skipped:
-        click.echo(f"note: {line}", err=True)
+        note(f"note: {line}")
     if not files:
         raise click.ClickException(f"no article files (.txt, .md, .html) in {', '.join(paths)}")
     return files
@@ -104,15 +204,16 @@ def _finite(ctx, param, value):
     return value
 
 
-def _write(text: str, output: str | None) -> None:
-    if output:
+def _write(data: str | bytes, output: str | None) -> None:
+    """What a command prints, to stdout or (-o) to a file; - is stdout."""
+    if output and output != "-":
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            Path(output).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         except OSError as e:
             raise click.ClickException(f"{output}: {e.strerror or e}") from None
-        click.echo(f"wrote {output}", err=True)
+        note(f"wrote {output}")
     else:
-        click.echo(text, nl=False)
+        click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -182,7 +283,7 @@ def ingest(paths, jsonl_files, fields, warc_files, feed_files, strict, workers, 
             records.extend(feed_records(name))
         from_records, record_errors = write_records(records, Path(tmp))
         for message in record_errors:
-            click.echo(f"error: {message}", err=True)
+            error(message)
         named = [p for p in paths if p != "-"]
         files = (_articles(named) if named else []) + from_records
         if not files:
@@ -191,8 +292,6 @@ def ingest(paths, jsonl_files, fields, warc_files, feed_files, strict, workers, 
 
 
 def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, failed: int = 0):
-    from tqdm import tqdm
-
     from provgraph.ingest import default_workers, ingest_files
     from provgraph.remove import remove_articles, stored_articles
 
@@ -203,15 +302,17 @@ def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, fail
     def tick(p):
         nonlocal errors
         for w in p.warnings:
-            bar.write(f"warning: {w}", file=sys.stderr)
+            note(f"warning: {w}")
         if p.error:
             errors += 1
-            bar.write(f"error: {p.error}", file=sys.stderr)
+            error(p.error)
             bar.set_postfix(errors=errors)
+        else:
+            note(f"{p.path}: " + ("skipped (already stored)" if p.known else
+                                  f"{'added' if p.added else 'unchanged'}, {count(p.claims, 'claim')}"), VERBOSE)
         bar.update()
 
-    with store(create=True) as db, tqdm(total=len(files), unit="file", disable=len(files) < 20 or None,
-                                         file=sys.stderr, desc="ingest") as bar:
+    with store(create=True) as db, progress(len(files), "file", "ingest") as bar:
         before = {a.iri for a in stored_articles(db)} if replace else set()
         summary = ingest_files(files, db, strict=strict, workers=workers, resume=resume, progress=tick,
                                max_bytes=int(max_mb * 1e6), engine=engine)
@@ -222,22 +323,21 @@ def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, fail
             old = [a for a in stored if a.iri in before and a.file in names and a.file in fresh]
             remove_articles(db, old)
             for a in old:
-                bar.write(f"replaced {a.describe()}", file=sys.stderr)
+                note(f"replaced {a.describe()}")
     seconds = time.perf_counter() - started
-    click.echo(f"{summary.files} of {len(files)} files: {summary.added} added, {summary.unchanged} unchanged, "
-               + (f"{summary.skipped} skipped (already stored), " if resume else "")
-               + f"{len(summary.failed)} failed; {summary.claims} claims ({seconds:.2f} s) -> {db.path}", err=True)
+    note(f"{summary.files} of {count(len(files), 'file')}: {summary.added} added, {summary.unchanged} unchanged, "
+         + (f"{summary.skipped} skipped (already stored), " if resume else "")
+         + f"{len(summary.failed)} failed; {count(summary.claims, 'claim')} ({seconds:.2f} s) -> {db.path}")
     if summary.interrupted:
-        click.echo("interrupted: every article listed as added is stored; run the same command with --resume "
-                   "to finish (the cross-article analyses run at the end)", err=True)
+        error("interrupted: every article listed as added is stored; run the same command with --resume "
+              "to finish (the cross-article analyses run at the end)")
         sys.exit(130)
     if summary.failed or failed:
         sys.exit(1)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
-              show_default=True)
+@format_option("text", "json", "csv", "markdown", default="text")
 @click.option("--reason", "reasons", multiple=True,
               type=click.Choice(["disputed", "circular-reporting", "indirect-chain", "anonymous-only",
                                  "conflicting-figures", "low-reliability", "interested-party", "unattributed",
@@ -264,7 +364,7 @@ def report(fmt, reasons, top, offset, include_all, output, registry, store):
 
     sources = find(registry)
     if sources is not None and not registry:  # picked up from the working folder: say so, it changes the flags
-        click.echo(f"note: grading sources with {DEFAULT} from this folder (--registry to choose another)", err=True)
+        note(f"note: grading sources with {DEFAULT} from this folder (--registry to choose another)")
     with store(read_only=True) as db:
         result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top,
                              offset=offset)
@@ -278,7 +378,7 @@ def report(fmt, reasons, top, offset, include_all, output, registry, store):
 @click.option("--file", "file", type=click.File(encoding="utf-8"), help="Read the query from a .rq file.")
 @click.option("--named", help="Run a query shipped with provgraph (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@format_option("text", "json", "csv", default="text", help="SELECT results as an aligned table, JSON or CSV.")
 @click.option("--update", "allow_update", is_flag=True, help="Allow SPARQL UPDATE (queries are read-only by default).")
 @click.option("--timeout", type=click.FloatRange(0.1, 1e6), callback=_finite,
               help="Stop the query after this many seconds.")
@@ -321,18 +421,19 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network,
                                    "run it again with --update if that is what you want")
     result = run_query(store, text, update=is_update(text), timeout=timeout)
     if result is None:
-        click.echo("update applied", err=True)
+        note("update applied")
     elif result.boolean is not None:
         _write("true\n" if result.boolean else "false\n", output)
     elif result.graph is not None:
-        _write(result.graph.decode("utf-8"), output)
+        _write(result.graph, output)
     else:
         _write(render(result.rows, result.columns, fmt), output)
 
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True,
-              callback=_output_file, help="The HTML file (not written when only --png/--svg are given, unless -o is).")
+              callback=_output_file, help="The HTML file (not written when only --png/--svg are given, unless -o is); "
+              ".graphml or .gexf for Gephi; .png, .svg, .pdf for a picture.")
 @click.option("--claim", help="Only this claim's provenance (IRI or its last part), with the claims that "
               "repeat or contradict it.")
 @click.option("--article", help="Only this article (IRI, or words of its title).")
@@ -360,51 +461,51 @@ def view(output, claim, article, source, only_flagged, png, svg, store):
         g = focus(provenance_graph(db), claim, article, source, only_flagged)
     if g.number_of_nodes() == 0:
         raise click.ClickException("nothing to show: no node matches the focus options")
-    size = f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
-    network = FORMATS.get(Path(output).suffix.lower())
+    size = f"{count(g.number_of_nodes(), 'node')}, {count(g.number_of_edges(), 'edge')}"
+    suffix = Path(output).suffix.lower()
+    network, picture = FORMATS.get(suffix), None
     if network:
         write_network(g, output, network)
-        click.echo(f"wrote {output} ({size}, {network.upper()})", err=True)
+        note(f"wrote {output} ({size}, {network.upper()})")
         output = None
+    elif suffix not in ("", ".html", ".htm"):  # -o graph.png, graph.pdf: a picture, as --png would draw
+        picture, output = output, None
     html = output is not None and (not (png or svg) or not click.get_current_context().get_parameter_source(
         "output").name.startswith("DEFAULT"))
     if html:
         Path(output).write_text(render(g, "provgraph: source provenance"), encoding="utf-8")
-        click.echo(f"wrote {output} ({size}); open it in a browser", err=True)
-    for path, default in ((png, "png"), (svg, "svg")):
+        note(f"wrote {output} ({size}); open it in a browser")
+    for path, default in ((picture, None), (png, "png"), (svg, "svg")):
         if path:
             from provgraph.render.static import draw
 
             # the format the file name asks for; a name without a suffix gets the option's own
             draw(g, path, None if Path(path).suffix else default, "provgraph: source provenance")
-            click.echo(f"wrote {path} ({size})", err=True)
+            note(f"wrote {path} ({size})")
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "ntriples"]),
-              default="trig", show_default=True, help="trig, nquads and jsonld keep one graph per article.")
+@format_option(*RDF_FORMATS, default="trig", help="trig, nquads and jsonld keep one graph per article; turtle, "
+               "ntriples and rdfxml (RDF/XML cannot hold named graphs) get the union of all graphs.")
 @output_option
 @store_option
 def export(fmt, output, store):
     """Export the whole graph as RDF.
 
+    \b
     Example: provgraph export --format turtle -o graph.ttl
+    Example: provgraph export -o graph.rdf     # RDF/XML, from the file name
     """
-
     from provgraph.interop import dump
 
     with store(read_only=True) as db:
         data = dump(db, fmt)
-    if output:
-        Path(output).write_bytes(data)
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(data.decode("utf-8"), nl=False)
+    _write(data, output)
 
 
 @cli.command()
 @click.argument("claim_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json", default="text")
 @output_option
 @store_option
 def claim(claim_id, fmt, output, store):
@@ -443,8 +544,8 @@ def remove(articles, store):
         found = resolve(db, list(articles))
         claims = remove_articles(db, found)
     for a in found:
-        click.echo(f"removed {a.describe()}", err=True)
-    click.echo(f"{_count(len(found), 'article')} and {_count(claims, 'claim')} removed; analyses updated", err=True)
+        note(f"removed {a.describe()}")
+    note(f"{count(len(found), 'article')} and {count(claims, 'claim')} removed; analyses updated")
 
 
 @cli.command()
@@ -458,8 +559,9 @@ def reindex(store):
 
     with store() as db:
         c = derive(db)
-    click.echo(f"{len(c.claims)} claims: {len(c.clusters)} multi-report clusters, {len(c.matches)} same-claim links, "
-               f"{len(c.conflicts)} figure conflicts, {len(c.loops)} citation loops", err=True)
+    note(f"{count(len(c.claims), 'claim')}: {count(len(c.clusters), 'multi-report cluster')}, "
+         f"{count(len(c.matches), 'same-claim link')}, {count(len(c.conflicts), 'figure conflict')}, "
+         f"{count(len(c.loops), 'citation loop')}")
 
 
 STATS = """
@@ -476,7 +578,7 @@ WHERE {
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("text", "json", default="text")
 @output_option
 @store_option
 def stats(fmt, output, store):
@@ -497,8 +599,8 @@ def stats(fmt, output, store):
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--jsonl", "jsonl", type=click.File(encoding="utf-8"),
               help='Read records {"doc_id", "text"} from a JSONL file instead of article files.')
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "nquads"]), default="jsonl", show_default=True,
-              help="jsonl: attributions with offsets; nquads: the graph, as shards for `provgraph load`.")
+@format_option("jsonl", "nquads", default="jsonl",
+               help="jsonl: attributions with offsets; nquads: the graph, as shards for `provgraph load`.")
 @click.option("-o", "--output", default="-", help="Output file (jsonl), or folder for the shards (nquads).")
 @click.option("--shard-size", type=click.IntRange(1), default=500, show_default=True,
               help="Articles per N-Quads shard.")
@@ -526,10 +628,12 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
         for n in range(0, len(files), shard_size):
             r = write_shard(files[n:n + shard_size], Path(output) / f"shard-{n // shard_size:05}.nq", engine)
             for name, message in r["failed"]:
-                click.echo(f"error: {message}", err=True)
+                error(message)
             failed += len(r["failed"])
-            click.echo(f"{r['shard']}: {r['articles']} articles, {r['quads']} quads", err=True)
-        sys.exit(1 if failed else 0)
+            note(f"{r['shard']}: {count(r['articles'], 'article')}, {count(r['quads'], 'quad')}")
+        if failed:
+            sys.exit(1)
+        return
     output = click.open_file(_output_file(click.get_current_context(), None, output), "w", encoding="utf-8")
     if jsonl:
         for n, line in enumerate(jsonl, 1):
@@ -550,11 +654,12 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json", default="text")
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
               help="SHACL shapes file (default ontology/shapes.ttl).")
+@output_option
 @store_option
-def validate(fmt, shapes, store):
+def validate(fmt, shapes, output, store):
     """Check the graph against the SHACL shapes; exit 1 on violations (warnings do not fail).
 
     Each problem names its rule, the node (and its named graph), the property path and the message.
@@ -565,10 +670,8 @@ def validate(fmt, shapes, store):
 
     with store(read_only=True) as db:
         result = validate_store(db, shapes)
-    if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        click.echo(result.text(), nl=False)
+    _write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else result.text(),
+           output)
     if not result.conforms:
         sys.exit(1)
 
@@ -599,13 +702,13 @@ def curate(files, replace, store):
 
     with store() as db:
         s = apply(db, list(files), replace=replace)
-    click.echo(f"{s.added} correction{'s' if s.added != 1 else ''} added, {s.unchanged} already stored"
-               + (f", {s.removed} removed" if replace else "") + f"; {s.stored} in the curation graph", err=True)
+    note(f"{count(s.added, 'correction')} added, {s.unchanged} already stored"
+         + (f", {s.removed} removed" if replace else "") + f"; {s.stored} in the curation graph")
 
 
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"]),
+@click.option("--format", "fmt", type=FormatChoice(RDF_FORMATS),
               help="RDF format (default: from the file name: .ttl .trig .nq .nt .jsonld .rdf).")
 @click.option("--replace", is_flag=True, help="Let an article's graph replace a different stored version of it.")
 @store_option
@@ -614,8 +717,9 @@ def import_(files, fmt, replace, store):
 
     TriG, N-Quads and JSON-LD keep the named graphs: an article's graph is added (a different
     version of a stored article is refused unless --replace; a graph whose name is not its
-    article's content hash always is), corrections are merged, the derived graph is recomputed. Turtle and N-Triples go into one
-    import graph. A file that does not parse changes nothing; the error names its line.
+    article's content hash always is), corrections are merged, the derived graph is recomputed.
+    Turtle, N-Triples and RDF/XML go into one import graph. A file that does not parse changes
+    nothing; the error names its line.
 
     Example: provgraph import colleague.trig --store merged
     """
@@ -623,8 +727,10 @@ def import_(files, fmt, replace, store):
 
     with store(create=True) as db:
         s = import_files(db, list(files), fmt, replace=replace)
-    click.echo(f"{s.files} file{'s' if s.files != 1 else ''}: {s.quads} statements in {len(s.graphs)} graph{'s' if len(s.graphs) != 1 else ''}"
-               + (f" ({s.derived_dropped} derived statements recomputed instead)" if s.derived_dropped else ""), err=True)
+    for g in s.graphs:
+        note(f"graph {g}", VERBOSE)
+    note(f"{count(s.files, 'file')}: {count(s.quads, 'statement')} in {count(len(s.graphs), 'graph')}"
+         + (f" ({count(s.derived_dropped, 'derived statement')} recomputed instead)" if s.derived_dropped else ""))
 
 
 @cli.command()
@@ -641,8 +747,8 @@ def load(shards, store):
     if not files:
         raise click.ClickException(f"no .nq shards in {', '.join(shards)}")
     with store(create=True) as db:
-        r = load_shards(files, db)
-    click.echo(f"loaded {_count(r['shards'], 'shard')} ({r['quads']} quads) into {db.path}", err=True)
+        r = load_shards(files, db, progress=lambda shard, quads: note(f"{shard}: {count(quads, 'quad')}", VERBOSE))
+    note(f"loaded {count(r['shards'], 'shard')} ({count(r['quads'], 'quad')}) into {db.path}")
 
 
 def main():

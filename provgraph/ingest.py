@@ -60,6 +60,7 @@ class Prepared:
     error: str | None = None
     known: bool = False
     warnings: list[str] = field(default_factory=list)
+    added: bool = False  # once stored: new, not the same as a stored version
 
 
 BATCH_ARTICLES = 50  # new articles per bulk write: 25-50 is fastest (measured: 1,000 articles,
@@ -143,6 +144,7 @@ def ingest_files(files: list[Path], store: Store, strict: bool = False, workers:
     quads = 0
 
     def stored(p: Prepared, new: bool) -> None:
+        p.added = new
         if new:
             summary.added += 1
             added.add(p.article)

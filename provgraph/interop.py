@@ -22,10 +22,9 @@ from rdflib import Dataset
 
 from provgraph.errors import InputError, ProvgraphError
 from provgraph.ontology_doc import CONTEXT
+from provgraph.render import SUFFIXES, format_for
 from provgraph.vocab import ID, PG, RDF
 
-IMPORT_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads", ".nquads": "nquads",
-                  ".nt": "ntriples", ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "rdfxml", ".owl": "rdfxml"}
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
               "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 DERIVED = f"{ID}graph/derived"
@@ -71,12 +70,12 @@ def graph_quads(store, graph) -> list:
 
 
 def format_of(path: Path, fmt: str | None = None) -> str:
-    if fmt:
-        return fmt
-    found = IMPORT_FORMATS.get(path.suffix.lower())
+    """`fmt`, else the RDF format `path`'s suffix names (see provgraph.render.SUFFIXES)."""
+    found = fmt or format_for(path, tuple(OX_FORMATS))
     if found is None:
+        suffixes = sorted(s for s, names in SUFFIXES.items() if set(names) & set(OX_FORMATS))
         raise InputError(f"{path}: cannot tell the RDF format from the name; use one of "
-                         f"{', '.join(sorted(IMPORT_FORMATS))} or give --format")
+                         f"{', '.join(suffixes)} or give --format")
     return found
 
 

@@ -9,6 +9,7 @@ cross-article analyses run once at the end. `extract_with_dask` is the tested Da
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from provgraph.analysis.corpus import derive
@@ -36,8 +37,9 @@ def write_shard(files: list[str], out: str | Path, engine: str = DEFAULT_ENGINE)
     return {"shard": str(out), "articles": articles, "quads": data.count(b"\n"), "failed": failed}
 
 
-def load_shards(shards: list[Path], store) -> dict:
-    """Load shards, each in one transaction, then recompute the cross-article analyses."""
+def load_shards(shards: list[Path], store, progress: Callable[[Path, int], None] | None = None) -> dict:
+    """Load shards, each in one transaction, then recompute the cross-article analyses.
+    `progress` hears of each shard loaded, with its statement count."""
     total = 0
     for s in shards:
         data = s.read_bytes()
@@ -45,7 +47,10 @@ def load_shards(shards: list[Path], store) -> dict:
             store.load(data, "nquads")
         except Exception as e:  # a parse error names the shard; nothing of it was written
             raise InputError(f"{s}: not a valid N-Quads shard ({e})") from None
-        total += data.count(b"\n")
+        quads = data.count(b"\n")
+        total += quads
+        if progress:
+            progress(s, quads)
     derive(store)
     return {"shards": len(shards), "quads": total}
 

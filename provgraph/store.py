@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from provgraph.errors import QueryError, StoreError
+from provgraph.render import count
 
 DEFAULT_STORE = ".provgraph"
 FORMATS = {
@@ -226,9 +227,9 @@ class Store(_Base):
             return []
         graphs = journal.read_text(encoding="utf-8").split()
         self._drop(graphs)
-        warnings.warn(f"the store {self.path} was closed in the middle of writing {len(graphs)} articles; "
-                      "they were removed, so it holds whole articles only: run the ingest again with --resume "
-                      "to add them", StoreWarning, stacklevel=3)
+        warnings.warn(f"the store {self.path} was closed in the middle of writing {count(len(graphs), 'article')}, "
+                      "now removed so that it holds whole articles only: run the ingest again with --resume "
+                      "to store what was cut short", StoreWarning, stacklevel=3)
         return graphs
 
     def _drop(self, graphs: list[str]) -> None:
@@ -300,6 +301,10 @@ class RemoteStore(_Base):
     atomically."""
 
     def __init__(self, endpoint: str, update_endpoint: str | None = None, timeout: float | None = None):
+        url = urllib.parse.urlsplit(endpoint)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            raise StoreError(f"the endpoint {endpoint!r} is not an http:// or https:// URL "
+                             "(like http://127.0.0.1:7878/query)")
         self.path = endpoint
         self.endpoint = endpoint
         self.update_endpoint = update_endpoint or re.sub(r"/query/?$", "/update", endpoint)

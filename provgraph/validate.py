@@ -19,6 +19,7 @@ from rdflib.paths import Path as RdfPath
 
 from provgraph.errors import InputError
 from provgraph.ontology_doc import ONTOLOGY_DIR, curie
+from provgraph.render import count
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 SHAPES_NS = "https://w3id.org/provgraph/shapes#"
@@ -67,9 +68,9 @@ class Validation:
 
     def text(self) -> str:
         """Readable: one block per problem, grouped by rule."""
-        head = (f"{'conforms' if self.conforms else 'does not conform'}: {len(self.violations)} violation"
-                f"{'s' if len(self.violations) != 1 else ''}, {len(self.warnings)} warning"
-                f"{'s' if len(self.warnings) != 1 else ''} in {self.triples:,} triples (shapes: {self.shapes})")
+        head = (f"{'conforms' if self.conforms else 'does not conform'}: {count(len(self.violations), 'violation')}, "
+                f"{count(len(self.warnings), 'warning')} in {count(self.triples, 'triple')} "
+                f"(shapes: {self.shapes})")
         lines = [head]
         for p in self.problems:
             lines += ["", f"{p.severity.upper()} {p.rule}: {p.message}", f"  node:  <{p.node}>"]
@@ -95,8 +96,9 @@ def _shapes(path: str) -> Graph:
                          "source tree (install with `pip install -e .` from a clone), or give --shapes FILE")
     try:
         return Graph().parse(p, format="turtle")
-    except Exception as e:  # rdflib raises several parser error types
-        raise InputError(f"{p} does not parse as Turtle: {e}") from None
+    except Exception as e:  # rdflib raises several parser error types, some over several lines
+        detail = " ".join(str(e).replace(" of <>", "").split()).split(" at ^ in:")[0]
+        raise InputError(f"{p} does not parse as Turtle: {detail}") from None
 
 
 def validate_graph(data: Graph | bytes, shapes: str | Path | None = None) -> Validation:

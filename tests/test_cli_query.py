@@ -1,4 +1,4 @@
-"""`provgraph query`: ad-hoc, --file and --named queries in table, JSON and CSV."""
+"""`provgraph query`: ad-hoc, --file and --named queries as text (a table), JSON and CSV."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_file(runner, sample_store, tmp_path):
 
 
 @pytest.mark.parametrize("name", queries.names())
-@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
 def test_named(runner, sample_store, name, fmt):
     out = run(runner, "query", "--named", name, "--format", fmt, "--store", sample_store).stdout
     if fmt == "json":

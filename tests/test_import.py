@@ -130,7 +130,8 @@ corrections:
     ("bad.jsonld", '{"@id": "http://a",\n "http://p": [1, }', ["bad.jsonld, line 2", "not valid jsonld"]),
     ("remote.jsonld", '{"@context": "https://w3id.org/provgraph/context.jsonld", "@id": "http://a"}',
      ["remote.jsonld", "never fetches"]),
-    ("graph.csv", "a,b\n", ["cannot tell the RDF format"]),
+    ("graph.dat", "a,b\n", ["cannot tell the RDF format", ".rdf", "--format"]),
+    ("graph.csv", "a,b\n", ["graph.csv: a .csv file holds csv", "rdfxml; give --format"]),
 ])
 def test_malformed_files_are_clean_errors_and_load_nothing(runner, original, tmp_path, name, content, needles):
     store = make_store(runner, tmp_path, SAMPLES)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from provgraph import queries, summary
 from provgraph.analysis.corpus import DERIVED
+from provgraph.render import count
 from provgraph.vocab import ID
 
 # Reason code -> the query that states its rule over the graph (None: from the source registry),
@@ -126,8 +127,7 @@ class FlaggedClaim:
         via = self.chain[1:-1]
         root = roots[0] if roots else ""
         kind = next((s["kind"] for s in self.sources if s["label"] == root), "")
-        text = f"{self.reports} report{'s' if self.reports != 1 else ''}, " \
-               f"{self.independent_roots} independent root{'s' if self.independent_roots != 1 else ''}: " \
+        text = f"{count(self.reports, 'report')}, {count(self.independent_roots, 'independent root')}: " \
                f"{'anonymous ' if kind == 'anonymous' else ''}'{root}'" + (f" via {', '.join(via)}" if via else "")
         if self.conflicts:
             text += "; conflicts with " + "; ".join(f"{c['figure']} ({c['source'] or 'no source'})" for c in self.conflicts)

@@ -23,6 +23,7 @@ import networkx as nx
 import pyvis
 
 from provgraph.analysis.report import EXPLAIN, REASONS, severity
+from provgraph.render import count
 from provgraph.render.static import EDGE_STYLE, FLAGGED, SEVERITY_BORDER, STYLE, layout, node_size
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout computed in Python is final, physics off
@@ -114,7 +115,7 @@ def _tooltip(d: dict) -> str:
     if d.get("title"):
         lines.append(f"article: {_clip(d['title'], 100)}")
     if d.get("rooted") is not None and d["kind"] not in ("claim", "article"):
-        lines.append(f"root source of {d['rooted']} claims; {d.get('weight') or 0} rest on it")
+        lines.append(f"root source of {count(d['rooted'], 'claim')}; {d.get('weight') or 0} rest on it")
     lines.append("click for details")
     return "\n".join(lines)
 

@@ -9,6 +9,7 @@ import re
 import textwrap
 
 from provgraph.analysis.report import SEVERITY, Report
+from provgraph.render import count
 
 FORMATS = ("text", "json", "csv", "markdown")
 
@@ -36,8 +37,7 @@ def _source_text(s: dict) -> str:
 
 def headline(report: Report) -> str:
     """"K of N claims flagged in A articles", with what is left out and why."""
-    articles = f"{report.articles} article{'s' if report.articles != 1 else ''}"
-    line = f"{report.flagged} of {report.total_claims} claims flagged in {articles}"
+    line = f"{report.flagged:,} of {count(report.total_claims, 'claim')} flagged in {count(report.articles, 'article')}"
     if report.not_checkable:
         line += f"; {report.not_checkable} assert nothing checkable (opinion, prediction, demand) and are " \
                 "flagged only when every source is anonymous"

@@ -25,6 +25,7 @@ import networkx as nx
 from provgraph.analysis.graph import CROSS_EDGES
 from provgraph.analysis.report import severity
 from provgraph.errors import InputError
+from provgraph.render import count
 
 STYLE = {  # kind -> (vis-network shape, colour, matplotlib marker)
     "article": ("box", "#9e9e9e", "s"),
@@ -282,8 +283,9 @@ def draw(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: st
                fontsize=9, title="Legend", alignment="left")
     flagged = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "claim" and d.get("reasons"))
     claims = sum(1 for _, k in g.nodes(data="kind") if k == "claim")
-    fig.text(0.005, 1 - 0.25 / (h + 0.5), f"{title}: {n} nodes, {g.number_of_edges()} edges; {flagged} of {claims} "
-             "claims weakly sourced (border by severity); a source's size grows with the claims rooted in it",
+    fig.text(0.005, 1 - 0.25 / (h + 0.5), f"{title}: {count(n, 'node')}, {count(g.number_of_edges(), 'edge')}; "
+             f"{flagged:,} of {count(claims, 'claim')} weakly sourced (border by severity); a source's size grows "
+             "with the claims rooted in it",
              fontsize=11, va="center", parse_math=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # glyphs missing from the bundled font are drawn as boxes

@@ -1,4 +1,4 @@
-"""SPARQL SELECT results as an aligned text table, JSON or CSV."""
+"""SPARQL SELECT results as text (an aligned table), JSON or CSV."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import json
 import re
 
 from provgraph.querying import PREFIXES
+from provgraph.render import count
 from provgraph.render.report import safe_cell
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("text", "json", "csv")
 
 
 def render(rows: list[dict], columns: list[str], fmt: str, max_width: int = 60) -> str:
@@ -27,7 +28,7 @@ def render(rows: list[dict], columns: list[str], fmt: str, max_width: int = 60) 
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    out.append(f"({count(len(rows), 'row')})")
     return "\n".join(out) + "\n"
 
 

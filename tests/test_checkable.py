@@ -386,3 +386,22 @@ def test_the_writers_reading_is_analysis_and_a_retweet_an_action():
 def test_a_correction_notice_is_a_label_not_a_claim(text):
     check = assess(text, attributed=False)
     assert (check.checkable, check.reason) == (False, "label")
+
+
+def test_he_with_no_source_before_it_is_the_person_the_sentence_before_opens_with():
+    """Issue 12: "Trump pitched himself ... 'Look at ...,' he said" credits Trump, not nobody (which
+    would flag the quotation unattributed)."""
+    text = ("Mayor Dana Hale pitched himself to renters last week.\n"
+            "“Rents rose 40 percent in two years,” he said in August.")
+    assert [a.source.label for a in extract(Article(text=text)).attributions] == ["Dana Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    # a clause before the name: "While Obama ..." does not open with its subject
+    "While Obama had many fans, the caucus chair, Henry Crespo, is worried.\n“No one backs her,” he said.",
+    # the sentence before is inside the quotation: its subject is the speaker's, not the article's
+    "The caucus chair spoke on Monday.\n“No one backs her. Obama had fans. She has none,” he said.",
+])
+def test_he_is_not_taken_from_a_clause_or_a_quotation(text):
+    labels = [a.source.label for a in extract(Article(text=text)).attributions if a.source]
+    assert "Obama" not in labels

@@ -10,6 +10,7 @@ nested attributions ("X reported that Y said Z"), and claims nobody is credited 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.checkable import INFORMATION, PREDICTION, assess, attribution_type, non_response, refusals
@@ -46,10 +47,11 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     previous: list[Attribution] = []
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     headline_end = _headline_end(text, article.title)
+    quote_starts = [q.start for q in quotes]
     for n, sentence in enumerate(split_sentences(text)):
-        book.sentence = n
         tokens = tokenize(sentence.text, sentence.start)
-        book.tokens = tokens
+        k = bisect_left(quote_starts, sentence.start) - 1  # the last quotation begun before the sentence
+        book.read(n, tokens, quoted=k >= 0 and quotes[k].end > sentence.start)
         found = find_attributions(sentence, tokens, quotes, text)
         going_on: list[Span] = []  # content the tagger found in a sentence without a cue
         labels = [f for f in found if is_speaker_label(f)]

@@ -352,6 +352,7 @@ class SourceBook:
         self.sources: list[Source] = []
         self.sentence = 0  # index of the sentence being read; the pipeline advances it
         self.tokens: list[Token] = []  # ... and its tokens
+        self._openings: list[tuple[int, list[Token]]] = []  # this sentence's and the last one's tokens
         self._last_seen: dict[int, int] = {}  # id(source) -> sentence it was last mentioned in
         self._touched: list[tuple[int, Source]] = []  # (sentence, source) of every mention, in order
         # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
@@ -481,14 +482,14 @@ class SourceBook:
             return None
         words = m.span.text.split()
         if words[0].lower() in POSSESSIVES and len(words) == 2:
-            owner = self._antecedent(POSSESSIVES[words[0].lower()])
+            owner = self._antecedent(POSSESSIVES[words[0].lower()], subject=False)
+            name = _last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
             if owner is not None and owner.kind == "person" and not owner.anonymous:
                 label = f"{owner.label}’s {m.head}"
-            else:  # "video showed an ailing Maria Lopez (her campaign disclosed ...)": not yet a source
-                name = _last_full_name(self.tokens, m.span.start)
-                if name is None:
-                    return None
+            elif name is not None:
                 label = f"{name}’s {m.head}"
+            else:
+                return None
         else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
             names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
             if not any(self._index.get(("last", "person", name)) for name in names):  # indexed: not a scan
@@ -505,7 +506,13 @@ class SourceBook:
             recent.setdefault(id(s), s)
         return sorted(recent.values(), key=lambda s: self._last_seen[id(s)], reverse=True)
 
-    def _antecedent(self, pronoun: str) -> Source | None:
+    def read(self, n: int, tokens: list[Token], quoted: bool = False) -> None:
+        """The pipeline moves on to sentence `n` (`quoted`: it lies inside a quotation, where a
+        sentence's subject is the speaker's, not the article's)."""
+        self.sentence, self.tokens = n, tokens
+        self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
+
+    def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
                   "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
         for s in self._recent():
@@ -513,6 +520,24 @@ class SourceBook:
                 if pronoun == "they" and s.kind == "person":
                     continue
                 return s
+        return self._subject() if subject and pronoun in ("he", "she") else None
+
+    def _subject(self) -> Source | None:
+        """"Trump pitched himself to voters. 'Look at ...,' he said.": with no source to refer to,
+        "he" is the person the sentence before opens with (a subject is what a pronoun most often
+        takes up), named in the article though never yet as a source."""
+        if len(self._openings) > 1 and self._openings[-2][0] == self.sentence - 1:  # the sentence just before
+            name = _opening_name(self._openings[-2][1])
+            if name is None:
+                return None
+            m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
+                        " ".join(t.text for t in name), name[-1].lower)
+            found = self._same(m)
+            if found is None:
+                found = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
+                               mentions=[m.span])
+                self._add(found)
+            return found
         return None
 
     def _definite(self, head: str) -> Source | None:
@@ -569,6 +594,31 @@ def _holds(role: str | None, office: str) -> bool:
 
 OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
                         "president": "pres.", "secretary": "sec."}
+
+
+def _opening_name(tokens: list[Token]) -> list[Token] | None:
+    """The name a sentence opens with, as its subject ("Trump recently pitched ...", "Gov. Mike Pence
+    said"): capitalised words, not common words, titles or organisations, then a lower-case word."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k].is_cap):
+        k += 1  # "Gov.", "Sen."
+    run = []
+    if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
+        return None  # "While Obama had ...": the sentence opens with a clause, not its subject
+    while k < len(tokens) and tokens[k].is_word and _is_name_token(tokens[k], first=(k == 0)) \
+            and not POSSESSIVE.search(tokens[k].text):
+        run.append(tokens[k])
+        k += 1
+    org = lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt")
+    if not run or len(run) > 3 or any(t.lower in org for t in run) \
+            or k >= len(tokens) or not tokens[k].is_word or tokens[k].is_cap:
+        return None
+    return run
+
+
+SENTENCE_OPENERS = frozenset("but and yet so however meanwhile still also then now when while after before if though "
+                             "although because as in on at for with from by since during over under this that there "
+                             "here it what who which where why how once despite unlike like".split())
 
 
 def _last_full_name(tokens: list[Token], before: int) -> str | None:

@@ -210,6 +210,7 @@ def test_canvas_is_drawn(samples):
     size = samples.js("var c = document.querySelector('#graph canvas'); return c ? [c.width, c.height] : [0, 0];")
     assert size[0] > 300 and size[1] > 300
     assert samples.drawn_pixels() > 5000
+    assert "scroll to zoom, drag to pan, click a node" in samples.driver.find_element(By.ID, "status").text
 
 
 def test_legend(samples):

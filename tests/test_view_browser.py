@@ -4,7 +4,11 @@ chromedriver (never Selenium Manager, which would download one), opens the file 
 Checks: no console error, no request anywhere but the file itself (Chromium's performance log of
 DevTools Network events), the canvas is drawn, the legend is there, a real mouse click on a claim
 node shows its evidence, hostile article text runs nothing, the filter works, and a 3,000-node
-graph opens. Skips, saying why, only where no Chromium or chromedriver is installed.
+graph opens. What a user sees: the size on screen of the labels vis-network draws (its own font
+size times the zoom, with its own threshold below which it draws nothing) at the fitted zoom and
+after wheel zooms; on 1,000 nodes the selected or searched node is labelled and a zoom step and a
+filter change are quick; every filter change brings the nodes it keeps into view. Skips, saying
+why, only where no Chromium or chromedriver is installed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.mouse_button import MouseButton
+from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.selenium_manager import SeleniumManager
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -134,6 +140,50 @@ class Page:
     def details(self) -> str:
         return self.driver.find_element(By.ID, "details").text
 
+    def label_px(self, ids=None) -> dict[str, float]:
+        """Each shown node's label as drawn on screen, in px: vis-network's font size for it times the
+        zoom; 0 where vis-network draws no label (under its drawThreshold - 1, as its Label.draw)."""
+        return self.js("""
+            var net = window.provgraph.network, s = net.getScale(), out = {};
+            (arguments[0] || window.provgraph.nodes.getIds({filter: function (n) { return !n.hidden; }})).forEach(function (id) {
+              var n = net.body.nodes[id], px = n.labelModule.fontOptions.size * s;
+              out[id] = n.options.hidden || px < n.options.scaling.label.drawThreshold - 1 ? 0 : px;
+            });
+            return out;""", ids)
+
+    def outside_view(self) -> list[str]:
+        """Shown nodes whose centre is not inside the graph's pane."""
+        return self.js("""
+            var net = window.provgraph.network, c = document.getElementById('graph'), out = [];
+            var ids = window.provgraph.nodes.getIds({filter: function (n) { return !n.hidden; }}), pos = net.getPositions(ids);
+            ids.forEach(function (id) {
+              var p = net.canvasToDOM(pos[id]);
+              if (!(p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight)) out.push(id);
+            });
+            return out;""")
+
+    def look_away(self) -> dict:
+        """Zoom far into empty space, away from every node; returns the view."""
+        return self.js("""var net = window.provgraph.network;
+            net.moveTo({position: {x: 1e5, y: 1e5}, scale: 3, animation: false});
+            return {scale: net.getScale(), position: net.getViewPosition()};""")
+
+    def view(self) -> dict:
+        return self.js("var net = window.provgraph.network; return {scale: net.getScale(), position: net.getViewPosition()};")
+
+    def wheel(self, clicks: int) -> list[float]:
+        """Real mouse-wheel turns over the graph (negative: zoom in); waits until the labels drawn are
+        sized for the new zoom (the page does it at most every 120 ms) and returns their sizes."""
+        canvas = self.driver.find_element(By.CSS_SELECTOR, "#graph canvas")
+        before = self.js("return window.provgraph.network.getScale();")
+        for _ in range(abs(clicks)):
+            ActionChains(self.driver).scroll_from_origin(ScrollOrigin.from_element(canvas), 0,
+                                                         120 if clicks > 0 else -120).perform()
+        assert self.js("return window.provgraph.network.getScale();") != before, "the wheel did not zoom"
+        time.sleep(0.15)  # past the page's 120 ms
+        WebDriverWait(self.driver, 5, poll_frequency=0.05).until(lambda d: _readable(_drawn(self.label_px())))
+        return _drawn(self.label_px())
+
 
 @pytest.fixture(scope="module")
 def samples_page_file(sample_store, tmp_path_factory) -> Path:
@@ -160,6 +210,7 @@ def test_canvas_is_drawn(samples):
     size = samples.js("var c = document.querySelector('#graph canvas'); return c ? [c.width, c.height] : [0, 0];")
     assert size[0] > 300 and size[1] > 300
     assert samples.drawn_pixels() > 5000
+    assert "scroll to zoom, drag to pan, click a node" in samples.driver.find_element(By.ID, "status").text
 
 
 def test_legend(samples):
@@ -252,3 +303,111 @@ def test_3000_nodes_open_and_filter(browser, tmp_path):
     assert 0 < shown < 3000
     print(f"\n3,000 nodes: HTML {generated:.2f} s, browser ready {page.seconds:.2f} s, filter {filtered:.2f} s")
     assert page.seconds < 60 and filtered < 10
+
+
+def _drawn(px: dict) -> list[float]:
+    return [v for v in px.values() if v]
+
+
+def _readable(drawn: list[float]) -> bool:
+    """Some label is drawn, and each is 11-16 px on screen."""
+    return bool(drawn) and min(drawn) >= 11 - 1e-6 and max(drawn) <= 16 + 1e-6
+
+
+def test_labels_are_readable_at_the_fitted_zoom_and_after_zooming(browser, samples_page_file):
+    page = Page(browser, samples_page_file)
+    assert page.js("return [window.outerWidth, window.outerHeight];") == [1400, 900]
+    claims = page.js("return window.provgraph.data.nodes.filter(function (n) { return n.kind === 'claim'; })"
+                     ".map(function (n) { return n.id; });")
+    px = page.label_px()
+    claim_px = [px[c] for c in claims]
+    print(f"\nsamples at 1400x900, fitted zoom {page.view()['scale']:.3f}: claim labels "
+          f"{min(claim_px):.2f}-{max(claim_px):.2f} px on screen")
+    assert all(p > 0 for p in px.values()), "a few dozen nodes: every label is drawn"
+    assert min(claim_px) >= 11 - 1e-6 and max(px.values()) <= 16 + 1e-6
+    assert not page.outside_view()
+    sizes = [page.wheel(clicks) for clicks in (-6, -6, 14, 3)]  # in, in past the cap, out past the fit, out
+    assert all(_readable(s) for s in sizes)
+    assert max(sizes[1]) == pytest.approx(16)  # 11 px claims at 1.1 ** 12 times the fitted zoom: capped
+
+
+@pytest.fixture(scope="module")
+def page_1000_file(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("view-1000") / "big.html"
+    out.write_text(render(synthetic_graph(1000), "1,000 nodes"), encoding="utf-8")
+    return out
+
+
+def test_1000_nodes_label_what_is_selected_or_searched(browser, page_1000_file):
+    page = Page(browser, page_1000_file)
+    page.assert_clean()
+    px = page.label_px()
+    drawn = _drawn(px)
+    print(f"\n1,000 nodes, fitted zoom {page.view()['scale']:.3f}: {len(drawn)} of {len(px)} labels drawn, "
+          f"{min(drawn):.1f}-{max(drawn):.1f} px")
+    assert 10 <= len(drawn) < len(px) / 4 and _readable(drawn)  # zoomed out: the few that fit
+    unlabelled = [n for n in page.js("return window.provgraph.data.nodes.filter(function (n) {"
+                                     " return n.kind === 'claim'; }).map(function (n) { return [n.id, n.label]; });")
+                  if not px[n[0]]]
+    (chosen, _), (searched, label) = unlabelled[0], unlabelled[len(unlabelled) // 2]
+    page.js("window.provgraph.select(arguments[0], false);", chosen)
+    assert page.label_px([chosen])[chosen] >= 11 - 1e-6
+    query = label.split(" crates")[0]  # "Claim 12.3: 4560": only this claim's text starts so
+    page.driver.find_element(By.ID, "search").send_keys(query)  # no Enter: the search applies itself
+    WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "count").text.startswith(f"{len(px)} of"))
+    WebDriverWait(browser, 5).until(lambda d: not page.outside_view() and page.label_px([searched])[searched] >= 11 - 1e-6)
+    shown = page.label_px()
+    assert searched in shown and len(shown) < 40  # the claim and what it rests on
+
+
+def test_1000_nodes_zoom_and_filter_quickly(browser, page_1000_file):
+    page = Page(browser, page_1000_file)
+    steps = page.js("""
+        var pg = window.provgraph, net = pg.network, out = [];
+        [1.25, 1.25, 1.25, 1.25, 1.25, 1.25, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8].forEach(function (f) {
+          var t = performance.now();
+          net.moveTo({scale: net.getScale() * f});
+          pg.relabel(false); net.redraw();  // what a wheel turn costs: labels for the new zoom, one draw
+          out.push(performance.now() - t);
+        });
+        return out;""")
+    t = time.perf_counter()
+    assert _readable(page.wheel(-3))  # real wheel turns, until the labels are sized for the new zoom
+    wheeled = time.perf_counter() - t
+    before = page.look_away()
+    t = time.perf_counter()
+    Select(browser.find_element(By.ID, "reason")).select_by_value("hedged")
+    WebDriverWait(browser, 20).until(lambda d: not d.find_element(By.ID, "count").text.startswith("10"))
+    filtered = time.perf_counter() - t
+    assert page.view() != before and not page.outside_view()  # re-fitted to what the filter kept
+    assert _readable(_drawn(page.label_px()))
+    print(f"\n1,000 nodes: zoom step (labels + redraw) median {sorted(steps)[len(steps) // 2]:.0f} ms, "
+          f"slowest {max(steps):.0f} ms; 3 wheel turns until labelled {wheeled:.2f} s; reason filter and "
+          f"fit {filtered:.2f} s")
+    assert max(steps) < 2000 and wheeled < 5 and filtered < 5
+
+
+@pytest.mark.parametrize("change", ["kind", "reason", "context", "search"])
+def test_every_filter_change_refits_to_what_it_shows(browser, samples_page_file, change):
+    samples = Page(browser, samples_page_file)  # its own page: other tests opened other files since
+    drv = samples.driver
+    total = samples.js("return window.provgraph.data.nodes.length;")
+    if change == "context":
+        Select(drv.find_element(By.ID, "reason")).select_by_value("indirect-chain")
+        WebDriverWait(drv, 10).until(lambda d: d.find_element(By.ID, "count").text.startswith("5 of"))
+    before = samples.look_away()
+    assert len(samples.outside_view()) > 0
+    count = drv.find_element(By.ID, "count").text
+    if change == "kind":
+        Select(drv.find_element(By.ID, "kind")).select_by_value("anonymous")
+    elif change == "reason":
+        Select(drv.find_element(By.ID, "reason")).select_by_value("indirect-chain")
+    elif change == "context":
+        drv.find_element(By.ID, "context").click()  # the two claims without what they rest on
+    else:
+        drv.find_element(By.ID, "search").send_keys("Boyko")  # no Enter
+    WebDriverWait(drv, 10).until(lambda d: d.find_element(By.ID, "count").text != count)
+    assert not drv.find_element(By.ID, "count").text.startswith(f"{total} of")
+    WebDriverWait(drv, 5).until(lambda d: not samples.outside_view())
+    assert samples.view() != before
+    assert _readable(_drawn(samples.label_px()))

@@ -73,10 +73,13 @@ def graph_data(g: nx.MultiDiGraph) -> dict:
                 node["size"] = 7
         elif kind == "article":
             node["color"] = {"background": colour, "border": "#636e72"}
-            node["font"] = {"size": 12, "color": "#ffffff"}
+            node["font"] = {"size": 12, "color": "#ffffff", "strokeWidth": 0}  # white on grey, no halo
         else:
             node["color"] = {"background": colour, "border": colour}
             node["size"] = round(node_size(d), 1)
+        if node["shape"] in ("box", "ellipse"):  # sized by its label: still seen when the page hides the label
+            node["widthConstraint"] = {"minimum": 36}
+            node["heightConstraint"] = {"minimum": 12}
         nodes.append(node)
     for i, (a, b, d) in enumerate(g.edges(data=True)):
         kind = d["kind"]

@@ -405,3 +405,14 @@ def test_he_with_no_source_before_it_is_the_person_the_sentence_before_opens_wit
 def test_he_is_not_taken_from_a_clause_or_a_quotation(text):
     labels = [a.source.label for a in extract(Article(text=text)).attributions if a.source]
     assert "Obama" not in labels
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_he_said_colon_credits_the_quotation_in_the_next_paragraph(engine):
+    """Issue 12: "He said:" then the quotation as its own paragraph is the speaker's, not an
+    unattributed statement of the article."""
+    text = ("The mayor answered the council on Monday.\n\nHale said:\n\n“In Dover there have been 3,000 break-ins "
+            "since January 1st. You walk down the street, you get robbed.”\n")
+    claims = extract(Article(text=text), engine).claims
+    figure = next(c for c in claims if "3,000" in c.text)
+    assert [a.source.label for a in figure.attributions] == ["Hale"]

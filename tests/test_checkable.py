@@ -416,3 +416,14 @@ def test_he_said_colon_credits_the_quotation_in_the_next_paragraph(engine):
     claims = extract(Article(text=text), engine).claims
     figure = next(c for c in claims if "3,000" in c.text)
     assert [a.source.label for a in figure.attributions] == ["Hale"]
+
+
+@pytest.mark.parametrize("content, checkable", [
+    ("plans this week to give an additional $15 million to the fund", False),  # what he means to do
+    ("she hopes to win 40 seats", False),
+    ("Smith wants to sell the 40 buses", False),
+    ("The plan to cut 40 jobs was approved on Monday", True),  # the noun: a fact about a plan
+    ("the plan to cut 40 jobs was approved on Monday", True),
+])
+def test_what_someone_means_to_do_is_an_intention_even_with_a_figure(content, checkable):
+    assert assess(content, "say").checkable is checkable

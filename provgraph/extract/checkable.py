@@ -117,6 +117,11 @@ CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.I
 EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier version of this|"
                             r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))",
                             re.IGNORECASE)
+# What was said is what someone means to do: "plans this week to give", "he intends to run".
+INTENDED = re.compile(r"^(?!(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|My|Your)\s)"
+                      r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w’'-]+)\s+)?(?i:plans?|planned|planning|intends?|"
+                      r"intended|wants?|wanted|hopes?|hoped|aims?|aimed|seeks?|sought|vows?|vowed|pledges?|pledged|"
+                      r"promises?|promised)\b(?:\s+\w+){0,3}?\s+to\s+\w+")
 # A hypothetical: what would follow if something were so.
 CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
@@ -192,7 +197,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "fragment")  # a headline keeps its figure: "Super PAC haul tops $1B"
     past_event = _past_event(words)
     if attributed and has_figure and cue_lemma in INFORMATION:
-        return Checkability(True, "figure")  # "the committee reported the plan would cost $150 billion": an estimate
+        return Checkability(True, "figure")
+    if attributed and INTENDED.match(text):
+        return Checkability(False, "intention")  # "(he) plans this week to give $15 million to ..."  # "the committee reported the plan would cost $150 billion": an estimate
     modal = MODAL.match(text)
     if modal and not PAST_MODAL.search(text[:modal.end() + 6]) \
             and not _past_event(words[:len(text[:modal.end()].split())]):  # the modal governs: "will force ... who have died"

@@ -427,3 +427,30 @@ def test_he_said_colon_credits_the_quotation_in_the_next_paragraph(engine):
 ])
 def test_what_someone_means_to_do_is_an_intention_even_with_a_figure(content, checkable):
     assert assess(content, "say").checkable is checkable
+
+
+@pytest.mark.parametrize("content, checkable", [
+    ("40 patients died in the trial", True),  # a short regular past is an event
+    ("the man died on Monday", True),
+    ("we are all used to dog whistles in this business", False),  # "used to": a habit
+])
+def test_short_pasts_and_used_to(content, checkable):
+    assert assess(content, "say").checkable is checkable
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_source_whose_content_holds_a_sourceless_cue_is_still_credited(engine):
+    """Issue 12: "X appears to be helping Y, according to a Reuters survey": "appears" is no
+    source of its own, so the claim is Reuters's, not nobody's."""
+    text = ("The policy appears to be helping Republicans in the largest cities, according to a recent "
+            "Reuters survey of 2,000 voter lists.")
+    claims = extract(Article(text=text), engine).claims
+    assert any(a.source is not None and a.source.label == "Reuters" for c in claims for a in c.attributions)
+
+
+def test_an_outlet_described_is_resolved_or_identifiable():
+    described = extract(Article(text="A medical journal reported that 40 patients died in 2015.")).attributions
+    assert described[0].source.anonymous  # "a medical journal": any of them
+    text = "Half of his advice is unsupported, according to the top British medical journal, which studied 40 shows."
+    source = next(a.source for a in extract(Article(text=text)).attributions if a.source)
+    assert (source.kind, source.anonymous) == ("outlet", False)  # "the top British medical journal": that one

@@ -143,7 +143,7 @@ AUXILIARY = frozenset("is are was were be been being am has have had do does did
                       "won't can't couldn't wouldn't shouldn't 's 're 've 'd".split())
 NOT_VERB_ING = frozenset("thing things nothing something anything everything morning evening building "
                          "meeting hearing ruling funding spending wedding ceiling during bring king".split())
-NOT_PAST = frozenset("need indeed speed seed feed bed red shed weed bleed breed greed creed deed proceed exceed "
+NOT_PAST = frozenset("need indeed speed seed feed heed reed bed red shed weed bleed breed greed creed deed proceed exceed "
                      "succeed hundred united based related interested concerned limited supposed alleged "
                      "so-called tired scared worried excited divided advanced detailed".split())
 
@@ -281,7 +281,7 @@ def _has_verb(words: list[str]) -> bool:
 
 def _regular_past(low: str) -> bool:
     """"closed", "purged"; not a negated participle, which is an adjective ("unmarried", "unnamed")."""
-    return len(low) > 4 and low.endswith("ed") and low.isalpha() \
+    return len(low) > 3 and low.endswith("ed") and low.isalpha() \
         and (not low.startswith("un") or low.startswith("under") or low in UN_VERBS)
 
 
@@ -303,6 +303,8 @@ def _past_event(words: list[str], simple: bool = False) -> bool:
             continue
         if before in NOUN_DETERMINERS:  # "some set of", "the revised plan": a noun or modifier
             continue
+        if low == "used" and k + 1 < len(words) and words[k + 1].lower() == "to":
+            continue  # "we are used to", "he used to say": a habit, not an event
         if (_regular_past(low) and low not in NOT_PAST) or low in past:
             return True
     return False

@@ -107,7 +107,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             here = _carry_over(sentence, tokens, quotes, previous, text, going_on)
         attributions.extend(here)
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
-        innermost = [a for a in here if a.source is not None and not any(b.relayed_by is a for b in here)]
+        innermost = [a for a in here if a.source is not None
+                     and not any(b.relayed_by is a and b.source is not None for b in here)]
         if innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
         elif not refusals:

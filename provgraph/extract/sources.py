@@ -194,6 +194,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
+    if head in OUTLET_NOUNS and not any(t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False)
+                                        for t in head_part[1:]):
+        # "the top British medical journal": an outlet described, resolved to the one named before it
+        # or else one a reader can identify; "a medical journal" could be any
+        kind = "definite" if first in ("the", "this", "that") else "anonymous"
+        return Mention(span, kind, _strip_det(span.text), head, anonymous=kind == "anonymous",
+                       descriptor=span.text, affiliation=affiliation)
     if head in lexicon.words("organization_words.txt"):
         definite = first in ("the", "this", "that") and len(head_part) <= 2 and head in ORGANIZATION_NOUNS
         return Mention(span, "definite" if definite else "organization", _strip_det(span.text), head,
@@ -423,6 +430,11 @@ class SourceBook:
                          descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
             self._add(src)
             return src
+        if kind == "definite" and m.head in OUTLET_NOUNS and not anonymity:
+            src = Source(key=f"outlet:{normalise(m.label)}", label=m.label, kind="outlet", anonymous=False,
+                         descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
+            self._add(src)
+            return src
         if kind == "definite":  # nothing named before it: "the committee" stays an organisation
             kind = "organization" if m.head in ORGANIZATION_NOUNS and not m.anonymous else "anonymous"
         src = Source(
@@ -576,8 +588,8 @@ UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman
                            "speaker chancellor king queen pope premier".split())
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
-OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine network broadcaster outlet publication channel "
-                         "station wire website".split())
+OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
+                         "channel station wire website".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "
                                "group organization organisation union party court bank council government "
                                "administration commission board".split())

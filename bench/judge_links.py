@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Judge and score provgraph's same-claim links on real text (the 84 PolNeAR dev articles).
+"""Judge and score provgraph's same-claim links on real text (PolNeAR articles: the 84 dev ones, or a slice of train).
 
 Why: a wrong same-claim link fakes corroboration (two reports of one claim count as independent
 support), so the links the matcher makes must be right far more often than not. The dev articles
@@ -16,12 +16,23 @@ claim IRI ends in "<article key>/<start>-<end>"; the key is the article text's c
 Nothing of the articles is written anywhere but the temporary folder; claim texts are printed to
 the terminal only (--sample, --show).
 
+Articles: a PolNeAR split (--split dev|train, default dev), sorted by doc_id; --offset K --limit N
+take the contiguous slice [K, K+N) of that order (a mechanical choice, nobody picks articles). The
+slice matters beyond its articles: a matching block larger than BLOCK_LIMIT claims is skipped, so
+the links between two articles can depend on the others ingested with them. A template therefore
+records its split in every row ("split") and the whole selection in a header comment
+(`# {"split": ..., "offset": ..., "limit": ...}`); --score reads both and ingests the same slice.
+A fixture without them (bench/gold/links/same_claim_links.jsonl) is all 84 dev articles.
+
 Usage:
   python bench/judge_links.py                         # count the links
   python bench/judge_links.py --sample 100 --seed 14  # a reproducible sample to judge (terminal)
   python bench/judge_links.py --sample 100 --seed 14 --template OUT.jsonl
                                                       # ... and its stand-off rows, correct/note empty
-  python bench/judge_links.py --score tests/data/same_claim_links.jsonl [--show]
+  python bench/judge_links.py --score bench/gold/links/same_claim_links.jsonl [--show]
+  python bench/judge_links.py --split train --limit 300 --sample 100 --seed 14 --template OUT.jsonl
+  python bench/judge_links.py --score bench/gold/links/same_claim_links_train.jsonl
+                                                      # split and slice read from the fixture
 """
 
 from __future__ import annotations
@@ -35,10 +46,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEV = REPO.parent / "shared" / "eval" / "polnear" / "dev.jsonl"
+POLNEAR = REPO.parent / "shared" / "eval" / "polnear"
+SPLITS = ("dev", "train")  # never the test split: it is held out
+DEV = POLNEAR / "dev.jsonl"
+TRAIN = POLNEAR / "train.jsonl"
 OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times", "politico": "Politico",
            "usa-today": "USA Today", "wash-post": "The Washington Post", "west-journal": "Western Journal"}
 FIELDS = ("doc_id_a", "start_a", "end_a", "doc_id_b", "start_b", "end_b", "score", "correct", "note")
+OPTIONAL = ("split",)  # the PolNeAR split of both articles; absent: dev
 
 Span = tuple[str, int, int]  # (doc_id, start, end)
 
@@ -59,6 +74,24 @@ def load_dev(path: Path = DEV) -> dict[str, dict]:
                 d = json.loads(line)
                 docs[d["doc_id"]] = d
     return docs
+
+
+def split_path(split: str) -> Path:
+    if split not in SPLITS:
+        raise ValueError(f"split {split!r}: one of {SPLITS}")
+    return POLNEAR / f"{split}.jsonl"
+
+
+def select(docs: dict[str, dict], offset: int = 0, limit: int | None = None) -> dict[str, dict]:
+    """The contiguous slice [offset, offset + limit) of the articles sorted by doc_id."""
+    ids = sorted(docs)[offset:None if limit is None else offset + limit]
+    return {i: docs[i] for i in ids}
+
+
+def load_split(split: str = "dev", offset: int = 0, limit: int | None = None,
+               path: Path | None = None) -> dict[str, dict]:
+    """The articles of a PolNeAR split (or of the file `path`), sliced as `select` does."""
+    return select(load_dev(path or split_path(split)), offset, limit)
 
 
 def write_articles(docs: dict[str, dict], folder: Path) -> None:
@@ -89,7 +122,13 @@ def compute_links(docs: dict[str, dict], workers: int = 2, engine: str | None = 
     from provgraph.reader import find_articles
     from provgraph.store import Store
 
-    doc_of_key = {content_hash(d["text"])[:20]: doc_id for doc_id, d in docs.items()}
+    doc_of_key: dict[str, str] = {}
+    for doc_id in sorted(docs):  # the same text twice is one article (one key): named by its first doc_id
+        key = content_hash(docs[doc_id]["text"])[:20]
+        if key in doc_of_key:
+            print(f"note: {doc_id} has the text of {doc_of_key[key]}: ingested once, as {doc_of_key[key]}",
+                  file=sys.stderr)
+        doc_of_key.setdefault(key, doc_id)
     with tempfile.TemporaryDirectory(prefix="provgraph-links-") as tmp:
         folder = Path(tmp) / "articles"
         write_articles(docs, folder)
@@ -124,8 +163,28 @@ def read_fixture(path: Path) -> list[dict]:
             missing = [f for f in FIELDS if f not in row]
             if missing:
                 raise ValueError(f"{path}:{n}: missing {missing}")
+            extra = [f for f in row if f not in FIELDS + OPTIONAL]
+            if extra:
+                raise ValueError(f"{path}:{n}: unknown fields {extra}")
             rows.append(row)
     return rows
+
+
+def fixture_selection(path: Path) -> dict:
+    """The articles a fixture was sampled from: {"split", "offset", "limit"}, from its header
+    comment (`# {...}`) and its rows' "split"; a fixture without them is all the dev articles."""
+    sel: dict = {"split": None, "offset": 0, "limit": None}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        head = line.strip()
+        if head.startswith("#") and head[1:].strip().startswith("{"):
+            sel.update({k: v for k, v in json.loads(head[1:]).items() if k in sel})
+    splits = {r.get("split", "dev") for r in read_fixture(path)}
+    if len(splits) > 1:
+        raise ValueError(f"{path}: rows from several splits {sorted(splits)}")
+    if sel["split"] is not None and splits and splits != {sel["split"]}:
+        raise ValueError(f"{path}: header says split {sel['split']}, rows say {sorted(splits)}")
+    sel["split"] = sel["split"] or (splits.pop() if splits else "dev")
+    return sel
 
 
 def score_fixture(rows: list[dict], links: list[Link]) -> dict:
@@ -153,7 +212,11 @@ def show(link: Link, claims: dict, n: int | None = None, extra: str = "") -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", default=str(DEV), help="PolNeAR dev.jsonl (default: ../shared/eval/polnear/dev.jsonl)")
+    parser.add_argument("--split", choices=SPLITS, help="PolNeAR split (default dev; with --score: the fixture's)")
+    parser.add_argument("--offset", type=int, help="Skip the first K articles by doc_id (default 0).")
+    parser.add_argument("--limit", type=int, help="Take N articles by doc_id from --offset (default all).")
+    parser.add_argument("--data", "--dev", dest="data",
+                        help="The split's file (default ../shared/eval/polnear/SPLIT.jsonl).")
     parser.add_argument("--sample", type=int, help="Print a random sample of N links (terminal only).")
     parser.add_argument("--seed", type=int, default=14, help="Seed of the sample (default 14).")
     parser.add_argument("--template", help="With --sample: write the sample's stand-off rows (correct/note empty).")
@@ -162,7 +225,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    docs = load_dev(Path(args.dev))
+    given = {"split": args.split, "offset": args.offset, "limit": args.limit}
+    if args.score:  # the fixture says which articles it was sampled from: ingest the same ones
+        sel = fixture_selection(Path(args.score))
+        clash = {k: (v, sel[k]) for k, v in given.items() if v is not None and v != sel[k]}
+        if clash:
+            parser.error(f"{args.score} was sampled from other articles (given, fixture): {clash}")
+    else:
+        sel = {"split": args.split or "dev", "offset": args.offset or 0, "limit": args.limit}
+    docs = load_split(sel["split"], sel["offset"], sel["limit"], Path(args.data) if args.data else None)
+    ids = sorted(docs)
+    print(f"{sel['split']} articles [{sel['offset']}, {sel['offset'] + len(docs)}) by doc_id"
+          + (f": {ids[0]} .. {ids[-1]}" if ids else ""))
     links, claims = compute_links(docs, args.workers)
     print(f"{len(docs)} articles, {len(claims)} claims, {len(links)} same-claim links "
           f"({sum(1 for l in links if l.a[0] != l.b[0])} across articles)")
@@ -175,8 +249,12 @@ def main() -> None:
             show(link, claims, n)
         if args.template:
             with open(args.template, "w", encoding="utf-8") as f:
+                head = {**sel, "limit": sel["limit"] if sel["limit"] is not None else len(docs),
+                        "articles": len(docs), "claims": len(claims), "links": len(links),
+                        "sample": len(sample), "seed": args.seed}
+                f.write(f"# {json.dumps(head)}\n")
                 for link in sample:
-                    row = dict(zip(FIELDS, (*link.a, *link.b, link.score, None, "")))
+                    row = dict(zip(FIELDS, (*link.a, *link.b, link.score, None, "")), split=sel["split"])
                     f.write(json.dumps(row) + "\n")
     if args.score:
         rows = read_fixture(Path(args.score))

@@ -10,7 +10,7 @@ nested attributions ("X reported that Y said Z"), and claims nobody is credited 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.checkable import INFORMATION, PREDICTION, assess, attribution_type, non_response, refusals
@@ -30,6 +30,8 @@ from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 # leaving beliefs uncredited costs precision (tune .787 -> .758, held-out .616 -> .605).
 UNCREDITED = ("action", "intention")
 HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor"}
+QUOTE_MARGIN = 2000  # characters around a sentence whose quotations its steps see
+QUOTE_REACH = 50  # claims before a quotation that may hold it (a long quotation's cue can precede it)
 ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation after a colon ("said" .92)
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
@@ -49,11 +51,13 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     announced: Found | None = None  # "He said:" closing the sentence before: the quotation comes next
     headline_end = _headline_end(text, article.title)
-    quote_starts = [q.start for q in quotes]
+    around = QuoteIndex(quotes)
     for n, sentence in enumerate(split_sentences(text)):
         tokens = tokenize(sentence.text, sentence.start)
-        k = bisect_left(quote_starts, sentence.start) - 1  # the last quotation begun before the sentence
-        book.read(n, tokens, quoted=k >= 0 and quotes[k].end > sentence.start)
+        # the quotations each step may look at: those over or near the sentence ("“...” ― Name" looks
+        # back to the one before it), found in log time
+        quotes = around(sentence.start - QUOTE_MARGIN, sentence.end + QUOTE_MARGIN)
+        book.read(n, tokens, quoted=any(q.start < sentence.start < q.end for q in quotes))
         found = find_attributions(sentence, tokens, quotes, text)
         going_on: list[Span] = []  # content the tagger found in a sentence without a cue
         labels = [f for f in found if is_speaker_label(f)]
@@ -123,7 +127,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
         previous = [a for a in here if a.source is not None]
-    article.claims = _join_quotations(claims, quotes, text)
+    article.claims = _join_quotations(claims, around, text)
     article.sources = book.sources
     article.attributions = attributions
     return article
@@ -425,17 +429,38 @@ def _statement(span: Span) -> Span:
 EDGE = " ,;:“”\"\n"
 
 
-def _join_quotations(claims: list[Claim], quotes: list[Span], text: str) -> list[Claim]:
+class QuoteIndex:
+    """The quotations of an article that overlap a span, in log time: asking every sentence about
+    every quotation made long articles quadratic."""
+
+    def __init__(self, quotes: list[Span]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.reach: list[int] = []  # the furthest end of the quotations up to each one (nested ones too)
+        for q in self.quotes:
+            self.reach.append(max(q.end, self.reach[-1]) if self.reach else q.end)
+
+    def __call__(self, start: int, end: int) -> list[Span]:
+        lo, hi = bisect_right(self.reach, start), bisect_left(self.starts, end)
+        return [q for q in self.quotes[lo:hi] if q.end > start]
+
+
+def _join_quotations(claims: list[Claim], around: QuoteIndex, text: str) -> list[Claim]:
     """A quotation running over several sentences is one claim of its speaker, whose evidence covers
     all of it: a sentence inside a quotation credited elsewhere ("“A. B,” she said.") is not a
     claim of its own, let alone an unattributed one."""
-    credited = [c for c in claims if c.attributions]
+    credited = sorted((c for c in claims if c.attributions), key=lambda c: c.sentence.start)
+    starts = [c.sentence.start for c in credited]
     out = []
     for claim in claims:
         q = None if claim.attributions else next(
-            (q for q in quotes if q.start <= claim.sentence.start + 1 and claim.sentence.end - 2 <= q.end), None)
-        owner = q and next((c for c in credited if any(x.start < q.end and q.start < x.end
-                                                       for a in c.attributions for x in a.content)), None)
+            (q for q in around(claim.sentence.start, claim.sentence.end)
+             if q.start <= claim.sentence.start + 1 and claim.sentence.end - 2 <= q.end), None)
+        # the credited claim whose content the quotation holds: its cue sentence is near the quotation
+        near = credited[max(0, bisect_left(starts, q.start) - QUOTE_REACH):bisect_left(starts, q.end) + QUOTE_REACH] \
+            if q else []
+        owner = q and next((c for c in near if any(x.start < q.end and q.start < x.end
+                                                   for a in c.attributions for x in a.content)), None)
         if owner is None:
             out.append(claim)
             continue

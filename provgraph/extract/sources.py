@@ -354,6 +354,8 @@ class SourceBook:
 
     # How many sentences back a pronoun may reach for its antecedent.
     PRONOUN_REACH = 3
+    # How many of the latest sources a definite description ("the official") may refer back to.
+    DEFINITE_REACH = 200
 
     def __init__(self) -> None:
         self.sources: list[Source] = []
@@ -402,7 +404,7 @@ class SourceBook:
                 owner.mentions.append(m.span)
                 return owner
         if m.kind == "definite":
-            found = self._definite(m.head)
+            found = self._definite(m.head, m.label)
             if found is not None:
                 found.mentions.append(m.span)
                 return found
@@ -552,18 +554,23 @@ class SourceBook:
             return found
         return None
 
-    def _definite(self, head: str) -> Source | None:
+    def _definite(self, head: str, label: str) -> Source | None:
+        """What "the official", "the senator", "the newspaper" refers back to, among the sources
+        of the last DEFINITE_REACH mentioned (a bound, so that a long article stays linear)."""
         stem = head.rstrip("s")
-        for s in reversed(self.sources):
+        recent = self.sources[-self.DEFINITE_REACH:][::-1]
+        for s in recent:
             if s.anonymous and s.descriptor and any(w.rstrip("s") == stem for w in normalise(s.descriptor).split("-")):
                 return s
-        for s in reversed(self.sources):
+        for s in recent:
             if s.kind == "person" and s.role and stem in s.role.lower():
                 return s
+            if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
+                return s  # "the governor" again
         # "the newspaper" is the outlet named before it, "the company" the organisation: named, not anonymous
         kinds = ("outlet",) if head in OUTLET_NOUNS else ("organization", "outlet") if head == "agency" \
             else ("organization",) if head in ORGANIZATION_NOUNS else ()
-        for s in reversed(self.sources):
+        for s in recent:
             if s.kind in kinds and (head in GENERIC_NOUNS or head in normalise(s.label).split("-")):
                 return s
         return None

@@ -27,6 +27,8 @@ MAX_LINE_BYTES = 20_000_000  # a line longer than this is no article: the same l
 def stdin_record(data: str) -> tuple[str, dict]:
     """One article piped in: named by its content (so that two different ones never replace each
     other under --replace), read as HTML when it is a page (`curl ... | provgraph ingest -`)."""
+    if not data.strip():
+        raise InputError("nothing on stdin: pipe an article in (`cat article.txt | provgraph ingest -`)")
     name = "stdin-" + hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     if re.match(r"\s*(?:<!doctype html|<html|<head|<body)", data[:1000], re.IGNORECASE):
         return name, {"html": data.encode("utf-8", "surrogatepass")}

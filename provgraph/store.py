@@ -142,6 +142,10 @@ class Store(_Base):
         if not create and not self.path.exists():
             raise StoreError(f"no provgraph store at {self.path}: run `provgraph ingest FILES` first, "
                              "or point --store / PROVGRAPH_STORE at an existing store")
+        if self.path.is_dir() and not (self.path / "CURRENT").exists() \
+                and any(p.name not in (LOCK_FILE, JOURNAL) for p in self.path.iterdir()):
+            raise StoreError(f"{self.path} is not a provgraph store (it holds other files): point --store at a "
+                             "store, a new folder or an empty one")
         # a batch cut short is dropped by the next writer; until then a reader must be that writer
         read_only = read_only and self.path.exists() and not (self.path / JOURNAL).exists()
         self.read_only = read_only

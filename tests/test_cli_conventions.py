@@ -292,3 +292,19 @@ def test_user_mistakes_are_one_line(runner, sample_store, tmp_path, bad_shapes, 
     assert_clean_error(result, needle)
     errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and result.output.rstrip().endswith(errors[0])
+
+
+def test_a_folder_of_other_files_is_no_store(runner, tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    for args in (["report"], ["stats"], ["ingest", DATA]):
+        assert_clean_error(run(runner, *args, "--store", folder, ok=False), "is not a provgraph store")
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]  # nothing written into it
+
+
+def test_nothing_on_stdin_is_one_line(tmp_path):
+    from click.testing import CliRunner
+    result = CliRunner().invoke(cli, ["ingest", "-", "--store", str(tmp_path / "s")], input="")
+    assert_clean_error(result, "nothing on stdin")
+    assert not (tmp_path / "s").exists()

@@ -266,3 +266,19 @@ def test_a_registry_found_in_the_working_folder_is_announced(runner, sample_stor
     (tmp_path / "sources.yaml").write_text((SAMPLES / "sources.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     result = run(runner, "report", "--store", sample_store)
     assert "note: grading sources with sources.yaml from this folder" in result.stderr
+
+
+def test_anonymous_sources_flag_opinions_but_not_what_states_nothing(runner, tmp_path):
+    """Issue 12: anonymity is for information, so an anonymous prediction is flagged; a question or a
+    fragment credited to unnamed people states nothing and is not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour closes early\n\nThe port will reopen on Friday, officials said.\n\n"
+                                  "A person familiar with the talks said: \"Why now?\"\n\nOfficials said the storm.\n",
+                                  encoding="utf-8")
+    store = tmp_path / "store"
+    run(runner, "ingest", folder, "--store", store)
+    claims = json.loads(run(runner, "report", "--all", "--format", "json", "--store", store).output)["claims"]
+    reasons = {c["check"]: c["reasons"] for c in claims}
+    assert reasons["prediction"] == ["anonymous-only"]
+    assert reasons["question"] == [] and reasons["fragment"] == []

@@ -31,6 +31,8 @@ DERIVED = URIRef(f"{ID}graph/derived")
 ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
 LINKS_PER_CLAIM = 3  # conflict / related links a claim starts: enough to show, bounded at scale
+# Claims that state nothing, not even an opinion: no flag, anonymous sources or not.
+NOT_STATEMENTS = frozenset({"fragment", "question", "non-response", "label"})
 MIN_WORDS = 4  # a match on shared words alone needs statements, not a name or a fragment
 FIGURE_JACCARD = 0.2  # a shared figure still needs this share of common words
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -62,6 +64,7 @@ class ClaimInfo:
     chains: list[list[str]] = field(default_factory=list)  # canonical agents, cited -> root
     roots: frozenset = frozenset()
     checkable: bool = True  # asserts a fact someone could verify (extract/checkable.py)
+    check: str = ""  # why it is or is not (checkable.py's reason: figure, opinion, fragment, ...)
     _words: set[str] | None = None
 
     @property
@@ -90,7 +93,7 @@ class Corpus:
 def read_claims(store) -> dict[str, ClaimInfo]:
     """Every claim, from its summary (summary.load)."""
     return {iri: ClaimInfo(iri, s["text"], s["article"], s["outlet"], [figure_from_list(f) for f in s["figures"]],
-                           s["chains"], s["hedges"], checkable=s.get("checkable", True))
+                           s["chains"], s["hedges"], checkable=s.get("checkable", True), check=s.get("check", ""))
             for iri, s in summary.load(store).items()}
 
 
@@ -446,7 +449,7 @@ class _Facts:
         flags = []
         if info.chains:
             facts["independentRoots"] = len(roots)
-            if not named:
+            if not named and info.check not in NOT_STATEMENTS:
                 flags.append("anonymous-only")  # every root of every report is anonymous
                 if info.checkable and info.figures and all(self.c.kinds.get(r, ("", True))[0] == "document"
                                                            for r in roots):
@@ -598,7 +601,8 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
     claims, apart = _load(store)
     new = {iri for iri, info in claims.items() if info.article in new_articles}
     # what the cheap analyses said before the new claims came, to find the old claims they change
-    old = {iri: ClaimInfo(i.iri, i.text, i.article, i.outlet, i.figures, i.hops, i.hedges, checkable=i.checkable)
+    old = {iri: ClaimInfo(i.iri, i.text, i.article, i.outlet, i.figures, i.hops, i.hedges, checkable=i.checkable,
+                          check=i.check)
            for iri, i in claims.items() if iri not in new}
     canon_before, _, _ = resolve_sources(old, apart)
     _canonicalise(old, canon_before)

@@ -397,7 +397,8 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network,
     Example: provgraph query --named anonymous_only_claims --format csv
     Example: provgraph query 'SELECT ?c ?why WHERE { ?c pg:checkReason ?why } LIMIT 5'
     """
-    from provgraph.querying import PREFIXES, fetches, is_update, run_query
+    from provgraph.querying import fetches, is_update, run_query
+    from provgraph.vocab import PREFIXES
     from provgraph.render.table import render
 
     if show_prefixes:

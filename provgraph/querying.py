@@ -12,6 +12,7 @@ import re
 
 from provgraph.errors import ProvgraphError, QueryError
 from provgraph.store import Result
+from provgraph.vocab import PREFIXES
 
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
@@ -20,16 +21,6 @@ _UPDATE = re.compile(
 
 
 # Declared for every query that does not declare them itself (`provgraph query --prefixes`).
-PREFIXES = {
-    "pg": "https://w3id.org/provgraph/ns#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "http://schema.org/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
 _DECLARED = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
 
 

@@ -31,6 +31,7 @@ from rdflib import BNode, Literal, URIRef
 
 from provgraph.errors import QueryError, StoreError
 from provgraph.render import count
+from provgraph.vocab import PREFIXES
 
 DEFAULT_STORE = ".provgraph"
 FORMATS = {
@@ -42,6 +43,7 @@ FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 GRAPH_FORMATS = {"trig", "nquads", "jsonld"}  # formats that keep the named graphs
+PREFIXED = {"turtle", "trig", "rdfxml"}  # formats that declare prefixes (pg:, prov:, schema: ...)
 UPDATE_BATCH = 2000  # triples per INSERT DATA request to a server (Virtuoso's limit)
 MAX_RESPONSE = 512_000_000  # bytes a server may send for one query (a never-ending answer stops here)
 STALE = """
@@ -281,9 +283,10 @@ class Store(_Base):
     def dump(self, fmt: str) -> bytes:
         """Serialise the whole store; formats without named graphs get the union of all graphs."""
         if fmt in GRAPH_FORMATS:
-            return self._db.dump(format=FORMATS[fmt])
+            return ox.serialize(self._db, format=FORMATS[fmt], prefixes=PREFIXES) if fmt == "trig" \
+                else self._db.dump(format=FORMATS[fmt])
         triples = self._db.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        return ox.serialize(triples, format=FORMATS[fmt])
+        return ox.serialize(triples, format=FORMATS[fmt], prefixes=PREFIXES if fmt in PREFIXED else None)
 
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._db.named_graphs()]
@@ -381,9 +384,10 @@ class RemoteStore(_Base):
     def dump(self, fmt: str) -> bytes:
         quads = [ox.Quad(_ox_from_json(b["s"]), _ox_from_json(b["p"]), _ox_from_json(b["o"]), _ox_from_json(b["g"]))
                  for b in self._raw_bindings(ALL_QUADS)]
+        prefixes = PREFIXES if fmt in PREFIXED else None
         if fmt in GRAPH_FORMATS:
-            return ox.serialize(quads, format=FORMATS[fmt])
-        return ox.serialize({q.triple for q in quads}, format=FORMATS[fmt])
+            return ox.serialize(quads, format=FORMATS[fmt], prefixes=prefixes)
+        return ox.serialize({q.triple for q in quads}, format=FORMATS[fmt], prefixes=prefixes)
 
     def _raw_bindings(self, sparql: str) -> list[dict]:
         raw = self._post(self.endpoint, {"query": sparql}, "application/sparql-results+json")

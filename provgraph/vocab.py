@@ -90,3 +90,15 @@ class PG(DefinedNamespace):
 
 
 __all__ = ["PG", "SCHEMA", "PROV", "RDF", "RDFS", "XSD", "ID"]
+
+# The prefixes every query may use undeclared and every Turtle/TriG/RDF-XML export declares.
+PREFIXES = {
+    "pg": "https://w3id.org/provgraph/ns#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+}

@@ -62,3 +62,17 @@ def test_default_format_is_trig_and_output_file(runner, sample_store, tmp_path):
 def test_unknown_format(runner, sample_store):
     result = run(runner, "export", "--format", "csv", "--store", sample_store, ok=False)
     assert result.exit_code == 2 and "Invalid value" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "rdfxml"])
+def test_exports_people_read_declare_the_prefixes(runner, sample_store, fmt):
+    """Issue 15: Turtle and TriG came out with every IRI written in full."""
+    out = run(runner, "export", "--format", fmt, "--store", sample_store).output
+    assert ("@prefix pg: <https://w3id.org/provgraph/ns#>" in out) or ('xmlns:pg="https://w3id.org/provgraph/ns#"' in out)
+
+
+def test_ntriples_suffix_is_written_and_read_back(runner, sample_store, tmp_path):
+    path = tmp_path / "all.ntriples"
+    run(runner, "export", "-o", path, "--store", sample_store)
+    assert not path.read_text(encoding="utf-8").lstrip().startswith("@prefix")  # N-Triples, not TriG
+    assert "statements" in run(runner, "import", path, "--store", tmp_path / "copy").output

@@ -12,7 +12,7 @@ from provgraph.errors import InputError
 # JSON from `report`, JSON-LD from `export`. One list for every command's -o and for `import`.
 SUFFIXES = {".txt": ("text",), ".json": ("json", "jsonld"), ".csv": ("csv",), ".md": ("markdown",),
             ".markdown": ("markdown",), ".jsonl": ("jsonl",), ".ttl": ("turtle",), ".turtle": ("turtle",),
-            ".trig": ("trig",), ".nq": ("nquads",), ".nquads": ("nquads",), ".nt": ("ntriples",),
+            ".trig": ("trig",), ".nq": ("nquads",), ".nquads": ("nquads",), ".nt": ("ntriples",), ".ntriples": ("ntriples",),
             ".jsonld": ("jsonld",), ".rdf": ("rdfxml",), ".owl": ("rdfxml",), ".xml": ("rdfxml",)}
 ALIASES = {"table": "text"}  # names still accepted for old scripts: `query`/`stats` said table
 

@@ -7,7 +7,7 @@ import io
 import json
 import re
 
-from provgraph.querying import PREFIXES
+from provgraph.vocab import PREFIXES
 from provgraph.render import count
 from provgraph.render.report import safe_cell
 

@@ -454,3 +454,15 @@ def test_an_outlet_described_is_resolved_or_identifiable():
     text = "Half of his advice is unsupported, according to the top British medical journal, which studied 40 shows."
     source = next(a.source for a in extract(Article(text=text)).attributions if a.source)
     assert (source.kind, source.anonymous) == ("outlet", False)  # "the top British medical journal": that one
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Post's Stephanie McCrummen", ("person", "Stephanie McCrummen", "Post")),  # the outlet's reporter
+    ("Pagliano's Fifth Amendment", None),  # "... claims": a thing of someone's, not a source
+    ("Trump's State Department", ("organization", "Trump's State Department", None)),
+])
+def test_a_possessive_inside_a_name(phrase, expected):
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+    m = parse_mention(tuple(tokenize(phrase, 0)), phrase)
+    assert (m and (m.kind, m.label, m.affiliation)) == expected

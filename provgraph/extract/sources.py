@@ -155,6 +155,16 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "Democrats", "Republicans on the committee", "Ukrainians": a named group, never one person
         return Mention(span, "organization", name[0].text, name[0].lower, affiliation=affiliation)
     if name:
+        at = next((k for k, t in enumerate(name[:-1]) if POSSESSIVE.search(t.text)), None)
+        if at is not None and not any(t.lower in lexicon.words("organization_words.txt") for t in name[at + 1:]):
+            # "the Post's Stephanie McCrummen": the outlet's reporter; "Pagliano's Fifth Amendment
+            # (claims)": a thing of someone's, no source
+            owner = POSSESSIVE.sub("", _text(name[:at + 1], article))
+            if len(name) - at - 1 < 2 or not (owner in lexicon.words("outlets.txt", lower=False)
+                                              or owner.split()[-1].lower() in lexicon.words("outlet_words.txt")):
+                return None
+            name, affiliation = name[at + 1:], affiliation or owner
+            span = Span(name[0].start, name[-1].end, _text(name, article))
         org_at = [k for k, t in enumerate(name) if t.lower in lexicon.words("organization_words.txt")]
         if org_at and org_at[-1] < len(name) - 1 and all(t.is_cap for t in name[org_at[-1] + 1:]):
             name = name[org_at[-1] + 1:]  # "... of the General Staff Valery Gerasimov": the person

@@ -466,3 +466,22 @@ def test_a_possessive_inside_a_name(phrase, expected):
     from provgraph.extract.tokens import tokenize
     m = parse_mention(tuple(tokenize(phrase, 0)), phrase)
     assert (m and (m.kind, m.label, m.affiliation)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief Executive Dana Whitfield said 40 trucks were idle.", ("Dana Whitfield", "person", "Chief Executive")),
+    ("Harlow Logistics said 40 trucks were idle.", ("Harlow Logistics", "organization", None)),
+])
+def test_full_names_with_the_role_kept_apart_and_companies_as_organisations(text, expected):
+    """Issue 12: "Executive Dana Whitfield" was a name cut short, "Harlow Logistics" a person."""
+    s = extract(Article(text=text)).attributions[0].source
+    assert (s.label, s.kind, s.role) == expected
+
+
+def test_a_common_noun_source_is_kept_to_its_article():
+    """"The state said", "the company said": two articles' "state" are not one source (that would
+    count one as corroborating the other); "a local bank" is unnamed."""
+    state = extract(Article(text="The state said 9,000 voters were removed in 2015.")).attributions[0].source
+    assert source_iri(state, "article1") != source_iri(state, "article2")
+    bank = extract(Article(text="A local bank said 40 branches closed in 2015.")).attributions[0].source
+    assert bank.anonymous

@@ -213,9 +213,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                        descriptor=span.text, affiliation=affiliation)
     if head in lexicon.words("organization_words.txt"):
         definite = first in ("the", "this", "that") and len(head_part) <= 2 and head in ORGANIZATION_NOUNS
+        # "the state", "a local bank": a common noun names no one; kept to its article, so that two
+        # articles' "the state" never become one source (and "a bank" is unnamed)
+        described = _strip_det(span.text) if not any(t.is_cap and t.lower not in DETERMINERS for t in head_part) \
+            else None
         return Mention(span, "definite" if definite else "organization", _strip_det(span.text), head,
-                       anonymous=anonymous_context, affiliation=affiliation,
-                       possessor=POSSESSIVES.get(first) if len(head_part) == 2 else None)
+                       anonymous=anonymous_context or bool(described) and first in INDEFINITE, affiliation=affiliation,
+                       descriptor=described, possessor=POSSESSIVES.get(first) if len(head_part) == 2 else None)
     if head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES:
         # an unnamed person or group described by a common noun ("his brother", "the panel", "voters")
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
@@ -586,6 +590,7 @@ class SourceBook:
         return None
 
 
+INDEFINITE = frozenset("a an one some another".split())
 # Words that may come before a source phrase's determiner without being part of it.
 LEADING_WORDS = frozenset("in on at by since after before during then later earlier ago also and but minutes hours "
                           "days weeks months years moments monday tuesday wednesday thursday friday saturday "

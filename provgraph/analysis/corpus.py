@@ -80,7 +80,7 @@ class Corpus:
     canonical: dict[str, str]  # source IRI -> canonical source IRI
     labels: dict[str, str]  # canonical source IRI -> label
     kinds: dict[str, tuple[str, bool]]  # canonical source IRI -> (kind, anonymous)
-    matches: list[tuple[str, str, float, str]]  # claim a, claim b, score, reason: every link inside a cluster
+    matches: list[tuple[str, str, float, str]]  # claim a, claim b, score, reason: each cluster's strongest tree
     clusters: list[set[str]]
     conflicts: list[tuple[str, str, str]]  # claim a, claim b, reason
     related: list[tuple[str, str, str]]
@@ -394,14 +394,43 @@ def _analyse(store, claims: dict[str, ClaimInfo], apart: set[str], new: set[str]
              todo: set[str] | None = None, stored: dict | None = None) -> Corpus:
     canonical, labels, kinds = resolve_sources(claims, apart)
     _canonicalise(claims, canonical)
-    links = (stored["match"] + stored["candidate"] if stored else []) + match_claims(claims, new)
-    matches, candidates, clusters = same_claim_clusters(links)
+    old = _cluster_pairs(claims, stored["match"]) + stored["candidate"] if stored else []
+    inside, candidates, clusters = same_claim_clusters(old + match_claims(claims, new))
     conflicts, related = compare_figures(claims, todo, stored)
     if stored:
         conflicts, related = stored["conflict"] + conflicts, stored["related"] + related
     articles = {r["a"] for r in store.select(ALL_ARTICLES)}
-    return Corpus(claims, canonical, labels, kinds, matches, clusters, conflicts, related, citation_loops(claims),
-                  articles, candidates)
+    return Corpus(claims, canonical, labels, kinds, spanning_tree(inside), clusters, conflicts, related,
+                  citation_loops(claims), articles, candidates)
+
+
+def _cluster_pairs(claims: dict[str, ClaimInfo], tree: list[tuple[str, str, float, str]]) -> list[tuple]:
+    """Every link inside the stored clusters, scored again: a cluster is stored as the tree of its
+    strongest links (n-1, not n(n-1)/2), and every pair of its claims matches (complete link), so
+    `_match` gives back the links clustering found, without storing them."""
+    out = []
+    for cluster in _components(tree):
+        for a, b in itertools.combinations(sorted(cluster), 2):
+            m = _match(claims[a], claims[b]) if a in claims and b in claims else None
+            if m is not None:
+                out.append((a, b, m[0], m[1]))
+    return out
+
+
+def _components(links) -> list[set[str]]:
+    g = nx.Graph()
+    g.add_edges_from((a, b) for a, b, *_ in links)
+    return [set(c) for c in nx.connected_components(g)]
+
+
+def spanning_tree(links: list[tuple[str, str, float, str]]) -> list[tuple[str, str, float, str]]:
+    """The strongest links that hold each cluster together (a maximum spanning forest, Kruskal): what
+    is stored and shown as the cluster's evidence, n-1 links for n reports."""
+    g = nx.Graph()
+    for a, b, score, reason in links:
+        g.add_edge(a, b, weight=score, reason=reason)
+    forest = nx.maximum_spanning_tree(g, algorithm="kruskal")
+    return sorted((min(a, b), max(a, b), d["weight"], d["reason"]) for a, b, d in forest.edges(data=True))
 
 
 def analyse(store) -> Corpus:
@@ -620,8 +649,11 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
         outlets = {o for loop in corpus.loops + loops_before for o in loop}
         touched |= {iri for iri, info in claims.items()
                     if info.outlet in outlets or any(a in outlets for ch in info.chains for a in ch)}
+    # the clusters a touched claim is in now and was in before (a new report can pull one claim of
+    # an old cluster into its own, and the claims left behind change too)
+    cluster_before = {m: cl for cl in _components(stored["match"]) for m in cl}
     for iri in list(touched):
-        touched |= cluster_of.get(iri, set())
+        touched |= cluster_of.get(iri, set()) | cluster_before.get(iri, set())
     changed_sources = {s for s, t in corpus.canonical.items() if canon_before.get(s) != t}
     linked = {x for kind, n in (("conflict", corpus.conflicts), ("related", corpus.related))
               for a, b, _ in n[len(stored[kind]):] for x in (a, b)}

@@ -23,10 +23,8 @@ not counted.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -43,15 +41,7 @@ needs_train = pytest.mark.skipif(not TRAIN.exists(), reason=f"PolNeAR train arti
                                  "(copyrighted, not shipped; CI may not have them)")
 
 
-def _judge_links():
-    spec = importlib.util.spec_from_file_location("judge_links", REPO / "bench" / "judge_links.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["judge_links"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-jl = _judge_links()
+from test_same_claim_links import jl  # noqa: E402  (bench/judge_links.py, loaded once)
 
 
 def _rows(path: Path = FIXTURE) -> list[dict]:

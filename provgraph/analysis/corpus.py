@@ -550,24 +550,18 @@ def derived_quads(c: Corpus, claims: set[str] | None = None, conflicted_claims: 
             add(iri, PG[p], lit(v))
         for f in flags:
             add(iri, PG.flag, lit(f))
-    for a, b, score, reason in c.matches:
-        if a in claims or b in claims:
-            m = f"{ID}match/{_key(a)}-{_key(b)}"
-            add(m, RDF.type, PG.ClaimMatch)
-            add(m, PG.matchOf, a)
-            add(m, PG.matchOf, b)
-            add(m, PG.matchScore, lit(score))
-            add(m, PG.matchReason, lit(reason))
-            add(a, PG.sameClaimAs, b)
-            add(b, PG.sameClaimAs, a)
-    for a, b, score, reason in c.candidates:
-        if a in claims or b in claims:
-            m = f"{ID}match/{_key(a)}-{_key(b)}"
-            add(m, RDF.type, PG.CandidateMatch)
-            add(m, PG.matchOf, a)
-            add(m, PG.matchOf, b)
-            add(m, PG.matchScore, lit(score))
-            add(m, PG.matchReason, lit(reason))
+    for kind, links in ((PG.ClaimMatch, c.matches), (PG.CandidateMatch, c.candidates)):
+        for a, b, score, reason in links:
+            if a in claims or b in claims:
+                m = f"{ID}match/{_key(a)}-{_key(b)}"
+                add(m, RDF.type, kind)
+                add(m, PG.matchOf, a)
+                add(m, PG.matchOf, b)
+                add(m, PG.matchScore, lit(score))
+                add(m, PG.matchReason, lit(reason))
+                if kind == PG.ClaimMatch:
+                    add(a, PG.sameClaimAs, b)
+                    add(b, PG.sameClaimAs, a)
     for a, b, reason in c.conflicts:
         if a in claims or b in claims:
             add(a, PG.conflictsWith, b)

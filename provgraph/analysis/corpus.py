@@ -394,14 +394,34 @@ def _analyse(store, claims: dict[str, ClaimInfo], apart: set[str], new: set[str]
              todo: set[str] | None = None, stored: dict | None = None) -> Corpus:
     canonical, labels, kinds = resolve_sources(claims, apart)
     _canonicalise(claims, canonical)
-    old = _cluster_pairs(claims, stored["match"]) + stored["candidate"] if stored else []
-    inside, candidates, clusters = same_claim_clusters(old + match_claims(claims, new))
+    tree, candidates, clusters = _recluster(claims, match_claims(claims, new), stored)
     conflicts, related = compare_figures(claims, todo, stored)
     if stored:
         conflicts, related = stored["conflict"] + conflicts, stored["related"] + related
     articles = {r["a"] for r in store.select(ALL_ARTICLES)}
-    return Corpus(claims, canonical, labels, kinds, spanning_tree(inside), clusters, conflicts, related,
-                  citation_loops(claims), articles, candidates)
+    return Corpus(claims, canonical, labels, kinds, tree, clusters, conflicts, related, citation_loops(claims),
+                  articles, candidates)
+
+
+def _recluster(claims: dict[str, ClaimInfo], found: list[tuple], stored: dict | None) -> tuple[list, list, list]:
+    """(tree links, candidate links, clusters) once the `found` links join the stored ones. Only the
+    parts of the link graph the new links reach can change, so only their clusters are clustered
+    again (their pairs scored again); the rest is kept as stored, as clustering everything would
+    leave it (complete link decides each part of the graph from that part's links alone)."""
+    if not stored:
+        inside, candidates, clusters = same_claim_clusters(found)
+        return spanning_tree(inside), candidates, clusters
+    g = nx.Graph()
+    g.add_edges_from((a, b) for a, b, *_ in stored["match"] + stored["candidate"] + found)
+    ends = {x for a, b, *_ in found for x in (a, b)}
+    reached = {x for part in nx.connected_components(g) if not part.isdisjoint(ends) for x in part}
+    kept_tree = [m for m in stored["match"] if m[0] not in reached]
+    kept_candidates = [m for m in stored["candidate"] if m[0] not in reached]
+    again = _cluster_pairs(claims, [m for m in stored["match"] if m[0] in reached]) \
+        + [m for m in stored["candidate"] if m[0] in reached]
+    inside, candidates, clusters = same_claim_clusters(again + found)
+    return (spanning_tree(inside) + kept_tree, candidates + kept_candidates,
+            clusters + [c for c in _components(kept_tree)])
 
 
 def _cluster_pairs(claims: dict[str, ClaimInfo], tree: list[tuple[str, str, float, str]]) -> list[tuple]:

@@ -283,8 +283,7 @@ class Store(_Base):
     def dump(self, fmt: str) -> bytes:
         """Serialise the whole store; formats without named graphs get the union of all graphs."""
         if fmt in GRAPH_FORMATS:
-            return ox.serialize(self._db, format=FORMATS[fmt], prefixes=PREFIXES) if fmt == "trig" \
-                else self._db.dump(format=FORMATS[fmt])
+            return self._db.dump(format=FORMATS[fmt], prefixes=PREFIXES if fmt in PREFIXED else None)
         triples = self._db.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         return ox.serialize(triples, format=FORMATS[fmt], prefixes=PREFIXES if fmt in PREFIXED else None)
 

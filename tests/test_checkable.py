@@ -485,3 +485,23 @@ def test_a_common_noun_source_is_kept_to_its_article():
     assert source_iri(state, "article1") != source_iri(state, "article2")
     bank = extract(Article(text="A local bank said 40 branches closed in 2015.")).attributions[0].source
     assert bank.anonymous
+
+
+@pytest.mark.parametrize("content, checkable", [
+    ("That changed everything in 2015", True),  # "that" is a pronoun here
+    ("Some stayed home on Monday", True),
+    ("Obama promised in 2008 to close the prison", True),  # a past promise is an event
+    ("Plans to build the wall were scrapped in 2019", True),  # the noun
+])
+def test_review_cases_stay_events(content, checkable):
+    assert assess(content, "say").checkable is checkable
+
+
+def test_review_cases_of_sources_and_refusals():
+    assert non_response("The lawyer who represents Smith declined to comment.") == "declined to comment"
+    pichai = extract(Article(text="Google's Sundar Pichai said the company grew 5 percent in 2019.")).attributions[0]
+    assert (pichai.source.label, pichai.source.affiliation) == ("Sundar Pichai", "Google")
+    text = "Jane Smith said in a statement on Friday:\n“We raised $5 million in May.”"
+    claims = extract(Article(text=text)).claims
+    assert [[a.source.label for a in c.attributions] for c in claims] == [["Jane Smith"]]
+    assert assess("Senate has the votes to pass tax bill", attributed=False, headline=True).checkable

@@ -178,7 +178,7 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
 
 def _numbers_disagree(a: str, b: str) -> bool:
     """Both texts give numbers and neither's are all among the other's."""
-    na, nb = set(NUMBER.findall(a)), set(NUMBER.findall(b))
+    na, nb = ({n.replace(",", "") for n in NUMBER.findall(t)} for t in (a, b))  # "1,000" is "1000"
     return bool(na) and bool(nb) and not (na <= nb or nb <= na)
 
 
@@ -235,7 +235,7 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
             x = parent[x]
         return x
 
-    def merge(ra: str, rb: str) -> str:
+    def merge(ra: str, rb: str) -> None:
         if (size[ra], rb) < (size[rb], ra):
             ra, rb = rb, ra
         parent[rb] = ra
@@ -245,7 +245,6 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
             if x != ra:
                 cross[ra][x] = cross[x][ra] = cross[ra].get(x, 0) + n
         cross[ra].pop(rb, None)
-        return ra
 
     unique = {(min(a, b), max(a, b)): (score, reason) for a, b, score, reason in links}
     ordered = sorted(((a, b, score, reason) for (a, b), (score, reason) in unique.items()),
@@ -260,12 +259,7 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
         cross[ra][rb] = cross[rb][ra] = cross[ra].get(rb, 0) + 1
         if cross[ra][rb] < size[ra] * size[rb]:
             continue
-        root = merge(ra, rb)
-        while True:  # a cluster every member of which now matches every claim of this one joins it
-            whole = sorted(x for x, n in cross[root].items() if n == size[root] * size[x])
-            if not whole:
-                break
-            root = merge(root, whole[0])
+        merge(ra, rb)  # (no third cluster can now be whole with them: it would have merged with one before)
     inside = [m for m in ordered if find(m[0]) == find(m[1])]
     apart = [m for m in ordered if find(m[0]) != find(m[1])]
     groups: dict[str, set[str]] = defaultdict(set)
@@ -665,7 +659,9 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
                     if info.outlet in outlets or any(a in outlets for ch in info.chains for a in ch)}
     # the clusters a touched claim is in now and was in before (a new report can pull one claim of
     # an old cluster into its own, and the claims left behind change too)
-    cluster_before = {m: cl for cl in _components(stored["match"]) for m in cl}
+    cluster_before = {m: frozenset(cl) for cl in _components(stored["match"]) for m in cl}
+    touched |= {x for x in set(cluster_before) | set(cluster_of)
+                if cluster_before.get(x) != (frozenset(cluster_of[x]) if x in cluster_of else None)}
     for iri in list(touched):
         touched |= cluster_of.get(iri, set()) | cluster_before.get(iri, set())
     changed_sources = {s for s, t in corpus.canonical.items() if canon_before.get(s) != t}

@@ -74,7 +74,9 @@ NON_RESPONSE = re.compile(
     r"(?:went|were|was|have gone|has gone) (?:unanswered|unreturned)\b",
     re.IGNORECASE,
 )
-SUBORDINATE = re.compile(r"\b(?:because|since|if|unless|although|though|who|which|whom|whose)\b", re.IGNORECASE)
+# "... because they did not respond": a clause of its own with its subject, not the party refusing
+SUBORDINATE = re.compile(r"\b(?:because|since|if|unless|although|though)\s+(?:they|he|she|it|we|you|I|the\s+\w+)\b",
+                         re.IGNORECASE)
 NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"),
                      ("reach", "could not be reached"), ("available", "not available"))
 
@@ -119,9 +121,17 @@ EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier v
                             re.IGNORECASE)
 # What was said is what someone means to do: "plans this week to give", "he intends to run".
 INTENDED = re.compile(r"^(?!(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|My|Your)\s)"
-                      r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w’'-]+)\s+)?(?i:plans?|planned|planning|intends?|"
-                      r"intended|wants?|wanted|hopes?|hoped|aims?|aimed|seeks?|sought|vows?|vowed|pledges?|pledged|"
-                      r"promises?|promised)\b(?:\s+\w+){0,3}?\s+to\s+\w+")
+                      r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w’'-]+)\s+)?(?:plans?|planning|intends?|wants?|hopes?|"
+                      r"aims?|seeks?|vows?|pledges?|promises?)\b(?:\s+\w+){0,3}?\s+to\s+\w+")
+# (present forms only: "promised in 2008 to close the prison" is a past event; lower case: "Plans to
+# build the wall were scrapped" is about plans)
+def _characterises(headline: str) -> bool:
+    """"X has a long list of critics", not "Senate has the votes to pass tax bill" or "Smith is the
+    first woman to win the race": no figure, record or event in it."""
+    return bool(CHARACTERISATION.search(headline)) and not figures(headline) \
+        and not re.search(r"\b(?:first|last|only|most|least)\b|\bto\s+\w+", headline, re.IGNORECASE)
+
+
 # A hypothetical: what would follow if something were so.
 CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
@@ -197,9 +207,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "fragment")  # a headline keeps its figure: "Super PAC haul tops $1B"
     past_event = _past_event(words)
     if attributed and has_figure and cue_lemma in INFORMATION:
-        return Checkability(True, "figure")
+        return Checkability(True, "figure")  # "the committee reported the plan would cost $150 billion": an estimate
     if attributed and INTENDED.match(text):
-        return Checkability(False, "intention")  # "(he) plans this week to give $15 million to ..."  # "the committee reported the plan would cost $150 billion": an estimate
+        return Checkability(False, "intention")  # "(he) plans this week to give $15 million to ..."
     modal = MODAL.match(text)
     if modal and not PAST_MODAL.search(text[:modal.end() + 6]) \
             and not _past_event(words[:len(text[:modal.end()].split())]):  # the modal governs: "will force ... who have died"
@@ -236,7 +246,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "opinion" if evaluative else "general")
     if evaluative:
         return Checkability(False, "analysis")
-    if headline and not CHARACTERISATION.search(text) or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
+    if headline and not _characterises(text) or TIME.search(text) and past_event or hedged and (past_event or hedged == "strong") \
             or (named_event() if callable(named_event) else named_event):
         return Checkability(True, "event")
     return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check
@@ -301,8 +311,8 @@ def _past_event(words: list[str], simple: bool = False) -> bool:
         before = words[k - 1].lower().replace("’", "'") if k > 0 else ""
         if before in PRESENT_COPULA or simple and (before in HAVE or before.endswith("'ve")):  # "I've taken"
             continue
-        if before in NOUN_DETERMINERS:  # "some set of", "the revised plan": a noun or modifier
-            continue
+        if before in NOUN_DETERMINERS or before in QUANTIFIERS and not low.endswith("ed"):
+            continue  # "the revised plan", "some set of": a modifier or noun ("some stayed home" is a verb)
         if low == "used" and k + 1 < len(words) and words[k + 1].lower() == "to":
             continue  # "we are used to", "he used to say": a habit, not an event
         if (_regular_past(low) and low not in NOT_PAST) or low in past:
@@ -320,8 +330,8 @@ def _did(words: list[str]) -> bool:
 # A participle after a present copula is a state, not an event: "is held", "remain committed".
 PRESENT_COPULA = frozenset("is are am be being getting remain remains seem seems become becomes feel feels".split())
 HAVE = frozenset("have has had".split())
-NOUN_DETERMINERS = frozenset("a an the some any every each this that these those his her their its our my your "
-                             "no another".split())
+NOUN_DETERMINERS = frozenset("a an the his her their its our my your no another".split())  # not "that", a pronoun too
+QUANTIFIERS = frozenset("some any each every this that these those".split())
 
 
 def _evaluative(words: list[str]) -> bool:

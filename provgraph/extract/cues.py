@@ -596,8 +596,8 @@ def cue_lemma(cue: list[Token]) -> str:
     if words[:2] == ["according", "to"]:
         return "according to"
     # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"
-    words = [w for w in words if w not in CUE_AUXILIARIES and not w.endswith("ly")] or words
     table = lexicon.table("cue_verbs.txt")
+    words = [w for w in words if w not in CUE_AUXILIARIES and (w in table or not w.endswith("ly"))] or words
     for w in words:
         if w in table:
             return table[w][0] if table[w] else w

@@ -115,7 +115,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
                      and not any(b.relayed_by is a and b.source is not None for b in here)]
         if innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
-        elif not refusals:
+        elif not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
             hedges = narrator_hedges(sentence, quotes)
             strong = any(is_strong(h) for h in hedges)
             check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
@@ -298,7 +298,7 @@ def _announcement(tokens, text: str) -> Found | None:
     if len(tokens) < 3 or tokens[-1].text != ":":
         return None
     at = next((k for k in range(len(tokens) - 2, 0, -1) if lexicon.cue_ratio(tokens[k].lower) >= ANNOUNCING_CUE), None)
-    if at is None or len(tokens) - at > 6:  # "said in a statement on Friday:" at most
+    if at is None or len(tokens) - at > 7:  # "said in a statement on Friday:" at most
         return None
     mention = parse_mention(tuple(tokens[:at]), text)
     if mention is None:

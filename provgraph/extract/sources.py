@@ -160,10 +160,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             # "the Post's Stephanie McCrummen": the outlet's reporter; "Pagliano's Fifth Amendment
             # (claims)": a thing of someone's, no source
             owner = POSSESSIVE.sub("", _text(name[:at + 1], article))
-            if len(name) - at - 1 < 2 or not (owner in lexicon.words("outlets.txt", lower=False)
-                                              or owner.split()[-1].lower() in lexicon.words("outlet_words.txt")):
+            rest = name[at + 1:]
+            if len(rest) < 2 or any(t.lower in THINGS for t in rest):
                 return None
-            name, affiliation = name[at + 1:], affiliation or owner
+            name, affiliation = rest, affiliation or owner  # "Google's Sundar Pichai": Pichai, of Google
             span = Span(name[0].start, name[-1].end, _text(name, article))
         org_at = [k for k, t in enumerate(name) if t.lower in lexicon.words("organization_words.txt")]
         if org_at and org_at[-1] < len(name) - 1 and all(t.is_cap for t in name[org_at[-1] + 1:]):
@@ -204,8 +204,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
-    if head in OUTLET_NOUNS and not any(t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False)
-                                        for t in head_part[1:]):
+    if head in DESCRIBED_OUTLETS and not any(t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False)
+                                             for t in head_part[1:]):
         # "the top British medical journal": an outlet described, resolved to the one named before it
         # or else one a reader can identify; "a medical journal" could be any
         kind = "definite" if first in ("the", "this", "that") else "anonymous"
@@ -446,7 +446,7 @@ class SourceBook:
                          descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
             self._add(src)
             return src
-        if kind == "definite" and m.head in OUTLET_NOUNS and not anonymity:
+        if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
             src = Source(key=f"outlet:{normalise(m.label)}", label=m.label, kind="outlet", anonymous=False,
                          descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
             self._add(src)
@@ -591,6 +591,9 @@ class SourceBook:
 
 
 INDEFINITE = frozenset("a an one some another".split())
+# Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
+THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account first "
+                   "second fifth".split())
 # Words that may come before a source phrase's determiner without being part of it.
 LEADING_WORDS = frozenset("in on at by since after before during then later earlier ago also and but minutes hours "
                           "days weeks months years moments monday tuesday wednesday thursday friday saturday "
@@ -612,6 +615,8 @@ UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
                          "channel station wire website".split())
+# ... of which these are media whatever their modifiers ("the police station" is not one)
+DESCRIBED_OUTLETS = frozenset("newspaper journal magazine tabloid broadcaster publication outlet website daily".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "
                                "group organization organisation union party court bank council government "
                                "administration commission board".split())

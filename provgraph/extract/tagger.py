@@ -9,7 +9,6 @@ starting over. The model ships in the package and is read offline.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -105,10 +104,6 @@ def _word_features(text: str) -> tuple[list[str], dict[int, list[str]]]:
     return own + [f"c={cue}"], around
 
 
-def _start(span: Span) -> int:
-    return span.start
-
-
 def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[list[str]]:
     """CRF features of each token of one sentence: the word and its neighbours, shape, whether
     it is quoted, how far the nearest cue word is, and what the rules made of it and around it."""
@@ -119,12 +114,11 @@ def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[
     quoted = [False] * n
     if n:
         first, last = tokens[0].start, tokens[-1].end
-        for q in quotes[max(0, bisect_right(quotes, first, key=_start) - 1):]:  # only the sentence's
-            if q.start >= last:
-                break
-            for k, t in enumerate(tokens):
-                if q.start <= t.start and t.end <= q.end:
-                    quoted[k] = True
+        for q in quotes:  # the pipeline gives only the quotations near the sentence
+            if q.start < last and q.end > first:
+                for k, t in enumerate(tokens):
+                    if q.start <= t.start and t.end <= q.end:
+                        quoted[k] = True
     dcue = _cue_distances(low, cue)
     out = []
     for i in range(n):

@@ -292,8 +292,9 @@ def ingest(paths, jsonl_files, fields, warc_files, feed_files, strict, workers, 
 
 
 def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, failed: int = 0):
-    from provgraph.ingest import default_workers, ingest_files
+    from provgraph.ingest import ingest_files
     from provgraph.remove import remove_articles, stored_articles
+    from provgraph.workers import default_workers
 
     workers = workers or (default_workers() if len(files) >= 50 else 1)
     started = time.perf_counter()

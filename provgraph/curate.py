@@ -55,7 +55,7 @@ from provgraph.model import SOURCE_KINDS, Source
 from provgraph.rdf import _source, source_iri
 from provgraph.store import to_ox_quads
 from provgraph.vocab import ID, PG, PROV, RDF, RDFS, SCHEMA, XSD
-from provgraph.yamlfile import read_yaml
+from provgraph.yamlfile import read_yaml, text_problem
 
 CURATION = URIRef(f"{ID}graph/curation")
 ACTIONS = {  # action -> (required fields, optional fields)
@@ -69,6 +69,8 @@ ACTIONS = {  # action -> (required fields, optional fields)
 }
 COMMON = {"action", "note", "link", "analyst", "date"}
 QUOTE_TYPES = ("direct", "indirect", "mixed")
+NAME_LIMIT = 200  # characters in an analyst's name, a claim ID, a source's name, a cue...
+TEXT_LIMIT = 2000  # in a note, a claim's new wording, an evidence sentence, a link
 EFFECTS = (PG.correctedText, PG.verdict, PG.sameSourceAs, OWL.differentFrom)  # recomputed on every run
 
 FIND_CLAIM = """
@@ -168,25 +170,44 @@ def read_corrections(path: str | Path) -> list[Entry]:
         if extra:
             raise InputError(f"{where}: {action} does not take {', '.join(map(str, extra))} "
                              f"(it takes {', '.join(sorted(required | optional | COMMON - {'action'}))})")
-        for key in required | optional:
-            if key in item and (not isinstance(item[key], str | int) or not str(item[key]).strip()):
-                raise InputError(f"{where}: {key} must be a non-empty text")
+        for key in sorted(required | optional):
+            if key in item:
+                long = key in ("text", "evidence")  # a claim's wording, a sentence of the article
+                problem = text_problem(str(item[key]) if isinstance(item[key], int) and not isinstance(item[key], bool)
+                                       else item[key], TEXT_LIMIT if long else NAME_LIMIT, lines=long)
+                if problem:
+                    raise InputError(f"{where}: {key} {problem}")
         analyst = item.get("analyst", default_analyst)
-        if not isinstance(analyst, str) or not analyst.strip():
+        if analyst is None:
             raise InputError(f"{where}: no analyst: give `analyst: NAME` at the top of the file or in the correction")
+        if text_problem(analyst, NAME_LIMIT):
+            raise InputError(f"{where}: analyst {text_problem(analyst, NAME_LIMIT)}")
         link = item.get("link")
-        if link is not None and not (isinstance(link, str) and link.startswith(("http://", "https://"))
-                                     and " " not in link):
-            raise InputError(f"{where}: link must be an http(s) URL, not {link!r}")
+        if link is not None and not _is_link(link):
+            raise InputError(f"{where}: link must be an http(s) URL such as https://example.org/report, "
+                             f"not {link!r}")
+        note = item.get("note")
+        if note is not None and text_problem(note, TEXT_LIMIT, lines=True):
+            raise InputError(f"{where}: note {text_problem(note, TEXT_LIMIT, lines=True)}")
         if item.get("kind") is not None and item["kind"] not in SOURCE_KINDS:
             raise InputError(f"{where}: kind {item['kind']!r} is not one of {', '.join(SOURCE_KINDS)}")
         if item.get("quote") is not None and item["quote"] not in QUOTE_TYPES:
             raise InputError(f"{where}: quote {item['quote']!r} is not one of {', '.join(QUOTE_TYPES)}")
-        note = item.get("note")
         entries.append(Entry(action, {k: str(item[k]).strip() for k in required | optional if k in item},
-                             analyst.strip(), _time(item.get("date"), f"{where}: date") or default_time,
-                             str(note).strip() if note is not None else None, link, where))
+                             " ".join(analyst.split()), _time(item.get("date"), f"{where}: date") or default_time,
+                             note.strip() if note is not None else None, link, where))
     return entries
+
+
+def _is_link(value) -> bool:
+    """An http(s) address that is also a valid IRI (it becomes the object of rdfs:seeAlso)."""
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")) or len(value) > TEXT_LIMIT:
+        return False
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _item_lines(root) -> list[int]:

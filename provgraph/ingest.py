@@ -13,10 +13,6 @@ A bad file is reported and skipped, an interrupted run keeps every article alrea
 
 from __future__ import annotations
 
-import ctypes
-import os
-import signal
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +28,7 @@ from provgraph.extract.pipeline import extract
 from provgraph.rdf import article_iri, article_nquads, graph_iri
 from provgraph.reader import MAX_BYTES, read_article
 from provgraph.store import Store
+from provgraph.workers import die_with_parent
 
 
 @dataclass
@@ -73,17 +70,7 @@ _ENGINE = DEFAULT_ENGINE
 def _init_worker(known: frozenset[str], max_bytes: int = MAX_BYTES, engine: str = DEFAULT_ENGINE) -> None:
     global _KNOWN, _MAX_BYTES, _ENGINE
     _KNOWN, _MAX_BYTES, _ENGINE = known, max_bytes, engine
-    _die_with_parent()
-
-
-def _die_with_parent() -> None:
-    """A worker ends when the ingest that started it is killed (kill -9 gives the pool no chance to
-    stop it): Linux's parent-death signal. Elsewhere the pool's own shutdown has to do."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+    die_with_parent()
 
 
 def prepare(path: str, engine: str | None = None) -> Prepared:
@@ -191,7 +178,3 @@ def ingest_files(files: list[Path], store: Store, strict: bool = False, workers:
     if summary.added or not incremental:
         derive(store, added if incremental else None)
     return summary
-
-
-def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))

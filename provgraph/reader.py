@@ -8,6 +8,7 @@ itself (provgraph.page, which also finds a page's article text). Every field is 
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from provgraph.errors import InputError
 from provgraph.model import Article
+from provgraph.yamlfile import text_problem
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FIELDS = ("title", "outlet", "url", "published", "author", "language")
@@ -204,7 +206,9 @@ def split_front_matter(text: str) -> tuple[str, dict]:
 
 
 def read_sidecar(path: Path) -> dict:
-    """Metadata from `NAME.meta.json` beside the article, if there is one."""
+    """Metadata from `NAME.meta.json` beside the article, if there is one. Keys that name no field
+    are passed over (other tools' sidecars carry more), as are null and empty values; a field's
+    value must be text or a number, and may be given once."""
     side = path.with_name(path.stem + ".meta.json")
     if not side.exists():
         return {}
@@ -212,21 +216,43 @@ def read_sidecar(path: Path) -> dict:
         if side.stat().st_size > MAX_SIDECAR_BYTES:
             raise InputError(f"{side}: {side.stat().st_size:,} bytes is too large for metadata "
                              f"(limit {MAX_SIDECAR_BYTES:,})")
-        raw = json.loads(side.read_text(encoding="utf-8-sig"))  # a BOM from Windows editors is fine
+        raw = json.loads(side.read_text(encoding="utf-8-sig"), object_pairs_hook=_Pairs)  # a BOM is fine
     except (ValueError, RecursionError, OSError) as e:  # bad JSON, a 5,000-digit number, 100k-deep nesting
         raise InputError(f"{side}: malformed metadata JSON ({str(e)[:200] or type(e).__name__})") from None
-    if not isinstance(raw, dict):
+    if not isinstance(raw, _Pairs):
         raise InputError(f"{side}: metadata must be a JSON object of fields {', '.join(FIELDS)}")
-    meta = {metadata_field(k): str(v) for k, v in raw.items()
-            if metadata_field(k) and isinstance(v, (str, int, float))}
-    for key, value in meta.items():
+    meta: dict[str, str] = {}
+    given: dict[str, str] = {}  # field -> the key that gave it
+    for key, value in raw:
+        field_ = metadata_field(key)
+        if field_ is None or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError(f"{side}: the field {key!r} is {value}, not a number or a text")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        # line breaks and control characters are kept, as the data: the CLI shows them escaped
+        # (terminal.py), and the data formats keep them
+        problem = text_problem({} if isinstance(value, _Pairs) else value, MAX_FIELD_CHARS, lines=True, controls=True)
+        if problem:
+            raise InputError(f"{side}: the field {key!r} {problem}")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise InputError(f"{side}: the field {key!r} holds an invalid character (a lone surrogate)") from None
+        if field_ in given and meta[field_].strip() != value.strip():
+            twice = f"the key {key!r} is given twice" if given[field_] == key else \
+                f"{given[field_]!r} and {key!r} both give the {field_}"
+            raise InputError(f"{side}: {twice}, with different values; keep one")
+        meta[field_], given[field_] = value, key
     return meta
 
 
+class _Pairs(list):
+    """A JSON object as its (key, value) pairs, so that a key given twice is seen."""
+
+
+MAX_FIELD_CHARS = 2000  # in one metadata field: a title, a URL...
 MAX_SIDECAR_BYTES = 1_000_000
 
 

@@ -34,7 +34,7 @@ from provgraph.errors import InputError
 from provgraph.extract import lexicon
 from provgraph.extract.sources import normalise
 from provgraph.model import SOURCE_KINDS
-from provgraph.yamlfile import read_yaml
+from provgraph.yamlfile import read_yaml, text_problem
 
 GRADES = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
           "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
@@ -120,12 +120,19 @@ def _unique(entries):
             yield e
 
 
+NAME_LIMIT = 200  # characters in a name, an alias, an adversary, an affiliation
+NOTE_LIMIT = 2000
+
+
 def load(path: str | Path) -> Registry:
-    """Read and check a registry file; errors name the file, the entry and its line."""
+    """Read and check a registry file; errors name the file, the entry and its line, and the fix."""
     path = Path(path)
     doc, root = read_yaml(path, "source registry")
     if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
         raise InputError(f"{path}: expected a mapping with a list `sources:` (see provgraph/registry.py or the README)")
+    if set(doc) != {"sources"}:
+        raise InputError(f"{path}: unknown top-level key(s) {', '.join(sorted(map(str, set(doc) - {'sources'})))}; "
+                         "a registry has only `sources:`")
     lines = []
     for key, value in getattr(root, "value", []):
         if key.value == "sources":
@@ -133,56 +140,82 @@ def load(path: str | Path) -> Registry:
     entries, names = [], {}
     for n, item in enumerate(doc["sources"], 1):
         where = f"{path}, source {n}" + (f" (line {lines[n - 1]})" if n - 1 < len(lines) else "")
-        entries.append(_entry(item, where))
-        for name in [entries[-1].name, *entries[-1].aliases]:
+        entry = _entry(item, where)
+        where = f"{path}, source {n} {entry.name!r}" + (f" (line {lines[n - 1]})" if n - 1 < len(lines) else "")
+        own: dict[str, str] = {}
+        for name in [entry.name, *entry.aliases]:
             key = normalise(name)
+            if key in own:
+                raise InputError(f"{where}: {name!r} is the same name as {own[key]!r} (names match whatever their "
+                                 "case, accents or apostrophes); list it once")
             if key in names:
-                raise InputError(f"{where}: the name {name!r} is already used by {names[key]}")
-            names[key] = where
+                raise InputError(f"{where}: the name {name!r} is already used by {names[key]}; merge the two "
+                                 "entries, or drop the name from one")
+            own[key] = name
+        names.update(dict.fromkeys(own, where))
+        entries.append(entry)
     return Registry(entries, str(path))
 
 
 def _entry(item, where: str) -> Entry:
     if not isinstance(item, dict):
-        raise InputError(f"{where}: expected a mapping with at least `name:`")
+        raise InputError(f"{where}: expected a mapping with at least `name:`, e.g. `- name: Valery Gerasimov`")
     unknown = set(item) - KEYS
     if unknown:
         raise InputError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
                          f"expected {', '.join(sorted(KEYS))}")
-    name = item.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise InputError(f"{where}: every source needs a `name:`")
+    item = {k: v for k, v in item.items() if v is not None}  # `key:` with nothing after it: not given
+    if "name" not in item:
+        raise InputError(f"{where}: every source needs a `name:`, e.g. `name: Valery Gerasimov`")
+    name = _name(item["name"], where, "name")
     aliases = _names(item.get("aliases"), where, "aliases")
     adversary = _names(item.get("adversary"), where, "adversary")
     kind = item.get("kind")
     if kind is not None and kind not in SOURCE_KINDS:
-        raise InputError(f"{where}: kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+        raise InputError(f"{where}: kind {kind!r} is not one of {', '.join(SOURCE_KINDS)} (one word)")
     grade = item.get("grade")
     if grade is not None:
-        grade = str(grade).strip().upper()
-        if grade not in GRADES:
-            raise InputError(f"{where}: grade {item['grade']!r} is not an Admiralty grade A-F "
+        if not isinstance(grade, str) or grade.strip().upper() not in GRADES:
+            raise InputError(f"{where}: grade {grade!r} is not an Admiralty grade: one letter A-F "
                              "(A completely reliable ... E unreliable, F cannot be judged)")
+        grade = grade.strip().upper()
     party = item.get("party", False)
     if not isinstance(party, bool):
         raise InputError(f"{where}: party must be true or false, not {party!r}")
     if adversary and not party:
         raise InputError(f"{where}: an adversary only makes sense for a party to the story: add `party: true`")
-    return Entry(name.strip(), aliases, kind, _text(item.get("affiliation")), party, adversary, grade,
-                 _text(item.get("note")))
+    return Entry(name, aliases, kind, _text(item.get("affiliation"), where, "affiliation", NAME_LIMIT), party,
+                 adversary, grade, _text(item.get("note"), where, "note", NOTE_LIMIT, lines=True))
+
+
+def _name(value, where: str, key: str) -> str:
+    problem = text_problem(value, NAME_LIMIT)
+    if problem:
+        raise InputError(f"{where}: {key} {value!r} {problem}" if isinstance(value, str) and 0 < len(value.strip()) < 80
+                         else f"{where}: {key} {problem}")
+    if not normalise(value):
+        raise InputError(f"{where}: {key} {value!r} has no letter or digit to match a source by")
+    return " ".join(value.split())
 
 
 def _names(value, where: str, key: str) -> list[str]:
+    """A name or a list of names."""
     if value is None:
         return []
+    if not isinstance(value, str | list):
+        raise InputError(f"{where}: {key} must be a name or a list of names ([A, B]), not "
+                         + ("a mapping" if isinstance(value, dict) else repr(value)))
     values = [value] if isinstance(value, str) else value
-    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-        raise InputError(f"{where}: {key} must be a name or a list of names")
-    return [v.strip() for v in values]
+    return [_name(v, where, key if len(values) == 1 else f"{key} (name {n})") for n, v in enumerate(values, 1)]
 
 
-def _text(value) -> str | None:
-    return " ".join(str(value).split()) if value is not None else None
+def _text(value, where: str, key: str, limit: int, lines: bool = False) -> str | None:
+    if value is None:
+        return None
+    problem = text_problem(value, limit, lines)
+    if problem:
+        raise InputError(f"{where}: {key} {problem}")
+    return " ".join(value.split())
 
 
 def find(path: str | Path | None = None) -> Registry | None:

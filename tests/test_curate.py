@@ -261,6 +261,27 @@ def test_contradicting_same_and_different(runner, corpus, tmp_path):
     ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", date: yesterday}\n", ["not a date"]),
     ("analyst: A\ncorrections: [\n", ["line 3", "not valid YAML"]),
     ("- just a list\n", ["expected a mapping with `analyst:`"]),
+    # wrong-typed and malformed values (issue 16)
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", link: 'https://example.org/a|b'}\n",
+     ["link must be an http(s) URL", "a|b"]),
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", link: 'https://example.org/<x>'}\n",
+     ["link must be an http(s) URL"]),
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", link: [https://example.org]}\n",
+     ["link must be an http(s) URL"]),
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", note: [a, b]}\n",
+     ["correction 1 (line 3): note must be text, not a list"]),
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", note: {a: b}}\n", ["note must be text, not a mapping"]),
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: " + OCTOBER + ", note: 'x" + "y" * 5000 + "'}\n",
+     ["note is 5,001 characters long: at most 2,000"]),
+    ('analyst: "Jane\\nDoe"\ncorrections:\n  - {action: verify, claim: ' + OCTOBER + "}\n", ["analyst must be one line"]),
+    ("analyst: [Jane]\ncorrections:\n  - {action: verify, claim: " + OCTOBER + "}\n", ["analyst must be text, not a list"]),
+    ("analyst: A\ncorrections:\n  - {action: relabel, claim: " + OCTOBER + ', text: "bad \\x1b[2J"}\n',
+     ["text holds the control character U+001B: remove it"]),
+    ("analyst: A\ncorrections:\n  - {action: same-source, source: " + "G" * 300 + ", same_as: Gerasimov}\n",
+     ["source is 300 characters long: at most 200"]),
+    ("analyst: A\ncorrections:\n  - {action: verify, claim: {a: b}}\n", ["claim must be text, not a mapping"]),
+    ("analyst: A\ncorrections:\n  - action: verify\n    claim: " + OCTOBER + "\n    action: dispute\n",
+     ["line 5: the key 'action' is given twice"]),
 ])
 def test_bad_corrections_are_clean_errors_and_change_nothing(runner, store, tmp_path, body, needles):
     path = tmp_path / "bad.yaml"

@@ -150,6 +150,14 @@ def test_utf8_has_no_warnings():
     ("not json at all", "malformed metadata JSON"),
     ('["a", "list"]', "JSON object"),
     (b"\xff\xfe\x00garbage", "malformed metadata JSON"),
+    # a field's value of the wrong type, or malformed (issue 16)
+    ('{"title": ["a", "b"]}', "the field 'title' must be text, not a list"),
+    ('{"outlet": {"name": "Ledger"}}', "the field 'outlet' must be text, not a mapping"),
+    ('{"author": true}', "the field 'author' must be text, not true or false"),
+    ('{"published": NaN}', "the field 'published' is nan"),
+    ('{"title": "' + "x" * 5000 + '"}', "the field 'title' is 5,000 characters long: at most 2,000"),
+    ('{"title": "One", "title": "Two"}', "the key 'title' is given twice, with different values; keep one"),
+    ('{"title": "One", "headline": "Two"}', "'title' and 'headline' both give the title"),
 ])
 def test_malformed_sidecar_raises_input_error(tmp_path, sidecar, why):
     write(tmp_path, "story.txt", "Dock workers walked out on Tuesday.")
@@ -158,6 +166,15 @@ def test_malformed_sidecar_raises_input_error(tmp_path, sidecar, why):
         read_article(tmp_path / "story.txt")
     assert "story.meta.json" in str(e.value)
     assert why in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_sidecar_numbers_are_text_and_empty_values_left_out(tmp_path):
+    write(tmp_path, "story.txt", "Dock workers walked out on Tuesday.")
+    write(tmp_path, "story.meta.json", '{"title": "Dock strike", "published": 2025, "author": null, '
+                                       '"outlet": "", "headline": " Dock strike ", "tags": [1, 2]}')
+    a = read_article(tmp_path / "story.txt")
+    assert (a.title, a.published, a.author, a.outlet) == ("Dock strike", "2025", None, None)
 
 
 def test_find_articles_skips_sidecars_and_other_files(tmp_path):

@@ -132,7 +132,7 @@ def test_unattributed_claims_get_nothing(reg):
 
 @pytest.mark.parametrize("body, needles", [
     ("sources:\n  - name: X\n    grade: G\n", ["source 1 (line 2)", "not an Admiralty grade"]),
-    ("sources:\n  - name: X\n  - name: Y\n    aliases: [x]\n", ["source 2 (line 3)", "already used by"]),
+    ("sources:\n  - name: X\n  - name: Y\n    aliases: [x]\n", ["source 2 'Y' (line 3)", "already used by"]),
     ("sources:\n  - name: X\n    colour: red\n", ["unknown key(s) colour"]),
     ("sources:\n  - name: X\n    adversary: Y\n", ["add `party: true`"]),
     ("sources:\n  - name: X\n    party: maybe\n", ["party must be true or false"]),
@@ -140,9 +140,67 @@ def test_unattributed_claims_get_nothing(reg):
     ("sources:\n  - grade: A\n", ["needs a `name:`"]),
     ("sources: [\n", ["not valid YAML"]),
     ("- X\n", ["expected a mapping with a list `sources:`"]),
+    # every field with a wrong-typed or malformed value (issue 16)
+    ("sources:\n  - name: [A, B]\n", ["source 1 (line 2): name must be text, not a list"]),
+    ("sources:\n  - name: 1984\n", ["name must be text, not a number; put it in quotes"]),
+    ("sources:\n  - name: {first: Valery}\n", ["name must be text, not a mapping"]),
+    ("sources:\n  - name:\n", ["needs a `name:`"]),
+    ('sources:\n  - name: "Valery\\nGerasimov"\n', ["name 'Valery\\nGerasimov' must be one line"]),
+    ('sources:\n  - name: "Valery \\e[31mGerasimov"\n', ["holds the control character U+001B"]),
+    ('sources:\n  - name: "Valery \\u202eGerasimov"\n', ["holds the control character U+202E"]),
+    ("sources:\n  - name: " + "A" * 5000 + "\n", ["name is 5,000 characters long: at most 200"]),
+    ("sources:\n  - name: '!!!'\n", ["name '!!!' has no letter or digit"]),
+    ("sources:\n  - name: X\n    aliases: {a: b}\n", ["aliases must be a name or a list of names ([A, B]), not a mapping"]),
+    ("sources:\n  - name: X\n    aliases: [Y, [Z]]\n", ["aliases (name 2) must be text, not a list"]),
+    ("sources:\n  - name: X\n    aliases: [Y, 7]\n", ["aliases (name 2) must be text, not a number"]),
+    ("sources:\n  - name: X\n    aliases: ['']\n", ["aliases is empty"]),
+    ("sources:\n  - name: Gerasimov\n    aliases: [GERASIMOV]\n", ["source 1 'Gerasimov' (line 2)",
+                                                                  "'GERASIMOV' is the same name as 'Gerasimov'"]),
+    ("sources:\n  - name: X\n    kind: [person]\n", ["kind ['person'] is not one of person"]),
+    ("sources:\n  - name: X\n    affiliation: [Army, Navy]\n", ["affiliation must be text, not a list"]),
+    ("sources:\n  - name: X\n    affiliation: 42\n", ["affiliation must be text, not a number; put it in quotes"]),
+    ("sources:\n  - name: X\n    affiliation: {unit: 5}\n", ["affiliation must be text, not a mapping"]),
+    ("sources:\n  - name: X\n    affiliation: \"Army\\nNavy\"\n", ["affiliation must be one line"]),
+    ("sources:\n  - name: X\n    note: 2024-01-01\n", ["note must be text, not a date; put it in quotes"]),
+    ("sources:\n  - name: X\n    note: " + "n" * 5000 + "\n", ["note is 5,000 characters long: at most 2,000"]),
+    ('sources:\n  - name: X\n    note: "a\\x00b"\n', ["note holds the control character U+0000"]),
+    ("sources:\n  - name: X\n    grade: [A]\n", ["grade ['A'] is not an Admiralty grade: one letter A-F"]),
+    ("sources:\n  - name: X\n    grade: 1\n", ["grade 1 is not an Admiralty grade"]),
+    ("sources:\n  - name: X\n    party: 'yes'\n", ["party must be true or false, not 'yes'"]),
+    ("sources:\n  - name: X\n    party: true\n    adversary: {a: b}\n", ["adversary must be a name or a list"]),
+    ("sources:\n  - name: X\n    party: true\n    adversary: [Ukraine, '']\n", ["adversary (name 2) is empty"]),
+    ("sources:\n  - name: Герасимов\n  - name: ГЕРАСИМОВ\n", ["source 2 'ГЕРАСИМОВ' (line 3): the name 'ГЕРАСИМОВ' is "
+                                                             "already used by", "source 1 'Герасимов' (line 2)"]),
+    ("sources:\n  - name: Gerasimov\n  - name: \uff27\uff45\uff52\uff41\uff53\uff49\uff4d\uff4f\uff56\n",
+     ["already used by"]),  # the same name in full-width letters
+    ("sources:\n  - name: José Díaz\n  - name: X\n    aliases: [JOSE DIAZ]\n", ["'JOSE DIAZ' is already used by"]),
+    ("sources:\n  - name: X\n    grade: A\n    grade: E\n", ["line 4: the key 'grade' is given twice"]),
+    ("sources:\n  - name: X\nsource: []\n", ["unknown top-level key(s) source"]),
+    ("sources:\n", ["expected a mapping with a list `sources:`"]),
+    ("sources: {name: X}\n", ["expected a mapping with a list `sources:`"]),
+    ("just text\n", ["expected a mapping with a list `sources:`"]),
+    ("", ["expected a mapping with a list `sources:`"]),
+    ("sources:\n  - [X]\n", ["source 1 (line 2): expected a mapping with at least `name:`"]),
+    ("sources:\n  - name: X\n    ? [a, b]\n    : c\n", ["line 3", "not valid YAML"]),
+    ("sources:\n  - name: \"\\0\"\n", ["holds the control character U+0000"]),
+    ("sources:\n  - name: \x00\n", ["not valid YAML (unacceptable character #x0000"]),
 ])
 def test_bad_registries_are_clean_errors(runner, sample_store, tmp_path, body, needles):
     path = tmp_path / "bad.yaml"
     path.write_text(textwrap.dedent(body), encoding="utf-8")
     result = run(runner, "report", "--registry", path, "--store", sample_store, ok=False)
     assert_clean_error(result, "bad.yaml", *needles)
+    assert result.output.count("\n") == 1, result.output  # one line
+
+
+def test_empty_optional_keys_are_left_out():
+    """`party:` or `aliases:` with nothing after them (YAML null) mean the key was not given."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sources.yaml"
+        path.write_text("sources:\n  - name: X\n    aliases:\n    kind:\n    party:\n    grade:\n    note:\n",
+                        encoding="utf-8")
+        [entry] = load(path).entries
+    assert (entry.aliases, entry.kind, entry.party, entry.grade, entry.note) == ([], None, False, None, None)

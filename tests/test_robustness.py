@@ -237,3 +237,56 @@ def test_extraction_with_quotations_grows_linearly_with_the_article():
 
     small, large = seconds(700), seconds(2_800)
     assert large / small < 6, (small, large)
+
+
+def _alive(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.parent.parent.is_dir() and Path("/proc/self").exists():
+        try:
+            return "Z" not in stat.read_text().split()[2:3]  # a zombie has ended
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"] if sys.platform != "win32" else ["spawn"])
+@pytest.mark.parametrize("watched", [True, False])
+def test_a_worker_ends_with_its_parent_where_there_is_no_parent_death_signal(tmp_path, method, watched):
+    """What workers do on macOS and Windows (and on Linux without prctl): a thread waits on the pipe
+    to the parent and ends the worker when the parent dies. Called directly here, so that it runs on
+    Linux too; unwatched, the worker outlives its killed parent."""
+    script = tmp_path / "parent.py"
+    script.write_text(f"""
+import multiprocessing, time
+from provgraph.workers import watch_parent
+
+def work():
+    if {watched}:
+        watch_parent(multiprocessing.parent_process())
+    time.sleep(60)
+
+if __name__ == "__main__":
+    worker = multiprocessing.get_context("{method}").Process(target=work)
+    worker.start()
+    print(worker.pid, flush=True)
+    time.sleep(60)
+""", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    time.sleep(3)  # the worker has started (spawned: imported provgraph) and is waiting
+    assert _alive(worker)
+    parent.kill()
+    parent.wait(timeout=30)
+    parent.stdout.close()  # the worker holds it too, so no communicate()
+    deadline = time.monotonic() + (10 if watched else 3)
+    while time.monotonic() < deadline and _alive(worker):
+        time.sleep(0.2)
+    try:
+        assert _alive(worker) is not watched
+    finally:
+        if _alive(worker):
+            os.kill(worker, signal.SIGKILL)

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import random
 import sys
 import tempfile
@@ -185,6 +186,16 @@ def fixture_selection(path: Path) -> dict:
         raise ValueError(f"{path}: header says split {sel['split']}, rows say {sorted(splits)}")
     sel["split"] = sel["split"] or (splits.pop() if splits else "dev")
     return sel
+
+
+def copied_text(note: str, texts: list[str], n: int = 6) -> list[str]:
+    """Runs of `n` words of `note` that stand in one of `texts`: a judge's note must be in their own
+    words (the articles are not ours to copy)."""
+    def runs(text: str) -> list[str]:
+        words = re.findall(r"\w+", text.lower())
+        return [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+    seen = {run for text in texts for run in runs(text)}
+    return [run for run in runs(note) if run in seen]
 
 
 def score_fixture(rows: list[dict], links: list[Link]) -> dict:

@@ -449,17 +449,13 @@ def test_same_claim_clusters_never_chain():
     assert clusters == [{"a", "b", "c"}] and not apart  # every pair matches: one claim, three reports
 
 
-def test_clustering_claims_as_they_come_gives_what_clustering_them_at_once_gives():
-    """The incremental step reclusters the stored links (inside and between clusters) with the new
-    ones: a new report matching both of two old ones that match each other weakly joins them."""
-    old = [("a", "b", 0.65, "weak")]
-    inside, apart, _ = same_claim_clusters(old)
-    new = [("a", "n", 0.9, "x"), ("b", "n", 0.85, "y")]
-    assert same_claim_clusters(inside + apart + new) == same_claim_clusters(old + new)
-    assert same_claim_clusters(old + new)[2] == [{"a", "b", "n"}]
-    # and with a weak old link that does not hold: the old pair stays two clusters' worth of evidence
-    later = same_claim_clusters([("a", "n", 0.9, "x"), ("c", "n", 0.85, "y")])
-    assert later[2] == [{"a", "n"}]
+def test_strongest_links_first_and_a_merge_needs_every_pair():
+    """a~m (0.95) and b~n (0.85) join first; the weaker a~n and a~b would merge {a, m} with {b, n}
+    only if every pair matched, and m~b, m~n do not: two claims, the two links kept as candidates."""
+    links = [("a", "b", 0.65, "weak"), ("a", "n", 0.9, "x"), ("b", "n", 0.85, "y"), ("a", "m", 0.95, "z")]
+    inside, apart, clusters = same_claim_clusters(links)
+    assert sorted(map(sorted, clusters)) == [["a", "m"], ["b", "n"]]
+    assert {m[:2] for m in apart} == {("a", "b"), ("a", "n")}
 
 
 def _info(iri: str, text: str) -> ClaimInfo:

@@ -121,3 +121,30 @@ def test_an_update_cut_short_is_redone_in_full_by_the_next_ingest(tmp_path, monk
         after = state(store)
         derive(store)
         assert state(store) == after
+
+
+def test_a_new_report_that_pulls_a_claim_out_of_its_cluster_updates_the_one_left_behind(tmp_path):
+    """Complete link can split an old cluster: A~B (weak) were one claim; N matches A strongly but
+    not B, so {A, N} and B alone. B's stored cluster and counts must change too."""
+    texts = {"a": "Flooding closed every primary school across Harlow county early Monday",
+             "b": "Flooding closed every primary school across Harlow county, leaving parents stranded",
+             "n": "Flooding closed every primary school across Harlow county early Monday after heavy rain"}
+    files = {}
+    for name, text in texts.items():
+        files[name] = tmp_path / f"{name}.txt"
+        files[name].write_text(f"{text}, officials said.\n", encoding="utf-8")
+    with Store(tmp_path / "store") as store:
+        add(store, [files["a"], files["b"]])
+        derive(store)
+        assert len(state(store)[1]) == 1  # A and B: one claim, two reports
+        derive(store, add(store, [files["n"]]))
+        incremental = state(store)
+        derive(store)
+        assert state(store) == incremental
+        (cluster,) = incremental[1]
+        assert len(cluster) == 2 and not any(f"/{claim_key(files['b'])}/" in c for c in cluster)
+
+
+def claim_key(path: Path) -> str:
+    """The article part of the claim IRIs of the article read from `path`."""
+    return str(article_iri(read_article(path))).rsplit("/", 1)[1]

@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import ACTION, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
+from provgraph.extract.checkable import ACTION, AUXILIARY, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
@@ -608,8 +608,8 @@ def cue_lemma(cue: list[Token]) -> str:
     return " ".join(words) or cue[0].lower
 
 
-CUE_AUXILIARIES = frozenset("has have had is are was were be been being will would shall should can could may might "
-                            "must do does did also not never still later then".split())
+# Words before a cue's verb that are not it: auxiliaries and a few adverbs ("has also said").
+CUE_AUXILIARIES = AUXILIARY | frozenset("also not never still later then".split())
 
 
 def _bases(word: str) -> list[str]:

@@ -161,7 +161,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             # (claims)": a thing of someone's, no source
             owner = POSSESSIVE.sub("", _text(name[:at + 1], article))
             rest = name[at + 1:]
-            if len(rest) < 2 or any(t.lower in THINGS for t in rest):
+            if len(rest) < 2 or any(t.lower in THINGS or ORDINAL.fullmatch(t.lower) for t in rest):
                 return None
             name, affiliation = rest, affiliation or owner  # "Google's Sundar Pichai": Pichai, of Google
             span = Span(name[0].start, name[-1].end, _text(name, article))
@@ -440,17 +440,9 @@ class SourceBook:
         kind = m.kind
         if kind in ("definite", "anonymous") and m.head in UNIQUE_OFFICES and m.span.text.lower().startswith("the ") \
                 and not anonymity and not POSSESSIVE.search(m.span.text):
-            # "the governor said", nobody named before it: one identifiable office holder, not an
-            # anonymous source; kept to its article (a description, not a name)
-            src = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
-                         descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
-            self._add(src)
-            return src
+            return self._identifiable(m, "person")  # "the governor said", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
-            src = Source(key=f"outlet:{normalise(m.label)}", label=m.label, kind="outlet", anonymous=False,
-                         descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
-            self._add(src)
-            return src
+            return self._identifiable(m, "outlet")  # "the top British medical journal"
         if kind == "definite":  # nothing named before it: "the committee" stays an organisation
             kind = "organization" if m.head in ORGANIZATION_NOUNS and not m.anonymous else "anonymous"
         src = Source(
@@ -460,6 +452,14 @@ class SourceBook:
         )
         if src.anonymous:
             src.key = f"anonymous:{normalise(m.descriptor or m.label)}"
+        self._add(src)
+        return src
+
+    def _identifiable(self, m: Mention, kind: str) -> Source:
+        """One a reader can identify though the article does not name it: not anonymous, and kept
+        to its article (a description, not a name, so never merged with another article's)."""
+        src = Source(key=f"{kind}:{normalise(m.label)}", label=m.label, kind=kind, anonymous=False,
+                     descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
         self._add(src)
         return src
 
@@ -592,8 +592,8 @@ class SourceBook:
 
 INDEFINITE = frozenset("a an one some another".split())
 # Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
-THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account first "
-                   "second fifth".split())
+THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account".split())
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th")
 # Words that may come before a source phrase's determiner without being part of it.
 LEADING_WORDS = frozenset("in on at by since after before during then later earlier ago also and but minutes hours "
                           "days weeks months years moments monday tuesday wednesday thursday friday saturday "

@@ -657,21 +657,50 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
 
 @cli.command()
 @format_option("text", "json", default="text")
+@click.option("--all", "check_all", is_flag=True,
+              help="Check every part, also those unchanged since they last conformed.")
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
-              help="SHACL shapes file (default ontology/shapes.ttl).")
+              help="SHACL shapes file (default ontology/shapes.ttl); checks the whole graph at once.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes checking parts (default: all cores, at most 8).")
 @output_option
 @store_option
-def validate(fmt, shapes, output, store):
+def validate(fmt, check_all, shapes, workers, output, store):
     """Check the graph against the SHACL shapes; exit 1 on violations (warnings do not fail).
 
     Each problem names its rule, the node (and its named graph), the property path and the message.
+    The graph is checked in parts (each article's graph, and shares of the rest), each with what its
+    shapes read elsewhere; a part unchanged since it last conformed is not checked again (--all).
 
+    \b
     Example: provgraph validate --format json
+    Example: provgraph validate --all --workers 4
     """
-    from provgraph.validate import validate_store
+    from tqdm import tqdm
 
-    with store(read_only=True) as db:
-        result = validate_store(db, shapes)
+    from provgraph.validate import load_record, save_record, validate_store
+    from provgraph.workers import default_workers
+
+    known = {} if check_all or shapes else load_record(store.spec)
+    bars: dict = {}
+
+    def tick(stage: str, done: int, total: int) -> None:
+        if stage not in bars:
+            for bar in bars.values():
+                bar.close()
+            few = total < (20 if stage == "reading" else 3)
+            bars[stage] = tqdm(total=total, unit="part", desc=stage, file=sys.stderr,
+                               disable=_level() == QUIET or few or None)
+        bars[stage].update(done - bars[stage].n)
+
+    try:
+        with store(read_only=True) as db:
+            result = validate_store(db, shapes, known=known, progress=tick, workers=workers or default_workers())
+    finally:
+        for bar in bars.values():
+            bar.close()
+    if result.parts:
+        save_record(store.spec, result.passed)
     _write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else result.text(),
            output)
     if not result.conforms:

@@ -16,6 +16,7 @@ are dropped, with a `StoreWarning`, and `ingest --resume` adds them again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -90,6 +91,15 @@ def _take_lock(folder: Path, shared: bool) -> int | None:
 def store_path(path: str | os.PathLike | None) -> Path:
     """`--store`, else $PROVGRAPH_STORE, else ./.provgraph."""
     return Path(path or os.environ.get("PROVGRAPH_STORE") or DEFAULT_STORE)
+
+
+def cache_file(spec: tuple[str | None, str | None], name: str) -> Path:
+    """A file in the user's cache folder ($PROVGRAPH_CACHE, else ~/.cache/provgraph) for what the
+    commands that only read a store remember about it (`spec`: its --store path, --endpoint)."""
+    path, endpoint = spec
+    where = endpoint or str(store_path(path).resolve())
+    cache = Path(os.environ.get("PROVGRAPH_CACHE") or Path.home() / ".cache" / "provgraph")
+    return cache / f"{name}-{hashlib.sha1(where.encode('utf-8')).hexdigest()[:16]}.json"
 
 
 def open_store(path=None, endpoint: str | None = None, create: bool = True, timeout: float | None = None,

@@ -138,3 +138,17 @@ def test_an_endpoint_that_lies_is_an_error_not_an_empty_report(liar, content_typ
     for args in (["report"], ["stats"], ["query", "SELECT ?s WHERE { ?s ?p ?o }"]):
         result = run(*args, "--endpoint", url)
         assert result.exit_code == 1 and needle in result.output and "Traceback" not in result.output, result.output
+
+
+def test_validate_against_a_server_part_by_part(endpoint, tmp_path):
+    """The parts are read over SPARQL as from the embedded store: the same result, then nothing to
+    check on the next run."""
+    env = {"PROVGRAPH_CACHE": str(tmp_path / "cache")}
+    run("ingest", str(SAMPLES), "--endpoint", endpoint)
+    store = str(tmp_path / "store")
+    assert run("ingest", str(SAMPLES), "--store", store).exit_code == 0
+    remote = json.loads(run("validate", "--format", "json", "--endpoint", endpoint, env=env).output)
+    local = json.loads(run("validate", "--format", "json", "--store", store, env=env).output)
+    assert remote["conforms"] and remote["parts"] == local["parts"] and remote["triples"] == local["triples"]
+    again = json.loads(run("validate", "--format", "json", "--endpoint", endpoint, env=env).output)
+    assert again["checked"] == 0

@@ -677,3 +677,40 @@ def test_what_a_transcript_speaker_says_others_said_is_relayed_by_the_speaker():
     text = "Partial transcript:\n\nWALLACE: Let us start. Trump said Mexico paid 40 percent of the wall in May."
     (claim,) = [c for c in run(text).claims if "Mexico" in c.text]
     assert [[s.label for s in a.chain()] for a in claim.attributions] == [["Wallace", "Trump"]]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, label, role", [
+    ("The firm's chief financial officer, Tom Reddy, said the plant lost $40 million last year.", "Tom Reddy",
+     "firm's chief financial officer"),
+    ("Another union ally, Labor Secretary Ann Wills, told reporters that the closure cost 900 jobs.", "Ann Wills",
+     "Labor Secretary"),
+    ("“Sales fell 30 percent,” said Leonard Marsh, a former official in the Treasury who now runs a fund.",
+     "Leonard Marsh", None),
+])
+def test_a_name_beside_a_description_is_the_named_source(engine, text, label, role):
+    (a,) = [a for a in extract(Article(text=text), engine).attributions if a.source]
+    assert (a.source.label, a.source.kind, a.source.anonymous) == (label, "person", False)
+    if role is not None:
+        assert a.source.role == role
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("A spokeswoman for Harlow Logistics said the company paid $2 million in severance.", "Harlow Logistics",
+     "organization"),
+    ("A State Department spokesman said 22 emails held classified material.", "State Department", "organization"),
+])
+def test_a_spokesperson_for_a_named_party_is_that_party_on_the_record(text, label, kind):
+    assert sources_of(text) == [(label, kind, False)]
+
+
+def test_an_unnamed_spokesperson_of_nobody_named_and_an_aide_stay_anonymous():
+    assert sources_of("A spokeswoman said the company paid $2 million in severance.")[0][2] is True
+    assert sources_of("A top Harlow aide said the company paid $2 million in severance.")[0][2] is True
+
+
+def test_a_definite_epithet_is_the_person_the_sentence_before_opens_with():
+    text = "Jon Marsh has run the company since 2004. “We lost $3 million,” the billionaire businessman said."
+    assert sources_of(text)[-1] == ("Jon Marsh", "person", False)
+    # with nobody to refer to, still someone the reader can identify, not an anonymous source
+    assert sources_of("“We lost $3 million,” the billionaire businessman said.")[-1][2] is False

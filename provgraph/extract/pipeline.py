@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from provgraph.extract import DEFAULT_ENGINE
+from provgraph.extract.appositives import name_beside
 from provgraph.extract.checkable import INFORMATION, PREDICTION, assess, attribution_type, non_response, refusals
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import DASHES, Found, cue_lemma, find_attributions, is_layout_credit, is_speaker_label
@@ -69,6 +70,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
         for f in found:
             _drop_recipient(f)
+            name_beside(f, tokens, text)
         found += [g for f in found for g in _coordinated(f, tokens, text)]
         if labels:
             turn = (labels[0], _paragraph_end(text, sentence.start))

@@ -23,6 +23,7 @@ DETERMINERS = frozenset(
     "a an the one two three four five six seven eight nine ten several some many few other another "
     "multiple numerous various most all both these those this that".split()
 )
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
 _CONNECTORS = frozenset("of the for and on to in at".split())
 
@@ -144,6 +145,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if prep is not None and not head_part[prep - 1].is_cap and not _source_word(head_part[prep - 1].lower):
         return None  # "the passage of the Affordable Care Act": the head is not a source
     affiliation = _strip_det(_text(affil_part, article)) or None
+    if head_part[-1].lower in SPOKESPEOPLE:
+        # "a spokeswoman for Harlow", "a State Department spokesman": the named party's official
+        # voice, on the record though unnamed
+        party_words = affil_part or [t for t in head_part[:-1] if t.is_cap or t.lower in NAME_CONNECTORS]
+        party = parse_mention(tuple(party_words), article) if party_words and party_words[-1].is_cap else None
+        if party is not None and party.kind in ("person", "organization", "outlet") and not party.anonymous:
+            return Mention(span, party.kind, party.label, party.head, nationality=party.nationality)
     outlet = _outlet_name(head_part, article)
     if outlet:
         role = _role(head_part, outlet, article)
@@ -438,9 +446,9 @@ class SourceBook:
                     setattr(existing, attr, getattr(m, attr))
             return existing
         kind = m.kind
-        if kind in ("definite", "anonymous") and m.head in UNIQUE_OFFICES and m.span.text.lower().startswith("the ") \
+        if kind in ("definite", "anonymous") and m.head in IDENTIFYING_HEADS and m.span.text.lower().startswith("the ") \
                 and not anonymity and not POSSESSIVE.search(m.span.text):
-            return self._identifiable(m, "person")  # "the governor said", nobody named before it
+            return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
             return self._identifiable(m, "outlet")  # "the top British medical journal"
         if kind == "definite":  # nothing named before it: "the committee" stays an organisation
@@ -500,8 +508,11 @@ class SourceBook:
         if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
-        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                     and (not office or _holds(s.role, m.head))), None)
+        found = next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
+                      and (not office or _holds(s.role, m.head))), None)
+        # "Jon Marsh has run it since 2004. 'We lost money,' the businessman said.": like "he", the
+        # person the sentence before opens with
+        return found if found is not None or office else self._subject()
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -611,6 +622,9 @@ POSSESSIVE = re.compile(r"['’]s\b")  # "the company's chairman": whose, the ph
 # official" or "the aide" could be anyone.
 UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman chair ceo ambassador judge "
                            "speaker chancellor king queen pope premier".split())
+# "The billionaire businessman said": a definite description of one person names someone the reader
+# knows (the article named them, if not yet as a source), never an anonymous source.
+IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS | OFFICE_EPITHETS
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "

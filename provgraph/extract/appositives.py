@@ -1,0 +1,57 @@
+"""A name set beside a description of the same source: "The firm's chief financial officer, Tom
+Reddy, said", "Leonard Burman, a former official who directs the center, said". The description
+alone is unnamed; with the name beside it the source is named, and the description is its role.
+Crediting the description made named people anonymous, and the claim an `anonymous-only` flag.
+"""
+
+from __future__ import annotations
+
+from provgraph.extract.cues import Found
+from provgraph.extract.sources import Mention, parse_mention
+from provgraph.model import Span
+
+NAMED = ("person", "organization", "outlet")
+# How a description set beside a name begins: "a former official", "the group's director",
+# "another ally"; a possessive pronoun too ("her lawyer, Jane Doe")
+DESCRIPTION_OPENERS = frozenset("a an the another one his her their its".split())
+NAME_PARTS = frozenset({".", "-", "’s", "'s"})
+
+
+def name_beside(f: Found, tokens, text: str) -> None:
+    """Credit the name when the source phrase is a description with a name in apposition, inside
+    the phrase or just after it ("..., Tom Reddy, said"); the description becomes the role."""
+    m = f.mention
+    if m is None or f.cue is None or m.kind in NAMED and not m.anonymous:
+        return
+    at = [k for k, t in enumerate(tokens) if m.span.start <= t.start and t.end <= m.span.end]
+    if not at:
+        return
+    first, last = at[0], at[-1]
+    comma = next((k for k in at if tokens[k].text == ","), None)
+    if comma is not None:  # the phrase holds both: "Leonard Burman, a former official ..."
+        end = next((k for k in range(comma + 1, last + 1) if tokens[k].text == ","), last + 1)
+        sides = [tokens[first:comma], tokens[comma + 1:end]]
+    else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
+        k = last + 2
+        while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
+                and (tokens[k].is_cap and tokens[k].is_word or tokens[k].text in NAME_PARTS and k > last + 2):
+            k += 1
+        closed = k == len(tokens) or tokens[k].text in (",", ".") or tokens[k].start == f.cue.start
+        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or k == last + 2 or not closed:
+            return
+        sides = [tokens[first:last + 1], tokens[last + 2:k]]
+    for name, description in (sides, sides[::-1]):
+        named = parse_mention(tuple(name), text) if name else None
+        if named is None or named.kind not in NAMED or named.anonymous or not description:
+            continue
+        if named.kind == "person" and len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
+            continue  # a one-word "name" beside a description is as likely a place or a day
+        if description[0].lower not in DESCRIPTION_OPENERS:
+            continue
+        whole = [t for side in sides for t in side]
+        role = text[description[0].start:description[-1].end]
+        role = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ("a", "an", "the") else role
+        f.mention = Mention(Span(whole[0].start, whole[-1].end, text[whole[0].start:whole[-1].end]), named.kind,
+                            named.label, named.head, role=named.role or role, nationality=named.nationality,
+                            affiliation=named.affiliation)
+        return

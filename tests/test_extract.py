@@ -714,3 +714,14 @@ def test_a_definite_epithet_is_the_person_the_sentence_before_opens_with():
     assert sources_of(text)[-1] == ("Jon Marsh", "person", False)
     # with nobody to refer to, still someone the reader can identify, not an anonymous source
     assert sources_of("“We lost $3 million,” the billionaire businessman said.")[-1][2] is False
+
+
+def test_a_share_of_respondents_is_the_poll_named_just_before():
+    text = ("A Quinnipiac poll released Tuesday surveyed 1,000 voters in Ohio. Two thirds backed the plan, and "
+            "40 percent of respondents said they had lost income since May.")
+    assert set(sources_of(text)) == {("Quinnipiac poll", "document", False)}
+
+
+def test_a_share_of_respondents_with_no_poll_named_is_vague_data_not_a_person():
+    assert sources_of("Nearly half of voters said they had lost income since May.") == [
+        ("Nearly half of voters", "document", True)]

@@ -137,6 +137,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
     words = [t.lower for t in tokens]
+    if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:
+        # "40 percent of respondents said", "two in three said": a poll's answers, not people speaking
+        return Mention(span, "respondents", span.text, "respondents", anonymous=True, descriptor=span.text)
     if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:
         return Mention(span, "pronoun", tokens[0].text, PERSONAL_PRONOUNS[words[0]])
 
@@ -425,6 +428,12 @@ class SourceBook:
             if owner is not None:
                 owner.mentions.append(m.span)
                 return owner
+        if m.kind == "respondents":
+            found = self._poll()
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
+            m = Mention(m.span, "document", m.label, "poll", anonymous=True, descriptor=m.label)  # as vague as "polls"
         if m.kind == "definite":
             found = self._definite(m.head, m.label)
             if found is not None:
@@ -579,6 +588,31 @@ class SourceBook:
             return found
         return None
 
+    def _poll(self) -> Source | None:
+        """The poll or survey a proportion of respondents answered: one credited in the last few
+        sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...")."""
+        found = next((s for s in self._recent() if s.kind == "document" and not s.anonymous
+                      and POLLS & set(normalise(s.label).split("-"))), None)
+        if found is not None:
+            return found
+        for _, tokens in reversed(self._openings):
+            at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].lower in POLLS and tokens[k - 1].is_cap
+                       and tokens[k - 1].lower not in DETERMINERS), None)
+            if at is None:
+                continue
+            first = at - 1
+            while first > 0 and tokens[first - 1].lower not in DETERMINERS \
+                    and (tokens[first - 1].is_cap or tokens[first - 1].text in ("’s", "'s", "-", "&")):
+                first -= 1
+            label = " ".join(t.text for t in tokens[first:at + 1]).replace(" ’s", "’s").replace(" 's", "'s")
+            m = Mention(Span(tokens[first].start, tokens[at].end, label), "document", label, tokens[at].lower)
+            found = self._same(m)
+            if found is None:
+                found = Source(key=f"document:{normalise(label)}", label=label, kind="document", mentions=[m.span])
+                self._add(found)
+            return found
+        return None
+
     def _definite(self, head: str, label: str) -> Source | None:
         """What "the official", "the senator", "the newspaper" refers back to, among the sources
         of the last DEFINITE_REACH mentioned (a bound, so that a long article stays linear)."""
@@ -602,6 +636,14 @@ class SourceBook:
 
 
 INDEFINITE = frozenset("a an one some another".split())
+# A share of those asked, as the subject of "said": "40 percent of voters", "two in three", "most".
+PROPORTION = re.compile(
+    r"(?:some |about |nearly |almost |just |only |roughly |around |more than |fewer than |less than )?"
+    r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) "
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|(?:a|one|two)[ -]thirds?|(?:a|one|three)[ -]quarters?|"
+    r"a (?:slim |narrow |clear |large )?majority|a plurality)(?: of .+)?$", re.IGNORECASE)
+RESPONDENTS = frozenset("respondents polled surveyed".split())
+POLLS = frozenset("poll polls survey surveys".split())
 # Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
 THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th")

@@ -66,6 +66,8 @@ def test_a_hedged_past_event_in_the_articles_voice_is_checkable():
     ("Voters are likely to support the measure.", []),  # a prediction
     ("Smoke rose before the flames appeared.", []),  # "appeared" in its plain sense
     ("The fire was likely caused by a cigarette.", ["likely"]),
+    ("The agency could be doing more to help veterans.", []),  # ability, not doubt
+    ("The loss could have let him avoid taxes for years.", ["could"]),
 ])
 def test_hedges_only_in_their_hedging_sense(text, hedges):
     assert find_hedges(text) == hedges

@@ -725,3 +725,10 @@ def test_a_share_of_respondents_is_the_poll_named_just_before():
 def test_a_share_of_respondents_with_no_poll_named_is_vague_data_not_a_person():
     assert sources_of("Nearly half of voters said they had lost income since May.") == [
         ("Nearly half of voters", "document", True)]
+
+
+def test_claims_as_a_noun_frame_nothing_as_unverified():
+    text = "The site rated 32% of Republican claims as “false” or “absurd,” compared to 11% of Democratic claims."
+    assert all("claims" not in claim.hedges for claim in run(text).claims)
+    (claim,) = [c for c in run("Trump claimed that the agency lost $3 million in 2015.").claims]
+    assert claim.hedges == ["claimed"]

@@ -42,6 +42,8 @@ _FRAMING = frozenset({"claim", "claims", "claimed", "claiming", "allege", "alleg
 
 
 def _hedges_here(word: str, before: str, after: str) -> bool:
+    if word == "could":  # "could be doing more", "could be worrisome": ability and condition, not doubt
+        return bool(re.match(r"\s+(?:not\s+|well\s+|also\s+)?have\b", after))
     if word in _MODAL:
         return bool(re.match(r"\s+(?:not\s+|well\s+|also\s+)?(?:have|be)\b", after))
     if word in _SEEM:

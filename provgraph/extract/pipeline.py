@@ -398,11 +398,21 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
         if check.checkable and not claim.checkable:
             claim.checkable, claim.check = True, check.reason
         claim.attributions.append(a)
-        cue_hedge = [a.cue.text.lower()] if a.cue is not None and a.cue_lemma in HEDGING_CUES else []
+        cue_hedge = [a.cue.text.lower()] if a.cue is not None and a.cue_lemma in HEDGING_CUES \
+            and not _noun_cue(a.cue, text) else []
         for h in hedges + cue_hedge:
             if h not in claim.hedges:
                 claim.hedges.append(h)
     return list(claims.values())
+
+
+_BEFORE_NOUN = re.compile(r"\b(?:the|a|an|his|her|their|its|these|those|such|of|false|true|unproven|many|whose)"
+                          r"(?:\s+[A-Z][\w-]*)?\s+$", re.IGNORECASE)
+
+
+def _noun_cue(cue: Span, text: str) -> bool:
+    """"32% of Republican claims", "his claims": the noun, which frames nothing as unverified."""
+    return bool(_BEFORE_NOUN.search(text[max(0, cue.start - 40):cue.start]))
 
 
 def _statement(span: Span) -> Span:

@@ -94,7 +94,8 @@ def engine_option(f):
 
     return click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
                         help="Extraction: the tagger trained on PolNeAR with the rules as its features, or "
-                             "the rules alone (about 2.5x faster, looser span edges).")(f)
+                             "the rules alone (about 2.5x faster, looser span edges); both judge "
+                             "checkability with the trained classifier.")(f)
 
 
 def note(message: str, at: int = NORMAL) -> None:

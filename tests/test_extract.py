@@ -622,7 +622,7 @@ def test_a_quotation_begun_sentences_before_its_cue_is_one_claim_of_the_speaker(
     text = ("The panel voted on Thursday.\n\n“Bryan already testified before this Congress. He was ready to do it "
             "again today. They wanted a campaign ad,” his lawyer Mark Smith said.")
     claim = next(c for c in run(text).claims if c.attributions)
-    assert claim.text.startswith("Bryan already testified") and claim.checkable
+    assert claim.text.startswith("Bryan already testified") and claim.attributions[0].source.label == "Mark Smith"
     assert claim.sentence.text.startswith("“Bryan already testified")  # the evidence covers all of it
 
 
@@ -732,3 +732,16 @@ def test_claims_as_a_noun_frame_nothing_as_unverified():
     assert all("claims" not in claim.hedges for claim in run(text).claims)
     (claim,) = [c for c in run("Trump claimed that the agency lost $3 million in 2015.").claims]
     assert claim.hedges == ["claimed"]
+
+
+@pytest.mark.parametrize("text, checkable", [
+    ("Police said the officer was not wearing a body camera when he fired on Tuesday.", True),
+    ("The agency said it paid $2 million to the contractor in 2015.", True),
+    ("“The summit accomplished too little,” the prime minister added.", False),  # past tense, nothing to check
+    ("“This has taken us aback,” the mayor said.", False),  # the rules read both as events; the model does not
+    ("Obama spoke on Saturday. He said he hoped the memorial would encourage a dialogue on race.", False),
+    ("“Cyber security remains one of the biggest challenges facing our country,” the senator said.", False),
+])
+def test_what_a_source_is_credited_with_is_checkable_only_if_it_states_a_fact(text, checkable):
+    (claim,) = [c for c in run(text).claims if c.attributions]
+    assert claim.checkable is checkable, claim.check

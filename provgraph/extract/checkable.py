@@ -106,7 +106,8 @@ STANCE_ADVERB = re.compile(r"\b(?:really|essentially|clearly|obviously|frankly|s
 # rhetoric aimed at a listener, not a fact passed on.
 ADDRESS = re.compile(r"^[\W]*(?:you|your)\b", re.IGNORECASE)
 # A view held, in the third person, inside what was said: "he thinks the campaign stayed vague".
-HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|believes|feels|suspects|doubts|fears|hopes)\b",
+HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|thought|believes|believed|feels|felt|suspects|"
+                       r"suspected|doubts|doubted|fears|feared|hopes|hoped|wants|wanted|wishes|wished|worries|worried)\b",
                        re.IGNORECASE)
 # A speaker on themselves in the present: "I have taken responsibility", "we remain committed",
 # "I don't see details".

@@ -1,8 +1,9 @@
 """The extraction pipeline: article text -> sources, attributions and claims.
 
 Steps, each in its own module: sentences, quotes, tokens, cues (attribution patterns), sources
-(mention parsing and resolution), hedges, claims (figures, events), checkable (checkability and
-non-responses). This module composes them and
+(mention parsing and resolution), appositives (a name beside a description), hedges, claims
+(figures, events), checkable (checkability and non-responses by rule), checkability_model (the
+learned judge of what a source is credited with). This module composes them and
 adds what needs more than one sentence: floating quotes, figures that continue an attribution,
 nested attributions ("X reported that Y said Z"), and claims nobody is credited with.
 """
@@ -14,6 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.appositives import name_beside
+from provgraph.extract.checkability_model import judge
 from provgraph.extract.checkable import INFORMATION, PREDICTION, assess, attribution_type, non_response, refusals
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.cues import DASHES, Found, cue_lemma, find_attributions, is_layout_credit, is_speaker_label
@@ -389,7 +391,7 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
         first = _statement(a.content[0])
         key = (first.start, first.end)
         claim_text = " … ".join([first.text] + [_statement(c).text for c in a.content[1:]])
-        check = assess(claim_text, a.cue_lemma)
+        check = judge(claim_text, a.cue_lemma, a.quote, a.source_kind, assess(claim_text, a.cue_lemma))
         if key not in claims:
             start = first.start - 1 if first.start < sentence.start else sentence.start  # a quotation begun before
             evidence = sentence if start == sentence.start else Span(start, sentence.end, text[start:sentence.end])

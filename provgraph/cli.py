@@ -414,7 +414,11 @@ def query(sparql, file, named, list_, fmt, allow_update, timeout, allow_network,
     given = [x for x in (sparql, file, named) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of: a QUERY argument, --file F.rq, --named NAME")
-    text = queries.load(named) if named else file.read() if file else sys.stdin.read() if sparql == "-" else sparql
+    try:
+        text = queries.load(named) if named else file.read() if file else sys.stdin.read() if sparql == "-" else sparql
+    except UnicodeDecodeError as e:
+        where = file.name if file else "stdin"
+        raise click.ClickException(f"{where}: not UTF-8 text (byte {e.start}); a query is SPARQL text") from None
     keyword = fetches(text)
     if keyword and not allow_network:
         raise click.ClickException(f"this query uses {keyword}, which sends a request to another host; "
@@ -647,6 +651,11 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
                 doc_id, text = rec["doc_id"], rec["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as e:
                 raise click.ClickException(f"{jsonl.name}, line {n}: expected {{\"doc_id\", \"text\"}} ({e})")
+            for key, value in (("doc_id", doc_id), ("text", text)):
+                if not isinstance(value, str) and not (key == "doc_id" and isinstance(value, int)):
+                    kind = {dict: "an object", list: "a list", bool: "true or false", float: "a number",
+                            int: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+                    raise click.ClickException(f"{jsonl.name}, line {n}: {key} must be a string, not {kind}")
             output.write(json.dumps({"doc_id": doc_id, "attributions": extract_attributions(text, engine)},
                                     ensure_ascii=False) + "\n")
         return

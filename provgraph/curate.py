@@ -490,6 +490,53 @@ def curate(store, paths: list[str | Path], replace: bool = False, now: datetime 
 _EFFECTS = {ox.NamedNode(str(p)) for p in EFFECTS}
 
 
+def imported_curation(quads: list) -> list:
+    """The curation graph an import would store (the store's and the files' statements merged):
+    every correction in it well formed, else one InputError naming it; the effects (verdicts,
+    corrected texts, merges) recomputed from the corrections, as `curate` does, never taken as given
+    (a bare verdict on a claim would otherwise flag it with no analyst behind it)."""
+    props: dict = {}
+    for q in quads:
+        props.setdefault(q.subject, {}).setdefault(q.predicate.value, []).append(q.object)
+    analysts = {node for node, p in props.items()
+                if ox.NamedNode(str(PG.Analyst)) in p.get(str(RDF.type), []) and p.get(str(RDFS.label))}
+    records = []
+    for node, p in props.items():
+        if ox.NamedNode(str(PG.Correction)) not in p.get(str(RDF.type), []):
+            continue
+        where = f"the imported correction <{getattr(node, 'value', node)}>"
+        problem = _correction_problem(p, analysts)
+        if problem:
+            raise InputError(f"{where} {problem}; nothing was imported")
+        try:
+            time = _time(p[str(PROV.generatedAtTime)][0].value, f"{where}: its time")
+        except InputError as e:
+            raise InputError(f"{e}; nothing was imported") from None
+        records.append((node.value, p[str(PG.action)][0].value, p[str(RDF.subject)][0].value,
+                        p[str(RDF.object)][0].value, time, where))
+    effects = to_ox_quads([(*t, CURATION) for t in _effects(records)])
+    return list(dict.fromkeys([q for q in quads if q.predicate not in _EFFECTS] + effects))
+
+
+def _correction_problem(p: dict, analysts: set) -> str | None:
+    """What makes a correction's statements malformed (the rules of ontology/shapes.ttl), or None."""
+    def one(prop, iri: bool = False) -> bool:
+        values = p.get(str(prop), [])
+        return len(values) == 1 and (not iri or isinstance(values[0], ox.NamedNode))
+
+    action = p.get(str(PG.action), [])
+    if len(action) != 1 or not isinstance(action[0], ox.Literal) or action[0].value not in ACTIONS:
+        return f"needs one action (pg:action), one of {', '.join(ACTIONS)}"
+    if not p.get(str(PROV.wasAttributedTo)) or not set(p[str(PROV.wasAttributedTo)]) <= analysts:
+        return "needs an analyst (prov:wasAttributedTo a pg:Analyst with an rdfs:label)"
+    times = p.get(str(PROV.generatedAtTime), [])
+    if len(times) != 1 or not isinstance(times[0], ox.Literal) or times[0].datatype.value != str(XSD.dateTime):
+        return "needs one time (prov:generatedAtTime, an xsd:dateTime)"
+    if not (one(RDF.subject, iri=True) and one(RDF.predicate, iri=True) and one(RDF.object)):
+        return "must describe one triple: one rdf:subject and rdf:predicate (IRIs) and one rdf:object"
+    return None
+
+
 def _check_ties(corrections: list[Correction]) -> None:
     """Two new relabels (or verdicts) of one claim at the same time: which wins would be arbitrary."""
     seen: dict[tuple, Correction] = {}

@@ -100,6 +100,9 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> list:
         raise InputError(f"{path}, {where}: not valid {fmt}: {message}") from None
     except ValueError as e:
         raise InputError(f"{path}: not valid {fmt}: {e}") from None
+    except MemoryError as e:  # pyoxigraph's parser holds one term at most 16 MB ("Reached the buffer maximal size")
+        raise InputError(f"{path}: a literal or IRI is longer than the parser's limit ({e}); "
+                         "nothing was imported") from None
 
 
 _ENTITY = re.compile(rb"<!ENTITY\s+(%?\s*[\w.-]+)\s+(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
@@ -146,6 +149,7 @@ def import_files(store, paths: list[str | Path], fmt: str | None = None, replace
     analyses. An article's graph must hold the article its name says (the name is its content
     hash), and replaces a different stored version only with `replace`."""
     from provgraph.analysis.corpus import derive
+    from provgraph.curate import imported_curation
 
     summary = ImportSummary()
     by_graph: dict[str, list] = {}
@@ -175,6 +179,8 @@ def import_files(store, paths: list[str | Path], fmt: str | None = None, replace
     for g in MERGED:  # shared entities and analysts' corrections add up; an import never replaces them
         if g in by_graph:
             by_graph[g] = graph_quads(store, g) + by_graph[g]
+    if CURATION in by_graph:  # checked whole before anything is written; its effects recomputed
+        by_graph[CURATION] = imported_curation(by_graph[CURATION])
     for g, quads in by_graph.items():
         unique = list(dict.fromkeys(quads))
         store.replace_graph(g, unique)

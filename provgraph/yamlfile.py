@@ -23,10 +23,7 @@ def read_yaml(path: str | Path, what: str):
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"cannot read the {what} {path}: {e}") from None
     try:
-        alias = next((e for e in yaml.parse(text) if isinstance(e, yaml.AliasEvent)), None)
-        if alias is not None:  # "billion laughs": a few nested aliases expand to gigabytes as we walk them
-            raise InputError(f"{path}, line {alias.start_mark.line + 1}: YAML aliases (*{alias.anchor}) are not "
-                             f"accepted in a {what}; write the value out")
+        _no_alias_nor_depth(text, path, what)
         root = yaml.compose(text)
         _no_key_twice(root, path)
         return yaml.safe_load(text), root
@@ -37,6 +34,29 @@ def read_yaml(path: str | Path, what: str):
         raise InputError(f"{path}{where}: not valid YAML ({problem})") from None
     except (ValueError, OverflowError) as e:  # a value YAML itself cannot build: "date: 2024-13-45"
         raise InputError(f"{path}: a value in the {what} is out of range ({e})") from None
+
+
+MAX_DEPTH = 50  # lists and mappings inside each other; the files need 3
+
+
+def _no_alias_nor_depth(text: str, path: Path, what: str) -> None:
+    """Refuse, before anything is built, what would cost without bound: aliases ("billion laughs": a
+    few nested aliases expand to gigabytes as we walk them) and deep nesting (100,000 `[` kept
+    PyYAML's scanner busy for minutes, and its composer recurses)."""
+    import yaml
+
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, yaml.AliasEvent):
+            raise InputError(f"{path}, line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) are not "
+                             f"accepted in a {what}; write the value out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(f"{path}, line {event.start_mark.line + 1}: lists and mappings are nested more "
+                                 f"than {MAX_DEPTH} deep; a {what} needs three")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _no_key_twice(node, path: Path) -> None:

@@ -308,3 +308,16 @@ def test_nothing_on_stdin_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", "-", "--store", str(tmp_path / "s")], input="")
     assert_clean_error(result, "nothing on stdin")
     assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize("record, needle", [
+    ('{"doc_id": "a", "text": 5}', "line 1: text must be a string, not a number"),
+    ('{"doc_id": "a", "text": null}', "text must be a string, not null"),
+    ('{"doc_id": "a", "text": ["x"]}', "text must be a string, not a list"),
+    ('{"doc_id": {"a": 1}, "text": "Officials said 4 ships sank."}', "doc_id must be a string, not an object"),
+])
+def test_extract_jsonl_with_a_value_of_the_wrong_type_is_one_line(runner, tmp_path, record, needle):
+    """Issue 16: `extract --jsonl` with non-string text was a TypeError traceback."""
+    path = tmp_path / "docs.jsonl"
+    path.write_text(record + "\n", encoding="utf-8")
+    assert_clean_error(run(runner, "extract", "--jsonl", path, "-o", tmp_path / "out.jsonl", ok=False), needle)

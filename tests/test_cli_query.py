@@ -187,3 +187,11 @@ def test_ctrl_c_stops_a_long_query_with_one_line(sample_store):
     finally:
         proc.kill()
     assert proc.returncode == 1 and "stopped (Ctrl-C)" in err and "Traceback" not in err
+
+
+def test_a_binary_query_file_is_one_line(runner, sample_store, tmp_path):
+    """Issue 16: `--file` of a binary file was a UnicodeDecodeError traceback."""
+    path = tmp_path / "q.rq"
+    path.write_bytes(bytes(range(256)))
+    result = run(runner, "query", "--file", path, "--store", sample_store, ok=False)
+    assert_clean_error(result, "q.rq: not UTF-8 text (byte 128)")

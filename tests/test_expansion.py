@@ -61,3 +61,18 @@ def test_yaml_aliases_are_refused_in_the_registry_and_corrections(runner, tmp_pa
     fix.write_text("analyst: &x Ann\ncorrections:\n  - {claim: a, action: verify, analyst: *x}\n", encoding="utf-8")
     result = run(runner, "curate", fix, "--store", sample_store, ok=False)
     assert_clean_error(result, "fix.yaml", "aliases")
+
+
+def test_deep_yaml_is_refused_quickly(runner, tmp_path, sample_store):
+    """Issue 16 (found by scripts/bad_input.py): 100,000 nested `[` in a corrections file kept
+    PyYAML busy for minutes; nesting past a small depth is refused before the file is parsed."""
+    deep = "[" * 100_000 + "]" * 100_000
+    fix = tmp_path / "fix.yaml"
+    fix.write_text("analyst: A\ncorrections: " + deep + "\n", encoding="utf-8")
+    registry = tmp_path / "sources.yaml"
+    registry.write_text("sources: " + deep + "\n", encoding="utf-8")
+    for args in (["curate", fix], ["report", "--registry", registry]):
+        started = time.perf_counter()
+        result = run(runner, *args, "--store", sample_store, ok=False)
+        assert time.perf_counter() - started < 10
+        assert_clean_error(result, "line 2" if args[0] == "curate" else "line 1", "nested more than 50 deep")

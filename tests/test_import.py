@@ -173,3 +173,69 @@ def test_import_never_replaces_an_article_silently(runner, original, tmp_path):
     after = graphs(store)
     assert set(after) == set(before) and all(isomorphic(after[g], before[g]) for g in before)
     run(runner, "import", edited, "--replace", "--store", store)
+
+
+CORRECTION = """<https://w3id.org/provgraph/id/graph/curation> {{
+  <https://w3id.org/provgraph/id/correction/evil> a <https://w3id.org/provgraph/ns#Correction> ;
+    <https://w3id.org/provgraph/ns#action> "{action}" ;
+    <http://www.w3.org/ns/prov#wasAttributedTo> <https://w3id.org/provgraph/id/analyst/mallory> ;
+    <http://www.w3.org/ns/prov#generatedAtTime> {time} ;
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <https://w3id.org/provgraph/id/claim/00e3b7e3a5ce0d22b1c7/315-455> ;
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <https://w3id.org/provgraph/ns#verdict> ;
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> "disputed" .
+  <https://w3id.org/provgraph/id/analyst/mallory> a <https://w3id.org/provgraph/ns#Analyst> ;
+    <http://www.w3.org/2000/01/rdf-schema#label> "{analyst}" .
+}}
+"""
+DATETIME = '"2024-05-01T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
+
+
+@pytest.mark.parametrize("action, time, needle", [
+    ("explode", DATETIME, "needs one action (pg:action)"),
+    ("dispute", '"yesterday"', "needs one time (prov:generatedAtTime, an xsd:dateTime)"),
+    ("dispute", DATETIME.replace("T10", "T99"), "is not a date or time"),
+])
+def test_a_malformed_correction_is_refused_and_changes_nothing(runner, tmp_path, action, time, needle):
+    """Issue 16: a malformed correction in an imported TriG entered the curation graph."""
+    store = make_store(runner, tmp_path, SAMPLES)
+    before = graphs(store)
+    path = tmp_path / "correction.trig"
+    path.write_text(CORRECTION.format(action=action, time=time, analyst="Mallory"), encoding="utf-8")
+    assert_clean_error(run(runner, "import", path, "--store", store, ok=False), "correction/evil", needle,
+                       "nothing was imported")
+    after = graphs(store)
+    assert set(after) == set(before) and all(isomorphic(after[g], before[g]) for g in before)
+
+
+def test_an_imported_verdict_needs_a_correction_behind_it(runner, tmp_path):
+    """A bare pg:verdict in the curation graph is an effect, recomputed from the corrections: it
+    flags nothing; a well-formed correction's verdict does."""
+    store = make_store(runner, tmp_path, SAMPLES)
+    bare = tmp_path / "bare.trig"
+    bare.write_text("<https://w3id.org/provgraph/id/graph/curation> { <https://w3id.org/provgraph/id/claim/"
+                    '00e3b7e3a5ce0d22b1c7/315-455> <https://w3id.org/provgraph/ns#verdict> "disputed" . }\n',
+                    encoding="utf-8")
+    run(runner, "import", bare, "--store", store)
+    assert not [c for c in json.loads(report(runner, store))["claims"] if c.get("verdict")]
+    good = tmp_path / "good.trig"
+    good.write_text(CORRECTION.format(action="dispute", time=DATETIME, analyst="Mallory"), encoding="utf-8")
+    run(runner, "import", good, "--store", store)
+    verdicts = [c["verdict"]["verdict"] for c in json.loads(report(runner, store))["claims"] if c.get("verdict")]
+    assert verdicts == ["disputed"]
+
+
+def test_an_imported_correction_needs_a_named_analyst(runner, tmp_path):
+    store = make_store(runner, tmp_path, SAMPLES)
+    path = tmp_path / "anonymous.trig"
+    path.write_text(CORRECTION.format(action="dispute", time=DATETIME, analyst="Mallory")
+                    .replace("<http://www.w3.org/2000/01/rdf-schema#label>", "<http://example.org/nickname>"))
+    assert_clean_error(run(runner, "import", path, "--store", store, ok=False), "needs an analyst")
+
+
+def test_a_literal_past_the_parser_limit_is_one_line(runner, tmp_path):
+    """Issue 16 (found by scripts/bad_input.py): a 17 MB literal was pyoxigraph's MemoryError
+    ("Reached the buffer maximal size") as a traceback."""
+    path = tmp_path / "long.nq"
+    path.write_text(f'<http://a> <http://b> "{"x" * 17_000_000}" <http://g> .\n', encoding="utf-8")
+    result = run(runner, "import", path, "--store", tmp_path / "store", ok=False)
+    assert_clean_error(result, "long.nq: a literal or IRI is longer than the parser's limit")

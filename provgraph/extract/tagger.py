@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from provgraph.extract import lexicon
-from provgraph.extract.tokens import Token
+from provgraph.extract.tokens import Token, is_capital
 from provgraph.model import Span
 
 ROLES = ("SRC", "CUE", "CON")
@@ -42,7 +42,7 @@ def _shape(text: str) -> str:
         return "q" if text in _QUOTE_MARKS else "p"
     if text.isupper() and len(text) > 1:
         return "X"
-    return "Xx" if text[0].isupper() else "x"
+    return "Xx" if is_capital(text[0]) else "x"
 
 
 @lru_cache(maxsize=65536)

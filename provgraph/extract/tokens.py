@@ -19,10 +19,16 @@ class Token:
         self.end = end
         self.lower = text.lower()
         self.is_word = text[0].isalnum()
-        self.is_cap = text[0].isupper()
+        self.is_cap = is_capital(text[0])
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+def is_capital(char: str) -> bool:
+    """A capital letter, or a letter of a script without case (Arabic, Chinese, Hebrew...): there a
+    name has no capital to show it, and every word may be one ("محمد عباس said", "王小明 said")."""
+    return char.isupper() or char.isalpha() and not char.islower()
 
 
 def is_initials(text: str) -> bool:

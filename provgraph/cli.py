@@ -352,7 +352,7 @@ def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, fail
               help="Every claim, flagged or not, with why it is or is not checkable.")
 @output_option
 @click.option("--registry", type=click.Path(dir_okay=False), envvar="PROVGRAPH_REGISTRY",
-              help="Source registry (YAML: grades, parties); default $PROVGRAPH_REGISTRY or ./sources.yaml.")
+              help="Source registry (YAML: grades, parties); default $PROVGRAPH_REGISTRY, else none.")
 @store_option
 def report(fmt, reasons, top, offset, include_all, output, registry, store):
     """Weakly sourced claims, most serious first, with their ID, sources, chain and evidence.
@@ -365,8 +365,8 @@ def report(fmt, reasons, top, offset, include_all, output, registry, store):
     from provgraph.render.report import render
 
     sources = find(registry)
-    if sources is not None and not registry:  # picked up from the working folder: say so, it changes the flags
-        note(f"note: grading sources with {DEFAULT} from this folder (--registry to choose another)")
+    if sources is None and Path(DEFAULT).is_file():  # never read unnamed: say how to use it
+        note(f"note: {DEFAULT} in this folder is not read unless named: --registry {DEFAULT}")
     with store(read_only=True) as db:
         result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top,
                              offset=offset)

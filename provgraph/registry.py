@@ -19,8 +19,9 @@ through a source graded D or E, and `interested-party` when every chain passes t
 whose adversary the claim's sentence (or its article's headline) names, by a name of the list or
 its nationality adjective ("Ukraine" -> "Ukrainian").
 
-Where the registry comes from: `--registry FILE`, else $PROVGRAPH_REGISTRY, else ./sources.yaml if
-there is one, else none.
+Where the registry comes from: `--registry FILE`, else $PROVGRAPH_REGISTRY, else none. A
+sources.yaml in the working folder is never read unnamed: a file anyone could leave there would
+change the grades and the flags without a word.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from provgraph.yamlfile import read_yaml, text_problem
 GRADES = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
           "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
 LOW = {"D", "E"}
-DEFAULT = "sources.yaml"
+DEFAULT = "sources.yaml"  # the name a registry usually has; only ever read when named
 KEYS = {"name", "aliases", "kind", "affiliation", "party", "adversary", "grade", "note"}
 
 
@@ -219,8 +220,6 @@ def _text(value, where: str, key: str, limit: int, lines: bool = False) -> str |
 
 
 def find(path: str | Path | None = None) -> Registry | None:
-    """The registry to use: `path`, else $PROVGRAPH_REGISTRY, else ./sources.yaml if present."""
+    """The registry to use: `path`, else $PROVGRAPH_REGISTRY, else none."""
     chosen = path or os.environ.get("PROVGRAPH_REGISTRY")
-    if chosen:
-        return load(chosen)
-    return load(DEFAULT) if Path(DEFAULT).is_file() else None
+    return load(chosen) if chosen else None

@@ -57,9 +57,9 @@ def test_quiet_still_prints_errors(runner, tmp_path):
 
 def test_quiet_hides_notes_of_other_commands(runner, tmp_path, sample_store, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    shutil.copy(REPO / "samples" / "sources.yaml", tmp_path / "sources.yaml")  # report says it uses it
+    shutil.copy(REPO / "samples" / "sources.yaml", tmp_path / "sources.yaml")  # report says it is not read
     loud = run(runner, "report", "-o", "report.txt", "--store", sample_store)
-    assert "note: grading sources" in loud.stderr and "wrote report.txt" in loud.stderr
+    assert "note: sources.yaml in this folder" in loud.stderr and "wrote report.txt" in loud.stderr
     quiet = run(runner, "report", "-q", "-o", "report.txt", "--store", sample_store)
     assert quiet.stderr == "" and "claims flagged" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert run(runner, "-q", "export", "-o", "graph.ttl", "--store", sample_store).stderr == ""

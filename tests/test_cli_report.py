@@ -260,12 +260,16 @@ def test_a_report_comes_in_pages_whose_numbers_claim_accepts(runner, sample_stor
     assert_clean_error(run(runner, "claim", "1", "--store", sample_store, ok=False), "numbered claims 6 to 8")
 
 
-def test_a_registry_found_in_the_working_folder_is_announced(runner, sample_store, tmp_path, monkeypatch):
+def test_a_registry_in_the_working_folder_is_not_read_unless_named(runner, sample_store, tmp_path, monkeypatch):
+    """Issue 16: a file anyone could leave in the folder must not change grades and flags silently."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PROVGRAPH_REGISTRY", raising=False)
-    (tmp_path / "sources.yaml").write_text((SAMPLES / "sources.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    result = run(runner, "report", "--store", sample_store)
-    assert "note: grading sources with sources.yaml from this folder" in result.stderr
+    (tmp_path / "sources.yaml").write_text("sources:\n  - {name: Christoph Vanner, grade: E}\n", encoding="utf-8")
+    result = run(runner, "report", "--format", "json", "--store", sample_store)
+    assert "note: sources.yaml in this folder is not read unless named: --registry sources.yaml" in result.stderr
+    assert not any("low-reliability" in c["reasons"] for c in json.loads(result.stdout)["claims"])
+    named = run(runner, "report", "--format", "json", "--registry", "sources.yaml", "--store", sample_store)
+    assert any("low-reliability" in c["reasons"] for c in json.loads(named.stdout)["claims"])
 
 
 def test_anonymous_sources_flag_opinions_but_not_what_states_nothing(runner, tmp_path):

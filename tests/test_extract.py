@@ -745,3 +745,8 @@ def test_claims_as_a_noun_frame_nothing_as_unverified():
 def test_what_a_source_is_credited_with_is_checkable_only_if_it_states_a_fact(text, checkable):
     (claim,) = [c for c in run(text).claims if c.attributions]
     assert claim.checkable is checkable, claim.check
+
+
+def test_a_source_phrase_that_ends_the_sentence_has_no_name_after_it():
+    # found by the fuzz test: the look for ", Name" after the phrase ran past the last token
+    assert run("000”sAID SAID").claims

@@ -21,6 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from provgraph.analysis.conflicts import compare_figures, conflicted
 from provgraph.analysis.figures import Figure, content_words
 from provgraph.extract.sources import normalise
 from provgraph import summary
@@ -30,7 +31,6 @@ from provgraph.vocab import ID, PG, RDF, RDFS
 DERIVED = URIRef(f"{ID}graph/derived")
 ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
-LINKS_PER_CLAIM = 3  # conflict / related links a claim starts: enough to show, bounded at scale
 # Claims that state nothing, not even an opinion: no flag, anonymous sources or not.
 NOT_STATEMENTS = frozenset({"fragment", "question", "non-response", "label"})
 MIN_WORDS = 4  # a match on shared words alone needs statements, not a name or a fragment
@@ -266,98 +266,6 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
     for x in parent:
         groups[find(x)].add(x)
     return inside, apart, [g for g in groups.values() if len(g) > 1]
-
-
-def _quantity_groups(claims: dict[str, ClaimInfo]) -> dict[tuple, dict[tuple, list[str]]]:
-    groups: dict[tuple, dict[tuple, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for iri, info in claims.items():
-        for f in info.figures:
-            if f.scope is not None or f.qualifiers:  # an unscoped bare count is too vague to compare
-                groups[f.quantity][(f.value, f.bound, f.text, f.unit)].append(iri)
-    return groups
-
-
-def _incompatible(va: tuple, vb: tuple) -> bool:
-    (lo_a, hi_a), (lo_b, hi_b) = Figure(va[2], va[0], va[1], va[3]).interval(), Figure(vb[2], vb[0], vb[1], vb[3]).interval()
-    return hi_a < lo_b or hi_b < lo_a
-
-
-def conflicted(claims: dict[str, ClaimInfo]) -> set[str]:
-    """Claims with a figure that another source contradicts: the same quantity (what is counted,
-    qualifiers, period) with a value that cannot also be true, from claims with other roots.
-    Decided per distinct value, so the work grows with the distinct figures, not the reports."""
-    out: set[str] = set()
-    for quantity, by_value in _quantity_groups(claims).items():
-        rootsets = {v: {claims[m].roots for m in ms} for v, ms in by_value.items()}
-        for va, members in by_value.items():
-            against = set().union(*(rootsets[vb] for vb in by_value if vb != va and _incompatible(va, vb)))
-            if not against:
-                continue
-            for m in members:
-                if against - {claims[m].roots}:
-                    out.add(m)
-    return out
-
-
-def compare_figures(claims: dict[str, ClaimInfo], todo: set[str] | None = None,
-                    stored: dict | None = None) -> tuple[list, list]:
-    """Links to show beside the flags. Conflicts: incompatible figures for one quantity from
-    claims with other roots. Related: the same thing counted over another period, shown side by
-    side but not a conflict. Each claim in `todo` (default: all) links to at most LINKS_PER_CLAIM
-    others of each kind, preferring partners with few links; `stored` links count too."""
-    groups = _quantity_groups(claims)
-    links: dict[str, list] = {"conflict": [], "related": []}
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    done: dict[str, set] = {"conflict": set(), "related": set()}
-    for kind in links:
-        for a, b, _ in (stored or {}).get(kind, []):
-            counts[(kind, a)] += 1
-            counts[(kind, b)] += 1
-            done[kind].add(frozenset((a, b)))
-
-    def pick(kind: str, a: str, candidates: dict[str, str]) -> None:
-        """Link `a` to candidates with the fewest links; one that has its share already only
-        when `a` has no link yet (so every flagged claim shows one)."""
-        for b in sorted(candidates, key=lambda b: (counts[(kind, b)], b)):
-            if counts[(kind, a)] >= LINKS_PER_CLAIM or (counts[(kind, b)] >= LINKS_PER_CLAIM and counts[(kind, a)]):
-                return
-            if frozenset((a, b)) not in done[kind]:
-                done[kind].add(frozenset((a, b)))
-                links[kind].append((a, b, candidates[b]))
-                counts[(kind, a)] += 1
-                counts[(kind, b)] += 1
-
-    by_kind: dict[tuple, list[tuple]] = defaultdict(list)  # same unit and qualifiers, another period
-    for quantity in groups:
-        by_kind[quantity[:2]].append(quantity)
-    bound = LINKS_PER_CLAIM * 20  # candidates looked at per claim: enough to find partners with few links
-    for quantity, by_value in groups.items():
-        period = f" ({quantity[2]})" if quantity[2] else ""
-        for va, members in by_value.items():
-            mine = [m for m in members if todo is None or m in todo]
-            if not mine:
-                continue
-            against = [(vb, f"{min(va, vb)[2]} vs {max(va, vb)[2]} {va[3]}{period}", ms)
-                       for vb, ms in by_value.items() if vb != va and _incompatible(va, vb)]
-            # one report of each value counted over another period, a few values per period
-            near = [(ms[0], f"{va[2]} {va[3]} ({quantity[2] or 'no period'}) and {vb[2]} {vb[3]} ({qb[2] or 'no period'})")
-                    for qb in by_kind[quantity[:2]] if qb != quantity
-                    for vb, ms in itertools.islice(groups[qb].items(), LINKS_PER_CLAIM * 4) if vb[0] != va[0]][:bound]
-            for a in mine:
-                ra, wa = claims[a].roots, claims[a].words
-                found: dict[str, str] = {}
-                for vb, reason, ms in against:
-                    for b in itertools.islice((b for b in ms if claims[b].roots != ra), bound - len(found)):
-                        found.setdefault(b, reason)
-                pick("conflict", a, found)
-                if near:
-                    found = {}
-                    for b, reason in near:
-                        wb = claims[b].words
-                        if b != a and len(wa & wb) / max(1, len(wa | wb)) >= 0.15:
-                            found.setdefault(b, reason)
-                    pick("related", a, found)
-    return links["conflict"], links["related"]
 
 
 def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:

@@ -32,12 +32,14 @@ def name_beside(f: Found, tokens, text: str) -> None:
         end = next((k for k in range(comma + 1, last + 1) if tokens[k].text == ","), last + 1)
         sides = [tokens[first:comma], tokens[comma + 1:end]]
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
+        if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+            return
         k = last + 2
         while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
                 and (tokens[k].is_cap and tokens[k].is_word or tokens[k].text in NAME_PARTS and k > last + 2):
             k += 1
         closed = k == len(tokens) or tokens[k].text in (",", ".") or tokens[k].start == f.cue.start
-        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or k == last + 2 or not closed:
+        if k == last + 2 or not closed:
             return
         sides = [tokens[first:last + 1], tokens[last + 2:k]]
     for name, description in (sides, sides[::-1]):

@@ -490,9 +490,11 @@ class SourceBook:
         parts = norm.split("-")
         if m.anonymous:
             keys = [("anon", normalise(m.descriptor or ""))]
-        else:
-            keys = [("label", m.kind, norm), ("first", m.kind, parts[0]), ("last", m.kind, parts[-1]),
-                    ("label", m.kind, parts[-1])]
+        elif m.kind == "person":  # only what can match: the name itself, its surname alone, or a full name ending in it
+            keys = [("label", m.kind, norm), ("label", m.kind, parts[-1])] if len(parts) > 1 else [
+                ("label", m.kind, norm), ("last", m.kind, norm)]
+        else:  # an organisation's longer or shorter name begins with the same word
+            keys = [("label", m.kind, norm), ("first", m.kind, parts[0])]
         candidates = {id(s): s for key in keys for s in self._index.get(key, ())}
         for s in sorted(candidates.values(), key=lambda s: self._position[id(s)], reverse=True):
             if m.anonymous or s.anonymous:

@@ -750,3 +750,9 @@ def test_what_a_source_is_credited_with_is_checkable_only_if_it_states_a_fact(te
 def test_a_source_phrase_that_ends_the_sentence_has_no_name_after_it():
     # found by the fuzz test: the look for ", Name" after the phrase ran past the last token
     assert run("000”sAID SAID").claims
+
+
+def test_a_relative_the_writer_names_by_relation_is_not_an_anonymous_source():
+    (a,) = credited("“The mill closed in 1998,” my father said.")
+    # not anonymous, and a description, so kept to its article: two writers' fathers are two people
+    assert (a.source.kind, a.source.anonymous, a.source.descriptor) == ("person", False, "my father")

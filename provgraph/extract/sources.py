@@ -212,6 +212,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         named = parse_mention(tokens[:words.index("and")], article, anonymous_context)
         if named is not None and named.kind in ("person", "organization", "outlet"):
             return named  # "Cruz and his aides": a name in the source phrase makes it named
+    if first in ("my", "our") and len(head_part) <= 3:
+        # "my father said", "our neighbour told us": someone the speaker or writer knows and names
+        # by relation, inside their own account; not a source who asked not to be named
+        return Mention(span, "person", span.text, head, descriptor=span.text)
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)

@@ -29,14 +29,21 @@ SELECT ?claim ?outlet ?hedge ?checkable ?check WHERE {
 }"""
 # Claims whose chains or wording an analyst changed (`provgraph curate`), wherever the
 # corrections are stored (a triples-only import puts them in one graph with everything else).
+# In two steps: the corrected hops first (few), then their claims; one query joining both walked
+# every attribution in the store (0.8 s at 1,000 articles, on every report).
 CURATED = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?claim WHERE {
   { ?claim pg:correctedText ?text }
-  UNION { ?hop pg:retractedBy|pg:addedBy ?c . ?claim prov:qualifiedAttribution ?hop }
   UNION { ?s pg:sameSourceAs ?t . ?claim prov:wasAttributedTo ?s }
 }"""
+CORRECTED_HOPS = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT DISTINCT ?hop WHERE { ?hop pg:retractedBy|pg:addedBy ?c }"""
+CLAIMS_OF_HOPS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?claim WHERE { ?claim prov:qualifiedAttribution ?hop }"""
 COUNTS = """
 PREFIX schema: <http://schema.org/>
 PREFIX pg: <https://w3id.org/provgraph/ns#>
@@ -84,10 +91,18 @@ def figure_from_list(x: list) -> Figure:
 def read_summaries(store, only: set[str] | None = None) -> dict[str, dict]:
     """claim IRI -> summary, for every claim that has one (or only those in `only`)."""
     out: dict[str, dict] = {}
-    for row in store.select(SUMMARIES):
+    if only is not None and len(only) <= 5000:  # a page: bound, not a scan of every summary
+        rows = [r for part in _parts(sorted(only)) for r in store.select(bound(SUMMARIES, "claim", part))]
+    else:
+        rows = store.select(SUMMARIES)
+    for row in rows:
         if only is None or row["claim"] in only:
             out[row["claim"]] = json.loads(row["summary"])
     return out
+
+
+def _parts(items: list, size: int = 500):
+    return (items[i:i + size] for i in range(0, len(items), size))
 
 
 def load(store, only: set[str] | None = None) -> dict[str, dict]:
@@ -96,6 +111,8 @@ def load(store, only: set[str] | None = None) -> dict[str, dict]:
     are read from the triples."""
     found = read_summaries(store, only)
     fix = {r["claim"] for r in store.select(CURATED)}
+    hops = sorted(r["hop"] for r in store.select(CORRECTED_HOPS))
+    fix |= {r["claim"] for part in _parts(hops) for r in store.select(bound(CLAIMS_OF_HOPS, "hop", part))}
     if only is not None:
         fix = (fix & only) | (only - set(found))
     else:
@@ -113,7 +130,8 @@ def values(var: str, iris) -> str:
     return f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(i)) for i in iris)} }}"
 
 
-def _bound(query: str, var: str, iris) -> str:
+def bound(query: str, var: str, iris) -> str:
+    """`query` with ?`var` bound to `iris` (a VALUES block after its first WHERE {)."""
     head, brace, rest = query.partition("WHERE {")
     return f"{head}{brace} {values(var, iris)} {rest}"
 
@@ -125,14 +143,14 @@ def from_graph(store, claims: list[str], base: dict[str, dict] | None = None, ba
     out: dict[str, dict] = {}
     for i in range(0, len(claims), batch):
         part = claims[i:i + batch]
-        rows = store.select(_bound(queries.load("claims"), "claim", part))
+        rows = store.select(bound(queries.load("claims"), "claim", part))
         hops: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
-        for r in store.select(_bound(queries.load("claim_chains"), "claim", part)):
+        for r in store.select(bound(queries.load("claim_chains"), "claim", part)):
             hops[(r["claim"], r["chain"])].setdefault(r["hop"], {
                 "agent": r["agent"], "label": r["label"], "kind": r["kind"], "anonymous": r["anonymous"],
                 "descriptor": r["descriptor"], "via": r["via"], "cue": r["cue"]})
         outlet, hedges, check = {}, defaultdict(list), {}
-        for r in store.select(_bound(EXTRAS, "claim", part)):
+        for r in store.select(bound(EXTRAS, "claim", part)):
             outlet[r["claim"]] = r["outlet"]
             check[r["claim"]] = (r["checkable"] is not False, r["check"] or "")
             if r["hedge"] and r["hedge"] not in hedges[r["claim"]]:

@@ -314,6 +314,27 @@ def test_conflicting_figures_query_and_report(store, report, claims):
     assert report[lopez]["conflicts"][0]["source"] == "Tom Okafor"
 
 
+def test_a_report_of_the_whole_store_reads_conflicts_as_a_page_does(store, monkeypatch):
+    """Past BOUND_AT_MOST conflicted claims the report scans the store instead of binding them."""
+    from provgraph.analysis import report as report_module
+
+    with Store(store, create=False) as s:
+        paged = report_module.weak_claims(s).as_dict()
+        monkeypatch.setattr(report_module, "BOUND_AT_MOST", 0)
+        scanned = report_module.weak_claims(s).as_dict()
+    assert scanned == paged
+    assert any(c["conflicts"] for c in scanned["claims"])
+
+
+def test_a_page_of_the_report_is_the_same_slice_of_the_whole(store):
+    from provgraph.analysis.report import weak_claims
+
+    with Store(store, create=False) as s:
+        whole = weak_claims(s).as_dict()["claims"]
+        page = weak_claims(s, top=5, offset=3).as_dict()["claims"]
+    assert page == whole[3:8]
+
+
 def test_incompatible_figures_on_one_day_conflict(store, claims):
     assert frozenset((claims(VOLUNTEERS_COUNTY), claims(VOLUNTEERS_UNION))) in pairs(named(store, "conflicting_figures"))
 

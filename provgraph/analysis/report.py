@@ -55,6 +55,19 @@ SELECT ?claim ?reports ?roots WHERE {{ GRAPH <{DERIVED}> {{
 FLAGS = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?claim ?flag WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:flag ?flag }} }}"""
+BOUND_AT_MOST = 2000  # claims whose conflicts are read by a bound query; more, and the store is scanned
+CONFLICT_MEMBERS = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?conflict ?claim WHERE { ?conflict pg:conflictOf ?claim }"""
+CONFLICT_REASONS = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?conflict ?reason WHERE { ?conflict pg:conflictReason ?reason }"""
+TITLES = """
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+PREFIX schema: <http://schema.org/>
+SELECT ?article ?title ?file WHERE {
+  ?article a schema:NewsArticle . OPTIONAL { ?article schema:headline ?title } OPTIONAL { ?article pg:sourceFile ?file }
+}"""
 NON_RESPONSES = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX schema: <http://schema.org/>
@@ -197,7 +210,11 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     summary, plus the analysts' verdicts. With a source `registry` (registry.Registry), sources
     carry their grade and its reasons are added. `include_all` lists every claim, flagged or not
     (a claim that is not checkable is flagged only when all its sources are anonymous); `top`
-    keeps the first N after skipping `offset` (a page: --offset 20 --top 20)."""
+    keeps the first N after skipping `offset` (a page: --offset 20 --top 20).
+
+    Claims are ranked on what is cheap to read for all of them (flags, support, the article's
+    title, the claim's place); summaries, conflicts and corrections are read for the page only,
+    unless the registry must grade every chain or --all list every claim."""
     flags: dict[str, list[str]] = defaultdict(list)
     for row in store.select(FLAGS):
         if not reasons or row["flag"] in reasons:
@@ -205,67 +222,97 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     if not reasons or "disputed" in reasons:
         for row in store.select(queries.load("disputed_claims")):
             flags[row["claim"]].append("disputed")
-    summaries = summary.load(store, None if registry is not None or include_all else set(flags))
-    if include_all and not reasons:
-        for iri in summaries:
-            flags.setdefault(iri, [])
+    summaries: dict[str, dict] | None = None
     notes: dict[str, list[str]] = {}
-    if registry is not None:
-        for iri, s in summaries.items():
-            codes, notes[iri] = registry.assess(s["chains"], [s["evidence"], s["text"], s["title"]])
-            flags[iri] += [c for c in codes if not reasons or c in reasons]
+    if registry is not None or include_all:  # the registry grades every chain; --all lists every claim
+        summaries = summary.load(store)
+        if include_all and not reasons:
+            for iri in summaries:
+                flags.setdefault(iri, [])
+        if registry is not None:
+            for iri, s in summaries.items():
+                codes, notes[iri] = registry.assess(s["chains"], [s["evidence"], s["text"], s["title"]])
+                flags[iri] += [c for c in codes if not reasons or c in reasons]
+    order = list(REASONS)
+    for iri, codes in flags.items():
+        flags[iri] = sorted(dict.fromkeys(codes), key=order.index)
+    support = {r["claim"]: r for r in store.select(SUPPORT)}
+    titles = {r["article"]: r["title"] or r["file"] for r in store.select(TITLES)}
+
+    def rank(iri: str) -> tuple:
+        codes, sup = flags[iri], support.get(iri, {})
+        key, _, span = iri.removeprefix(f"{ID}claim/").partition("/")
+        return (SEVERITY.index(severity(codes)), order.index(codes[0]) if codes else len(order),
+                sup.get("roots") or 0, sup.get("reports") or 1, titles.get(f"{ID}article/{key}") or "",
+                int(span.split("-")[0]) if span[:1].isdigit() else 0, iri)
+
+    ranked = sorted((iri for iri, codes in flags.items() if codes or include_all), key=rank)
+    if summaries is not None:
+        ranked = [iri for iri in ranked if iri in summaries]
+    page = ranked[offset:offset + top] if top is not None else ranked[offset:]
+    if summaries is None:
+        summaries = summary.load(store, set(page))
     corrections: dict[str, list[dict]] = defaultdict(list)
     for row in store.select(queries.load("claim_corrections")):
         corrections[row["claim"]].append({k: row[k] for k in ("correction", "action", "summary", "analyst",
                                                               "time", "note", "link")})
     conflicts: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    if any("conflicting-figures" in codes for codes in flags.values()):
-        for row in store.select(queries.load("conflicting_figures")):
-            if row["claim"] in flags:
-                conflicts[row["claim"]].append((row["other"], row["reason"]))
-        others = {o for pairs in conflicts.values() for o, _ in pairs} - set(summaries)
-        summaries.update(summary.load(store, others) if others else {})
-    support = {r["claim"]: r for r in store.select(SUPPORT)}
+    for claim, other, reason in _conflicts(store, [iri for iri in page if "conflicting-figures" in flags[iri]]):
+        conflicts[claim].append((other, reason))
+    others = {o for pairs in conflicts.values() for o, _ in pairs} - set(summaries)
+    summaries.update(summary.load(store, others) if others else {})
     refusals: dict[str, list[dict]] = defaultdict(list)
     for row in store.select(NON_RESPONSES):
         refusals[row["article"]].append({"party": row["party"], "kind": row["kind"], "evidence": row["evidence"],
                                          "start": row["start"]})
     out = []
-    for iri, codes in flags.items():
-        s = summaries.get(iri)
-        if s is None or not (codes or include_all):
+    for iri in page:
+        s, codes, sup = summaries.get(iri), flags[iri], support.get(iri, {})
+        if s is None:
             continue
         title = s["title"] or s["file"]
         sources, chain = _sources_and_chain(s["chains"], title)
         if registry is not None:
             for src in sources:
                 src["grade"] = registry.grade(src["label"])
-        sup = support.get(iri, {})
         others = []
-        for other, reason in conflicts.get(iri, []):
+        for other, reason in sorted(conflicts.get(iri, [])):
             o = summaries.get(other, {})
             _, o_chain = _sources_and_chain(o.get("chains", []), None)
             others.append({"claim": other, "text": o.get("text"), "article_title": o.get("title") or o.get("file"),
                            "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
-        out.append(FlaggedClaim(iri, s["text"], s["article"], title, list(dict.fromkeys(codes)), sources, chain,
+        out.append(FlaggedClaim(iri, s["text"], s["article"], title, codes, sources, chain,
                                 s["evidence"], s["start"], s["end"], s["hedges"] if "hedged" in codes else [],
                                 sup.get("reports") or 1, sup.get("roots") or 0, others,
                                 corrections.get(iri, []), notes.get(iri, []), s.get("checkable", True),
                                 s.get("check", ""), _about(refusals.get(s["article"], []), s["text"], sources)))
-    order = list(REASONS)
-    for c in out:
-        c.reasons.sort(key=order.index)
-    out.sort(key=lambda c: (SEVERITY.index(c.severity), order.index(c.reasons[0]) if c.reasons else len(order),
-                            c.independent_roots, c.reports, c.article_title or "", c.start))
-    flagged = sum(1 for c in out if c.reasons)
+    flagged = sum(1 for iri in ranked if flags[iri])
     total = store.select("PREFIX schema: <http://schema.org/> SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }")
     unchecked = store.select("PREFIX pg: <https://w3id.org/provgraph/ns#> "
                              "SELECT (COUNT(*) AS ?n) WHERE { ?c pg:checkable false }")
     articles = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
-    page = out[offset:offset + top] if top is not None else out[offset:]
-    return Report(page, total[0]["n"] if total else 0,
+    return Report(out, total[0]["n"] if total else 0,
                   articles[0]["n"] if articles else 0, store.derived_stale(), flagged,
-                  unchecked[0]["n"] if unchecked else 0, len(page) if top is not None or offset else None, offset)
+                  unchecked[0]["n"] if unchecked else 0, len(out) if top is not None or offset else None, offset)
+
+
+def _conflicts(store, claims: list[str]) -> list[tuple[str, str, str]]:
+    """(claim, other claim, reason) for each figure conflict of `claims`: bound to them for a
+    page; for most of the store, two scans joined here (the query's self-join costs 3x more)."""
+    if len(claims) <= BOUND_AT_MOST:
+        query = queries.load("conflicting_figures")
+        return [(r["claim"], r["other"], r["reason"]) for part in (claims[i:i + 500] for i in range(0, len(claims), 500))
+                for r in store.select(summary.bound(query, "claim", part))]
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in store.select(CONFLICT_MEMBERS):
+        members[r["conflict"]].append(r["claim"])
+    wanted, out = set(claims), []
+    for r in store.select(CONFLICT_REASONS):
+        pair = members.get(r["conflict"], [])
+        for a, b in ((pair[0], pair[-1]), (pair[-1], pair[0])) if len(pair) == 2 else ():
+            if a in wanted:
+                out.append((a, b, r["reason"]))
+    return out
 
 
 def _about(refusals: list[dict], text: str, sources: list[dict]) -> list[dict]:

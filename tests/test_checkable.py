@@ -507,3 +507,9 @@ def test_review_cases_of_sources_and_refusals():
     claims = extract(Article(text=text)).claims
     assert [[a.source.label for a in c.attributions] for c in claims] == [["Jane Smith"]]
     assert assess("Senate has the votes to pass tax bill", attributed=False, headline=True).checkable
+
+
+@pytest.mark.parametrize("text", ["She left a Sept. 11 memorial event early.", "The vote is on Oct 4.",
+                                  "It opened on March 3."])
+def test_a_day_of_the_month_is_a_date_not_a_figure(text):
+    assert figures(text) == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from provgraph.extract.claims import MONTHS
+
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -27,7 +29,7 @@ _BOUNDS = [  # words before a figure -> how the figure bounds the true value
     ("upper", ("up to", "fewer than", "less than", "under", "at most", "no more than", "nearly", "almost")),
     ("approx", ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "nearly")),
 ]
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = "january february march april may june july august september october november december".split()  # for the scope patterns
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
@@ -78,7 +80,7 @@ def parse_figures(text: str) -> list[Figure]:
             continue  # a year
         before = text[max(0, m.start() - 40):m.start()].lower().rstrip()
         last = before.split(" ")[-1] if before else ""
-        if last in _MONTHS or before.endswith(("article", "articles", "no.", "number", "$", "€", "£")):
+        if last.rstrip(".") in MONTHS or before.endswith(("article", "articles", "no.", "number", "$", "€", "£")):
             continue  # a day of the month, an article of law, money: not a count
         found.append((m, float(digits) * _MULTIPLIERS.get(mult, 1), before))
     out: list[Figure] = []

@@ -14,7 +14,8 @@ NUMBER_WORDS = (
     "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions "
     "dozen dozens"
 ).split()
-MONTHS = "january february march april may june july august september october november december".split()
+MONTHS = frozenset("january february march april may june july august september october november december "
+                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "Sept. 11" is a date
 
 FIGURE = re.compile(
     r"(?<![\w./])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?(?!/\d)"
@@ -46,7 +47,7 @@ def _figures(text: str) -> tuple[str, ...]:
 
 def _is_day_of_month(text: str, start: int) -> bool:
     before = text[max(0, start - 10):start].strip().split(" ")[-1:]
-    return bool(before) and before[0].lower() in MONTHS
+    return bool(before) and before[0].lower().rstrip(".") in MONTHS
 
 
 def has_event_about_named_actor(tokens: list[Token]) -> bool:

@@ -513,3 +513,9 @@ def test_review_cases_of_sources_and_refusals():
                                   "It opened on March 3."])
 def test_a_day_of_the_month_is_a_date_not_a_figure(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize("content", ["he expects Clinton to recover fully from pneumonia by Monday",
+                                     "she hoped the memorial would start a dialogue"])
+def test_a_view_held_by_the_speaker_is_not_checkable_even_with_a_date(content):
+    assert not assess(content, "say").checkable

@@ -107,7 +107,8 @@ STANCE_ADVERB = re.compile(r"\b(?:really|essentially|clearly|obviously|frankly|s
 ADDRESS = re.compile(r"^[\W]*(?:you|your)\b", re.IGNORECASE)
 # A view held, in the third person, inside what was said: "he thinks the campaign stayed vague".
 HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|thought|believes|believed|feels|felt|suspects|"
-                       r"suspected|doubts|doubted|fears|feared|hopes|hoped|wants|wanted|wishes|wished|worries|worried)\b",
+                       r"suspected|doubts|doubted|fears|feared|hopes|hoped|wants|wanted|wishes|wished|worries|worried|"
+                       r"expects|expected)\b",
                        re.IGNORECASE)
 # A speaker on themselves in the present: "I have taken responsibility", "we remain committed",
 # "I don't see details".
@@ -227,10 +228,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     # "You say it was the fault of those 5,000 people", "we are reminded of the millions of refugees":
     # a speaker addressing someone or speaking of themselves, with no date, argues; a precise figure
     # can still be checked, a vague one ("millions of") cannot
-    if attributed and not dated and (
-            ADDRESS.match(text) or HELD_VIEW.search(text) or OWN_VIEW.match(text) and not _did(words)) \
-            and not _precise_figure(text):
-        return Checkability(False, "opinion")
+    if attributed and (not dated and (ADDRESS.match(text) or OWN_VIEW.match(text) and not _did(words))
+                       or HELD_VIEW.search(text)) and not _precise_figure(text):
+        return Checkability(False, "opinion")  # a view held stays a view whatever day it names
     if has_figure:
         return Checkability(True, "figure")
     if attributed:

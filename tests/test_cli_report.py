@@ -286,3 +286,16 @@ def test_anonymous_sources_flag_opinions_but_not_what_states_nothing(runner, tmp
     reasons = {c["check"]: c["reasons"] for c in claims}
     assert reasons["prediction"] == ["anonymous-only"]
     assert reasons["question"] == [] and reasons["fragment"] == []
+
+
+def test_an_opinion_read_from_unnamed_data_is_no_anonymous_source(runner, tmp_path):
+    """"Polls suggest a close race": a reading of data, not a person who asked not to be named."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Race tightens\n\nPolls suggest the race will be very close in Ohio.\n\n"
+                                  "Aides said the governor will not run again.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run(runner, "ingest", folder, "--store", store)
+    claims = json.loads(run(runner, "report", "--all", "--format", "json", "--store", store).output)["claims"]
+    reasons = {c["text"][:12]: c["reasons"] for c in claims}
+    assert reasons["the race wil"] == [] and reasons["the governor"] == ["anonymous-only"]

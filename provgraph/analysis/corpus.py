@@ -400,10 +400,12 @@ class _Facts:
         flags = []
         if info.chains:
             facts["independentRoots"] = len(roots)
-            if not named and info.check not in NOT_STATEMENTS:
-                flags.append("anonymous-only")  # every root of every report is anonymous
-                if info.checkable and info.figures and all(self.c.kinds.get(r, ("", True))[0] == "document"
-                                                           for r in roots):
+            documents_only = all(self.c.kinds.get(r, ("", True))[0] == "document" for r in roots)
+            if not named and info.check not in NOT_STATEMENTS and (info.checkable or not documents_only):
+                # every root of every report is anonymous; an opinion only when people voice it
+                # ("polls projected a close race" is a reading of data, not a source hiding)
+                flags.append("anonymous-only")
+                if info.checkable and info.figures and documents_only:
                     flags.append("unattributed")  # "federal data show 70%": nobody stands behind the figure
             if not info.checkable:
                 return facts, flags

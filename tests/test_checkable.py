@@ -68,6 +68,7 @@ def test_a_hedged_past_event_in_the_articles_voice_is_checkable():
     ("The fire was likely caused by a cigarette.", ["likely"]),
     ("The agency could be doing more to help veterans.", []),  # ability, not doubt
     ("The loss could have let him avoid taxes for years.", ["could"]),
+    ("The death toll could be as high as 200.", ["could"]),
 ])
 def test_hedges_only_in_their_hedging_sense(text, hedges):
     assert find_hedges(text) == hedges

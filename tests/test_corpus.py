@@ -381,6 +381,19 @@ def test_people_sharing_a_surname_are_not_merged(corpus):
     assert corpus.canonical[tom] == tom and corpus.canonical[grace] == grace
 
 
+def test_a_person_named_by_description_never_lends_a_surname_across_articles():
+    """A writer's "my cook" in one article is not Cook, the named source of another."""
+    from provgraph.analysis.corpus import resolve_sources
+
+    def hop(agent, label, descriptor=None):
+        return {"agent": agent, "label": label, "kind": "person", "anonymous": False, "descriptor": descriptor}
+
+    a = ClaimInfo("a", "the mill lost money", "art-a", None, [], [[hop("person/a/my-cook", "my cook", "my cook")]])
+    b = ClaimInfo("b", "sales rose", "art-b", None, [], [[hop(person("Cook"), "Cook")]])
+    canonical, _, _ = resolve_sources({"a": a, "b": b})
+    assert canonical[person("Cook")] == person("Cook")
+
+
 def test_outlet_aliases_share_one_source(corpus, claims):
     # "AP" (Harbor Herald, blog) and "the Associated Press" (Coast Times)
     roots = [corpus.claims[claims(k)].roots for k in EVACUATED]

@@ -118,8 +118,8 @@ def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset())
     full_names: dict[str, set[str]] = defaultdict(set)
     for iri, h in seen.items():
         parts = normalise(h["label"]).split("-")
-        if h["kind"] == "person" and len(parts) > 1 and iri not in apart:
-            full_names[parts[-1]].add(iri)
+        if h["kind"] == "person" and len(parts) > 1 and iri not in apart and not h.get("descriptor"):
+            full_names[parts[-1]].add(iri)  # a name; "my cook" or "the billionaire businessman" is none
     canonical: dict[str, str] = {}
     labels: dict[str, str] = {}
     kinds: dict[str, tuple[str, bool]] = {}
@@ -128,7 +128,7 @@ def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset())
         target = iri
         if iri in apart:
             pass
-        elif h["kind"] == "person" and len(normalise(h["label"]).split("-")) == 1:
+        elif h["kind"] == "person" and len(normalise(h["label"]).split("-")) == 1 and not h.get("descriptor"):
             owners = full_names.get(normalise(h["label"]), set())
             if len(owners) == 1:
                 target = next(iter(owners))

@@ -58,10 +58,10 @@ SELECT ?claim ?flag WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:flag ?flag }} }}"""
 BOUND_AT_MOST = 2000  # claims whose conflicts are read by a bound query; more, and the store is scanned
 CONFLICT_MEMBERS = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
-SELECT ?conflict ?claim WHERE { ?conflict pg:conflictOf ?claim }"""
+SELECT DISTINCT ?conflict ?claim WHERE { ?conflict pg:conflictOf ?claim }"""
 CONFLICT_REASONS = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
-SELECT ?conflict ?reason WHERE { ?conflict pg:conflictReason ?reason }"""
+SELECT DISTINCT ?conflict ?reason WHERE { ?conflict pg:conflictReason ?reason }"""
 TITLES = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 PREFIX schema: <http://schema.org/>
@@ -252,6 +252,13 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     page = ranked[offset:offset + top] if top is not None else ranked[offset:]
     if summaries is None:
         summaries = summary.load(store, set(page))
+        end = offset + len(page)
+        while top is not None and len([i for i in page if i in summaries]) < top and end < len(ranked):
+            more = ranked[end:end + top]  # flags left by a stale analysis for a claim since removed: fill the page
+            end += len(more)
+            summaries.update(summary.load(store, set(more)))
+            page += more
+        page = [iri for iri in page if iri in summaries][:top]
     corrections: dict[str, list[dict]] = defaultdict(list)
     for row in store.select(queries.load("claim_corrections")):
         corrections[row["claim"]].append({k: row[k] for k in ("correction", "action", "summary", "analyst",
@@ -298,7 +305,8 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
 
 def _conflicts(store, claims: list[str]) -> list[tuple[str, str, str]]:
     """(claim, other claim, reason) for each figure conflict of `claims`: bound to them for a
-    page; for most of the store, two scans joined here (the query's self-join costs 3x more)."""
+    page; for most of the store, two scans joined here (the query's self-join costs 3x more).
+    DISTINCT: the union default graph repeats a statement stored in two graphs."""
     if len(claims) <= BOUND_AT_MOST:
         query = queries.load("conflicting_figures")
         return [(r["claim"], r["other"], r["reason"]) for part in (claims[i:i + 500] for i in range(0, len(claims), 500))

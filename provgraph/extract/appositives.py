@@ -32,8 +32,8 @@ def name_beside(f: Found, tokens, text: str) -> None:
         end = next((k for k in range(comma + 1, last + 1) if tokens[k].text == ","), last + 1)
         sides = [tokens[first:comma], tokens[comma + 1:end]]
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
-        if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
-            return
+        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or f.cue.start < m.span.end:
+            return  # after "According to the official," a name begins what was said
         k = last + 2
         while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
                 and (tokens[k].is_cap and tokens[k].is_word or tokens[k].text in NAME_PARTS and k > last + 2):
@@ -52,7 +52,8 @@ def name_beside(f: Found, tokens, text: str) -> None:
             continue
         whole = [t for side in sides for t in side]
         role = text[description[0].start:description[-1].end]
-        role = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ("a", "an", "the") else role
+        first, _, rest = role.partition(" ")
+        role = rest if first.lower() in ("a", "an", "the") and rest else role
         f.mention = Mention(Span(whole[0].start, whole[-1].end, text[whole[0].start:whole[-1].end]), named.kind,
                             named.label, named.head, role=named.role or role, nationality=named.nationality,
                             affiliation=named.affiliation)

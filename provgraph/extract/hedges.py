@@ -42,8 +42,10 @@ _FRAMING = frozenset({"claim", "claims", "claimed", "claiming", "allege", "alleg
 
 
 def _hedges_here(word: str, before: str, after: str) -> bool:
-    if word == "could":  # "could be doing more", "could be worrisome": ability and condition, not doubt
-        return bool(re.match(r"\s+(?:not\s+|well\s+|also\s+)?have\b", after))
+    if word == "could":  # "could be doing more", "could be worrisome": ability and condition, not doubt;
+        # "could have", "could be as high as 200", "could be 40 percent": doubt about a fact or figure
+        return bool(re.match(r"\s+(?:not\s+|well\s+|also\s+)?(?:have\b|be\s+(?:as|more|less|up|over|nearly|about|"
+                             r"around|roughly)\b|be\s+[\d$€£])", after))
     if word in _MODAL:
         return bool(re.match(r"\s+(?:not\s+|well\s+|also\s+)?(?:have|be)\b", after))
     if word in _SEEM:

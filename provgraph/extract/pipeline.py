@@ -153,6 +153,8 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     kind = f.mention.kind if f.mention is not None else "none"
     if kind == "definite":
         kind = "anonymous"
+    elif kind == "respondents":  # a poll's answers: what SOURCE_KINDS calls a document
+        kind = "document"
     return Attribution(
         source=source,
         source_span=f.mention.span if f.mention is not None else None,
@@ -408,8 +410,10 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
     return list(claims.values())
 
 
-_BEFORE_NOUN = re.compile(r"\b(?:the|a|an|his|her|their|its|these|those|such|of|false|true|unproven|many|whose)"
-                          r"(?:\s+[A-Z][\w-]*)?\s+$", re.IGNORECASE)
+# A determiner right before the word, or "of" and one capitalised modifier: "his claims", "32% of
+# Republican claims"; "The senator claims" and "Many Republicans claim" are verbs.
+_BEFORE_NOUN = re.compile(r"(?:\b(?i:the|a|an|his|her|their|its|these|those|such|false|true|unproven|whose)"
+                          r"|\b(?i:of)(?:\s+[A-Z][\w-]*)?)\s+$")
 
 
 def _noun_cue(cue: Span, text: str) -> bool:

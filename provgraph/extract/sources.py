@@ -23,6 +23,7 @@ DETERMINERS = frozenset(
     "a an the one two three four five six seven eight nine ten several some many few other another "
     "multiple numerous various most all both these those this that".split()
 )
+FORMER = frozenset("former ex onetime one-time erstwhile ex-".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
 _CONNECTORS = frozenset("of the for and on to in at".split())
@@ -148,10 +149,17 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if prep is not None and not head_part[prep - 1].is_cap and not _source_word(head_part[prep - 1].lower):
         return None  # "the passage of the Affordable Care Act": the head is not a source
     affiliation = _strip_det(_text(affil_part, article)) or None
-    if head_part[-1].lower in SPOKESPEOPLE:
+    if head_part[-1].lower in SPOKESPEOPLE and not anonymous_context \
+            and not any(t.lower in FORMER for t in head_part):
         # "a spokeswoman for Harlow", "a State Department spokesman": the named party's official
-        # voice, on the record though unnamed
-        party_words = affil_part or [t for t in head_part[:-1] if t.is_cap or t.lower in NAME_CONNECTORS]
+        # voice, on the record though unnamed (not a former one, nor one granted anonymity)
+        k = len(head_part) - 1
+        while k > 0 and (head_part[k - 1].is_cap and head_part[k - 1].lower not in DETERMINERS
+                         or head_part[k - 1].text in ("’s", "'s", "&")):
+            k -= 1
+        if k > 0 and head_part[k - 1].lower in DETERMINERS:
+            k -= 1  # "A State Department spokesman": the article keeps "State" from reading as a sentence opener
+        party_words = affil_part or head_part[k:-1]
         party = parse_mention(tuple(party_words), article) if party_words and party_words[-1].is_cap else None
         if party is not None and party.kind in ("person", "organization", "outlet") and not party.anonymous:
             return Mention(span, party.kind, party.label, party.head, nationality=party.nationality)
@@ -212,7 +220,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         named = parse_mention(tokens[:words.index("and")], article, anonymous_context)
         if named is not None and named.kind in ("person", "organization", "outlet"):
             return named  # "Cruz and his aides": a name in the source phrase makes it named
-    if first in ("my", "our") and len(head_part) <= 3:
+    if first in ("my", "our") and head in RELATIONS and len(head_part) <= 3:
         # "my father said", "our neighbour told us": someone the speaker or writer knows and names
         # by relation, inside their own account; not a source who asked not to be named
         return Mention(span, "person", span.text, head, descriptor=span.text)
@@ -438,6 +446,9 @@ class SourceBook:
                 found.mentions.append(m.span)
                 return found
             m = Mention(m.span, "document", m.label, "poll", anonymous=True, descriptor=m.label)  # as vague as "polls"
+        if anonymity and SPOKESPEOPLE & set(m.span.text.lower().split()):
+            # "a spokesman for Harlow, who spoke on condition of anonymity": unnamed, not the party
+            m = Mention(m.span, "anonymous", m.span.text, "spokesman", anonymous=True, descriptor=m.span.text)
         if m.kind == "definite":
             found = self._definite(m.head, m.label)
             if found is not None:
@@ -523,11 +534,8 @@ class SourceBook:
         if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
-        found = next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                      and (not office or _holds(s.role, m.head))), None)
-        # "Jon Marsh has run it since 2004. 'We lost money,' the businessman said.": like "he", the
-        # person the sentence before opens with
-        return found if found is not None or office else self._subject()
+        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
+                     and (not office or _holds(s.role, m.head))), None)
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -602,7 +610,8 @@ class SourceBook:
         if found is not None:
             return found
         for _, tokens in reversed(self._openings):
-            at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].lower in POLLS and tokens[k - 1].is_cap
+            # a capitalised word before "poll" that is not the sentence's first: "Recent polls" names none
+            at = next((k for k in range(len(tokens) - 1, 1, -1) if tokens[k].lower in POLLS and tokens[k - 1].is_cap
                        and tokens[k - 1].lower not in DETERMINERS), None)
             if at is None:
                 continue
@@ -642,12 +651,18 @@ class SourceBook:
 
 
 INDEFINITE = frozenset("a an one some another".split())
+# People a writer names by relation ("my father said"); "our sources" stay anonymous.
+RELATIONS = frozenset("father mother dad mom mum son daughter brother sister husband wife grandfather grandmother "
+                      "grandson granddaughter uncle aunt cousin nephew niece neighbour neighbor friend "
+                      "parents children kids family".split())
 # A share of those asked, as the subject of "said": "40 percent of voters", "two in three", "most".
 PROPORTION = re.compile(
     r"(?:some |about |nearly |almost |just |only |roughly |around |more than |fewer than |less than )?"
     r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) "
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|(?:a|one|two)[ -]thirds?|(?:a|one|three)[ -]quarters?|"
-    r"a (?:slim |narrow |clear |large )?majority|a plurality)(?: of .+)?$", re.IGNORECASE)
+    r"a (?:slim |narrow |clear |large )?majority|a plurality)"
+    r"(?: of (?:the |all |likely |registered |those )?(?:voters|respondents|americans|adults|people|residents|"
+    r"polled|surveyed|asked|democrats|republicans|independents)\b.*)?$", re.IGNORECASE)
 RESPONDENTS = frozenset("respondents polled surveyed".split())
 POLLS = frozenset("poll polls survey surveys".split())
 # Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
@@ -672,7 +687,7 @@ UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman
                            "speaker chancellor king queen pope premier".split())
 # "The billionaire businessman said": a definite description of one person names someone the reader
 # knows (the article named them, if not yet as a source), never an anonymous source.
-IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS | OFFICE_EPITHETS
+IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "

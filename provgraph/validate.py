@@ -445,10 +445,12 @@ def _iris(path, shapes: Graph) -> set:
 
 
 def _digest(shapes: str) -> bytes:
-    """What every fingerprint starts with: the shapes and the pyshacl that reads them."""
+    """What every fingerprint starts with: the shapes, the pyshacl that reads them and this module,
+    which draws the parts (a part drawn differently must be checked again)."""
     from importlib.metadata import version
 
-    return hashlib.sha256(Path(shapes).read_bytes() + version("pyshacl").encode("ascii")).hexdigest().encode("ascii")
+    return hashlib.sha256(Path(shapes).read_bytes() + version("pyshacl").encode("ascii")
+                          + Path(__file__).read_bytes()).hexdigest().encode("ascii")
 
 
 def load_record(spec) -> dict[str, str]:

@@ -785,3 +785,8 @@ def test_a_name_after_according_to_a_description_is_what_was_said():
 ])
 def test_a_framing_verb_after_its_subject_still_hedges(text, hedge):
     assert any(hedge in c.hedges for c in run(text).claims)
+
+
+def test_an_opening_participle_is_not_a_name_for_he_to_take_up():
+    text = "Holding signs, the crowd marched on Monday. “The plan failed,” he then said."
+    assert all(label != "Holding" for label, _, _ in sources_of(text))

@@ -721,6 +721,8 @@ def _opening_name(tokens: list[Token]) -> list[Token] | None:
     run = []
     if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
         return None  # "While Obama had ...": the sentence opens with a clause, not its subject
+    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and any(t.text == "," for t in tokens[1:6]):
+        return None  # "Holding signs, the protesters ...", "Asked about it, she ...": an opening participle
     while k < len(tokens) and tokens[k].is_word and _is_name_token(tokens[k], first=(k == 0)) \
             and not POSSESSIVE.search(tokens[k].text):
         run.append(tokens[k])

@@ -63,3 +63,13 @@ def test_thousands_of_distinct_figures_cost_a_few_comparisons_each(monkeypatch):
     assert len(conflicted(claims)) == 4000
     compare_figures(claims)
     assert calls <= 4 * 1000  # once per distinct value for each of the two; pairwise, about a million
+
+
+def test_a_conflict_is_linked_even_past_many_values_from_its_own_source():
+    """Seventy nearer contradicting values all from the claim's own source do not hide the one
+    from another source (the search goes on until partners are found, not for a fixed count)."""
+    claims = {"own": claim("own", 1000.0, "exact", "A")}
+    claims |= {f"same{k}": claim(f"same{k}", float(1100 + 10 * k), "exact", "A") for k in range(70)}
+    claims["other"] = claim("other", 5000.0, "exact", "B")
+    links, _ = compare_figures(claims)
+    assert {"own", "other"} in [{a, b} for a, b, _ in links]

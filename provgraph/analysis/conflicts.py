@@ -131,8 +131,8 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
             for a in mine:
                 ra, wa = claims[a].roots, claims[a].words
                 found: dict[str, str] = {}
-                # the nearest contradicting values first, at most `bound` of them
-                for vb in itertools.islice(values.against(va) if values else (), bound):
+                # the nearest contradicting values first, until `bound` partners with other roots are found
+                for vb in values.against(va) if values else ():
                     if len(found) >= bound:
                         break
                     reason = f"{min(va, vb)[2]} vs {max(va, vb)[2]} {va[3]}{period}"

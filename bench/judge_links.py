@@ -171,6 +171,28 @@ def read_fixture(path: Path) -> list[dict]:
     return rows
 
 
+def record_problems(rows: list[dict]) -> list[str]:
+    """What is wrong with a fixture's judged rows: sides that are not (doc id, start < end), a pair
+    judged twice, a score outside (0, 1], a wrong judgement without its reason."""
+    problems, pairs = [], set()
+    for r in rows:
+        sides = [(r[f"doc_id_{s}"], r[f"start_{s}"], r[f"end_{s}"]) for s in ("a", "b")]
+        if any(not (isinstance(d, str) and d and isinstance(a, int) and isinstance(b, int) and 0 <= a < b)
+               for d, a, b in sides) or sides[0] == sides[1]:
+            problems.append(f"bad sides: {sides}")
+            continue
+        key = pair_key(*sides)
+        if key in pairs:
+            problems.append(f"judged twice: {key}")
+        pairs.add(key)
+        if not (isinstance(r["score"], float | int) and 0 < r["score"] <= 1) or not isinstance(r["correct"], bool) \
+                or not (isinstance(r["note"], str) and len(r["note"]) <= 240):
+            problems.append(f"bad score, judgement or note: {key}")
+        elif not r["correct"] and not r["note"]:
+            problems.append(f"a link judged wrong needs its reason: {key}")
+    return problems
+
+
 def fixture_selection(path: Path) -> dict:
     """The articles a fixture was sampled from: {"split", "offset", "limit"}, from its header
     comment (`# {...}`) and its rows' "split"; a fixture without them is all the dev articles."""

@@ -4,21 +4,11 @@ cost memory: entities in RDF/XML past a bound, and YAML aliases in the analyst's
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from conftest import assert_clean_error, run
 
-LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE rdf:RDF [
- <!ENTITY a "ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha">
- <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
- <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
- <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
- <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
-]>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">
- <rdf:Description rdf:about="http://example.org/x"><ex:p>&e;&e;&e;&e;</ex:p></rdf:Description>
-</rdf:RDF>
-"""
+LAUGHS = (Path(__file__).parent / "data" / "billion_laughs.rdf").read_text(encoding="utf-8")
 
 NAMESPACES = """<?xml version="1.0"?>
 <!DOCTYPE rdf:RDF [ <!ENTITY ex "http://example.org/"> ]>

@@ -47,24 +47,8 @@ def _rows() -> list[dict]:
 def test_fixture_is_well_formed():
     rows = _rows()
     assert len(rows) >= 50
-    pairs = set()
-    for r in rows:
-        assert set(r) == set(jl.FIELDS), r
-        for side in ("a", "b"):
-            assert isinstance(r[f"doc_id_{side}"], str) and r[f"doc_id_{side}"]
-            assert isinstance(r[f"start_{side}"], int) and isinstance(r[f"end_{side}"], int)
-            assert 0 <= r[f"start_{side}"] < r[f"end_{side}"]
-        a = (r["doc_id_a"], r["start_a"], r["end_a"])
-        b = (r["doc_id_b"], r["start_b"], r["end_b"])
-        assert a != b
-        key = jl.pair_key(a, b)
-        assert key not in pairs, f"judged twice: {key}"
-        pairs.add(key)
-        assert isinstance(r["score"], float | int) and 0 < r["score"] <= 1
-        assert isinstance(r["correct"], bool)
-        assert isinstance(r["note"], str) and len(r["note"]) <= 240
-        if not r["correct"]:
-            assert r["note"], f"a link judged wrong needs its reason: {key}"
+    assert all(set(r) == set(jl.FIELDS) for r in rows)
+    assert jl.record_problems(rows) == []
 
 
 @needs_dev
@@ -123,3 +107,10 @@ def test_a_note_that_copies_six_words_of_an_article_is_caught():
     article = "The port authority said forty ships were delayed on Monday by the storm."
     assert jl.copied_text("ships were delayed on Monday by fog", [article]) == ["ships were delayed on monday by"]
     assert jl.copied_text("a storm delayed many ships that day", [article]) == []
+
+
+def test_the_fixture_check_finds_a_pair_judged_twice_and_a_wrong_link_without_reason():
+    row = {"doc_id_a": "d1", "start_a": 0, "end_a": 5, "doc_id_b": "d2", "start_b": 3, "end_b": 9,
+           "score": 0.5, "correct": False, "note": ""}
+    problems = jl.record_problems([row, dict(row, note="x")])
+    assert any("needs its reason" in p for p in problems) and any("judged twice" in p for p in problems)

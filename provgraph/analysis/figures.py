@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provgraph.extract.claims import MONTHS
+from provgraph.extract.claims import FULL_MONTHS, MONTHS
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -29,7 +29,7 @@ _BOUNDS = [  # words before a figure -> how the figure bounds the true value
     ("upper", ("up to", "fewer than", "less than", "under", "at most", "no more than", "nearly", "almost")),
     ("approx", ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "nearly")),
 ]
-_MONTHS = "january february march april may june july august september october november december".split()  # for the scope patterns
+_MONTHS = FULL_MONTHS  # the scope patterns name months in full
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())

@@ -14,8 +14,8 @@ NUMBER_WORDS = (
     "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions "
     "dozen dozens"
 ).split()
-MONTHS = frozenset("january february march april may june july august september october november december "
-                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "Sept. 11" is a date
+FULL_MONTHS = tuple("january february march april may june july august september october november december".split())
+MONTHS = frozenset(FULL_MONTHS) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "Sept. 11"
 
 FIGURE = re.compile(
     r"(?<![\w./])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?(?!/\d)"

@@ -5,21 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .common import Case, Lab, cli
+from .common import REPO, Case, Lab, cli
 
 ID = "https://w3id.org/provgraph/id/"
-LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE rdf:RDF [
- <!ENTITY a "ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha">
- <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
- <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
- <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
- <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
-]>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">
- <rdf:Description rdf:about="http://example.org/x"><ex:p>&e;&e;&e;&e;</ex:p></rdf:Description>
-</rdf:RDF>
-"""
+# the billion-laughs file the tests use too
+LAUGHS = (REPO / "tests" / "data" / "billion_laughs.rdf").read_text(encoding="utf-8")
 YAML_ALIASES = "\n".join(["sources:", "  - &a {name: A, grade: C, aliases: [x, x, x, x, x, x, x, x, x]}",
                           *(f"  - &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefg", "bcdefgh"))]) + "\n"
 

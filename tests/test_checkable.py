@@ -516,6 +516,19 @@ def test_a_day_of_the_month_is_a_date_not_a_figure(text):
     assert figures(text) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The crowd knew what was coming in Stage 4.", []),  # a numbered name
+    ("Game 7 was sold out.", []),
+    ("In Ohio 300 people voted early.", ["300"]),  # a count after a place
+    ("She swam 100 percent, the best race of her life.", []),  # "fully"
+    ("I am 100% sure of it.", []),
+    ("Turnout rose 100 percent in a year.", ["100 percent"]),  # a change
+    ("100 percent of the ballots were counted.", ["100 percent"]),  # a share
+])
+def test_numbered_names_and_intensifiers_are_not_figures(text, found):
+    assert figures(text) == found
+
+
 @pytest.mark.parametrize("content", ["he expects Clinton to recover fully from pneumonia by Monday",
                                      "she hoped the memorial would start a dialogue"])
 def test_a_view_held_by_the_speaker_is_not_checkable_even_with_a_date(content):

@@ -18,7 +18,8 @@ from provgraph.extract import lexicon
 from provgraph.extract.claims import figures
 
 # Cue lemmas whose content is not information the source passes on: the attribution is the fact.
-INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose design".split())
+INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose design try attempt strive "
+                       "scramble prepare".split())
 DEMAND = frozenset("urge demand ask request encourage advise implore appeal beg invite challenge dare "
                    "order command instruct".split())
 PREDICTION = frozenset("predict expect forecast anticipate project bet guarantee".split())
@@ -26,11 +27,14 @@ STANCE = frozenset("think believe feel consider view worry fear wonder prefer fa
                    "praise applaud blast slam criticize criticise decry denounce chide mock lament thank blame "
                    "attack describe portray call compare dismiss defend embrace tout back agree argue insist "
                    "seem appear sound look question rip hammer label brand hail welcome condemn".split())
+# Feelings about something ("councillors were furious that ..."): a state of mind, not a report.
+EMOTION = frozenset("anger incensed outraged frustrated upset pleased disappointed alarmed concerned furious "
+                    "delighted thrilled relieved troubled dismayed shocked stunned angry happy glad".split())
 # Cues of a state of mind: what the holder believes or expects, not what they pass on.
 BELIEF = frozenset("think believe feel consider view worry fear wonder suspect doubt support oppose favor prefer "
-                   "back embrace".split()) | PREDICTION
+                   "back embrace".split()) | PREDICTION | EMOTION
 # (action cues, ACTION below, never reach these: their attributions credit no one)
-ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PREDICTION, "opinion": STANCE}
+ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PREDICTION, "opinion": STANCE | EMOTION}
 # Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
 INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm disclose estimate count indicate "
                         "document record list calculate conclude determine discover identify tally".split())

@@ -25,6 +25,10 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+# "I'm 100 percent sure", "he gave 110%": a way of saying "fully", unless it is a share "of" something
+INTENSIFIER = re.compile(r"1[01]0\s?(?:%|percent|per cent)", re.IGNORECASE)
+CHANGE = re.compile(r"\b(?:by|up|down|rose|risen|fell|fallen|grew|grown|jumped|increased|decreased|dropped|soared|"
+                    r"climbed|gained|lost|cut|doubled)\s+$", re.IGNORECASE)
 
 
 def figures(text: str) -> list[str]:
@@ -39,10 +43,22 @@ def _figures(text: str) -> tuple[str, ...]:
     out = []
     for m in FIGURE.finditer(text):
         value = m.group(0).strip()
-        if YEAR.fullmatch(value) or _is_day_of_month(text, m.start()):
+        if YEAR.fullmatch(value) or _is_day_of_month(text, m.start()) or _is_numbered_name(text, m) \
+                or INTENSIFIER.fullmatch(value) and not text[m.end():m.end() + 4].startswith(" of") \
+                and not CHANGE.search(text[max(0, m.start() - 12):m.start()]):
             continue
         out.append(value)
     return tuple(out)
+
+
+def _is_numbered_name(text: str, m: re.Match) -> bool:
+    """"Stage 4", "Game 7", "Section 230": a bare whole number after a capitalised word names a thing."""
+    if not m.group(0).isdigit():
+        return False
+    before = re.search(r"\b([A-Z][a-z]+)\s$", text[max(0, m.start() - 20):m.start()])
+    # ... and ends the phrase: "In Ohio 300 people voted" counts people
+    return before is not None and before.group(1).lower() not in MONTHS \
+        and re.match(r"\s*(?:[.,;:!?)”\"’]|$|(?:is|was|were|are|has|had|will|would)\b)", text[m.end():m.end() + 8]) is not None
 
 
 def _is_day_of_month(text: str, start: int) -> bool:

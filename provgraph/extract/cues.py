@@ -219,19 +219,41 @@ def _according_to(i: int, tokens: list[Token], sentence: Span, article: str) -> 
 ABBREVIATED = frozenset("mr mrs ms dr gen col lt sgt capt maj adm gov sen rep rev st jr sr prof pres".split())
 
 
-def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limit: int = 12) -> int:
+def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limit: int = 12,
+                    stop_at_verb: bool = False) -> int:
     j = start
     while j < len(tokens) and j - start < limit:
         t = tokens[j]
         if t.text == "." and (j == len(tokens) - 1 or j == start or not (
                 tokens[j - 1].lower in ABBREVIATED or is_initials(tokens[j - 1].text))):
             break  # the sentence's full stop, not "Mr." or an initial
-        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start):
+        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start) \
+                or (stop_at_verb and j > start and _finite_verb(tokens, j)):
             break
         if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):
             break
         j += 1
     return j
+
+
+def _relative_clause_start(tokens: list[Token], start: int) -> int | None:
+    """Where "who" opens a short relative clause that ends at `start`'s phrase ("people who
+    read them"), so that the subject is the noun before it, not the clause's object."""
+    for k in range(start - 1, max(start - 6, 0), -1):
+        if tokens[k].lower == "who":
+            return k if k > 0 and tokens[k - 1].is_word and tokens[k - 1].lower not in STOP_BACK else None
+        if not tokens[k].is_word or tokens[k].is_cap:
+            return None
+    return None
+
+
+def _finite_verb(tokens: list[Token], at: int) -> bool:
+    """Is tokens[at] a verb in the past or an auxiliary ("phoned", "has", "will")?"""
+    if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
+        return False
+    low = tokens[at].lower
+    return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or (
+        len(low) > 4 and low.endswith("ed") and low.isalpha())
 
 
 def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
@@ -400,7 +422,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         if k > 0:
             segment = tokens[k + 1:j - 1]
             via = _via(segment, article)
-            if segment and (via is not None or _words(tokens, k + 1, j - 1) <= 12):
+            # ", who ran the budget office for a decade before she retired in March,": a relative
+            # clause of any length says who the subject before it is
+            relative = bool(segment) and segment[0].lower in ("who", "whose")
+            if segment and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
                 mention = parse_mention(tokens[subj_start:k], article)
                 if mention is None and via is None:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
@@ -408,6 +433,9 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                     subj_start = k + 1 if mention is not None else None
     elif j > 0:
         subj_start = _np_backward_start(tokens, j)
+        rel = _relative_clause_start(tokens, subj_start)
+        if rel is not None:  # "people who read them told the station": the subject is "people"
+            subj_start = _np_backward_start(tokens, rel)
         if subj_start < j:
             mention = parse_mention(tokens[subj_start:j], article) or _bare_plural_tag(tokens, subj_start, j, end, article)
     if mention is None and cue_tok.lower.endswith("ing") and i > 0 and tokens[i - 1].text == ",":
@@ -420,8 +448,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     after = end
     inverted = False
     if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")):
-        end = _np_forward_end(tokens, after)
-        mention = parse_mention(tokens[after:end], article)
+        end = _np_forward_end(tokens, after, stop_at_verb=True)
+        # "said Brandt phoned the harbour master": a verb after the name makes it the reported clause's
+        # subject, not an inverted source
+        mention = None if _finite_verb(tokens, end) else parse_mention(tokens[after:end], article)
         if mention is not None:
             inverted = True
             after = end
@@ -557,7 +587,7 @@ def _quoted_before(tokens: list[Token], end: int, quotes: list[Span], article: s
     if end <= 0 and not quotes:
         return None
     for q in quotes:
-        if q.end <= pos and pos - q.end <= (3 if end > 0 else 4):
+        if q.end <= pos and pos - q.end <= (3 if end > 0 else 4) and "\n" not in article[q.end:pos]:
             return Span(q.start, q.end, q.text)
     return None
 

@@ -70,6 +70,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
+        found = [f for f in found if not _modifier_of_noun(f, text)]
         for f in found:
             _drop_recipient(f)
             name_beside(f, tokens, text)
@@ -286,6 +287,18 @@ def _coordinated(f: Found, tokens, text: str) -> list[Found]:
     return [Found(mention, f.cue, f.cue_lemma, list(f.content), f.quote, f.via, f.anonymity, f.sentence)]
 
 
+def _modifier_of_noun(f: Found, text: str) -> bool:
+    """"graded 40% of Labour claims as accurate": the cue word is a noun and its "source" the
+    adjective before it; nobody is credited."""
+    if f.cue is None or f.mention is None:
+        return False
+    m = _OF_MODIFIER.search(text[max(0, f.cue.start - 40):f.cue.start])
+    return m is not None and f.mention.span.text == m.group(1)
+
+
+_OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
+
+
 def _drop_recipient(f: Found) -> None:
     """Start the content after the recipient of the cue: "told Fox News on Friday that X" credits
     "X", not "Fox News on Friday that X"."""
@@ -304,6 +317,8 @@ def _announcement(tokens, text: str) -> Found | None:
     if len(tokens) < 3 or tokens[-1].text != ":":
         return None
     at = next((k for k in range(len(tokens) - 2, 0, -1) if lexicon.cue_ratio(tokens[k].lower) >= ANNOUNCING_CUE), None)
+    if at is None and cue_lemma(tokens[-2:-1]) in SPEECH_LEMMAS:
+        at = len(tokens) - 2  # "Hartley reports:": a word often a noun ("reports") is a verb before the colon
     if at is None or len(tokens) - at > 7:  # "said in a statement on Friday:" at most
         return None
     mention = parse_mention(tuple(tokens[:at]), text)
@@ -407,6 +422,11 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
         for h in hedges + cue_hedge:
             if h not in claim.hedges:
                 claim.hedges.append(h)
+    for claim in claims.values():
+        if any(a.type in ("speech", "document") for a in claim.attributions):
+            # "Councillors were furious that X, people who read it said": who feels about X is not
+            # a second source of it
+            claim.attributions = [a for a in claim.attributions if a.type != "belief"]
     return list(claims.values())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from provgraph.extract import lexicon
@@ -88,6 +88,17 @@ def _is_name_token(tok: Token, first: bool) -> bool:
     return True
 
 
+def _title_as_surname(tokens: list[Token], i: int) -> bool:
+    """"Mr. Bishop", "Sen. King", "Anna King said": a capitalised title word after an abbreviated
+    title, or ending the phrase after a name, is a surname (titles come before names)."""
+    if not tokens[i].is_cap or i == 0:
+        return False
+    if tokens[i - 1].text == ".":
+        return i >= 2 and tokens[i - 2].lower + "." in lexicon.words("titles.txt")
+    return i == len(tokens) - 1 and _is_name_token(tokens[i - 1], i == 1) \
+        and tokens[i - 1].lower not in lexicon.words("organization_words.txt")
+
+
 def _text(tokens: list[Token], article: str) -> str:
     return article[tokens[0].start:tokens[-1].end] if tokens else ""
 
@@ -132,6 +143,15 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
         tokens = tokens[:cue]
+    relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
+    if relative is not None:  # "people who read them": the head is before the relative clause
+        if tokens[relative - 1].lower in ("of", ","):
+            return None  # "many of whom", "Brandt, who": the antecedent is outside the phrase
+        head = parse_mention(tokens[:relative], article, anonymous_context)
+        if head is None or head.kind == "pronoun":
+            return None
+        whole = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
+        return replace(head, span=whole, descriptor=whole.text if head.anonymous else head.descriptor)
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
@@ -348,7 +368,8 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
             run.insert(0, t)
             i -= 1
             continue
-        if _is_name_token(t, first=(i == 0)) or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
+        if _is_name_token(t, first=(i == 0)) or _title_as_surname(tokens, i) \
+                or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
             run.insert(0, t)
             i -= 1
             continue

@@ -9,9 +9,10 @@ from click.testing import CliRunner
 
 from provgraph.cli import cli
 from provgraph.extract.checkable import assess, non_response
-from provgraph.extract.claims import figures
+from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.hedges import find_hedges
 from provgraph.extract.pipeline import extract
+from provgraph.extract.tokens import tokenize
 from provgraph.model import Article
 from provgraph.rdf import source_iri
 
@@ -51,6 +52,15 @@ def test_the_articles_own_analysis_is_not_checkable_but_its_figures_and_events_a
     assert not assess("The town faces a difficult choice between jobs and clean water.", attributed=False).checkable
     assert assess("The town lost 1,200 jobs in 2019.", attributed=False).checkable
     assert assess("The governor vetoed the bill on Friday.", attributed=False, named_event=True).checkable
+
+
+def test_a_past_event_of_someone_the_article_named_as_he_or_she_is_checkable():
+    tokens = tokenize("She declined the transfer and has since left the council.", 0)
+    assert has_event_about_named_actor(tokens)
+    assert not has_event_about_named_actor(tokenize("It declined sharply and has since left the index.", 0))
+    claims = extract(Article(text="Mayor Ellen Brandt closed the pool in June. She declined the transfer "
+                                  "and has since left the council.")).claims
+    assert [c.checkable for c in claims] == [True, True]
 
 
 def test_a_hedged_past_event_in_the_articles_voice_is_checkable():

@@ -67,9 +67,11 @@ def _is_day_of_month(text: str, start: int) -> bool:
 
 
 def has_event_about_named_actor(tokens: list[Token]) -> bool:
-    """A capitalised name (not sentence-initial) and a past event: "Kyiv recruited 11,000 prisoners",
+    """A capitalised name (not sentence-initial) or an opening "he", "she", "they" (someone the
+    article named), and a past event: "Kyiv recruited 11,000 prisoners",
     "the Prosecutor General's Office's decision to remove access". Topic nouns ("desertion") do not count."""
-    if not any(k > 0 and t.is_cap and t.is_word for k, t in enumerate(tokens)):
+    if not any(k > 0 and t.is_cap and t.is_word for k, t in enumerate(tokens)) \
+            and not (tokens and tokens[0].lower in ("he", "she", "they")):
         return False
     stems = lexicon.words("event_words.txt")
     for t in tokens:

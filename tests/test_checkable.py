@@ -534,8 +534,10 @@ def test_a_day_of_the_month_is_a_date_not_a_figure(text):
     ("I am 100% sure of it.", []),
     ("Turnout rose 100 percent in a year.", ["100 percent"]),  # a change
     ("100 percent of the ballots were counted.", ["100 percent"]),  # a share
+    ("10:15 a.m. EDT", []),  # a live blog's entry heading
+    ("The vote at 3 p.m. drew 4,000 people.", ["4,000"]),
 ])
-def test_numbered_names_and_intensifiers_are_not_figures(text, found):
+def test_numbered_names_times_and_intensifiers_are_not_figures(text, found):
     assert figures(text) == found
 
 
@@ -543,3 +545,18 @@ def test_numbered_names_and_intensifiers_are_not_figures(text, found):
                                      "she hoped the memorial would start a dialogue"])
 def test_a_view_held_by_the_speaker_is_not_checkable_even_with_a_date(content):
     assert not assess(content, "say").checkable
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Environmentalists worry that the new mine will poison the river.", False),  # a feeling described
+    ("Many residents feel betrayed by the council's decision.", False),
+    ("Some believe the new mine will poison the river.", True),  # a weasel word stands in for a source
+    ("Critics fear the new mine will poison the river.", True),
+    ("Officials said privately that the mine would close.", True),  # unnamed people voicing it
+])
+def test_a_described_feeling_hides_no_anonymous_source_but_a_weasel_word_does(tmp_path, text, flagged):
+    (tmp_path / "a.txt").write_text(text + "\n")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
+    report = json.loads(CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", str(store)]).stdout)
+    assert [("anonymous-only" in c["reasons"]) for c in report["claims"]] == [flagged]

@@ -133,6 +133,9 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             covered_until = max(covered_until, max(c.end for c in a.content))
         previous = [a for a in here if a.source is not None]
     article.claims = _join_quotations(claims, around, text)
+    for c in article.claims:
+        if _described_feeling(c):
+            c.check = "belief"
     article.sources = book.sources
     article.attributions = attributions
     return article
@@ -516,6 +519,20 @@ def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
             a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
             text = text[:a] + " " * (b - a) + text[b:]
     return find_hedges(text)
+
+
+def _described_feeling(claim: Claim) -> bool:
+    """"Environmentalists worry that ...", "many citizens feel stung": a state of mind the writer
+    describes, credited to nobody who told it, so no anonymous source hides behind it. Not
+    "Some believe ...", "critics fear ...": words that stand in for a source (weasel words)."""
+    return not claim.checkable and bool(claim.attributions) and all(
+        a.type == "belief" and a.source is not None
+        and (a.source.descriptor or a.source.label).split()[-1].lower() not in WEASEL_WORDS for a in claim.attributions)
+
+
+# Holders that stand in for an unnamed source: "some believe", "critics fear", "experts think".
+WEASEL_WORDS = frozenset("some many others few most critics experts observers analysts skeptics sceptics "
+                         "people insiders officials sources".split())
 
 
 def _non_responses(sentence: Span) -> list[tuple[NonResponse, tuple[int, int]]]:

@@ -79,3 +79,31 @@ def test_a_reporter_announcing_a_quoted_passage_is_its_source():
     assert len(quoted) >= 2
     # every claim of the passage is the reporter's; nothing after it ("The column went on.") is
     assert all([a.source.label for a in c.attributions] == ["Hartley"] for c in quoted)
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_told_without_that_credits_what_follows_the_recipient(engine):
+    for text in ("Okafor told reporters the plant closed in May.", "Okafor told the Herald the plant closed in May.",
+                 "Okafor told us the plant closed in May."):
+        (claim,) = claims(text, engine)
+        assert claim.text.rstrip(".") == "the plant closed in May"
+        assert [a.source.label for a in claim.attributions] == ["Okafor"]
+
+
+def test_a_title_word_alone_without_the_is_a_surname_not_an_anonymous_source():
+    for text in ("Dean said the clinic closed in May.", "Marshal told reporters the clinic closed in May."):
+        (claim,) = claims(text)
+        assert [(a.source.kind, a.source.anonymous) for a in claim.attributions] == [("person", False)]
+    (claim,) = claims("A spokeswoman said the clinic closed in May.")
+    assert claim.attributions[0].source.anonymous
+
+
+def test_an_adverb_after_he_is_not_part_of_the_source():
+    text = "Senator Ana Ruiz spoke on Monday. She then noted that the clinic had closed in May."
+    assert labels(text) == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("text", ["Not everyone finds the plan convincing.",
+                                  "He hired an architect who said the tower was finished in 2012."])
+def test_everyone_and_a_bare_who_are_no_sources(text):
+    assert not labels(text) & {"everyone", "who"}

@@ -236,6 +236,24 @@ def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, lim
     return j
 
 
+def _recipient_end(tokens: list[Token], start: int) -> int:
+    """End of the recipient after "told": a pronoun ("us"), a name ("The Associated Press"), or
+    one noun ("reporters"); `start` when there is none."""
+    k = start
+    if k < len(tokens) and tokens[k].lower in ("me", "us", "him", "her", "them", "you", "reporters", "journalists"):
+        return k + 1
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    j = k
+    while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+        j += 1
+    return j if j > k else start
+
+
+# Words after a recipient that begin an adjunct, not what was said: "told reporters in Ohio".
+CLAUSE_ADJUNCTS = frozenset("in on at during after before when while as on by for with about".split())
+
+
 def _relative_clause_start(tokens: list[Token], start: int) -> int | None:
     """Where "who" opens a short relative clause that ends at `start`'s phrase ("people who
     read them"), so that the subject is the noun before it, not the clause's object."""
@@ -464,6 +482,16 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         while k < n and k - after < 8 and tokens[k].lower != "that" and tokens[k].is_word:
             k += 1
         at_end = k >= n or (tokens[k].text in ".!?" and k == n - 1)
+        opens = subj_start is None or subj_start == 0 or tokens[subj_start - 1].text not in _BEFORE_TAG
+        if at_end and not inverted and opens:
+            # "King told reporters the plant closed in May": no "that", and no quotation before
+            # the source for the cue to close; what was said starts after the recipient
+            obj_end = _recipient_end(tokens, after)
+            if obj_end > after and _words(tokens, obj_end, n) >= 3 and tokens[obj_end].lower not in CLAUSE_ADJUNCTS:
+                k, at_end = obj_end, False
+                if via is None:
+                    via = _outlet_only(tokens[after:k], article)
+                after = k
         if k < n and tokens[k].lower == "that" or (k < n and tokens[k].text in (",", ":")) or at_end:
             obj = tokens[after:k]
             if via is None and obj:

@@ -88,6 +88,15 @@ def _is_name_token(tok: Token, first: bool) -> bool:
     return True
 
 
+def _person_word(word: str) -> bool:
+    """A title or a word for a person ("dean", "marshal"), not a document, group or outlet noun."""
+    if word in lexicon.words("titles.txt"):
+        return True
+    return word in lexicon.words("source_heads.txt") and not any(
+        word in lexicon.words(name) for name in ("document_nouns.txt", "organization_words.txt", "outlet_words.txt",
+                                                 "anonymous_nouns.txt"))
+
+
 def _title_as_surname(tokens: list[Token], i: int) -> bool:
     """"Mr. Bishop", "Sen. King", "Anna King said": a capitalised title word after an abbreviated
     title, or ending the phrase after a name, is a surname (titles come before names)."""
@@ -156,11 +165,21 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "each said", "both argued": the sources are named elsewhere, not here
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
+    while len(tokens) > 1 and tokens[-1].lower in TRAILING_ADVERBS:
+        tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
     words = [t.lower for t in tokens]
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:
         # "40 percent of respondents said", "two in three said": a poll's answers, not people speaking
         return Mention(span, "respondents", span.text, "respondents", anonymous=True, descriptor=span.text)
+    if words == ["who"] or words == ["whom"]:
+        return None  # the relative pronoun stands for a noun before it (the WHO is upper case)
+    if words[-1] in UNIVERSAL and len(tokens) <= 2:
+        return None  # "(not) everyone finds it compelling": nobody in particular says anything
+    if len(tokens) == 1 and tokens[0].is_cap and not words[0].endswith("s") and words[0] not in NOT_SURNAMES \
+            and words[0] not in QUANTIFIERS and words[0] not in DETERMINERS and _person_word(words[0]):
+        # "Dean said", "King told reporters": a singular noun alone, without "the", is someone's surname
+        return Mention(span, "person", tokens[0].text, words[0])
     if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:
         return Mention(span, "pronoun", tokens[0].text, PERSONAL_PRONOUNS[words[0]])
 
@@ -695,6 +714,15 @@ LEADING_WORDS = frozenset("in on at by since after before during then later earl
                           "sunday".split())
 # Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
 MASS_DOCUMENTS = frozenset("data research evidence information".split())
+# Titles that are nobody's surname: "President said" (a headline) is no person called President.
+NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassador speaker chancellor premier pope "
+                         "minister official spokesman spokeswoman spokesperson officer director secretary senator "
+                         "governor mayor congressman congresswoman lawmaker representative rep sen gov mr mrs ms dr "
+                         "sir lord lady prince princess general colonel captain sergeant lieutenant commander "
+                         "police staff management security intelligence government military leadership "
+                         "administration media press public".split())
+TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
+UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
                             "politician".split())

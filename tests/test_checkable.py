@@ -560,3 +560,23 @@ def test_a_described_feeling_hides_no_anonymous_source_but_a_weasel_word_does(tm
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
     report = json.loads(CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", str(store)]).stdout)
     assert [("anonymous-only" in c["reasons"]) for c in report["claims"]] == [flagged]
+
+
+@pytest.mark.parametrize("text, unattributed", [
+    ("My aunt sold the farm in 1998 for $40,000.", False),  # the writer's own account
+    ("Last week I met the minister at the port, where 300 workers had struck.", False),
+    ("The farm was sold in 1998 for $40,000.", True),
+    ("The union said “my members struck for 40 days”. The farm was sold in 1998 for $40,000.", True),
+])
+def test_the_writers_first_hand_account_is_not_unattributed(text, unattributed):
+    claims = [c for c in extract(Article(text=text)).claims if not c.attributions]
+    assert bool(claims) == unattributed
+
+
+@pytest.mark.parametrize("content, checkable", [
+    ("since then we have certainly also argued that his policies expose him as a fraud", False),
+    ("I have long believed that the plant closed in May", False),
+    ("we argued the case in court in 2015", True),  # an event: a lawyer's day in court
+])
+def test_a_speaker_on_what_they_argue_or_believe_gives_an_opinion(content, checkable):
+    assert assess(content, "say").checkable is checkable

@@ -94,8 +94,10 @@ MODAL = re.compile(
 )
 PAST_MODAL = re.compile(r"\b(?:would|could|might|should|must) (?:not )?have\b", re.IGNORECASE)  # "may have"-type
 FIRST_PERSON_STANCE = re.compile(
-    r"\b(?:I|we)\s+(?:(?:really|just|do|don['’]t|truly|strongly|also|still)\s+)?"
+    r"\b(?:I|we)\s+(?:(?:have|['’]ve|had)\s+)?(?:(?:really|just|do|don['’]t|truly|strongly|also|still|certainly|"
+    r"always|long)\s+){0,2}"
     r"(?:think|believe|feel|hope|want|wish|need|love|hate|like|fear|worry|doubt|guess|suppose|"
+    r"(?:argue|argued|insist|insisted|maintain|maintained|contend|contended)\s+that|"
     r"am (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
     r"['’]m (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
     r"can|can['’]t|cannot|must|should|will|['’]ll|['’]re going|are going|have to|got to)\b"

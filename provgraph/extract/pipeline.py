@@ -126,7 +126,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
                            headline=sentence.end <= headline_end,
                            hedged="strong" if strong else bool(hedges))
-            if check.checkable or strong:
+            if (check.checkable or strong) and not _first_hand(sentence, quotes):
                 claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),
                                     check.checkable, check.reason))
         for a in here:
@@ -395,6 +395,18 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
 
 
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
+FIRST_HAND = re.compile(r"\bI\b|\b(?i:my|me)\b")
+
+
+def _first_hand(sentence: Span, quotes: list[Span]) -> bool:
+    """"My aunt sold the farm in 1998 for $40,000", "Last week I met the minister": the writer tells
+    what they saw or lived (a column, a memoir); they are its source, not nobody."""
+    text = sentence.text
+    for q in quotes:
+        if q.start < sentence.end and sentence.start < q.end:
+            a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return bool(FIRST_HAND.search(text))
 
 
 def _credited_by_dash(quote: Span, text: str) -> bool:

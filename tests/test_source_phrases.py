@@ -107,3 +107,23 @@ def test_an_adverb_after_he_is_not_part_of_the_source():
                                   "He hired an architect who said the tower was finished in 2012."])
 def test_everyone_and_a_bare_who_are_no_sources(text):
     assert not labels(text) & {"everyone", "who"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("That is a fraction of the $20 million experts say it costs to run a campaign.", "experts"),
+    ("For some, the losses would outstrip the gains, said Okafor.", "Okafor"),  # "some" is the object of "for"
+    ("Jane Doe, of Springfield, Va., said she had served in the navy for 20 years.", "Jane Doe"),
+])
+def test_the_source_is_the_subject_not_an_amount_or_an_object(text, label):
+    assert labels(text) == {label}
+
+
+def test_a_recipient_cut_off_is_no_source_phrase():
+    text = "“I have raised all I need,” he said, cutting off a reporter who asked about the budget."
+    assert "off a reporter" not in labels(text)
+
+
+def test_an_outlets_article_is_a_named_document_and_this_article_is_no_source():
+    (claim,) = claims("A Times article reported in 1990 that the casino lost $40 million.")
+    assert [(a.source.kind, a.source.anonymous) for a in claim.attributions] == [("document", False)]
+    assert not labels("Correction: An earlier version of this article misstated when the law passed.")

@@ -250,6 +250,7 @@ def _recipient_end(tokens: list[Token], start: int) -> int:
     return j if j > k else start
 
 
+PREPOSITIONS = frozenset("for in to of among with at on from about into over under after before".split())
 # Words after a recipient that begin an adjunct, not what was said: "told reporters in Ohio".
 CLAUSE_ADJUNCTS = frozenset("in on at during after before when while as on by for with about".split())
 
@@ -301,7 +302,8 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
         j -= 1
     start = j + 1
-    while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within"):
+    while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within",
+                                                  "off", "out", "up", "down"):
         start += 1
     return start
 
@@ -445,8 +447,11 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             relative = bool(segment) and segment[0].lower in ("who", "whose")
             if segment and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
-                mention = parse_mention(tokens[subj_start:k], article)
-                if mention is None and via is None:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
+                # "For some, the losses would outstrip the gains, said X": after a preposition the
+                # phrase is its object, not the subject
+                object_of = subj_start > 0 and tokens[subj_start - 1].lower in PREPOSITIONS
+                mention = None if object_of else parse_mention(tokens[subj_start:k], article)
+                if mention is None and via is None and not object_of:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
                     mention = parse_mention(segment, article)
                     subj_start = k + 1 if mention is not None else None
     elif j > 0:

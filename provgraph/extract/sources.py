@@ -165,6 +165,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "each said", "both argued": the sources are named elsewhere, not here
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
+    if len(tokens) > 2 and tokens[0].text[:1].isdigit() and tokens[1].lower in ("million", "billion", "trillion"):
+        tokens = tokens[2:]  # "the minimum $20 million experts say": the amount is not part of the source
     while len(tokens) > 1 and tokens[-1].lower in TRAILING_ADVERBS:
         tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
@@ -172,6 +174,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:
         # "40 percent of respondents said", "two in three said": a poll's answers, not people speaking
         return Mention(span, "respondents", span.text, "respondents", anonymous=True, descriptor=span.text)
+    if any(a == "this" and b in ("article", "story", "column", "page") for a, b in zip(words, words[1:])):
+        return None  # "An earlier version of this article misstated": the article itself, no source in it
     if words == ["who"] or words == ["whom"]:
         return None  # the relative pronoun stands for a noun before it (the WHO is upper case)
     if words[-1] in UNIVERSAL and len(tokens) <= 2:

@@ -535,6 +535,7 @@ def test_a_day_of_the_month_is_a_date_not_a_figure(text):
     ("Turnout rose 100 percent in a year.", ["100 percent"]),  # a change
     ("100 percent of the ballots were counted.", ["100 percent"]),  # a share
     ("10:15 a.m. EDT", []),  # a live blog's entry heading
+    ("Call the hotline (800-273-8255) for help.", []),
     ("The vote at 3 p.m. drew 4,000 people.", ["4,000"]),
 ])
 def test_numbered_names_times_and_intensifiers_are_not_figures(text, found):

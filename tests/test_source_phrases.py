@@ -127,3 +127,13 @@ def test_an_outlets_article_is_a_named_document_and_this_article_is_no_source():
     (claim,) = claims("A Times article reported in 1990 that the casino lost $40 million.")
     assert [(a.source.kind, a.source.anonymous) for a in claim.attributions] == [("document", False)]
     assert not labels("Correction: An earlier version of this article misstated when the law passed.")
+
+
+def test_a_cue_in_a_scene_setting_clause_credits_nothing_after_its_comma():
+    # "When patients ask for help, ...": the main clause is the article's own statement
+    assert not labels("When patients ask for help, too many of their calls go unanswered at night.")
+    (claim,) = claims("When officials said the plant had closed, workers protested in the street.")
+    assert claim.text.rstrip(".") == "the plant had closed"
+    # a document's scene is its own account: "When the poll asked ..., 42 percent backed Y" is the poll's
+    text = "When the poll asked about all four candidates, Ruiz was supported by 42 percent of those responding."
+    assert labels(text) == {"poll"}

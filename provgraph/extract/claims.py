@@ -44,7 +44,7 @@ def _figures(text: str) -> tuple[str, ...]:
     for m in FIGURE.finditer(text):
         value = m.group(0).strip()
         if YEAR.fullmatch(value) or _is_day_of_month(text, m.start()) or _is_numbered_name(text, m) \
-                or _in_clock_time(text, m) \
+                or _time_or_phone(text, m) \
                 or INTENSIFIER.fullmatch(value) and not text[m.end():m.end() + 4].startswith(" of") \
                 and not CHANGE.search(text[max(0, m.start() - 12):m.start()]):
             continue
@@ -52,11 +52,15 @@ def _figures(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _in_clock_time(text: str, m: re.Match) -> bool:
-    """"10:15 a.m.", "3 p.m.": a time of day (a live blog's entry heading), not a figure."""
-    return any(t.start() <= m.start() < t.end() for t in CLOCK.finditer(text, max(0, m.start() - 3), m.end() + 8))
+def _time_or_phone(text: str, m: re.Match) -> bool:
+    """"10:15 a.m.", "3 p.m.": a time of day (a live blog's entry heading), not a figure; nor is a
+    telephone number ("800-273-8255")."""
+    around = text[max(0, m.start() - 14):m.end() + 14]
+    at = m.start() - max(0, m.start() - 14)
+    return any(t.start() <= at < t.end() for pattern in (CLOCK, PHONE) for t in pattern.finditer(around))
 
 
+PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\s?[ap]\.m\.", re.IGNORECASE)
 
 

@@ -70,7 +70,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
-        found = [f for f in found if not _modifier_of_noun(f, text)]
+        found = [f for f in found if not _modifier_of_noun(f, text) and not _in_subordinate_clause(f, sentence)]
         for f in found:
             _drop_recipient(f)
             name_beside(f, tokens, text)
@@ -288,6 +288,27 @@ def _coordinated(f: Found, tokens, text: str) -> list[Found]:
     if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite"):
         return []
     return [Found(mention, f.cue, f.cue_lemma, list(f.content), f.quote, f.via, f.anonymity, f.sentence)]
+
+
+def _in_subordinate_clause(f: Found, sentence: Span) -> bool:
+    """"When veterans ask for help, too many calls go unanswered": the cue is in a clause that
+    sets the scene; what follows its comma is the article's statement, not the veterans' (their
+    content ends at the comma; with too little left, there is no attribution)."""
+    if f.mention is None or f.mention.kind in ("document", "outlet") or not f.content or not SUBORDINATOR.match(
+            sentence.text[:max(0, f.mention.span.start - sentence.start)]):
+        return False
+    first = f.content[0]
+    comma = first.text.find(",")
+    if comma < 0 or len(first.text[comma:].split()) < 3:
+        return False
+    if len(first.text[:comma].split()) < 3:
+        return True
+    f.content[0] = Span(first.start, first.start + comma, first.text[:comma])  # "When officials said X, ...": X
+    return False
+
+
+# ("As X put it, Y" is X's Y; "When the poll asked ..., 42 percent backed Y" is the poll's finding)
+SUBORDINATOR = re.compile(r"^\s*(?:When|If|While|Because|After|Before|Unless|Although|Though|Once|Until|Whenever)\s+$")
 
 
 def _modifier_of_noun(f: Found, text: str) -> bool:

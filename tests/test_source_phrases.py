@@ -3,7 +3,12 @@ names that open the reported clause, nouns read as cues, and feelings read as re
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
+
+from provgraph.cli import cli
 
 from provgraph.extract.pipeline import extract
 from provgraph.model import Article
@@ -137,3 +142,28 @@ def test_a_cue_in_a_scene_setting_clause_credits_nothing_after_its_comma():
     # a document's scene is its own account: "When the poll asked ..., 42 percent backed Y" is the poll's
     text = "When the poll asked about all four candidates, Ruiz was supported by 42 percent of those responding."
     assert labels(text) == {"poll"}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_in_sentence_corroboration_is_a_second_source(engine):
+    text = "Ruiz said the mine closed in 2014, which was later confirmed by the state agency."
+    (claim,) = claims(text, engine)
+    assert claim.text.rstrip(".") == "the mine closed in 2014"
+    assert {a.source.label for a in claim.attributions} == {"Ruiz", "state agency"}
+
+
+def test_corroboration_alone_is_the_only_source():
+    (claim,) = claims("The plan was drafted in May, a timeline confirmed by strategists in both parties.")
+    assert claim.text.rstrip(".") == "The plan was drafted in May"
+    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [
+        ("strategists in both parties", True)]
+
+
+def test_a_corroborated_claim_is_not_single_source_in_the_report(tmp_path):
+    (tmp_path / "a.txt").write_text("Ruiz said the mine closed in 2014, which was later confirmed by the "
+                                    "Ohio Department of Natural Resources.\n")
+    store = str(tmp_path / "store")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", store]).exit_code == 0
+    out = CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", store]).stdout
+    (claim,) = json.loads(out)["claims"]
+    assert claim["independent_roots"] == 2 and "single-source" not in claim["reasons"]

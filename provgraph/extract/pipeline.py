@@ -114,6 +114,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         announced = _announcement(tokens, text) if not here else None
         if not here and previous:
             here = _carry_over(sentence, tokens, quotes, previous, text, going_on)
+        here, passive = _corroboration(sentence, here, text, book)
+        attributions.extend(passive)  # PolNeAR counts "confirmed by X"; the claim has X among its sources
         attributions.extend(here)
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
         innermost = [a for a in here if a.source is not None
@@ -288,6 +290,51 @@ def _coordinated(f: Found, tokens, text: str) -> list[Found]:
     if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite"):
         return []
     return [Found(mention, f.cue, f.cue_lemma, list(f.content), f.quote, f.via, f.anonymity, f.sentence)]
+
+
+def _corroboration(sentence: Span, here: list[Attribution], text: str,
+                   book: SourceBook) -> tuple[list[Attribution], list[Attribution]]:
+    """"The plan was drafted in May, Whitfield said, a timeline confirmed by strategists in both
+    parties": a second source for what the sentence credits to its first, or the only one ("The
+    mine closed in 2014, which the agency later confirmed"); the phrase leaves the content.
+    Returns the sentence's attributions with the confirmer's added, and the passive "confirmed by X"
+    as the patterns read it (a piece of the sentence as its content), kept apart from the claims."""
+    m = CORROBORATED.search(sentence.text)
+    if m is None:
+        return here, []
+    cut = sentence.start + m.start()
+    # the passive "confirmed by X" as the patterns read it, with a piece of the sentence as content
+    passive = [a for a in here if a.cue is not None and cut <= a.cue.start < sentence.start + m.end()]
+    here = [a for a in here if a not in passive]
+    for a in here:
+        if a.relayed_by in passive:
+            a.relayed_by = None
+    credited = [a for a in here if a.source is not None and a.content and a.relayed_by is None]
+    if len(credited) > 1:
+        return here, passive
+    mention = parse_mention(tuple(tokenize(m.group("by"), sentence.start + m.start("by"))), text)
+    if mention is None:
+        return here, passive
+    if credited:
+        content = [c if c.end <= cut else Span(c.start, cut, text[c.start:cut]) for c in credited[0].content
+                   if c.start < cut]
+    else:
+        content = [_statement(Span(sentence.start, cut, text[sentence.start:cut]))]
+    if not content:
+        return here, passive
+    if credited:
+        credited[0].content = content
+    cue = Span(sentence.start + m.start("cue"), sentence.start + m.end("cue"), m.group("cue"))
+    a = _resolve(Found(mention, cue, "confirm", list(content), sentence=sentence), book)
+    if a is None or a.source is None or any(a.source is b.source for b in credited):
+        return here, passive
+    return here + [a], passive
+
+
+# ", a timeline confirmed by strategists", ", which was later corroborated by the agency"
+CORROBORATED = re.compile(r",\s+(?:(?:a|an|which|something|as)\b[^,]{0,40}?\s)?(?P<cue>(?:independently\s+)?"
+                          r"(?:confirmed|corroborated|verified|backed up|echoed)\s+by)\s+"
+                          r"(?P<by>[^,.;:]{2,60}?)\s*(?:[.;]|$)")
 
 
 def _in_subordinate_clause(f: Found, sentence: Span) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from provgraph.cli import cli
-from provgraph.extract.checkable import assess, non_response
+from provgraph.extract.checkable import Checkability, assess, non_response
 from provgraph.extract.claims import figures, has_event_about_named_actor
 from provgraph.extract.hedges import find_hedges
 from provgraph.extract.pipeline import extract
@@ -581,3 +581,24 @@ def test_the_writers_first_hand_account_is_not_unattributed(text, unattributed):
 ])
 def test_a_speaker_on_what_they_argue_or_believe_gives_an_opinion(content, checkable):
     assert assess(content, "say").checkable is checkable
+
+
+@pytest.mark.parametrize("content, cue, reason", [
+    ("When she debates three times, stands for 90 minutes, it will dispel any doubt", "say", "prediction"),
+    ("it does not matter because she will get 90 percent of the vote", "say", "prediction"),
+    ("how surprised he is that health has been at the forefront", "tell", "question"),
+    ("taxing such income at a new low 15 percent rate", "propose", "intention"),  # a proposal, not a fact
+    ("derogatory comments he had made about her in 1996", "cite", "fragment"),  # a thing named
+    ("finances", "ask", "fragment"),
+])
+def test_what_a_source_predicts_asks_proposes_or_names_is_not_checkable(content, cue, reason):
+    assert assess(content, cue) == Checkability(False, reason)
+
+
+@pytest.mark.parametrize("content, cue", [
+    ("the plant closed in May and will reopen in June", "say"),  # a past event beside the future one
+    ("stiffing vendors cost the firm $40 million in 2015", "say"),  # a gerund as the subject of a clause
+    ("that the plant closed in 2014", "cite"),
+])
+def test_a_past_event_or_a_clause_stays_checkable(content, cue):
+    assert assess(content, cue).checkable

@@ -38,6 +38,9 @@ ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PRED
 # Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
 INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm disclose estimate count indicate "
                         "document record list calculate conclude determine discover identify tally".split())
+# Cues of speech and report: what they credit is passed on as said ("said", "according to").
+SPEECH_LEMMAS = frozenset(["according to"] + "say tell report state announce add write note claim confirm deny warn find "
+                          "show".split())
 # Cues of an action, not of speech ("the panel voted to", "the court rejected", "donors push"): the
 # actor is not a source of information (PolNeAR annotates them as attributions); the sentence is the
 # article's own account of what the actor did.
@@ -141,6 +144,12 @@ def _characterises(headline: str) -> bool:
 
 
 # A hypothetical: what would follow if something were so.
+FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+(?!not be reached)\w", re.IGNORECASE)
+# "how surprised he is", "why she isn't ahead" (not "How we use energy is shifting", a clause as subject)
+INDIRECT_QUESTION = re.compile(r"^(?:how\s+(?!(?:we|they|he|she|it|you|i|the|a|an|this|that|these|those)\b)|why|whether)\b",
+                               re.IGNORECASE)
+# Cues whose content is what was named, not what was said: "she cited his remarks about her".
+MENTIONING = frozenset("cite mention reference highlight".split())
 CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
@@ -202,6 +211,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "label")  # the publisher on its own article, not a claim of the story
     if non_response(text):
         return Checkability(False, "non-response")
+    if len(words) < 3 and not has_figure:
+        return Checkability(False, "fragment")  # "(a reporter who asked about) finances": no statement at all
     for reason, lemmas in ANALYSIS_REASONS.items():
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
             return Checkability(False, reason)
@@ -227,6 +238,14 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "prediction" if future else "demand")
     if CONDITIONAL.match(text):
         return Checkability(False, "prediction")  # "If the plan rejected single mothers, families would ..."
+    if attributed and FUTURE.search(text) and not past_event:
+        return Checkability(False, "prediction")  # "When she debates three times, it will dispel any doubt"
+    if attributed and INDIRECT_QUESTION.match(text):
+        return Checkability(False, "question")  # "(he said) how surprised he is that ..."
+    if attributed and _gerund_start(words) and not text.lower().startswith("including"):
+        return Checkability(False, "intention")  # "(proposed) taxing such income at a 15 percent rate"
+    if attributed and cue_lemma in MENTIONING and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
+        return Checkability(False, "fragment")  # "(she cited) derogatory comments he had made": a thing named
     if not attributed and ANALYSIS.search(text):
         return Checkability(False, "analysis")
     evaluative = _evaluative(words)
@@ -281,6 +300,17 @@ def _precise_figure(text: str) -> bool:
 def _unquote(text: str) -> str:
     """Without its quote marks and an editor's brackets ("[W]e are reminded" reads "We are ...")."""
     return re.sub(r"\[(\w)\]", r"\1", text.strip().strip("\"“”‘’'").strip())
+
+
+def _gerund_start(words: list[str]) -> bool:
+    """A content that opens with a gerund ("taxing income at 15 percent") names an action someone
+    proposes or describes; it states nothing."""
+    if not words or not words[0].islower() or len(words[0]) <= 4 or not words[0].endswith("ing") \
+            or words[0] in NOT_VERB_ING:
+        return False
+    # not a gerund that is the subject of a clause: "stiffing vendors is fair game"
+    past = lexicon.words("past_verbs.txt")
+    return not any(w.lower() in AUXILIARY or w.lower() in past for w in words[1:12])
 
 
 def _has_verb(words: list[str]) -> bool:

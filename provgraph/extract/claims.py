@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.tokens import Token
+from provgraph.model import Span
 
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
@@ -97,3 +98,29 @@ def has_event_about_named_actor(tokens: list[Token]) -> bool:
 
 
 IRREGULAR_PAST = frozenset("fled struck paid fell rose cut shot sent held led met won lost hit".split())
+
+
+def statement(span: Span) -> Span:
+    """A content span as a statement: without the quote marks around it, an edge comma, or the
+    "that" of "said that Y" (the tagger keeps these where PolNeAR's spans do), so that the claim's
+    text and place (its ID) do not depend on the engine."""
+    text = span.text
+    start, end = 0, len(text)
+    while True:
+        a, b = start, end
+        while start < end and text[start] in EDGE:
+            start += 1
+        while end > start and text[end - 1] in EDGE:
+            end -= 1
+        if text.startswith("‘", start) and text.endswith("’", start, end) and end - start > 2:
+            start, end = start + 1, end - 1
+        if text.startswith("that ", start):
+            start += 5
+        if (a, b) == (start, end):
+            break
+    if start >= end:
+        return span
+    return Span(span.start + start, span.start + end, text[start:end])
+
+
+EDGE = " ,;:“”\"\n"

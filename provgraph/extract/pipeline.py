@@ -3,9 +3,10 @@
 Steps, each in its own module: sentences, quotes, tokens, cues (attribution patterns), sources
 (mention parsing and resolution), appositives (a name beside a description), hedges, claims
 (figures, events), checkable (checkability and non-responses by rule), checkability_model (the
-learned judge of what a source is credited with). This module composes them and
-adds what needs more than one sentence: floating quotes, figures that continue an attribution,
-nested attributions ("X reported that Y said Z"), and claims nobody is credited with.
+learned judge of what a source is credited with), scope (who an attribution credits and how far
+its content reaches), carryover (what a sentence inherits from the one before). This module
+composes them and adds nested attributions ("X reported that Y said Z"), in-sentence
+corroboration, quotations joined over sentences, and claims nobody is credited with.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from bisect import bisect_left, bisect_right
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.appositives import name_beside
 from provgraph.extract.checkability_model import judge
-from provgraph.extract.checkable import INFORMATION, PREDICTION, assess, attribution_type, non_response, refusals
-from provgraph.extract.claims import figures, has_event_about_named_actor
-from provgraph.extract.cues import DASHES, Found, cue_lemma, find_attributions, is_layout_credit, is_speaker_label
+from provgraph.extract.carryover import announced_quotation, announcement, carry_over, paragraph_end, turn_goes_on
+from provgraph.extract.checkable import PREDICTION, SPEECH_LEMMAS, assess, attribution_type, non_response, refusals
+from provgraph.extract.claims import figures, has_event_about_named_actor, statement
+from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
-from provgraph.extract import lexicon
 from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
+from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause, modifier_of_noun
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.sources import SourceBook, parse_mention
 from provgraph.extract.tokens import tokenize
@@ -35,9 +37,6 @@ UNCREDITED = ("action", "intention")
 HEDGING_CUES = {"claim", "allege", "suggest", "speculate", "rumor"}
 QUOTE_MARGIN = 2000  # characters around a sentence whose quotations its steps see
 QUOTE_REACH = 50  # claims before a quotation that may hold it (a long quotation's cue can precede it)
-ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation after a colon ("said" .92)
-# "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
-_ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
 
 
 def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
@@ -70,13 +69,13 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
-        found = [f for f in found if not _modifier_of_noun(f, text) and not _in_subordinate_clause(f, sentence)]
+        found = [f for f in found if not modifier_of_noun(f, text) and not in_scene_clause(f, sentence)]
         for f in found:
-            _drop_recipient(f)
+            drop_recipient(f)
             name_beside(f, tokens, text)
-        found += [g for f in found for g in _coordinated(f, tokens, text)]
+        found += [g for f in found for g in coordinated(f, tokens, text)]
         if labels:
-            turn = (labels[0], _paragraph_end(text, sentence.start))
+            turn = (labels[0], paragraph_end(text, sentence.start))
         elif turn is not None and sentence.start >= turn[1]:
             turn = None
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]
@@ -90,7 +89,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         here = [a for a in here if a not in others]
         if turn is not None and not labels and turn[0].mention is not None:
             # the speaker's turn goes on: what they say others said is relayed by them
-            goes_on = _resolve(_turn_goes_on(turn[0], sentence), book)
+            goes_on = _resolve(turn_goes_on(turn[0], sentence), book)
             goes_on.carried = True
             here = [goes_on] + here
         for a in here:
@@ -108,12 +107,13 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         if not here and sentence.end <= covered_until:
             continue  # inside a quotation credited in an earlier sentence
         if not here and announced is not None:
-            here = _announced_quotation(announced, sentence, quotes, book)
+            quoted = announced_quotation(announced, sentence, quotes)
+            here = [a for a in [quoted and _resolve(quoted, book)] if a and a.source is not None]
             for a in here:
                 _whole_quotation(a, quotes, text)
-        announced = _announcement(tokens, text) if not here else None
+        announced = announcement(tokens, text) if not here else None
         if not here and previous:
-            here = _carry_over(sentence, tokens, quotes, previous, text, going_on)
+            here = carry_over(sentence, tokens, quotes, previous, text, going_on)
         here, passive = _corroboration(sentence, here, text, book)
         attributions.extend(passive)  # PolNeAR counts "confirmed by X"; the claim has X among its sources
         attributions.extend(here)
@@ -143,8 +143,6 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     return article
 
 
-SPEECH_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "write", "note", "according to", "claim",
-                 "confirm", "deny", "warn", "find", "show"}
 
 
 def _resolve(f: Found, book: SourceBook) -> Attribution | None:
@@ -255,43 +253,6 @@ def _headline_end(text: str, title: str | None) -> int:
 
 
 # Cues whose first object is who was told, not what: "told reporters Friday that ...".
-RECIPIENT_CUES = frozenset("tell inform assure remind notify brief".split())
-_CLAUSE_START = re.compile(r"\b(?:that|how|whether)\b")
-
-
-def _coordinated(f: Found, tokens, text: str) -> list[Found]:
-    """"Cummings and Conyers wrote", "according to the mayor and the state auditor": every source
-    of a coordinated subject is credited, not the one the phrase ended or began with. The other
-    conjunct is a capitalised name or a determiner-led noun phrase across one "and"."""
-    m = f.mention
-    if m is None or m.kind == "pronoun" or f.cue is None:
-        return []
-    at = [k for k, t in enumerate(tokens) if m.span.start <= t.start and t.end <= m.span.end]
-    if not at:
-        return []
-    first, last = at[0], at[-1]
-    other: list = []
-    if first >= 2 and tokens[first - 1].lower == "and":  # "X and [Y] said"
-        k = first - 2
-        while k >= 0 and (tokens[k].is_cap or tokens[k].text == "." or tokens[k].lower in ("the", "a", "an")):
-            k -= 1
-        # the subject begins the clause: "The storm hit on Monday and officials said" has no "Monday" source
-        other = tokens[k + 1:first - 1] if k < 0 or not tokens[k].is_word else []
-    elif last + 2 < len(tokens) and tokens[last + 1].lower == "and" and tokens[last + 2].start > f.cue.end:
-        k = last + 2  # "according to [X] and Y", "said X and Y"
-        while k < len(tokens) and tokens[k].is_word and tokens[k].lower not in lexicon.cue_verbs() \
-                and (tokens[k].is_cap or tokens[k].lower in ("the", "a", "an", "his", "her", "their", "its")
-                     or k > last + 2 and not tokens[k].is_cap):
-            k += 1
-        other = tokens[last + 2:k]
-    if not other or len(other) > 6 or any(a.start < f.cue.end and f.cue.start < a.end for a in other):
-        return []
-    mention = parse_mention(tuple(other), text)
-    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite"):
-        return []
-    return [Found(mention, f.cue, f.cue_lemma, list(f.content), f.quote, f.via, f.anonymity, f.sentence)]
-
-
 def _corroboration(sentence: Span, here: list[Attribution], text: str,
                    book: SourceBook) -> tuple[list[Attribution], list[Attribution]]:
     """"The plan was drafted in May, Whitfield said, a timeline confirmed by strategists in both
@@ -319,7 +280,7 @@ def _corroboration(sentence: Span, here: list[Attribution], text: str,
         content = [c if c.end <= cut else Span(c.start, cut, text[c.start:cut]) for c in credited[0].content
                    if c.start < cut]
     else:
-        content = [_statement(Span(sentence.start, cut, text[sentence.start:cut]))]
+        content = [statement(Span(sentence.start, cut, text[sentence.start:cut]))]
     if not content:
         return here, passive
     if credited:
@@ -337,132 +298,6 @@ CORROBORATED = re.compile(r",\s+(?:(?:a|an|which|something|as)\b[^,]{0,40}?\s)?(
                           r"(?P<by>[^,.;:]{2,60}?)\s*(?:[.;]|$)")
 
 
-def _in_subordinate_clause(f: Found, sentence: Span) -> bool:
-    """"When veterans ask for help, too many calls go unanswered": the cue is in a clause that
-    sets the scene; what follows its comma is the article's statement, not the veterans' (their
-    content ends at the comma; with too little left, there is no attribution)."""
-    if f.mention is None or f.mention.kind in ("document", "outlet") or not f.content or not SUBORDINATOR.match(
-            sentence.text[:max(0, f.mention.span.start - sentence.start)]):
-        return False
-    first = f.content[0]
-    comma = first.text.find(",")
-    if comma < 0 or len(first.text[comma:].split()) < 3:
-        return False
-    if len(first.text[:comma].split()) < 3:
-        return True
-    f.content[0] = Span(first.start, first.start + comma, first.text[:comma])  # "When officials said X, ...": X
-    return False
-
-
-# ("As X put it, Y" is X's Y; "When the poll asked ..., 42 percent backed Y" is the poll's finding)
-SUBORDINATOR = re.compile(r"^\s*(?:When|If|While|Because|After|Before|Unless|Although|Though|Once|Until|Whenever)\s+$")
-
-
-def _modifier_of_noun(f: Found, text: str) -> bool:
-    """"graded 40% of Labour claims as accurate": the cue word is a noun and its "source" the
-    adjective before it; nobody is credited."""
-    if f.cue is None or f.mention is None:
-        return False
-    m = _OF_MODIFIER.search(text[max(0, f.cue.start - 40):f.cue.start])
-    return m is not None and f.mention.span.text == m.group(1)
-
-
-_OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
-
-
-def _drop_recipient(f: Found) -> None:
-    """Start the content after the recipient of the cue: "told Fox News on Friday that X" credits
-    "X", not "Fox News on Friday that X"."""
-    if f.cue_lemma not in RECIPIENT_CUES or not f.content or f.quote == "direct":
-        return
-    first = f.content[0]
-    m = _CLAUSE_START.search(first.text[:80])
-    if m is None or m.start() == 0 or len(first.text[:m.start()].split()) > 8 or "," in first.text[:m.start()]:
-        return
-    f.content[0] = Span(first.start + m.start(), first.end, first.text[m.start():])
-
-
-def _announcement(tokens, text: str) -> Found | None:
-    """"He said:", "The statement read in part:": a sentence that ends with its source, a cue and a
-    colon announces the quotation that follows, often as the next paragraph."""
-    if len(tokens) < 3 or tokens[-1].text != ":":
-        return None
-    at = next((k for k in range(len(tokens) - 2, 0, -1) if lexicon.cue_ratio(tokens[k].lower) >= ANNOUNCING_CUE), None)
-    if at is None and cue_lemma(tokens[-2:-1]) in SPEECH_LEMMAS:
-        at = len(tokens) - 2  # "Hartley reports:": a word often a noun ("reports") is a verb before the colon
-    if at is None or len(tokens) - at > 7:  # "said in a statement on Friday:" at most
-        return None
-    mention = parse_mention(tuple(tokens[:at]), text)
-    if mention is None:
-        return None
-    cue = Span(tokens[at].start, tokens[at].end, tokens[at].text)
-    return Found(mention, cue, cue_lemma(tokens[at:at + 1]), [])
-
-
-def _announced_quotation(announced: Found, sentence: Span, quotes: list[Span], book: SourceBook) -> list[Attribution]:
-    """The quotation opening `sentence`, credited to the source of the "He said:" before it."""
-    quote = next((q for q in quotes if sentence.start <= q.start <= sentence.start + 2), None)
-    if quote is None:
-        return []
-    a = _resolve(Found(announced.mention, announced.cue, announced.cue_lemma, [quote], quote="direct",
-                       sentence=sentence), book)
-    return [a] if a is not None and a.source is not None else []
-
-
-def _paragraph_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
-def _turn_goes_on(label: Found, sentence: Span) -> Found:
-    """A sentence of a transcript turn ("WALLACE: ... . And she has accepted.") is the speaker's."""
-    content = _statement(sentence)
-    return Found(label.mention, None, label.cue_lemma, [content], quote="direct", sentence=sentence)
-
-
-def _carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str,
-                going_on: list[Span]) -> list[Attribution]:
-    """Credit a sentence with no cue of its own to the previous sentence's sources, in three cases:
-    a quotation that goes on ("'...,' said X. 'More quote.'"), content the tagger reads as going on
-    from the sentence before (`going_on`, the last attribution's), and figures announced by
-    "The numbers, as reported by X, ..." in the sentence before."""
-    quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
-    if any(_credited_by_dash(q, text) for q in quoted):
-        return []  # “...” ― Name: the quotation's own speaker follows it
-    if going_on and not quoted:
-        last = previous[-1]
-        return [] if last.source is None else [
-            Attribution(last.source, None, None, going_on, sentence, last.cue_lemma, "indirect", last.source_kind,
-                        carried=True, type=last.type)]
-    out = []
-    for prev in previous:
-        if prev.source is None:
-            continue
-        if quoted and prev.quote in ("direct", "mixed"):
-            content = [Span(q.start, q.end, q.text) for q in quoted]
-        elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) and any(
-                _ANNOUNCES_FIGURES.search(c.text) for c in prev.content):
-            content = [sentence]
-        elif _figures_go_on(prev, sentence, text):
-            content = [sentence]
-        else:
-            continue
-        out.append(Attribution(prev.source, None, None, content, sentence, prev.cue_lemma,
-                               "direct" if quoted else "indirect", prev.source_kind, carried=True, type=prev.type))
-    return out
-
-
-def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
-    """'Bonuses were $500 to $2,000, The Wall Street Journal reports. District managers could get
-    $10,000.': a figure right after an outlet's, a document's or an organisation's figures, in the
-    same paragraph and in the writer's voice, goes on with their account."""
-    return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
-        and not prev.carried and "\n" not in text[prev.sentence.end:sentence.start] \
-        and bool(figures(sentence.text)) and any(figures(c.text) for c in prev.content) \
-        and not FIRST_PERSON.search(sentence.text) and not sentence.text.rstrip().endswith("?")
-
-
-FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 FIRST_HAND = re.compile(r"\bI\b|\b(?i:my|me)\b")
 
 
@@ -477,20 +312,15 @@ def _first_hand(sentence: Span, quotes: list[Span]) -> bool:
     return bool(FIRST_HAND.search(text))
 
 
-def _credited_by_dash(quote: Span, text: str) -> bool:
-    after = text[quote.end:quote.end + 6].lstrip("”\"’' \u00a0")
-    return after[:1] in DASHES
-
-
 def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], text: str) -> list[Claim]:
     """One claim per distinct content; attributions with the same content support the same claim,
     which is checkable if what any of them credits is."""
     claims: dict[tuple[int, int], Claim] = {}
     hedges = narrator_hedges(sentence, quotes)
     for a in atts:
-        first = _statement(a.content[0])
+        first = statement(a.content[0])
         key = (first.start, first.end)
-        claim_text = " … ".join([first.text] + [_statement(c).text for c in a.content[1:]])
+        claim_text = " … ".join([first.text] + [statement(c).text for c in a.content[1:]])
         check = judge(claim_text, a.cue_lemma, a.quote, a.source_kind, assess(claim_text, a.cue_lemma))
         if key not in claims:
             start = first.start - 1 if first.start < sentence.start else sentence.start  # a quotation begun before
@@ -524,30 +354,6 @@ def _noun_cue(cue: Span, text: str) -> bool:
     return bool(_BEFORE_NOUN.search(text[max(0, cue.start - 40):cue.start]))
 
 
-def _statement(span: Span) -> Span:
-    """A content span as a statement: without the quote marks around it, an edge comma, or the
-    "that" of "said that Y" (the tagger keeps these where PolNeAR's spans do), so that the claim's
-    text and place (its ID) do not depend on the engine."""
-    text = span.text
-    start, end = 0, len(text)
-    while True:
-        a, b = start, end
-        while start < end and text[start] in EDGE:
-            start += 1
-        while end > start and text[end - 1] in EDGE:
-            end -= 1
-        if text.startswith("‘", start) and text.endswith("’", start, end) and end - start > 2:
-            start, end = start + 1, end - 1
-        if text.startswith("that ", start):
-            start += 5
-        if (a, b) == (start, end):
-            break
-    if start >= end:
-        return span
-    return Span(span.start + start, span.start + end, text[start:end])
-
-
-EDGE = " ,;:“”\"\n"
 
 
 class QuoteIndex:

@@ -1,0 +1,107 @@
+"""What a sentence without a cue of its own inherits from the sentences before it: the quotation a
+"He said:" announces, a transcript speaker's turn, a quotation that goes on, and figures that
+continue an outlet's or a document's account in the same paragraph.
+
+Why a module of its own: these are the pipeline's only steps that read across sentences, and each
+can credit a sentence to the wrong party if it reaches too far (FLAGS.md: "clear carry-over from
+a neighbouring sentence of the same paragraph").
+"""
+
+from __future__ import annotations
+
+import re
+
+from provgraph.extract import lexicon
+from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS
+from provgraph.extract.claims import figures, statement
+from provgraph.extract.cues import DASHES, Found, cue_lemma
+from provgraph.extract.sources import parse_mention
+from provgraph.model import Attribution, Span
+
+ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation after a colon ("said" .92)
+# "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
+_ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
+
+
+def announcement(tokens, text: str) -> Found | None:
+    """"He said:", "The statement read in part:": a sentence that ends with its source, a cue and a
+    colon announces the quotation that follows, often as the next paragraph."""
+    if len(tokens) < 3 or tokens[-1].text != ":":
+        return None
+    at = next((k for k in range(len(tokens) - 2, 0, -1) if lexicon.cue_ratio(tokens[k].lower) >= ANNOUNCING_CUE), None)
+    if at is None and cue_lemma(tokens[-2:-1]) in SPEECH_LEMMAS:
+        at = len(tokens) - 2  # "Hartley reports:": a word often a noun ("reports") is a verb before the colon
+    if at is None or len(tokens) - at > 7:  # "said in a statement on Friday:" at most
+        return None
+    mention = parse_mention(tuple(tokens[:at]), text)
+    if mention is None:
+        return None
+    cue = Span(tokens[at].start, tokens[at].end, tokens[at].text)
+    return Found(mention, cue, cue_lemma(tokens[at:at + 1]), [])
+
+
+def announced_quotation(announced: Found, sentence: Span, quotes: list[Span]) -> Found | None:
+    """The quotation opening `sentence`, credited to the source of the "He said:" before it."""
+    quote = next((q for q in quotes if sentence.start <= q.start <= sentence.start + 2), None)
+    if quote is None:
+        return None
+    return Found(announced.mention, announced.cue, announced.cue_lemma, [quote], quote="direct", sentence=sentence)
+
+
+def paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def turn_goes_on(label: Found, sentence: Span) -> Found:
+    """A sentence of a transcript turn ("WALLACE: ... . And she has accepted.") is the speaker's."""
+    content = statement(sentence)
+    return Found(label.mention, None, label.cue_lemma, [content], quote="direct", sentence=sentence)
+
+
+def carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str,
+                going_on: list[Span]) -> list[Attribution]:
+    """Credit a sentence with no cue of its own to the previous sentence's sources, in three cases:
+    a quotation that goes on ("'...,' said X. 'More quote.'"), content the tagger reads as going on
+    from the sentence before (`going_on`, the last attribution's), and figures announced by
+    "The numbers, as reported by X, ..." in the sentence before."""
+    quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
+    if any(_credited_by_dash(q, text) for q in quoted):
+        return []  # “...” ― Name: the quotation's own speaker follows it
+    if going_on and not quoted:
+        last = previous[-1]
+        return [] if last.source is None else [
+            Attribution(last.source, None, None, going_on, sentence, last.cue_lemma, "indirect", last.source_kind,
+                        carried=True, type=last.type)]
+    out = []
+    for prev in previous:
+        if prev.source is None:
+            continue
+        if quoted and prev.quote in ("direct", "mixed"):
+            content = [Span(q.start, q.end, q.text) for q in quoted]
+        elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) and any(
+                _ANNOUNCES_FIGURES.search(c.text) for c in prev.content):
+            content = [sentence]
+        elif _figures_go_on(prev, sentence, text):
+            content = [sentence]
+        else:
+            continue
+        out.append(Attribution(prev.source, None, None, content, sentence, prev.cue_lemma,
+                               "direct" if quoted else "indirect", prev.source_kind, carried=True, type=prev.type))
+    return out
+
+
+def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
+    """'Bonuses were $500 to $2,000, The Wall Street Journal reports. District managers could get
+    $10,000.': a figure right after an outlet's, a document's or an organisation's figures, in the
+    same paragraph and in the writer's voice, goes on with their account."""
+    return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
+        and not prev.carried and "\n" not in text[prev.sentence.end:sentence.start] \
+        and bool(figures(sentence.text)) and any(figures(c.text) for c in prev.content) \
+        and not FIRST_PERSON.search(sentence.text) and not sentence.text.rstrip().endswith("?")
+
+
+def _credited_by_dash(quote: Span, text: str) -> bool:
+    after = text[quote.end:quote.end + 6].lstrip("”\"’' \u00a0")
+    return after[:1] in DASHES

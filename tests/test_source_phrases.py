@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from provgraph.cli import cli
 
 from provgraph.extract.pipeline import extract
+from provgraph.extract.sources import parse_mention
+from provgraph.extract.tokens import tokenize
 from provgraph.model import Article
 
 
@@ -167,3 +169,19 @@ def test_a_corroborated_claim_is_not_single_source_in_the_report(tmp_path):
     out = CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", store]).stdout
     (claim,) = json.loads(out)["claims"]
     assert claim["independent_roots"] == 2 and "single-source" not in claim["reasons"]
+
+
+@pytest.mark.parametrize("phrase, kind, label, anonymous", [
+    ("the Commission on Presidential Debates", "organization", "Commission on Presidential Debates", False),
+    ("The Charlotte Observer", "outlet", "Charlotte Observer", False),
+    ("A reporter for USA Today", "outlet", "USA Today", False),  # the outlet's reporting
+    ("a professor at New York University School of Law", "anonymous",
+     "a professor at New York University School of Law", True),  # unnamed, of a named school
+])
+def test_names_with_connectors_outlets_and_their_reporters(phrase, kind, label, anonymous):
+    m = parse_mention(tuple(tokenize(phrase, 0)), phrase)
+    assert (m.kind, m.label, m.anonymous) == (kind, label, anonymous)
+
+
+def test_usa_today_is_a_name_not_a_day():
+    assert labels("A reporter for USA Today reported on Friday that the senator left at 9 p.m.") == {"USA Today"}

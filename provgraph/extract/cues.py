@@ -266,6 +266,11 @@ def _relative_clause_start(tokens: list[Token], start: int) -> int | None:
     return None
 
 
+def _named_day(tokens: list[Token], k: int) -> bool:
+    """"USA Today", "NBC's Today": a capitalised "Today" inside a sentence is part of a name."""
+    return k > 0 and tokens[k].text == "Today" and tokens[k - 1].is_cap
+
+
 def _finite_verb(tokens: list[Token], at: int) -> bool:
     """Is tokens[at] a verb in the past or an auxiliary ("phoned", "has", "will")?"""
     if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
@@ -423,7 +428,8 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
 
     # Subject before the cue, skipping auxiliaries and a parenthetical ", speaking to RIA," / ", who ..."
     j = i
-    while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE or _is_adverb(tokens[j - 1])):
+    while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE and not _named_day(tokens, j - 1)
+                     or _is_adverb(tokens[j - 1])):
         j -= 1
     mention = None
     subj_start = None

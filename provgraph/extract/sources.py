@@ -192,7 +192,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if prep is not None and not head_part[prep - 1].is_cap and not _source_word(head_part[prep - 1].lower):
         return None  # "the passage of the Affordable Care Act": the head is not a source
     affiliation = _strip_det(_text(affil_part, article)) or None
-    if head_part[-1].lower in SPOKESPEOPLE and not anonymous_context \
+    if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
             and not any(t.lower in FORMER for t in head_part):
         # "a spokeswoman for Harlow", "a State Department spokesman": the named party's official
         # voice, on the record though unnamed (not a former one, nor one granted anonymity)
@@ -204,7 +204,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             k -= 1  # "A State Department spokesman": the article keeps "State" from reading as a sentence opener
         party_words = affil_part or head_part[k:-1]
         party = parse_mention(tuple(party_words), article) if party_words and party_words[-1].is_cap else None
-        if party is not None and party.kind in ("person", "organization", "outlet") and not party.anonymous:
+        journalist = head_part[-1].lower in JOURNALISTS
+        if party is not None and not party.anonymous and (party.kind == "outlet" if journalist else
+                                                          party.kind in ("person", "organization", "outlet")):
             return Mention(span, party.kind, party.label, party.head, nationality=party.nationality)
     outlet = _outlet_name(head_part, article)
     if outlet:
@@ -356,7 +358,8 @@ def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         if _one_name(head, rest):
             continue
         has_name = _name_run(head) is not None
-        has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt")
+        has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt") \
+            or head[0].lower in ("a", "an") and head[-1].lower in lexicon.words("titles.txt")  # "a professor at X"
         if has_name or has_noun:
             return head, rest
     return tokens, []
@@ -367,6 +370,10 @@ def _one_name(head: list[Token], rest: list[Token]) -> bool:
     organisation word and a capitalised complement are one name, not an organisation and its
     affiliation."""
     core = [t for t in head if t.lower not in DETERMINERS]
+    k = len(core)
+    while k > 0 and core[k - 1].is_cap:
+        k -= 1
+    core = core[k:]  # the name the phrase ends with: "a professor at New York University School (of Law)"
     tail = rest[1:] if rest and rest[0].lower in ("a", "an", "the") else rest
     return bool(core and tail) and all(t.is_cap for t in core) \
         and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \
@@ -392,6 +399,7 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
             i -= 1
             continue
         if _is_name_token(t, first=(i == 0)) or _title_as_surname(tokens, i) \
+                or (run and t.is_cap and t.is_word and i > 0 and tokens[i - 1].lower in NAME_CONNECTORS) \
                 or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
             run.insert(0, t)
             i -= 1
@@ -726,6 +734,8 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
                          "police staff management security intelligence government military leadership "
                          "administration media press public".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
+# "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.
+JOURNALISTS = frozenset("reporter reporters correspondent correspondents journalist journalists editor".split())
 UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "

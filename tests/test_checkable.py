@@ -534,6 +534,10 @@ def test_a_day_of_the_month_is_a_date_not_a_figure(text):
     ("I am 100% sure of it.", []),
     ("Turnout rose 100 percent in a year.", ["100 percent"]),  # a change
     ("100 percent of the ballots were counted.", ["100 percent"]),  # a share
+    ("Six million jobs depend on exports.", ["Six million"]),  # figures in words
+    ("Nearly a third of those with jobs live in poverty.", ["a third of"]),
+    ("One in four residents lived in distressed areas.", ["One in four"]),
+    ("They planted a million trees, or so it felt.", []),  # "a million": a manner of speaking
     ("10:15 a.m. EDT", []),  # a live blog's entry heading
     ("Call the hotline (800-273-8255) for help.", []),
     ("The vote at 3 p.m. drew 4,000 people.", ["4,000"]),
@@ -602,3 +606,9 @@ def test_what_a_source_predicts_asks_proposes_or_names_is_not_checkable(content,
 ])
 def test_a_past_event_or_a_clause_stays_checkable(content, cue):
     assert assess(content, cue).checkable
+
+
+@pytest.mark.parametrize("content", ["Six million jobs also depend on exports to Mexico",
+                                     "those with jobs live in poverty", "they want neighborhood schools"])
+def test_a_plural_subjects_present_verb_makes_a_clause_not_a_fragment(content):
+    assert assess(content, "say").reason != "fragment"

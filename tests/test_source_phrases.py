@@ -185,3 +185,28 @@ def test_names_with_connectors_outlets_and_their_reporters(phrase, kind, label, 
 
 def test_usa_today_is_a_name_not_a_day():
     assert labels("A reporter for USA Today reported on Friday that the senator left at 9 p.m.") == {"USA Today"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Another 19 percent said they would not pick either candidate.", "Another 19 percent"),
+    ("Twelve percent said they were not sure.", "Twelve percent"),
+])
+def test_a_share_of_respondents_is_no_anonymous_speaker(text, label):
+    found = claims("A new Reuters/Ipsos poll was released on Monday. " + text)
+    kinds = {a.source.kind for c in found if "percent" in c.sentence.text for a in c.attributions}
+    assert kinds and kinds <= {"respondents", "document"}
+
+
+def test_several_cast_members_is_the_whole_phrase():
+    assert labels("Several cast members said the host made them wait for hours in 2005.") == {"Several cast members"}
+
+
+def test_a_question_lawmakers_asked_is_not_a_claim_of_theirs():
+    (claim,) = claims("Lawmakers also asked whether the deals required the witnesses to testify.")
+    assert claim.check == "question"
+
+
+def test_a_verb_phrase_between_commas_leaves_the_subject_to_the_participle():
+    text = ("Dean, a former party chairman and presidential candidate, poked at the remark during the debate, "
+            "tweeting that the clinic had closed in May.")
+    assert labels(text) == {"Dean"}

@@ -146,6 +146,7 @@ def _characterises(headline: str) -> bool:
 # A hypothetical: what would follow if something were so.
 FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+(?!not be reached)\w", re.IGNORECASE)
 # "how surprised he is", "why she isn't ahead" (not "How we use energy is shifting", a clause as subject)
+MARKUP = re.compile(r"<[^<>]{0,200}>")
 INDIRECT_QUESTION = re.compile(r"^(?:how\s+(?!(?:we|they|he|she|it|you|i|the|a|an|this|that|these|those)\b)|why|whether)\b",
                                re.IGNORECASE)
 # Cues whose content is what was named, not what was said: "she cited his remarks about her".
@@ -202,7 +203,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly").
     A `headline` reports in the present what happened ("IMF slashes forecast"): an event unless
     it argues."""
-    text = _unquote(content)
+    text = _unquote(MARKUP.sub(" ", content))  # '<tweet tweet-id="78..."><tweet/>': markup says nothing
     words = re.findall(r"[\w’'-]+", text)
     has_figure = bool(figures(text))
     if text.rstrip().endswith("?"):
@@ -213,6 +214,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "non-response")
     if len(words) < 3 and not has_figure:
         return Checkability(False, "fragment")  # "(a reporter who asked about) finances": no statement at all
+    if attributed and INDIRECT_QUESTION.match(text):
+        return Checkability(False, "question")  # "(he told her) how surprised he is", "(they asked) whether ..."
     for reason, lemmas in ANALYSIS_REASONS.items():
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
             return Checkability(False, reason)
@@ -240,8 +243,6 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "prediction")  # "If the plan rejected single mothers, families would ..."
     if attributed and FUTURE.search(text) and not past_event:
         return Checkability(False, "prediction")  # "When she debates three times, it will dispel any doubt"
-    if attributed and INDIRECT_QUESTION.match(text):
-        return Checkability(False, "question")  # "(he said) how surprised he is that ..."
     if attributed and _gerund_start(words) and not text.lower().startswith("including"):
         return Checkability(False, "intention")  # "(proposed) taxing such income at a 15 percent rate"
     if attributed and cue_lemma in MENTIONING and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
@@ -315,7 +316,7 @@ def _gerund_start(words: list[str]) -> bool:
 
 def _has_verb(words: list[str]) -> bool:
     past, cues, present = lexicon.words("past_verbs.txt"), lexicon.cue_verbs(), lexicon.words("present_verbs.txt")
-    for w in words:
+    for k, w in enumerate(words):
         low = w.lower().replace("’", "'")
         if low in AUXILIARY or low in past or low in cues or _regular_past(low) \
                 or low.endswith(("n't", "'s", "'re", "'ve")) \
@@ -323,7 +324,15 @@ def _has_verb(words: list[str]) -> bool:
             return True
         if len(low) > 3 and low[-1] == "s" and w[0].islower() and low[:-1] in present:
             return True
+        before = words[k - 2] if k > 1 and words[k - 1].lower() in BETWEEN else words[k - 1] if k else ""
+        if before and w[0].islower() and low in present and (before.lower() in PLURAL_PRONOUNS
+                                                             or before.lower().endswith("s")):
+            return True  # "jobs depend on exports", "they leave": a plural subject's present verb
     return False
+
+
+PLURAL_PRONOUNS = frozenset("i we you they".split())
+BETWEEN = frozenset("also still now often only just never all both already".split())  # "jobs also depend"
 
 
 def _regular_past(low: str) -> bool:

@@ -22,7 +22,12 @@ FIGURE = re.compile(
     r"(?<![\w./])(?:[$€£]\s?)?\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?(?:\s?(?:%|percent|per cent))?(?!/\d)"
     r"|(?<![\w./])(?:[$€£]\s?)?\d+(?:\.\d+)?(?:\s?(?:%|percent|per cent|k|m|mn|b|bn|t|tn|million|billion|trillion|thousand))?"
     r"(?![\w]|/\d)"
-    r"|\b(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of\b",
+    r"|\b(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|one) (?:hundred|thousand|million|billion|trillion)\b"
+    r"|\b(?:a|one|two) ?-?(?:thirds?|quarters?|fifths?) of\b|\bhalf of\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+)\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")

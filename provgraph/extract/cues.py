@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import ACTION, AUXILIARY, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
-from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
+from provgraph.extract.sources import DETERMINERS, POSSESSIVES, QUANTIFIERS, Mention, parse_mention
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
@@ -300,8 +300,8 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break
         if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")):
             break
-        if low in lexicon.cue_verbs() and j < end - 1:
-            break
+        if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
+            break  # (not "Several cast members": a noun after a quantifier)
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
             break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
@@ -451,7 +451,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             # ", who ran the budget office for a decade before she retired in March,": a relative
             # clause of any length says who the subject before it is
             relative = bool(segment) and segment[0].lower in ("who", "whose")
-            if segment and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
+            # ", poked at the remark during the debate, tweeting": a verb phrase of the sentence's
+            # subject, not a phrase naming who tweeted
+            verb_phrase = _finite_verb(tokens, k + 1)
+            if segment and not verb_phrase and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
                 # "For some, the losses would outstrip the gains, said X": after a preposition the
                 # phrase is its object, not the subject

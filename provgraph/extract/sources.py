@@ -709,8 +709,11 @@ RELATIONS = frozenset("father mother dad mom mum son daughter brother sister hus
                       "parents children kids family".split())
 # A share of those asked, as the subject of "said": "40 percent of voters", "two in three", "most".
 PROPORTION = re.compile(
+    r"(?:another |an additional |the other |the remaining )?"
     r"(?:some |about |nearly |almost |just |only |roughly |around |more than |fewer than |less than )?"
-    r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) "
+    r"(?:(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) "
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|(?:a|one|two)[ -]thirds?|(?:a|one|three)[ -]quarters?|"
     r"a (?:slim |narrow |clear |large )?majority|a plurality)"
     r"(?: of (?:the |all |likely |registered |those )?(?:voters|respondents|americans|adults|people|residents|"

@@ -210,3 +210,9 @@ def test_a_verb_phrase_between_commas_leaves_the_subject_to_the_participle():
     text = ("Dean, a former party chairman and presidential candidate, poked at the remark during the debate, "
             "tweeting that the clinic had closed in May.")
     assert labels(text) == {"Dean"}
+
+
+def test_a_participle_between_commas_before_a_finite_cue_keeps_the_subject():
+    text = ("Okafor's report, based on interviews with nurses, reveals that the clinic turned away 40 patients "
+            "in May.")
+    assert {a.source.kind for c in claims(text) for a in c.attributions} == {"document"}

@@ -452,8 +452,9 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             # clause of any length says who the subject before it is
             relative = bool(segment) and segment[0].lower in ("who", "whose")
             # ", poked at the remark during the debate, tweeting": a verb phrase of the sentence's
-            # subject, not a phrase naming who tweeted
-            verb_phrase = _finite_verb(tokens, k + 1)
+            # subject, not a phrase naming who tweeted ("His report, based on interviews, reveals"
+            # keeps its subject: a participle between commas before a finite cue modifies it)
+            verb_phrase = cue_tok.lower.endswith("ing") and _finite_verb(tokens, k + 1)
             if segment and not verb_phrase and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
                 # "For some, the losses would outstrip the gains, said X": after a preposition the

@@ -216,3 +216,12 @@ def test_a_participle_between_commas_before_a_finite_cue_keeps_the_subject():
     text = ("Okafor's report, based on interviews with nurses, reveals that the clinic turned away 40 patients "
             "in May.")
     assert {a.source.kind for c in claims(text) for a in c.attributions} == {"document"}
+
+
+def test_a_polls_figures_go_on_into_the_next_paragraph_but_not_to_another_years():
+    text = ("Ruiz leads Okafor 46 percent to 44 percent, according to a new Marist poll.\n\n"
+            "Among likely voters, Ruiz leads by 49 percent to 47 percent.\n\n"
+            "In 2012, the party won the county by 3 points.")
+    found = {c.sentence.text[:12]: [a.source.label for a in c.attributions] for c in claims(text)}
+    assert found["Among likely"] and found["Among likely"][0].endswith("poll")
+    assert found["In 2012, the"] == []

@@ -534,9 +534,9 @@ def test_a_day_of_the_month_is_a_date_not_a_figure(text):
     ("I am 100% sure of it.", []),
     ("Turnout rose 100 percent in a year.", ["100 percent"]),  # a change
     ("100 percent of the ballots were counted.", ["100 percent"]),  # a share
-    ("Six million jobs depend on exports.", ["Six million"]),  # figures in words
-    ("Nearly a third of those with jobs live in poverty.", ["a third of"]),
-    ("One in four residents lived in distressed areas.", ["One in four"]),
+    ("Seven million farms rely on the canal.", ["Seven million"]),  # figures in words
+    ("Almost a third of the ferries run late.", ["a third of"]),
+    ("One in four bridges needed repair in 2019.", ["One in four"]),
     ("They planted a million trees, or so it felt.", []),  # "a million": a manner of speaking
     ("10:15 a.m. EDT", []),  # a live blog's entry heading
     ("Call the hotline (800-273-8255) for help.", []),
@@ -588,11 +588,11 @@ def test_a_speaker_on_what_they_argue_or_believe_gives_an_opinion(content, check
 
 
 @pytest.mark.parametrize("content, cue, reason", [
-    ("When she debates three times, stands for 90 minutes, it will dispel any doubt", "say", "prediction"),
-    ("it does not matter because she will get 90 percent of the vote", "say", "prediction"),
-    ("how surprised he is that health has been at the forefront", "tell", "question"),
-    ("taxing such income at a new low 15 percent rate", "propose", "intention"),  # a proposal, not a fact
-    ("derogatory comments he had made about her in 1996", "cite", "fragment"),  # a thing named
+    ("When the ferry sails twice a day, runs for 40 minutes, it will end the queues", "say", "prediction"),
+    ("the queues are not a problem because the port will take 80 percent of the traffic", "say", "prediction"),
+    ("how pleased she is that the canal reopened", "tell", "question"),
+    ("charging each lorry a flat 12 percent toll", "propose", "intention"),  # a proposal, not a fact
+    ("the harsh words the mayor had used about the port in 2010", "cite", "fragment"),  # a thing named
     ("finances", "ask", "fragment"),
 ])
 def test_what_a_source_predicts_asks_proposes_or_names_is_not_checkable(content, cue, reason):
@@ -601,14 +601,14 @@ def test_what_a_source_predicts_asks_proposes_or_names_is_not_checkable(content,
 
 @pytest.mark.parametrize("content, cue", [
     ("the plant closed in May and will reopen in June", "say"),  # a past event beside the future one
-    ("stiffing vendors cost the firm $40 million in 2015", "say"),  # a gerund as the subject of a clause
+    ("dredging the harbour cost the city $40 million in 2015", "say"),  # a gerund as the subject of a clause
     ("that the plant closed in 2014", "cite"),
 ])
 def test_a_past_event_or_a_clause_stays_checkable(content, cue):
     assert assess(content, cue).checkable
 
 
-@pytest.mark.parametrize("content", ["Six million jobs also depend on exports to Mexico",
-                                     "those with jobs live in poverty", "they want neighborhood schools"])
+@pytest.mark.parametrize("content", ["Seven million farms also rely on water from the canal",
+                                     "the ferries run late in winter", "they want a second bridge"])
 def test_a_plural_subjects_present_verb_makes_a_clause_not_a_fragment(content):
     assert assess(content, "say").reason != "fragment"

@@ -117,8 +117,8 @@ def test_everyone_and_a_bare_who_are_no_sources(text):
 
 
 @pytest.mark.parametrize("text, label", [
-    ("That is a fraction of the $20 million experts say it costs to run a campaign.", "experts"),
-    ("For some, the losses would outstrip the gains, said Okafor.", "Okafor"),  # "some" is the object of "for"
+    ("The port needs more than the $30 million analysts say a new pier costs.", "analysts"),
+    ("For many, the new tolls would cost more than the old fares, said Okafor.", "Okafor"),  # "many" is the object of "for"
     ("Jane Doe, of Springfield, Va., said she had served in the navy for 20 years.", "Jane Doe"),
 ])
 def test_the_source_is_the_subject_not_an_amount_or_an_object(text, label):
@@ -126,7 +126,7 @@ def test_the_source_is_the_subject_not_an_amount_or_an_object(text, label):
 
 
 def test_a_recipient_cut_off_is_no_source_phrase():
-    text = "“I have raised all I need,” he said, cutting off a reporter who asked about the budget."
+    text = "“We have the money we need,” she said, cutting off a reporter who asked about the budget."
     assert "off a reporter" not in labels(text)
 
 
@@ -137,8 +137,8 @@ def test_an_outlets_article_is_a_named_document_and_this_article_is_no_source():
 
 
 def test_a_cue_in_a_scene_setting_clause_credits_nothing_after_its_comma():
-    # "When patients ask for help, ...": the main clause is the article's own statement
-    assert not labels("When patients ask for help, too many of their calls go unanswered at night.")
+    # "When tenants complain, ...": the main clause is the article's own statement
+    assert not labels("When tenants call about leaks, most of the calls go unanswered for weeks.")
     (claim,) = claims("When officials said the plant had closed, workers protested in the street.")
     assert claim.text.rstrip(".") == "the plant had closed"
     # a document's scene is its own account: "When the poll asked ..., 42 percent backed Y" is the poll's
@@ -184,12 +184,12 @@ def test_names_with_connectors_outlets_and_their_reporters(phrase, kind, label, 
 
 
 def test_usa_today_is_a_name_not_a_day():
-    assert labels("A reporter for USA Today reported on Friday that the senator left at 9 p.m.") == {"USA Today"}
+    assert labels("A reporter for USA Today reported on Friday that the ferry left at 9 p.m.") == {"USA Today"}
 
 
 @pytest.mark.parametrize("text, label", [
-    ("Another 19 percent said they would not pick either candidate.", "Another 19 percent"),
-    ("Twelve percent said they were not sure.", "Twelve percent"),
+    ("Another 14 percent said they would back neither plan.", "Another 14 percent"),
+    ("Eleven percent said they had no view of the bridge.", "Eleven percent"),
 ])
 def test_a_share_of_respondents_is_no_anonymous_speaker(text, label):
     found = claims("A new Reuters/Ipsos poll was released on Monday. " + text)
@@ -197,19 +197,19 @@ def test_a_share_of_respondents_is_no_anonymous_speaker(text, label):
     assert kinds and kinds <= {"respondents", "document"}
 
 
-def test_several_cast_members_is_the_whole_phrase():
-    assert labels("Several cast members said the host made them wait for hours in 2005.") == {"Several cast members"}
+def test_several_crew_members_is_the_whole_phrase():
+    assert labels("Several crew members said the captain ignored the storm warning in 2005.") == {"Several crew members"}
 
 
 def test_a_question_lawmakers_asked_is_not_a_claim_of_theirs():
-    (claim,) = claims("Lawmakers also asked whether the deals required the witnesses to testify.")
+    (claim,) = claims("Councillors also asked whether the leases let the tenants skip the audit.")
     assert claim.check == "question"
 
 
 def test_a_verb_phrase_between_commas_leaves_the_subject_to_the_participle():
-    text = ("Dean, a former party chairman and presidential candidate, poked at the remark during the debate, "
+    text = ("Okafor, a former mayor and harbour master, scoffed at the plan during the meeting, "
             "tweeting that the clinic had closed in May.")
-    assert labels(text) == {"Dean"}
+    assert labels(text) == {"Okafor"}
 
 
 def test_a_participle_between_commas_before_a_finite_cue_keeps_the_subject():

@@ -44,7 +44,7 @@ SPEECH_LEMMAS = frozenset(["according to"] + "say tell report state announce add
 # Cues of an action, not of speech ("the panel voted to", "the court rejected", "donors push"): the
 # actor is not a source of information (PolNeAR annotates them as attributions); the sentence is the
 # article's own account of what the actor did.
-ACTION = frozenset("vote file reject decline refuse invoke push express join sign approve veto pass endorse retweet "
+ACTION = frozenset("vote file reject decline refuse ignore defy invoke push express join sign approve veto pass endorse retweet "
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
                    "release submit send give spend raise donate fund hire fire arrest charge indict "
                    "convict sentence decide decision ruling verdict judgment".split())
@@ -145,11 +145,11 @@ def _characterises(headline: str) -> bool:
 
 # A hypothetical: what would follow if something were so.
 FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+(?!not be reached)\w", re.IGNORECASE)
-# "how surprised he is", "why she isn't ahead" (not "How we use energy is shifting", a clause as subject)
+# "how pleased she is", "why the ferry is late" (not "How we use water is changing", a clause as subject)
 MARKUP = re.compile(r"<[^<>]{0,200}>")
 INDIRECT_QUESTION = re.compile(r"^(?:how\s+(?!(?:we|they|he|she|it|you|i|the|a|an|this|that|these|those)\b)|why|whether)\b",
                                re.IGNORECASE)
-# Cues whose content is what was named, not what was said: "she cited his remarks about her".
+# Cues whose content is what was named, not what was said: "she cited the mayor's words about the port".
 MENTIONING = frozenset("cite mention reference highlight".split())
 CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
@@ -213,9 +213,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     if non_response(text):
         return Checkability(False, "non-response")
     if len(words) < 3 and not has_figure:
-        return Checkability(False, "fragment")  # "(a reporter who asked about) finances": no statement at all
+        return Checkability(False, "fragment")  # "(a reporter who asked about) the budget": no statement at all
     if attributed and INDIRECT_QUESTION.match(text):
-        return Checkability(False, "question")  # "(he told her) how surprised he is", "(they asked) whether ..."
+        return Checkability(False, "question")  # "(she told them) how pleased she is", "(they asked) whether ..."
     for reason, lemmas in ANALYSIS_REASONS.items():
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
             return Checkability(False, reason)
@@ -242,9 +242,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     if CONDITIONAL.match(text):
         return Checkability(False, "prediction")  # "If the plan rejected single mothers, families would ..."
     if attributed and FUTURE.search(text) and not past_event:
-        return Checkability(False, "prediction")  # "When she debates three times, it will dispel any doubt"
+        return Checkability(False, "prediction")  # "When the ferry sails twice a day, it will end the queues"
     if attributed and _gerund_start(words) and not text.lower().startswith("including"):
-        return Checkability(False, "intention")  # "(proposed) taxing such income at a 15 percent rate"
+        return Checkability(False, "intention")  # "(proposed) charging each lorry a 12 percent toll"
     if attributed and cue_lemma in MENTIONING and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
         return Checkability(False, "fragment")  # "(she cited) derogatory comments he had made": a thing named
     if not attributed and ANALYSIS.search(text):
@@ -304,7 +304,7 @@ def _unquote(text: str) -> str:
 
 
 def _gerund_start(words: list[str]) -> bool:
-    """A content that opens with a gerund ("taxing income at 15 percent") names an action someone
+    """A content that opens with a gerund ("charging each lorry a 12 percent toll") names an action someone
     proposes or describes; it states nothing."""
     if not words or not words[0].islower() or len(words[0]) <= 4 or not words[0].endswith("ing") \
             or words[0] in NOT_VERB_ING:
@@ -327,7 +327,7 @@ def _has_verb(words: list[str]) -> bool:
         before = words[k - 2] if k > 1 and words[k - 1].lower() in BETWEEN else words[k - 1] if k else ""
         if before and w[0].islower() and low in present and (before.lower() in PLURAL_PRONOUNS
                                                              or before.lower().endswith("s")):
-            return True  # "jobs depend on exports", "they leave": a plural subject's present verb
+            return True  # "farms rely on the canal", "they leave": a plural subject's present verb
     return False
 
 

@@ -301,7 +301,7 @@ def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
         if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")):
             break
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
-            break  # (not "Several cast members": a noun after a quantifier)
+            break  # (not "Several crew members": a noun after a quantifier)
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
             break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
@@ -457,7 +457,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             verb_phrase = cue_tok.lower.endswith("ing") and _finite_verb(tokens, k + 1)
             if segment and not verb_phrase and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
                 subj_start = _np_backward_start(tokens, k)
-                # "For some, the losses would outstrip the gains, said X": after a preposition the
+                # "For many, the tolls would cost more, said X": after a preposition the
                 # phrase is its object, not the subject
                 object_of = subj_start > 0 and tokens[subj_start - 1].lower in PREPOSITIONS
                 mention = None if object_of else parse_mention(tokens[subj_start:k], article)

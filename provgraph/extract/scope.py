@@ -53,8 +53,8 @@ def coordinated(f: Found, tokens, text: str) -> list[Found]:
 
 
 def in_scene_clause(f: Found, sentence: Span) -> bool:
-    """"When veterans ask for help, too many calls go unanswered": the cue is in a clause that
-    sets the scene; what follows its comma is the article's statement, not the veterans' (their
+    """"When tenants call about leaks, most calls go unanswered": the cue is in a clause that
+    sets the scene; what follows its comma is the article's statement, not the tenants' (their
     content ends at the comma; with too little left, there is no attribution)."""
     if f.mention is None or f.mention.kind in ("document", "outlet") or not f.content or not SUBORDINATOR.match(
             sentence.text[:max(0, f.mention.span.start - sentence.start)]):

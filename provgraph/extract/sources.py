@@ -166,7 +166,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
     if len(tokens) > 2 and tokens[0].text[:1].isdigit() and tokens[1].lower in ("million", "billion", "trillion"):
-        tokens = tokens[2:]  # "the minimum $20 million experts say": the amount is not part of the source
+        tokens = tokens[2:]  # "the $30 million analysts say it costs": the amount is not part of the source
     while len(tokens) > 1 and tokens[-1].lower in TRAILING_ADVERBS:
         tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))

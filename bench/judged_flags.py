@@ -78,7 +78,7 @@ def main() -> None:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         s = rescore(rows, raised)
         dropped, dropped_right = s["judged"] - s["kept"], s["right"] - s["kept_right"]
-        print(f"{path.name}: judged {s['right']}/{s['judged']} right ({s['right'] / s['judged']:.3f}); "
+        print(f"{path.name}: judged {s['right']}/{s['judged']} right ({s['right'] / max(1, s['judged']):.3f}); "
               f"still raised {s['kept_right']}/{s['kept']} right ({s['kept_right'] / max(1, s['kept']):.3f}); "
               f"dropped {dropped}, of them right {dropped_right}; new flags on judged claims {s['new']}")
 

@@ -649,10 +649,11 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
             try:
                 rec = json.loads(line)
                 doc_id, text = rec["doc_id"], rec["text"]
-            except (json.JSONDecodeError, KeyError, TypeError) as e:
-                raise click.ClickException(f"{jsonl.name}, line {n}: expected {{\"doc_id\", \"text\"}} ({e})")
+            except (ValueError, RecursionError, KeyError, TypeError) as e:  # JSONDecodeError is a ValueError
+                raise click.ClickException(f"{jsonl.name}, line {n}: expected {{\"doc_id\", \"text\"}} "
+                                           f"({str(e)[:80] or type(e).__name__})")
             for key, value in (("doc_id", doc_id), ("text", text)):
-                if not isinstance(value, str) and not (key == "doc_id" and isinstance(value, int)):
+                if not isinstance(value, str) and not (key == "doc_id" and type(value) is int):  # not true/false
                     kind = {dict: "an object", list: "a list", bool: "true or false", float: "a number",
                             int: "a number", type(None): "null"}.get(type(value), type(value).__name__)
                     raise click.ClickException(f"{jsonl.name}, line {n}: {key} must be a string, not {kind}")

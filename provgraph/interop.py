@@ -101,6 +101,8 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> list:
     except ValueError as e:
         raise InputError(f"{path}: not valid {fmt}: {e}") from None
     except MemoryError as e:  # pyoxigraph's parser holds one term at most 16 MB ("Reached the buffer maximal size")
+        if "maximal size" not in str(e):
+            raise  # a machine out of memory is not a bad file
         raise InputError(f"{path}: a literal or IRI is longer than the parser's limit ({e}); "
                          "nothing was imported") from None
 

@@ -203,3 +203,16 @@ def test_empty_optional_keys_are_left_out():
                         encoding="utf-8")
         [entry] = load(path).entries
     assert (entry.aliases, entry.kind, entry.party, entry.grade, entry.note) == ([], None, False, None, None)
+
+
+
+def test_an_anonymous_opinion_keeps_its_grade_under_one_reason(runner, tmp_path):
+    # nobody could check a prediction, but anonymous-only reports it: --reason must not lose it
+    (tmp_path / "a.txt").write_text("A source within the security forces told RIA Novosti that the war "
+                                    "will probably last years.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run(runner, "ingest", tmp_path / "a.txt", "--store", store)
+    whole = registry_report(runner, store, "--registry", REGISTRY)["claims"]
+    assert [c["reasons"] for c in whole] == [["anonymous-only", "low-reliability"]]
+    one = registry_report(runner, store, "--registry", REGISTRY, "--reason", "low-reliability")["claims"]
+    assert [c["claim"] for c in one] == [c["claim"] for c in whole]

@@ -28,7 +28,7 @@ def labels(text: str, engine: str = "model") -> set[str]:
 @pytest.mark.parametrize("text, label", [
     ("Mr. King said the plant closed in March.", "King"),  # "king" is a title, but not after "Mr."
     ("Sen. Angus King said the bill passed on Friday.", "Angus King"),
-    ("Dr. Bishop told reporters that the clinic had treated 40 patients.", "Bishop"),
+    ("Dr. Judge told reporters that the clinic had treated 40 patients.", "Judge"),
 ])
 def test_a_title_word_after_an_honorific_or_a_first_name_is_a_surname(text, label, engine):
     assert labels(text, engine) == {label}
@@ -44,7 +44,9 @@ def test_a_long_relative_clause_after_the_subject_keeps_the_subject_as_source(en
 def test_a_name_followed_by_a_verb_after_said_is_not_an_inverted_source():
     # "..., said Brandt phoned": Brandt did the phoning, she is not the speaker
     text = "The treasurer, in an interview on Tuesday, said Brandt phoned the harbour master in 2019."
-    assert "Brandt" not in labels(text)
+    assert labels(text) == {"The treasurer"}
+    # no subject before the cue: the name after it would be read as an inverted source
+    assert "Brandt" not in labels("“The contract was in order,” said Brandt phoned the harbour master in 2019.")
 
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
@@ -126,7 +128,7 @@ def test_the_source_is_the_subject_not_an_amount_or_an_object(text, label):
 
 
 def test_a_recipient_cut_off_is_no_source_phrase():
-    text = "“We have the money we need,” she said, cutting off a reporter who asked about the budget."
+    text = "“We have the money we need,” she said, waving off a reporter who wanted to know about the budget."
     assert "off a reporter" not in labels(text)
 
 
@@ -141,9 +143,9 @@ def test_a_cue_in_a_scene_setting_clause_credits_nothing_after_its_comma():
     assert not labels("When tenants call about leaks, most of the calls go unanswered for weeks.")
     (claim,) = claims("When officials said the plant had closed, workers protested in the street.")
     assert claim.text.rstrip(".") == "the plant had closed"
-    # a document's scene is its own account: "When the poll asked ..., 42 percent backed Y" is the poll's
-    text = "When the poll asked about all four candidates, Ruiz was supported by 42 percent of those responding."
-    assert labels(text) == {"poll"}
+    # a document's scene is its own account: "When the survey asked ..., 38 percent chose Y" is the survey's
+    text = "When the survey asked about all three ferry routes, the night boat was chosen by 38 percent of those polled."
+    assert labels(text) == {"survey"}
 
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
@@ -175,8 +177,8 @@ def test_a_corroborated_claim_is_not_single_source_in_the_report(tmp_path):
     ("the Commission on Presidential Debates", "organization", "Commission on Presidential Debates", False),
     ("The Charlotte Observer", "outlet", "Charlotte Observer", False),
     ("A reporter for USA Today", "outlet", "USA Today", False),  # the outlet's reporting
-    ("a professor at New York University School of Law", "anonymous",
-     "a professor at New York University School of Law", True),  # unnamed, of a named school
+    ("a professor at Harbour College School of Law", "anonymous",
+     "a professor at Harbour College School of Law", True),  # unnamed, of a named school
 ])
 def test_names_with_connectors_outlets_and_their_reporters(phrase, kind, label, anonymous):
     m = parse_mention(tuple(tokenize(phrase, 0)), phrase)
@@ -187,11 +189,11 @@ def test_usa_today_is_a_name_not_a_day():
     assert labels("A reporter for USA Today reported on Friday that the ferry left at 9 p.m.") == {"USA Today"}
 
 
-@pytest.mark.parametrize("text, label", [
-    ("Another 14 percent said they would back neither plan.", "Another 14 percent"),
-    ("Eleven percent said they had no view of the bridge.", "Eleven percent"),
+@pytest.mark.parametrize("text", [
+    "Another 14 percent said they would back neither plan.",
+    "Eleven percent said they had no view of the bridge.",
 ])
-def test_a_share_of_respondents_is_no_anonymous_speaker(text, label):
+def test_a_share_of_respondents_is_no_anonymous_speaker(text):
     found = claims("A new Reuters/Ipsos poll was released on Monday. " + text)
     kinds = {a.source.kind for c in found if "percent" in c.sentence.text for a in c.attributions}
     assert kinds and kinds <= {"respondents", "document"}
@@ -207,7 +209,7 @@ def test_a_question_lawmakers_asked_is_not_a_claim_of_theirs():
 
 
 def test_a_verb_phrase_between_commas_leaves_the_subject_to_the_participle():
-    text = ("Okafor, a former mayor and harbour master, scoffed at the plan during the meeting, "
+    text = ("Okafor, a former chairman and candidate, poked at the plan during the meeting, "
             "tweeting that the clinic had closed in May.")
     assert labels(text) == {"Okafor"}
 
@@ -220,7 +222,7 @@ def test_a_participle_between_commas_before_a_finite_cue_keeps_the_subject():
 
 def test_a_polls_figures_go_on_into_the_next_paragraph_but_not_to_another_years():
     text = ("Ruiz leads Okafor 46 percent to 44 percent, according to a new Marist poll.\n\n"
-            "Among likely voters, Ruiz leads by 49 percent to 47 percent.\n\n"
+            "Among likely voters, Ruiz leads by 51 percent to 45 percent.\n\n"
             "In 2012, the party won the county by 3 points.")
     found = {c.sentence.text[:12]: [a.source.label for a in c.attributions] for c in claims(text)}
     assert found["Among likely"] and found["Among likely"][0].endswith("poll")

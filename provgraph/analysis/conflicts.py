@@ -4,7 +4,8 @@ period) given incompatible values by claims with other roots.
 Why a module of its own: compared pair by pair, one article of 4,000 "N ships sank" took 23 s
 (1.9 million comparisons of 1,000 distinct values). The values of a quantity are sorted by each end
 of the interval they allow, so that those a value contradicts are a prefix of one order and a
-suffix of the other, found by bisection: n log n, whatever the number of distinct values.
+suffix of the other, found by bisection: n log n, whatever the number of distinct values; the
+links shown are looked for only from claims that have a contradicting partner.
 """
 
 from __future__ import annotations
@@ -54,11 +55,11 @@ class Values:
             yield from (x for x in pair if x is not None)
 
 
-def conflicted(claims: dict) -> set[str]:
+def conflicted(claims: dict, groups: dict | None = None) -> set[str]:
     """Claims with a figure that another source contradicts: a value that cannot also be true,
-    given by a claim with other roots."""
+    given by a claim with other roots (`groups`: their quantity_groups, when already made)."""
     out: set[str] = set()
-    for by_value in quantity_groups(claims).values():
+    for by_value in (groups if groups is not None else quantity_groups(claims)).values():
         if len(by_value) < 2:
             continue
         values = Values(by_value)
@@ -92,6 +93,9 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
     side but not a conflict. Each claim in `todo` (default: all) links to at most LINKS_PER_CLAIM
     others of each kind, preferring partners with few links; `stored` links count too."""
     groups = quantity_groups(claims)
+    # walking the contradicting values finds partners only for these: one source's thousand values
+    # (none with another root) were walked in full for every claim, quadratic
+    has_partner = conflicted(claims, groups)
     links: dict[str, list] = {"conflict": [], "related": []}
     counts: dict[tuple[str, str], int] = defaultdict(int)
     done: dict[str, set] = {"conflict": set(), "related": set()}
@@ -132,7 +136,7 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
                 ra, wa = claims[a].roots, claims[a].words
                 found: dict[str, str] = {}
                 # the nearest contradicting values first, until `bound` partners with other roots are found
-                for vb in values.against(va) if values else ():
+                for vb in values.against(va) if values and a in has_partner else ():
                     if len(found) >= bound:
                         break
                     reason = f"{min(va, vb)[2]} vs {max(va, vb)[2]} {va[3]}{period}"

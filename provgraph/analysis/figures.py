@@ -29,7 +29,6 @@ _BOUNDS = [  # words before a figure -> how the figure bounds the true value
     ("upper", ("up to", "fewer than", "less than", "under", "at most", "no more than", "nearly", "almost")),
     ("approx", ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "nearly")),
 ]
-_MONTHS = FULL_MONTHS  # the scope patterns name months in full
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
@@ -164,13 +163,13 @@ def parse_scope(text: str) -> str | None:
     m = re.search(r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", low)
     if m:
         return f"day-{m.group(1)}"
-    m = re.search(r"\bon (" + "|".join(_MONTHS) + r") (\d{1,2})\b", low)
+    m = re.search(r"\bon (" + "|".join(FULL_MONTHS) + r") (\d{1,2})\b", low)  # months in full
     if m:
         return f"day-{m.group(1)}-{m.group(2)}"
     m = re.search(r"\b(yesterday|today|last night|overnight)\b", low)
     if m:
         return f"day-{m.group(1).replace(' ', '-')}"
-    m = re.search(r"\bin (" + "|".join(_MONTHS) + r")\b", low)
+    m = re.search(r"\bin (" + "|".join(FULL_MONTHS) + r")\b", low)
     if m:
         return f"month-{m.group(1)}"
     m = re.search(r"\b(?:in|during|for) ((?:19|20)\d\d)\b", low)

@@ -216,7 +216,9 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     title, the claim's place); summaries, conflicts and corrections are read for the page only,
     unless the registry must grade every chain or --all list every claim."""
     flags: dict[str, list[str]] = defaultdict(list)
+    raised = set()  # claims the analyses flag for any reason, whatever --reason keeps
     for row in store.select(FLAGS):
+        raised.add(row["claim"])
         if not reasons or row["flag"] in reasons:
             flags[row["claim"]].append(row["flag"])
     if not reasons or "disputed" in reasons:
@@ -231,7 +233,7 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
                 flags.setdefault(iri, [])
         if registry is not None:
             for iri, s in summaries.items():
-                if not s["checkable"] and not flags.get(iri):
+                if not s.get("checkable", True) and iri not in raised:
                     continue  # a claim nobody could check is reported only when anonymous (corpus.py)
                 codes, notes[iri] = registry.assess(s["chains"], [s["evidence"], s["text"], s["title"]])
                 flags[iri] += [c for c in codes if not reasons or c in reasons]

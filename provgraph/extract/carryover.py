@@ -21,7 +21,8 @@ from provgraph.model import Attribution, Span
 ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation after a colon ("said" .92)
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
-# "In 2012, Obama won the state by 3 points": a figure of another year is the writer's comparison
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# "In 2012, the party won the county by 3 points": a figure of another year is the writer's comparison
 PAST_YEAR = re.compile(r"\b(?:in|since|of) (?:19|20)\d\d\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 
@@ -62,8 +63,7 @@ def turn_goes_on(label: Found, sentence: Span) -> Found:
     return Found(label.mention, None, label.cue_lemma, [content], quote="direct", sentence=sentence)
 
 
-def carry_over(sentence: Span, tokens, quotes: list[Span], previous: list[Attribution], text: str,
-                going_on: list[Span]) -> list[Attribution]:
+def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], text: str, going_on: list[Span]) -> list[Attribution]:
     """Credit a sentence with no cue of its own to the previous sentence's sources, in three cases:
     a quotation that goes on ("'...,' said X. 'More quote.'"), content the tagger reads as going on
     from the sentence before (`going_on`, the last attribution's), and figures announced by
@@ -98,12 +98,15 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     """'Bonuses were $500 to $2,000, The Wall Street Journal reports. District managers could get
     $10,000.': a figure right after an outlet's, a document's or an organisation's figures, in the
     same paragraph and in the writer's voice, goes on with their account; a poll's or a study's
-    go on into the next paragraph and from sentence to sentence (FLAGS.md: "the same or the adjacent
-    paragraph"), but not to a figure of another year, the writer's comparison."""
-    document = prev.source_kind == "document"  # a poll's, a study's figures run on over paragraphs
-    gap = text[prev.sentence.end:sentence.start]
+    go on from sentence to sentence, and into the paragraph after the one that names it (FLAGS.md:
+    "the same or the adjacent paragraph"), but not to a figure of another year, the writer's
+    comparison."""
+    document = prev.source_kind == "document"
+    breaks = text.count("\n", prev.sentence.end, sentence.start)  # paragraph breaks, "\n" or "\n\n"
+    if breaks:
+        breaks = len(PARAGRAPH_BREAK.findall(text, prev.sentence.end, sentence.start))
     return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
-        and (not prev.carried or document) and ("\n" not in gap or document and gap.count("\n\n") <= 1) \
+        and (not prev.carried or document) and (breaks == 0 or document and not prev.carried and breaks == 1) \
         and not PAST_YEAR.search(sentence.text) \
         and bool(figures(sentence.text)) and any(figures(c.text) for c in prev.content) \
         and not FIRST_PERSON.search(sentence.text) and not sentence.text.rstrip().endswith("?")

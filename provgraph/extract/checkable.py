@@ -143,10 +143,10 @@ def _characterises(headline: str) -> bool:
         and not re.search(r"\b(?:first|last|only|most|least)\b|\bto\s+\w+", headline, re.IGNORECASE)
 
 
-# A hypothetical: what would follow if something were so.
-FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+(?!not be reached)\w", re.IGNORECASE)
-# "how pleased she is", "why the ferry is late" (not "How we use water is changing", a clause as subject)
+# What will happen: "When the ferry sails twice a day, it will end the queues".
+FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+\w", re.IGNORECASE)
 MARKUP = re.compile(r"<[^<>]{0,200}>")
+# "how pleased she is", "why the ferry is late" (not "How we use water is changing", a clause as subject)
 INDIRECT_QUESTION = re.compile(r"^(?:how\s+(?!(?:we|they|he|she|it|you|i|the|a|an|this|that|these|those)\b)|why|whether)\b",
                                re.IGNORECASE)
 # Cues whose content is what was named, not what was said: "she cited the mayor's words about the port".
@@ -170,7 +170,7 @@ AUXILIARY = frozenset("is are was were be been being am has have had do does did
                       "should may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't "
                       "won't can't couldn't wouldn't shouldn't 's 're 've 'd".split())
 NOT_VERB_ING = frozenset("thing things nothing something anything everything morning evening building "
-                         "meeting hearing ruling funding spending wedding ceiling during bring king".split())
+                         "meeting hearing ruling funding spending wedding ceiling during bring king including".split())
 NOT_PAST = frozenset("need indeed speed seed feed heed reed bed red shed weed bleed breed greed creed deed proceed exceed "
                      "succeed hundred united based related interested concerned limited supposed alleged "
                      "so-called tired scared worried excited divided advanced detailed".split())
@@ -214,7 +214,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "non-response")
     if len(words) < 3 and not has_figure:
         return Checkability(False, "fragment")  # "(a reporter who asked about) the budget": no statement at all
-    if attributed and INDIRECT_QUESTION.match(text):
+    if attributed and INDIRECT_QUESTION.match(text) and ":" not in text:  # "why it sank: the hull failed"
         return Checkability(False, "question")  # "(she told them) how pleased she is", "(they asked) whether ..."
     for reason, lemmas in ANALYSIS_REASONS.items():
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
@@ -243,7 +243,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "prediction")  # "If the plan rejected single mothers, families would ..."
     if attributed and FUTURE.search(text) and not past_event:
         return Checkability(False, "prediction")  # "When the ferry sails twice a day, it will end the queues"
-    if attributed and _gerund_start(words) and not text.lower().startswith("including"):
+    if attributed and _gerund_start(words):
         return Checkability(False, "intention")  # "(proposed) charging each lorry a 12 percent toll"
     if attributed and cue_lemma in MENTIONING and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
         return Checkability(False, "fragment")  # "(she cited) derogatory comments he had made": a thing named
@@ -325,13 +325,18 @@ def _has_verb(words: list[str]) -> bool:
         if len(low) > 3 and low[-1] == "s" and w[0].islower() and low[:-1] in present:
             return True
         before = words[k - 2] if k > 1 and words[k - 1].lower() in BETWEEN else words[k - 1] if k else ""
-        if before and w[0].islower() and low in present and (before.lower() in PLURAL_PRONOUNS
-                                                             or before.lower().endswith("s")):
+        if before and w[0].islower() and low in present and _plural_subject(before.lower()):
             return True  # "farms rely on the canal", "they leave": a plural subject's present verb
     return False
 
 
-PLURAL_PRONOUNS = frozenset("i we you they".split())
+def _plural_subject(low: str) -> bool:
+    """"they", "farms": a subject a bare present verb agrees with (not "his", "its", "this")."""
+    return low in SUBJECT_PRONOUNS or low.endswith("s") and not low.endswith(("ss", "'s", "’s")) \
+        and low not in NOUN_DETERMINERS | QUANTIFIERS | AUXILIARY
+
+
+SUBJECT_PRONOUNS = frozenset("i we you they".split())
 BETWEEN = frozenset("also still now often only just never all both already".split())  # "jobs also depend"
 
 

@@ -11,7 +11,8 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import ACTION, AUXILIARY, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE
+from provgraph.extract.checkable import (ACTION, AUXILIARY, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE,
+                                         _regular_past)
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, QUANTIFIERS, Mention, parse_mention
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
@@ -250,9 +251,10 @@ def _recipient_end(tokens: list[Token], start: int) -> int:
     return j if j > k else start
 
 
-PREPOSITIONS = frozenset("for in to of among with at on from about into over under after before".split())
+# Words before a phrase that make it their object: "For some, ..., said X" (not the subject)
+OBJECT_PREPOSITIONS = frozenset("for in to of among with at on from about into over under after before".split())
 # Words after a recipient that begin an adjunct, not what was said: "told reporters in Ohio".
-CLAUSE_ADJUNCTS = frozenset("in on at during after before when while as on by for with about".split())
+CLAUSE_ADJUNCTS = frozenset("in on at during after before when while as by for with about".split())
 
 
 def _relative_clause_start(tokens: list[Token], start: int) -> int | None:
@@ -276,8 +278,7 @@ def _finite_verb(tokens: list[Token], at: int) -> bool:
     if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
         return False
     low = tokens[at].lower
-    return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or (
-        len(low) > 4 and low.endswith("ed") and low.isalpha())
+    return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low)
 
 
 def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
@@ -459,7 +460,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                 subj_start = _np_backward_start(tokens, k)
                 # "For many, the tolls would cost more, said X": after a preposition the
                 # phrase is its object, not the subject
-                object_of = subj_start > 0 and tokens[subj_start - 1].lower in PREPOSITIONS
+                object_of = subj_start > 0 and tokens[subj_start - 1].lower in OBJECT_PREPOSITIONS
                 mention = None if object_of else parse_mention(tokens[subj_start:k], article)
                 if mention is None and via is None and not object_of:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
                     mention = parse_mention(segment, article)

@@ -113,8 +113,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
                 _whole_quotation(a, quotes, text)
         announced = announcement(tokens, text) if not here else None
         if not here and previous:
-            here = carry_over(sentence, tokens, quotes, previous, text, going_on)
-        here, passive = _corroboration(sentence, here, text, book)
+            here = carry_over(sentence, quotes, previous, text, going_on)
+        here, passive = _corroboration(sentence, tokens, here, text, book)
         attributions.extend(passive)  # PolNeAR counts "confirmed by X"; the claim has X among its sources
         attributions.extend(here)
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
@@ -141,8 +141,6 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     article.sources = book.sources
     article.attributions = attributions
     return article
-
-
 
 
 def _resolve(f: Found, book: SourceBook) -> Attribution | None:
@@ -252,8 +250,7 @@ def _headline_end(text: str, title: str | None) -> int:
     return end if title is None or same or not lines[-1].endswith(".") else -1
 
 
-# Cues whose first object is who was told, not what: "told reporters Friday that ...".
-def _corroboration(sentence: Span, here: list[Attribution], text: str,
+def _corroboration(sentence: Span, tokens, here: list[Attribution], text: str,
                    book: SourceBook) -> tuple[list[Attribution], list[Attribution]]:
     """"The plan was drafted in May, Whitfield said, a timeline confirmed by strategists in both
     parties": a second source for what the sentence credits to its first, or the only one ("The
@@ -273,7 +270,8 @@ def _corroboration(sentence: Span, here: list[Attribution], text: str,
     credited = [a for a in here if a.source is not None and a.content and a.relayed_by is None]
     if len(credited) > 1:
         return here, passive
-    mention = parse_mention(tuple(tokenize(m.group("by"), sentence.start + m.start("by"))), text)
+    by = (sentence.start + m.start("by"), sentence.start + m.end("by"))
+    mention = parse_mention(tuple(t for t in tokens if by[0] <= t.start and t.end <= by[1]), text)
     if mention is None:
         return here, passive
     if credited:
@@ -295,10 +293,11 @@ def _corroboration(sentence: Span, here: list[Attribution], text: str,
 # ", a timeline confirmed by strategists", ", which was later corroborated by the agency"
 CORROBORATED = re.compile(r",\s+(?:(?:a|an|which|something|as)\b[^,]{0,40}?\s)?(?P<cue>(?:independently\s+)?"
                           r"(?:confirmed|corroborated|verified|backed up|echoed)\s+by)\s+"
-                          r"(?P<by>[^,.;:]{2,60}?)\s*(?:[.;]|$)")
+                          r"(?P<by>(?:[^,.;:]|\.(?=\s+[A-Z])){2,60}?)\s*(?:[.;](?!\s+[A-Z])|$)")  # "Dr. Ana Ruiz"
 
 
-FIRST_HAND = re.compile(r"\bI\b|\b(?i:my|me)\b")
+# "I" as the writer, not a numeral ("World War I", "Title I": after a capitalised word)
+FIRST_HAND = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w’']*\s+)I\b|\b(?i:my|me)\b")
 
 
 def _first_hand(sentence: Span, quotes: list[Span]) -> bool:
@@ -352,8 +351,6 @@ _BEFORE_NOUN = re.compile(r"(?:\b(?i:the|a|an|his|her|their|its|these|those|such
 def _noun_cue(cue: Span, text: str) -> bool:
     """"32% of Republican claims", "his claims": the noun, which frames nothing as unverified."""
     return bool(_BEFORE_NOUN.search(text[max(0, cue.start - 40):cue.start]))
-
-
 
 
 class QuoteIndex:
@@ -412,8 +409,14 @@ def _described_feeling(claim: Claim) -> bool:
     describes, credited to nobody who told it, so no anonymous source hides behind it. Not
     "Some believe ...", "critics fear ...": words that stand in for a source (weasel words)."""
     return not claim.checkable and bool(claim.attributions) and all(
-        a.type == "belief" and a.source is not None
-        and (a.source.descriptor or a.source.label).split()[-1].lower() not in WEASEL_WORDS for a in claim.attributions)
+        a.type == "belief" and a.source is not None and _holder(a.source.descriptor or a.source.label) not in WEASEL_WORDS
+        for a in claim.attributions)
+
+
+def _holder(phrase: str) -> str:
+    """The head word of a source phrase, before a relative clause ("Critics who follow the port")."""
+    words = re.split(r"\s+(?:who|whom|that)\s", phrase, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 # Holders that stand in for an unnamed source: "some believe", "critics fear", "experts think".

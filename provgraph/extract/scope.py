@@ -70,7 +70,8 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
 
 
 # ("As X put it, Y" is X's Y; "When the poll asked ..., 42 percent backed Y" is the poll's finding)
-SUBORDINATOR = re.compile(r"^\s*(?:When|If|While|Because|After|Before|Unless|Although|Though|Once|Until|Whenever)\s+$")
+SUBORDINATOR = re.compile(r"^\s*(?:(?:but|and|so|yet),?\s+)?(?:when|if|while|because|after|before|unless|although|"
+                          r"though|once|until|whenever)\s+$", re.IGNORECASE)
 
 
 def modifier_of_noun(f: Found, text: str) -> bool:

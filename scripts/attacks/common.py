@@ -213,10 +213,6 @@ def counts(store: Path) -> dict | str:
     return {k: stats[k] for k in ("articles", "claims", "attributions", "sources", "triples")}
 
 
-def says(*needles: str) -> Callable[[Result], str | None]:
-    return lambda r: next((f"does not say {n!r}" for n in needles if n not in r.text), None)
-
-
 class Server:
     """A local HTTP server on 127.0.0.1: it records every path asked for (nothing may fetch), and
     under /liar/ answers like a SPARQL server that lies: an HTML page, bad JSON, an answer of the

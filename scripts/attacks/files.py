@@ -7,7 +7,7 @@ import json
 import os
 import re
 
-from .common import ARTICLE, Case, Lab, cli, says
+from .common import ARTICLE, Case, Lab, cli
 
 HOSTILE_TITLE = 'Breaking <script>alert("x")</script> <img src=x onerror=alert(1)>'
 SPEECH = "Officials said 40 people died in the flood, the agency reported."

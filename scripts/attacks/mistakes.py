@@ -60,6 +60,8 @@ def commands(lab: Lab) -> list[Case]:
         "text: a list": '{"doc_id": "a", "text": ["x"]}\n',
         "doc_id: a mapping": '{"doc_id": {"a": 1}, "text": "Officials said 4 ships sank."}\n',
         "a line that is not JSON": "{nope\n",
+        "a line nested 100,000 deep": "[" * 100_000 + "\n",
+        "doc_id: true": '{"doc_id": true, "text": "Officials said 4 ships sank."}\n',
     }
     cases = [
         Case("query --timeout nan", ["query", "--timeout", "nan", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"], store=True,

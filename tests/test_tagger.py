@@ -91,6 +91,6 @@ def test_a_sentence_initial_quantifier_is_not_a_name():
                                         ("said", "say"), ("according to", "according to"),
                                         ("has endorsed", "endorse"), ("had repeatedly urged", "urge")])
 def test_a_cue_only_the_model_found_gets_the_lemma_that_says_what_kind_it_is(cue, lemma):
-    from provgraph.extract.cues import cue_lemma
+    from provgraph.extract.checkable import cue_lemma
     from provgraph.extract.tokens import tokenize
     assert cue_lemma(tokenize(cue)) == lemma

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS
+from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.claims import figures, statement
-from provgraph.extract.cues import DASHES, Found, cue_lemma
+from provgraph.extract.cues import DASHES, Found
 from provgraph.extract.sources import parse_mention
 from provgraph.model import Attribution, Span
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from provgraph.extract import lexicon
 from provgraph.extract.claims import figures
+from provgraph.extract.tokens import Token
 
 # Cue lemmas whose content is not information the source passes on: the attribution is the fact.
 INTENTION = frozenset("vow promise pledge plan intend seek threaten offer want hope aim propose design try attempt strive "
@@ -388,3 +389,46 @@ QUANTIFIERS = frozenset("some any each every this that these those".split())
 def _evaluative(words: list[str]) -> bool:
     evaluative = lexicon.words("evaluative.txt")
     return any(w.lower() in evaluative for w in words)
+
+
+# Lemmas a cue form may be stripped to when the mined cue table does not know it.
+KNOWN_LEMMAS = ACTION | DEMAND | INFORMATION | INTENTION | PREDICTION | STANCE
+
+
+def cue_lemma(cue: list[Token]) -> str:
+    """The cue's lemma, which decides what kind of attribution it is (checkable.py): from the mined
+    cue table, else by stripping an inflection to a lemma the checkability rules know
+    ("overruled" -> "overrule": an action, not a source of information)."""
+    words = [t.lower for t in cue if t.is_word]
+    if words[:2] == ["according", "to"]:
+        return "according to"
+    # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"
+    table = lexicon.table("cue_verbs.txt")
+    words = [w for w in words if w not in CUE_AUXILIARIES and (w in table or not w.endswith("ly"))] or words
+    for w in words:
+        if w in table:
+            return table[w][0] if table[w] else w
+    for w in words:
+        for base in _bases(w):
+            if base in KNOWN_LEMMAS:
+                return base
+    return " ".join(words) or cue[0].lower
+
+
+# Words before a cue's verb that are not it: auxiliaries and a few adverbs ("has also said").
+CUE_AUXILIARIES = AUXILIARY | frozenset("also not never still later then".split())
+
+
+def _bases(word: str) -> list[str]:
+    out = [word]
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1], word[:-3]]  # "voted" "vote", "blocked" "block", "banned" "ban"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out

@@ -11,10 +11,11 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import (ACTION, AUXILIARY, DEMAND, INFORMATION, INTENTION, PREDICTION, STANCE,
-                                         _regular_past)
-from provgraph.extract.sources import DETERMINERS, POSSESSIVES, QUANTIFIERS, Mention, parse_mention
-from provgraph.extract.tokens import Token, is_initials
+from provgraph.extract.checkable import cue_lemma
+from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
+                                       np_forward_end, phrase_end, recipient_end, relative_clause_start)
+from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
+from provgraph.extract.tokens import Token
 from provgraph.model import Span
 
 # Words that may stand between a subject and its cue verb ("X has also said").
@@ -23,16 +24,6 @@ SKIP_BEFORE_CUE = frozenset(
     "once again would will did does do had just even still first initially subsequently separately "
     "privately reportedly allegedly earlier long never not n't n’t ’s 's often always last week month year "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight this on".split()
-)
-# Words that end a subject noun phrase when walking back from the cue.
-STOP_BACK = frozenset(
-    "that which who whom whose and but or nor as while when whereas if because after before since although though "
-    "where so than then with by is are was were be been being has have had do does did will would can could may "
-    "might must should not according what how why whether also yet".split()
-)
-STOP_FORWARD = frozenset(
-    "who which that whose on in at during after before when while as because adding and but was is were "
-    "had has have last this".split()
 )
 NOUN_CONTEXT = frozenset(DETERMINERS | set(POSSESSIVES) | {"our", "my", "your"})
 OBJECT_CUES = frozenset("tell told tells telling inform informed warn warned assure assured remind reminded".split())
@@ -82,7 +73,7 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             f = _according_to(i, tokens, sentence, article)
             taken.add(i + 1)
-        elif (k := _phrase_end(i, tokens)) and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
+        elif (k := phrase_end(i, tokens)) and not tok.is_cap and _is_verb(i, tokens) and not _in_quote(tok, quotes):
             f = _cue_verb(i, tokens, sentence, quotes, article, end=k)
             taken.update(range(i, k))
         elif (low in lexicon.cue_verbs() or _verb_before_clause(i, tokens)) and (not tok.is_cap or headline) \
@@ -203,7 +194,7 @@ def _words(tokens: list[Token], a: int, b: int) -> int:
 
 
 def _according_to(i: int, tokens: list[Token], sentence: Span, article: str) -> Found | None:
-    end = _np_forward_end(tokens, i + 2, allow_who=False)
+    end = np_forward_end(tokens, i + 2, allow_who=False)
     mention = parse_mention(tokens[i + 2:end], article)
     if mention is None:
         return None
@@ -215,114 +206,6 @@ def _according_to(i: int, tokens: list[Token], sentence: Span, article: str) -> 
     if content is None:
         return None
     return Found(mention, cue, "according to", [content])
-
-
-ABBREVIATED = frozenset("mr mrs ms dr gen col lt sgt capt maj adm gov sen rep rev st jr sr prof pres".split())
-
-
-def _np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limit: int = 12,
-                    stop_at_verb: bool = False) -> int:
-    j = start
-    while j < len(tokens) and j - start < limit:
-        t = tokens[j]
-        if t.text == "." and (j == len(tokens) - 1 or j == start or not (
-                tokens[j - 1].lower in ABBREVIATED or is_initials(tokens[j - 1].text))):
-            break  # the sentence's full stop, not "Mr." or an initial
-        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start) \
-                or (stop_at_verb and j > start and _finite_verb(tokens, j)):
-            break
-        if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):
-            break
-        j += 1
-    return j
-
-
-def _recipient_end(tokens: list[Token], start: int) -> int:
-    """End of the recipient after "told": a pronoun ("us"), a name ("The Associated Press"), or
-    one noun ("reporters"); `start` when there is none."""
-    k = start
-    if k < len(tokens) and tokens[k].lower in ("me", "us", "him", "her", "them", "you", "reporters", "journalists"):
-        return k + 1
-    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
-        k += 1
-    j = k
-    while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
-        j += 1
-    return j if j > k else start
-
-
-# Words before a phrase that make it their object: "For some, ..., said X" (not the subject)
-OBJECT_PREPOSITIONS = frozenset("for in to of among with at on from about into over under after before".split())
-# Words after a recipient that begin an adjunct, not what was said: "told reporters in Ohio".
-CLAUSE_ADJUNCTS = frozenset("in on at during after before when while as by for with about".split())
-
-
-def _relative_clause_start(tokens: list[Token], start: int) -> int | None:
-    """Where "who" opens a short relative clause that ends at `start`'s phrase ("people who
-    read them"), so that the subject is the noun before it, not the clause's object."""
-    for k in range(start - 1, max(start - 6, 0), -1):
-        if tokens[k].lower == "who":
-            return k if k > 0 and tokens[k - 1].is_word and tokens[k - 1].lower not in STOP_BACK else None
-        if not tokens[k].is_word or tokens[k].is_cap:
-            return None
-    return None
-
-
-def _named_day(tokens: list[Token], k: int) -> bool:
-    """"USA Today", "NBC's Today": a capitalised "Today" inside a sentence is part of a name."""
-    return k > 0 and tokens[k].text == "Today" and tokens[k - 1].is_cap
-
-
-def _finite_verb(tokens: list[Token], at: int) -> bool:
-    """Is tokens[at] a verb in the past or an auxiliary ("phoned", "has", "will")?"""
-    if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
-        return False
-    low = tokens[at].lower
-    return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low)
-
-
-def _np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
-    """Start index of the noun phrase that ends just before `end`."""
-    j = end - 1
-    while j >= 0 and end - j <= limit:
-        t = tokens[j]
-        low = t.lower
-        if t.text == ")":  # "Sen. Bernie Sanders (I-VT)": step over the parenthesis
-            k = j - 1
-            while k >= 0 and tokens[k].text != "(" and j - k < 8:
-                k -= 1
-            if k >= 0 and tokens[k].text == "(":
-                j = k - 1
-                continue
-            break
-        if not t.is_word and t.text not in ("’", "'", ".", "-", "&"):
-            break
-        if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
-            break
-        if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")):
-            break
-        if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
-            break  # (not "Several crew members": a noun after a quantifier)
-        if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
-                                            and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
-            break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
-        j -= 1
-    start = j + 1
-    while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within",
-                                                  "off", "out", "up", "down"):
-        start += 1
-    return start
-
-
-def _phrase_end(i: int, tokens: list[Token]) -> int | None:
-    """End index of the longest multi-word cue phrase starting at token i ("pointed out", "called for")."""
-    if i + 1 >= len(tokens):
-        return None
-    for phrase in lexicon.cue_phrases().get((tokens[i].lower, tokens[i + 1].lower), ()):
-        k = i + len(phrase)
-        if k <= len(tokens) and all(tokens[i + m].lower == w for m, w in enumerate(phrase)):
-            return k
-    return None
 
 
 def _speaker_label(tokens: list[Token], i: int, sentence: Span, article: str) -> bool:
@@ -405,7 +288,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
 
     # Passive: "as reported by X", "X was reported by Y"
     if end == i + 1 and i + 1 < n and tokens[i + 1].lower == "by" and lexicon.cue_ratio(cue_tok.lower) >= 0.4:
-        end = _np_forward_end(tokens, i + 2, allow_who=False)
+        end = np_forward_end(tokens, i + 2, allow_who=False)
         mention = _author_of(parse_mention(tokens[i + 2:end], article), tokens[i + 2:end], article)
         if mention is None:
             return None
@@ -421,7 +304,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         start = i - 1
         while start > 0 and tokens[start].lower in SKIP_BEFORE_CUE | BE:
             start -= 1
-        subj_start = _np_backward_start(tokens, start + 1)
+        subj_start = np_backward_start(tokens, start + 1)
         subject = _span(tokens, subj_start, start + 1, article) if cue_tok.lower in RAISING else None
         rest = _span(tokens, i + 1, n, article)
         if rest is not None and _words(tokens, i + 1, n) >= 2:
@@ -429,14 +312,14 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
 
     # Subject before the cue, skipping auxiliaries and a parenthetical ", speaking to RIA," / ", who ..."
     j = i
-    while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE and not _named_day(tokens, j - 1)
+    while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE and not named_day(tokens, j - 1)
                      or _is_adverb(tokens[j - 1])):
         j -= 1
     mention = None
     subj_start = None
     if j > 1 and tokens[j - 1].lower in ("who", "which"):
         subj_end = j - 2 if tokens[j - 2].text == "," else j - 1
-        subj_start = _np_backward_start(tokens, subj_end, limit=12)
+        subj_start = np_backward_start(tokens, subj_end, limit=12)
         np = tokens[subj_start:subj_end]
         mention = _author_of(parse_mention(np, article), np, article)
         if mention is not None:  # the source is the antecedent; the mention in the text is "who"
@@ -455,9 +338,9 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             # ", poked at the remark during the debate, tweeting": a verb phrase of the sentence's
             # subject, not a phrase naming who tweeted ("His report, based on interviews, reveals"
             # keeps its subject: a participle between commas before a finite cue modifies it)
-            verb_phrase = cue_tok.lower.endswith("ing") and _finite_verb(tokens, k + 1)
+            verb_phrase = cue_tok.lower.endswith("ing") and finite_verb(tokens, k + 1)
             if segment and not verb_phrase and (via is not None or relative or _words(tokens, k + 1, j - 1) <= 12):
-                subj_start = _np_backward_start(tokens, k)
+                subj_start = np_backward_start(tokens, k)
                 # "For many, the tolls would cost more, said X": after a preposition the
                 # phrase is its object, not the subject
                 object_of = subj_start > 0 and tokens[subj_start - 1].lower in OBJECT_PREPOSITIONS
@@ -466,10 +349,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                     mention = parse_mention(segment, article)
                     subj_start = k + 1 if mention is not None else None
     elif j > 0:
-        subj_start = _np_backward_start(tokens, j)
-        rel = _relative_clause_start(tokens, subj_start)
+        subj_start = np_backward_start(tokens, j)
+        rel = relative_clause_start(tokens, subj_start)
         if rel is not None:  # "people who read them told the station": the subject is "people"
-            subj_start = _np_backward_start(tokens, rel)
+            subj_start = np_backward_start(tokens, rel)
         if subj_start < j:
             mention = parse_mention(tokens[subj_start:j], article) or _bare_plural_tag(tokens, subj_start, j, end, article)
     if mention is None and cue_tok.lower.endswith("ing") and i > 0 and tokens[i - 1].text == ",":
@@ -482,10 +365,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     after = end
     inverted = False
     if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")):
-        end = _np_forward_end(tokens, after, stop_at_verb=True)
+        end = np_forward_end(tokens, after, stop_at_verb=True)
         # "said Brandt phoned the harbour master": a verb after the name makes it the reported clause's
         # subject, not an inverted source
-        mention = None if _finite_verb(tokens, end) else parse_mention(tokens[after:end], article)
+        mention = None if finite_verb(tokens, end) else parse_mention(tokens[after:end], article)
         if mention is not None:
             inverted = True
             after = end
@@ -502,7 +385,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         if at_end and not inverted and opens:
             # "King told reporters the plant closed in May": no "that", and no quotation before
             # the source for the cue to close; what was said starts after the recipient
-            obj_end = _recipient_end(tokens, after)
+            obj_end = recipient_end(tokens, after)
             if obj_end > after and _words(tokens, obj_end, n) >= 3 and tokens[obj_end].lower not in CLAUSE_ADJUNCTS:
                 k, at_end = obj_end, False
                 if via is None:
@@ -591,7 +474,7 @@ def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention
         if comma is None:
             return None
         start = comma + 1
-    end = _np_forward_end(tokens, start, limit=10)
+    end = np_forward_end(tokens, start, limit=10)
     if end <= start or end >= before:
         return None
     return parse_mention(tokens[start:end], article)
@@ -657,45 +540,3 @@ def _quote_type(content: list[Span], quotes: list[Span]) -> str:
     if inside > 0:
         return "mixed"
     return "indirect"
-
-
-KNOWN_LEMMAS = ACTION | DEMAND | INFORMATION | INTENTION | PREDICTION | STANCE
-
-
-def cue_lemma(cue: list[Token]) -> str:
-    """The cue's lemma, which decides what kind of attribution it is (checkable.py): from the mined
-    cue table, else by stripping an inflection to a lemma the checkability rules know
-    ("overruled" -> "overrule": an action, not a source of information)."""
-    words = [t.lower for t in cue if t.is_word]
-    if words[:2] == ["according", "to"]:
-        return "according to"
-    # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"
-    table = lexicon.table("cue_verbs.txt")
-    words = [w for w in words if w not in CUE_AUXILIARIES and (w in table or not w.endswith("ly"))] or words
-    for w in words:
-        if w in table:
-            return table[w][0] if table[w] else w
-    for w in words:
-        for base in _bases(w):
-            if base in KNOWN_LEMMAS:
-                return base
-    return " ".join(words) or cue[0].lower
-
-
-# Words before a cue's verb that are not it: auxiliaries and a few adverbs ("has also said").
-CUE_AUXILIARIES = AUXILIARY | frozenset("also not never still later then".split())
-
-
-def _bases(word: str) -> list[str]:
-    out = [word]
-    if word.endswith("ied"):
-        out.append(word[:-3] + "y")
-    if word.endswith("ed"):
-        out += [word[:-2], word[:-1], word[:-3]]  # "voted" "vote", "blocked" "block", "banned" "ban"
-    if word.endswith("ing"):
-        out += [word[:-3], word[:-3] + "e", word[:-4]]
-    if word.endswith("es"):
-        out.append(word[:-2])
-    if word.endswith("s"):
-        out.append(word[:-1])
-    return out

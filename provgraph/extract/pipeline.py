@@ -26,7 +26,8 @@ from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause, modifier_of_noun
 from provgraph.extract.sentences import split_sentences
-from provgraph.extract.sources import SourceBook, parse_mention
+from provgraph.extract.sourcebook import SourceBook
+from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 

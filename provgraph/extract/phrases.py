@@ -1,0 +1,130 @@
+"""Where a phrase ends, walking a sentence's tokens without a parser.
+
+Attribution patterns (cues.py) find a cue verb and must then find the noun phrase before it (the
+subject, the source), the one after it (the recipient of "told"), and where a relative clause or
+a clause of its own begins. These walks share the stop words and boundary tests below.
+"""
+
+from __future__ import annotations
+
+from provgraph.extract import lexicon
+from provgraph.extract.checkable import AUXILIARY, _regular_past
+from provgraph.extract.sources import DETERMINERS, QUANTIFIERS
+from provgraph.extract.tokens import Token, is_initials
+
+# Words that end a subject noun phrase when walking back from the cue.
+STOP_BACK = frozenset(
+    "that which who whom whose and but or nor as while when whereas if because after before since although though "
+    "where so than then with by is are was were be been being has have had do does did will would can could may "
+    "might must should not according what how why whether also yet".split()
+)
+STOP_FORWARD = frozenset(
+    "who which that whose on in at during after before when while as because adding and but was is were "
+    "had has have last this".split()
+)
+ABBREVIATED = frozenset("mr mrs ms dr gen col lt sgt capt maj adm gov sen rep rev st jr sr prof pres".split())
+
+
+def np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limit: int = 12,
+                    stop_at_verb: bool = False) -> int:
+    j = start
+    while j < len(tokens) and j - start < limit:
+        t = tokens[j]
+        if t.text == "." and (j == len(tokens) - 1 or j == start or not (
+                tokens[j - 1].lower in ABBREVIATED or is_initials(tokens[j - 1].text))):
+            break  # the sentence's full stop, not "Mr." or an initial
+        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start) \
+                or (stop_at_verb and j > start and finite_verb(tokens, j)):
+            break
+        if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):
+            break
+        j += 1
+    return j
+
+
+def recipient_end(tokens: list[Token], start: int) -> int:
+    """End of the recipient after "told": a pronoun ("us"), a name ("The Associated Press"), or
+    one noun ("reporters"); `start` when there is none."""
+    k = start
+    if k < len(tokens) and tokens[k].lower in ("me", "us", "him", "her", "them", "you", "reporters", "journalists"):
+        return k + 1
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    j = k
+    while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+        j += 1
+    return j if j > k else start
+
+
+# Words before a phrase that make it their object: "For some, ..., said X" (not the subject)
+OBJECT_PREPOSITIONS = frozenset("for in to of among with at on from about into over under after before".split())
+# Words after a recipient that begin an adjunct, not what was said: "told reporters in Ohio".
+CLAUSE_ADJUNCTS = frozenset("in on at during after before when while as by for with about".split())
+
+
+def relative_clause_start(tokens: list[Token], start: int) -> int | None:
+    """Where "who" opens a short relative clause that ends at `start`'s phrase ("people who
+    read them"), so that the subject is the noun before it, not the clause's object."""
+    for k in range(start - 1, max(start - 6, 0), -1):
+        if tokens[k].lower == "who":
+            return k if k > 0 and tokens[k - 1].is_word and tokens[k - 1].lower not in STOP_BACK else None
+        if not tokens[k].is_word or tokens[k].is_cap:
+            return None
+    return None
+
+
+def named_day(tokens: list[Token], k: int) -> bool:
+    """"USA Today", "NBC's Today": a capitalised "Today" inside a sentence is part of a name."""
+    return k > 0 and tokens[k].text == "Today" and tokens[k - 1].is_cap
+
+
+def finite_verb(tokens: list[Token], at: int) -> bool:
+    """Is tokens[at] a verb in the past or an auxiliary ("phoned", "has", "will")?"""
+    if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
+        return False
+    low = tokens[at].lower
+    return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low)
+
+
+def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
+    """Start index of the noun phrase that ends just before `end`."""
+    j = end - 1
+    while j >= 0 and end - j <= limit:
+        t = tokens[j]
+        low = t.lower
+        if t.text == ")":  # "Sen. Bernie Sanders (I-VT)": step over the parenthesis
+            k = j - 1
+            while k >= 0 and tokens[k].text != "(" and j - k < 8:
+                k -= 1
+            if k >= 0 and tokens[k].text == "(":
+                j = k - 1
+                continue
+            break
+        if not t.is_word and t.text not in ("’", "'", ".", "-", "&"):
+            break
+        if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
+            break
+        if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")):
+            break
+        if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
+            break  # (not "Several crew members": a noun after a quantifier)
+        if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
+                                            and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
+            break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
+        j -= 1
+    start = j + 1
+    while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within",
+                                                  "off", "out", "up", "down"):
+        start += 1
+    return start
+
+
+def phrase_end(i: int, tokens: list[Token]) -> int | None:
+    """End index of the longest multi-word cue phrase starting at token i ("pointed out", "called for")."""
+    if i + 1 >= len(tokens):
+        return None
+    for phrase in lexicon.cue_phrases().get((tokens[i].lower, tokens[i + 1].lower), ()):
+        k = i + len(phrase)
+        if k <= len(tokens) and all(tokens[i + m].lower == w for m, w in enumerate(phrase)):
+            return k
+    return None

@@ -1,0 +1,366 @@
+"""Which source a mention refers to, within one article.
+
+A mention ("he", "the newspaper", "a spokesman for Harlow", "Gov. Mike Pence") is parsed alone by
+`sources.parse_mention`; the book remembers the article's sources in order, so that a pronoun or a
+definite description resolves to the entity named before it, a surname to the full name, and two
+mentions of one source become one node. Anonymous sources are kept apart by their descriptor and
+never leave their article: merging them by descriptor would fabricate corroboration.
+"""
+
+from __future__ import annotations
+
+from provgraph.extract import lexicon
+from provgraph.extract.sources import (
+    DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POSSESSIVE, POSSESSIVES, SPOKESPEOPLE, Mention,
+    _is_name_token, _strip_det, normalise,
+)
+from provgraph.extract.tokens import Token
+from provgraph.model import Source, Span
+
+OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
+                         "channel station wire website".split())
+POLLS = frozenset("poll polls survey surveys".split())
+
+# Singular nouns that name one person by what they are ("the businessman", "the nominee").
+PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
+                            "politician".split())
+# ... and offices, which name the person just named only if that is their office ("the senator").
+OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
+                            "congresswoman lawmaker minister".split())
+
+# Offices with one holder at a time: "the governor" is someone the reader can identify, where "the
+# official" or "the aide" could be anyone.
+UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman chair ceo ambassador judge "
+                           "speaker chancellor king queen pope premier".split())
+# "The billionaire businessman said": a definite description of one person names someone the reader
+# knows (the article named them, if not yet as a source), never an anonymous source.
+IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS
+# Collectives that belong to a person ("her campaign", "the Trump team").
+COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
+
+# Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
+# is the House Oversight Committee, not the last organisation mentioned).
+GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
+
+
+class SourceBook:
+    """The sources of one article, in order of mention; resolves pronouns and repeated names."""
+
+    # How many sentences back a pronoun may reach for its antecedent.
+    PRONOUN_REACH = 3
+    # How many of the latest sources a definite description ("the official") may refer back to.
+    DEFINITE_REACH = 200
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+        self.sentence = 0  # index of the sentence being read; the pipeline advances it
+        self.tokens: list[Token] = []  # ... and its tokens
+        self._openings: list[tuple[int, list[Token]]] = []  # this sentence's and the last one's tokens
+        self._last_seen: dict[int, int] = {}  # id(source) -> sentence it was last mentioned in
+        self._touched: list[tuple[int, Source]] = []  # (sentence, source) of every mention, in order
+        # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
+        self._position: dict[int, int] = {}
+        self._index: dict[tuple, list[Source]] = {}
+
+    def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
+        """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
+        anonymity, so a description of one stays unnamed."""
+        found = self._resolve(m, anonymity)
+        if found is not None:
+            self._last_seen[id(found)] = self.sentence
+            self._touched.append((self.sentence, found))
+        return found
+
+    def _add(self, src: Source) -> None:
+        self._position[id(src)] = len(self.sources)
+        self.sources.append(src)
+        norm = normalise(src.label).split("-")
+        keys = [("anon", normalise(src.descriptor or ""))] if src.anonymous else [
+            ("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0]), ("last", src.kind, norm[-1])]
+        for key in keys:
+            self._index.setdefault(key, []).append(src)
+
+    def _rename(self, src: Source, label: str) -> None:
+        """A person first named by surname gets the full name when it comes, so that the IRI is the
+        one other articles that name them in full give."""
+        src.label, src.key = label, f"{src.kind}:{normalise(label)}"
+        norm = normalise(label).split("-")
+        for key in [("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0])]:
+            self._index.setdefault(key, []).append(src)
+
+    def _resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
+        if m.kind == "pronoun":
+            return self._antecedent(m.head)
+
+        if m.kind == "document" and m.possessor:
+            owner = self._antecedent(m.possessor)
+            if owner is not None:
+                owner.mentions.append(m.span)
+                return owner
+        if m.kind == "respondents":
+            found = self._poll()
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
+            m = Mention(m.span, "document", m.label, "poll", anonymous=True, descriptor=m.label)  # as vague as "polls"
+        if anonymity and SPOKESPEOPLE & set(m.span.text.lower().split()):
+            # "a spokesman for Harlow, who spoke on condition of anonymity": unnamed, not the party
+            m = Mention(m.span, "anonymous", m.span.text, "spokesman", anonymous=True, descriptor=m.span.text)
+        if m.kind == "definite":
+            found = self._definite(m.head, m.label)
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
+        if m.kind in ("anonymous", "definite", "organization") and not anonymity:
+            found = self._epithet(m)
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
+            m = self._owned(m) or m
+        existing = self._same(m)
+        if existing is not None:
+            existing.mentions.append(m.span)
+            if existing.kind == "person" and len(normalise(m.label).split("-")) > len(normalise(existing.label).split("-")):
+                self._rename(existing, m.label)  # "Pence:" in the headline, "Gov. Mike Pence" below
+            for attr in ("role", "nationality", "affiliation"):
+                if getattr(existing, attr) is None and getattr(m, attr):
+                    setattr(existing, attr, getattr(m, attr))
+            return existing
+        kind = m.kind
+        if kind in ("definite", "anonymous") and m.head in IDENTIFYING_HEADS and m.span.text.lower().startswith("the ") \
+                and not anonymity and not POSSESSIVE.search(m.span.text):
+            return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
+        if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
+            return self._identifiable(m, "outlet")  # "the top British medical journal"
+        if kind == "definite":  # nothing named before it: "the committee" stays an organisation
+            kind = "organization" if m.head in ORGANIZATION_NOUNS and not m.anonymous else "anonymous"
+        src = Source(
+            key=f"{kind}:{normalise(m.label)}", label=m.label, kind=kind, anonymous=m.anonymous or kind == "anonymous",
+            descriptor=m.descriptor, affiliation=m.affiliation, role=m.role, nationality=m.nationality,
+            mentions=[m.span],
+        )
+        if src.anonymous:
+            src.key = f"anonymous:{normalise(m.descriptor or m.label)}"
+        self._add(src)
+        return src
+
+    def _identifiable(self, m: Mention, kind: str) -> Source:
+        """One a reader can identify though the article does not name it: not anonymous, and kept
+        to its article (a description, not a name, so never merged with another article's)."""
+        src = Source(key=f"{kind}:{normalise(m.label)}", label=m.label, kind=kind, anonymous=False,
+                     descriptor=m.label, affiliation=m.affiliation, mentions=[m.span])
+        self._add(src)
+        return src
+
+    def last(self) -> Source | None:
+        return self.sources[-1] if self.sources else None
+
+    def _same(self, m: Mention) -> Source | None:
+        """The latest source this mention names again: the same descriptor (unnamed), the same name,
+        a surname of it ("Gerasimov"), or a longer or shorter form of an organisation's name."""
+        norm = normalise(m.label)
+        parts = norm.split("-")
+        if m.anonymous:
+            keys = [("anon", normalise(m.descriptor or ""))]
+        elif m.kind == "person":  # only what can match: the name itself, its surname alone, or a full name ending in it
+            keys = [("label", m.kind, norm), ("label", m.kind, parts[-1])] if len(parts) > 1 else [
+                ("label", m.kind, norm), ("last", m.kind, norm)]
+        else:  # an organisation's longer or shorter name begins with the same word
+            keys = [("label", m.kind, norm), ("first", m.kind, parts[0])]
+        candidates = {id(s): s for key in keys for s in self._index.get(key, ())}
+        for s in sorted(candidates.values(), key=lambda s: self._position[id(s)], reverse=True):
+            if m.anonymous or s.anonymous:
+                if m.anonymous and s.anonymous and normalise(s.descriptor or "") == normalise(m.descriptor or ""):
+                    return s
+                continue
+            other = normalise(s.label)
+            if s.kind == m.kind and (other == norm or (m.kind == "person" and _surname_match(norm, other))):
+                return s
+            if m.kind in ("outlet", "organization") and s.kind == m.kind and (
+                    other.startswith(norm + "-") or norm.startswith(other + "-")):
+                return s
+        return None
+
+    def _epithet(self, m: Mention) -> Source | None:
+        """"the New York businessman", "the former secretary of state": a definite description of
+        one person, which news writing uses for someone it has just named; the person named most
+        recently (within a few sentences), if any."""
+        words = m.span.text.split()
+        if words[0].lower() != "the" or "’s" in m.span.text or "'s" in m.span.text:
+            return None  # "the company's chairman" is someone else's
+        if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
+            return None
+        office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
+        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
+                     and (not office or _holds(s.role, m.head))), None)
+
+    def _owned(self, m: Mention) -> Mention | None:
+        """"her campaign", "the Trump team": a collective named by its owner, who is named in the
+        article, is a named organisation ("Hillary Clinton's campaign"), not an anonymous source."""
+        if m.head not in COLLECTIVES:
+            return None
+        words = m.span.text.split()
+        if words[0].lower() in POSSESSIVES and len(words) == 2:
+            owner = self._antecedent(POSSESSIVES[words[0].lower()], subject=False)
+            name = _last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
+            if owner is not None and owner.kind == "person" and not owner.anonymous:
+                label = f"{owner.label}’s {m.head}"
+            elif name is not None:
+                label = f"{name}’s {m.head}"
+            else:
+                return None
+        else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
+            names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
+            if not any(self._index.get(("last", "person", name)) for name in names):  # indexed: not a scan
+                return None
+            label = _strip_det(m.span.text)
+        return Mention(m.span, "organization", label, m.head, descriptor=label, affiliation=m.affiliation)
+
+    def _recent(self) -> list[Source]:
+        """Sources mentioned in the last few sentences, most recent first."""
+        recent: dict[int, Source] = {}
+        for sentence, s in reversed(self._touched):
+            if self.sentence - sentence > self.PRONOUN_REACH:
+                break
+            recent.setdefault(id(s), s)
+        return sorted(recent.values(), key=lambda s: self._last_seen[id(s)], reverse=True)
+
+    def read(self, n: int, tokens: list[Token], quoted: bool = False) -> None:
+        """The pipeline moves on to sentence `n` (`quoted`: it lies inside a quotation, where a
+        sentence's subject is the speaker's, not the article's)."""
+        self.sentence, self.tokens = n, tokens
+        self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
+
+    def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
+        wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
+                  "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
+        for s in self._recent():
+            if s.kind in wanted:
+                if pronoun == "they" and s.kind == "person":
+                    continue
+                return s
+        return self._subject() if subject and pronoun in ("he", "she") else None
+
+    def _subject(self) -> Source | None:
+        """"Trump pitched himself to voters. 'Look at ...,' he said.": with no source to refer to,
+        "he" is the person the sentence before opens with (a subject is what a pronoun most often
+        takes up), named in the article though never yet as a source."""
+        if len(self._openings) > 1 and self._openings[-2][0] == self.sentence - 1:  # the sentence just before
+            name = _opening_name(self._openings[-2][1])
+            if name is None:
+                return None
+            m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
+                        " ".join(t.text for t in name), name[-1].lower)
+            found = self._same(m)
+            if found is None:
+                found = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
+                               mentions=[m.span])
+                self._add(found)
+            return found
+        return None
+
+    def _poll(self) -> Source | None:
+        """The poll or survey a proportion of respondents answered: one credited in the last few
+        sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...")."""
+        found = next((s for s in self._recent() if s.kind == "document" and not s.anonymous
+                      and POLLS & set(normalise(s.label).split("-"))), None)
+        if found is not None:
+            return found
+        for _, tokens in reversed(self._openings):
+            # a capitalised word before "poll" that is not the sentence's first: "Recent polls" names none
+            at = next((k for k in range(len(tokens) - 1, 1, -1) if tokens[k].lower in POLLS and tokens[k - 1].is_cap
+                       and tokens[k - 1].lower not in DETERMINERS), None)
+            if at is None:
+                continue
+            first = at - 1
+            while first > 0 and tokens[first - 1].lower not in DETERMINERS \
+                    and (tokens[first - 1].is_cap or tokens[first - 1].text in ("’s", "'s", "-", "&")):
+                first -= 1
+            label = " ".join(t.text for t in tokens[first:at + 1]).replace(" ’s", "’s").replace(" 's", "'s")
+            m = Mention(Span(tokens[first].start, tokens[at].end, label), "document", label, tokens[at].lower)
+            found = self._same(m)
+            if found is None:
+                found = Source(key=f"document:{normalise(label)}", label=label, kind="document", mentions=[m.span])
+                self._add(found)
+            return found
+        return None
+
+    def _definite(self, head: str, label: str) -> Source | None:
+        """What "the official", "the senator", "the newspaper" refers back to, among the sources
+        of the last DEFINITE_REACH mentioned (a bound, so that a long article stays linear)."""
+        stem = head.rstrip("s")
+        recent = self.sources[-self.DEFINITE_REACH:][::-1]
+        for s in recent:
+            if s.anonymous and s.descriptor and any(w.rstrip("s") == stem for w in normalise(s.descriptor).split("-")):
+                return s
+        for s in recent:
+            if s.kind == "person" and s.role and stem in s.role.lower():
+                return s
+            if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
+                return s  # "the governor" again
+        # "the newspaper" is the outlet named before it, "the company" the organisation: named, not anonymous
+        kinds = ("outlet",) if head in OUTLET_NOUNS else ("organization", "outlet") if head == "agency" \
+            else ("organization",) if head in ORGANIZATION_NOUNS else ()
+        for s in recent:
+            if s.kind in kinds and (head in GENERIC_NOUNS or head in normalise(s.label).split("-")):
+                return s
+        return None
+
+
+def _holds(role: str | None, office: str) -> bool:
+    """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
+    words = (role or "").lower().split()
+    return any(office in w for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
+
+
+OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
+                        "president": "pres.", "secretary": "sec."}
+
+
+def _opening_name(tokens: list[Token]) -> list[Token] | None:
+    """The name a sentence opens with, as its subject ("Trump recently pitched ...", "Gov. Mike Pence
+    said"): capitalised words, not common words, titles or organisations, then a lower-case word."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k].is_cap):
+        k += 1  # "Gov.", "Sen."
+    run = []
+    if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
+        return None  # "While Obama had ...": the sentence opens with a clause, not its subject
+    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and any(t.text == "," for t in tokens[1:6]):
+        return None  # "Holding signs, the protesters ...", "Asked about it, she ...": an opening participle
+    while k < len(tokens) and tokens[k].is_word and _is_name_token(tokens[k], first=(k == 0)) \
+            and not POSSESSIVE.search(tokens[k].text):
+        run.append(tokens[k])
+        k += 1
+    org = lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt")
+    if not run or len(run) > 3 or any(t.lower in org for t in run) \
+            or k >= len(tokens) or not tokens[k].is_word or tokens[k].is_cap:
+        return None
+    return run
+
+
+SENTENCE_OPENERS = frozenset("but and yet so however meanwhile still also then now when while after before if though "
+                             "although because as in on at for with from by since during over under this that there "
+                             "here it what who which where why how once despite unlike like".split())
+
+
+def _last_full_name(tokens: list[Token], before: int) -> str | None:
+    """The last run of two or more capitalised words (not opening the sentence) before offset
+    `before`: the person a possessive pronoun most likely refers to when no source does."""
+    runs, run = [], []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if k > 0 and t.is_word and t.is_cap and t.lower not in POSSESSIVES:
+            run.append(t.text)
+        else:
+            run = []
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+    return runs[-1] if runs else None
+
+
+def _surname_match(a: str, b: str) -> bool:
+    """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
+    pa, pb = a.split("-"), b.split("-")
+    return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])

@@ -227,3 +227,38 @@ def test_a_polls_figures_go_on_into_the_next_paragraph_but_not_to_another_years(
     found = {c.sentence.text[:12]: [a.source.label for a in c.attributions] for c in claims(text)}
     assert found["Among likely"] and found["Among likely"][0].endswith("poll")
     assert found["In 2012, the"] == []
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, label", [
+    ("Ann Lee, 61, of Dover, Del., who watched the launch from the pier, said the ferry left at dawn on Monday.",
+     "Ann Lee"),
+    ("Omar Ruiz, a former harbour pilot and a lecturer at Dover Maritime College, said the ferry left on Monday.",
+     "Omar Ruiz"),
+])
+def test_a_description_after_a_name_does_not_take_its_credit(text, label, engine):
+    assert labels(text, engine) == {label}
+
+
+def test_a_day_or_a_state_is_nobodys_name():
+    for phrase in ("his radio audience of Monday", "Md."):
+        mention = parse_mention(tokenize(phrase), phrase)
+        assert mention is None or mention.label not in ("Monday", "Md")
+
+
+@pytest.mark.parametrize("text", [
+    "The storm cut power to the harbour, known as the Basin, on Monday.",
+    "In the end, the port agreed to lend the ferry company $5 million.",
+    "The debate proved that the ferry service had lost money in 2015.",
+])
+def test_a_name_a_deal_or_an_event_credits_no_one(text):
+    assert labels(text) == set()
+
+
+def test_a_lede_that_describes_its_speaker_before_naming_them_is_the_named_persons():
+    text = ("Ferry row\n\nA former harbour board chairman says the council hid the losses from the ferry audit. "
+            "Jon Varga told reporters on Wednesday that the audit found a gap of $2 million.")
+    assert labels(text) == {"Jon Varga"}
+    unnamed = ("Ferry row\n\nA senior harbour official said the council hid the losses from the ferry audit. "
+               "Jon Varga told reporters on Wednesday that the audit found a gap of $2 million.")
+    assert labels(unnamed) == {"A senior harbour official", "Jon Varga"}

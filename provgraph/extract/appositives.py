@@ -58,3 +58,39 @@ def name_beside(f: Found, tokens, text: str) -> None:
                             named.label, named.head, role=named.role or role, nationality=named.nationality,
                             affiliation=named.affiliation)
         return
+
+
+def name_before(f: Found, tokens, text: str) -> None:
+    """Credit the name a sentence opens with when the source phrase found lies inside the
+    description set after it: "Jane Roe, 59, of Ashton, Md., who watched it, said" is Jane Roe's
+    word, not Md.'s; "Ann Lee, a professor at the State University law school, said" is Ann Lee's,
+    not the university's."""
+    m = f.mention
+    if m is None or f.cue is None:
+        return
+    words = [k for k, t in enumerate(tokens) if t.text not in ("“", "‘", '"', "'")]
+    if not words:
+        return
+    start = words[0]
+    comma = next((k for k in range(start, len(tokens)) if tokens[k].text == ","), None)
+    if comma is None or comma - start < 2 or not (tokens[comma].end < m.span.end <= f.cue.start):
+        return  # the phrase found must reach past the name's comma
+    before_cue = [k for k in range(comma + 1, len(tokens)) if tokens[k].end <= f.cue.start]
+    if not before_cue or tokens[before_cue[-1]].text != ",":
+        return  # the description must close with a comma right before the cue: "..., said"
+    opener = tokens[comma + 1]
+    if opener.lower not in DESCRIPTION_OPENERS | {"of", "who"} and not opener.text[:1].isdigit():
+        return
+    name = tokens[start:comma]
+    named = parse_mention(tuple(name), text)
+    if named is None or named.kind != "person" or named.anonymous or named.label == m.label \
+            or len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
+        return
+    end = next(k for k in range(comma + 1, len(tokens)) if tokens[k].text == ",")
+    role = text[opener.start:tokens[end - 1].end]
+    head, _, rest = role.partition(" ")
+    role = rest if head.lower() in ("a", "an", "the") and rest else role
+    f.mention = Mention(Span(name[0].start, name[-1].end, text[name[0].start:name[-1].end]), named.kind, named.label,
+                        named.head, role=named.role or (None if opener.lower in ("of", "who") or opener.text[:1].isdigit()
+                                                        else role), nationality=named.nationality,
+                        affiliation=named.affiliation)

@@ -48,7 +48,7 @@ SPEECH_LEMMAS = frozenset(["according to"] + "say tell report state announce add
 ACTION = frozenset("vote file reject decline refuse ignore defy invoke push express join sign approve veto pass endorse retweet "
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
                    "release submit send give spend raise donate fund hire fire arrest charge indict "
-                   "convict sentence decide decision ruling verdict judgment".split())
+                   "convict sentence decide decision ruling verdict judgment".split()) | {"known as", "agreed to"}
 
 
 
@@ -402,6 +402,8 @@ def cue_lemma(cue: list[Token]) -> str:
     words = [t.lower for t in cue if t.is_word]
     if words[:2] == ["according", "to"]:
         return "according to"
+    if words[-2:] in (["known", "as"], ["agreed", "to"]):
+        return " ".join(words[-2:])  # a name ("known as Fancy Bear") or a deal ("agreed to lend"): no speech
     # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"
     table = lexicon.table("cue_verbs.txt")
     words = [w for w in words if w not in CUE_AUXILIARIES and (w in table or not w.endswith("ly"))] or words

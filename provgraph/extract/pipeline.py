@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from provgraph.extract import DEFAULT_ENGINE
-from provgraph.extract.appositives import name_beside
+from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import judge
 from provgraph.extract.carryover import announced_quotation, announcement, carry_over, paragraph_end, turn_goes_on
 from provgraph.extract.checkable import PREDICTION, SPEECH_LEMMAS, assess, attribution_type, non_response, refusals
@@ -26,7 +26,7 @@ from provgraph.extract.linking import model_attributions
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause, modifier_of_noun
 from provgraph.extract.sentences import split_sentences
-from provgraph.extract.sourcebook import SourceBook
+from provgraph.extract.sourcebook import SourceBook, delayed_names
 from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Article, Attribution, Claim, NonResponse, Span
@@ -55,7 +55,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     announced: Found | None = None  # "He said:" closing the sentence before: the quotation comes next
     headline_end = _headline_end(text, article.title)
     around = QuoteIndex(quotes)
+    body: list[Span] = []  # the sentences after the headline
     for n, sentence in enumerate(split_sentences(text)):
+        if sentence.start > headline_end:
+            body.append(sentence)
         tokens = tokenize(sentence.text, sentence.start)
         # the quotations each step may look at: those over or near the sentence ("“...” ― Name" looks
         # back to the one before it), found in log time
@@ -74,6 +77,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         for f in found:
             drop_recipient(f)
             name_beside(f, tokens, text)
+            name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)]
         if labels:
             turn = (labels[0], paragraph_end(text, sentence.start))
@@ -135,6 +139,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
         previous = [a for a in here if a.source is not None]
+    delayed_names(attributions, body, book)
     article.claims = _join_quotations(claims, around, text)
     for c in article.claims:
         if _described_feeling(c):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POSSESSIVE, POSSESSIVES, SPOKESPEOPLE, Mention,
+    DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POSSESSIVE, POSSESSIVES, SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention,
     _is_name_token, _strip_det, normalise,
 )
 from provgraph.extract.tokens import Token
@@ -364,3 +364,47 @@ def _surname_match(a: str, b: str) -> bool:
     """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
     pa, pb = a.split("-"), b.split("-")
     return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])
+
+
+# Heads of descriptions that stand for someone unnamed on purpose ("a senior official said"): the
+# name in the next sentence is someone else's.
+UNNAMED_HEADS = frozenset("official officials source sources aide aides person insider staffer employee diplomat "
+                          "officer adviser advisor member strategist operative".split())
+LEDE_SENTENCES = 2
+
+
+def delayed_names(attributions: list, body: list[Span], book: SourceBook) -> None:
+    """A lede that describes its speaker before naming them ("A former party chairman says ... .
+    Jon Fowler told reporters ...") is the named person's word, not an anonymous source's: the
+    description takes the name the next sentence gives someone first named there. Only in the
+    lede's first sentences, only for a singular role with "a"/"an", never for the descriptions that
+    stand for someone unnamed on purpose, nor where the sentence grants anonymity."""
+    for k, sentence in enumerate(body[:LEDE_SENTENCES]):
+        if k + 1 >= len(body) or any(p in sentence.text.lower() for p in lexicon.words("anonymity_phrases.txt")):
+            continue
+        following = body[k + 1]
+        described = {id(a.source): a.source for a in attributions
+                     if a.source is not None and a.source.anonymous and a.sentence.start == sentence.start
+                     and _singular_role(a.source.descriptor or "")}
+        named = next((a.source for a in attributions if a.sentence.start == following.start and a.source is not None
+                      and a.source.kind == "person" and not a.source.anonymous and a.source.mentions
+                      and a.source.mentions[0].start >= following.start), None)
+        if not described or named is None or len(described) > 1:
+            continue
+        unnamed = next(iter(described.values()))
+        for a in attributions:
+            if a.source is unnamed:
+                a.source = named
+        named.mentions[:0] = unnamed.mentions
+        named.role = named.role or _strip_det(unnamed.descriptor or "")
+        book.sources.remove(unnamed)
+
+
+def _singular_role(descriptor: str) -> bool:
+    """"A former Democratic National Committee chairman", "a New York judge": one person by role."""
+    words = descriptor.split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return False
+    head = next((w for w in words[1:] if w.lower() in SPLIT_PREPOSITIONS), None)
+    head = words[words.index(head) - 1] if head else words[-1]
+    return head.lower() in lexicon.words("titles.txt") and head.lower() not in UNNAMED_HEADS

@@ -81,8 +81,9 @@ def _is_name_token(tok: Token, first: bool) -> bool:
     if not tok.is_cap or not tok.is_word:
         return False
     low = tok.lower.rstrip(".")
-    if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False):
-        return False
+    if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
+            or low in CALENDAR or low in STATE_ABBREVIATIONS:
+        return False  # "his audience of Monday", "of Ashton, Md.": a day or a state is no one's name
     if first and _known(tok.text):
         return False
     return True
@@ -135,7 +136,7 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
                 run.insert(0, t)
             elif run:
                 break
-        if run and any(t.lower not in lexicon.words("outlet_words.txt") for t in run):
+        if run and any(t.lower not in lexicon.words("outlet_words.txt") | CALENDAR for t in run):
             return run
     return None
 
@@ -181,7 +182,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if words[-1] in UNIVERSAL and len(tokens) <= 2:
         return None  # "(not) everyone finds it compelling": nobody in particular says anything
     if len(tokens) == 1 and tokens[0].is_cap and not words[0].endswith("s") and words[0] not in NOT_SURNAMES \
-            and words[0] not in QUANTIFIERS and words[0] not in DETERMINERS and _person_word(words[0]):
+            and words[0] not in QUANTIFIERS and words[0] not in DETERMINERS and _person_word(words[0]) \
+            and _is_name_token(tokens[0], first=False):
         # "Dean said", "King told reporters": a singular noun alone, without "the", is someone's surname
         return Mention(span, "person", tokens[0].text, words[0])
     if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:
@@ -324,7 +326,15 @@ def _is_group(tok: Token) -> bool:
 
 
 # Mined source heads that are too often something else to start a source on their own.
-NOT_SOURCES = frozenset("number numbers share rest lot".split())
+NOT_SOURCES = frozenset("number numbers share rest lot".split()) | frozenset(
+    # events, which PolNeAR lets "show" or "prove" things: no one who passes on information
+    "debate debates protest protests shooting shootings election elections meeting meetings hearing hearings "
+    "rally rallies race vote votes event events speech speeches summit convention".split())
+# "May" is a surname as often as a month: left out.
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june "
+                     "july august september october november december".split())
+STATE_ABBREVIATIONS = frozenset("ala ariz ark calif colo conn fla ill kan ky md mass mich minn mont neb nev okla "
+                                "tenn tex va vt wis wyo".split())
 
 
 def _source_word(word: str) -> bool:

@@ -23,6 +23,7 @@ ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation 
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # "In 2012, the party won the county by 3 points": a figure of another year is the writer's comparison
+FINDINGS = frozenset("find show reveal conclude indicate".split())
 PAST_YEAR = re.compile(r"\b(?:in|since|of) (?:19|20)\d\d\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 
@@ -97,18 +98,21 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
 def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     """'Bonuses were $500 to $2,000, The Wall Street Journal reports. District managers could get
     $10,000.': a figure right after an outlet's, a document's or an organisation's figures, in the
-    same paragraph and in the writer's voice, goes on with their account; a poll's or a study's
+    same paragraph and in the writer's voice, goes on with their account ("63 percent said ..." has
+    its figure in the source); a poll's or a study's, whether or not it gave one yet ("the study
+    found the paper rated them differently. It rated 32 percent ..."),
     go on from sentence to sentence, and into the paragraph after the one that names it (FLAGS.md:
     "the same or the adjacent paragraph"), but not to a figure of another year, the writer's
     comparison."""
-    document = prev.source_kind == "document"
+    document = prev.source_kind == "document" or prev.cue_lemma in FINDINGS  # "the study found ..."
     breaks = text.count("\n", prev.sentence.end, sentence.start)  # paragraph breaks, "\n" or "\n\n"
     if breaks:
         breaks = len(PARAGRAPH_BREAK.findall(text, prev.sentence.end, sentence.start))
     return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
         and (not prev.carried or document) and (breaks == 0 or document and not prev.carried and breaks == 1) \
         and not PAST_YEAR.search(sentence.text) \
-        and bool(figures(sentence.text)) and any(figures(c.text) for c in prev.content) \
+        and bool(figures(sentence.text)) and (any(figures(c.text) for c in prev.content) or document
+                                              or prev.source_span is not None and figures(prev.source_span.text)) \
         and not FIRST_PERSON.search(sentence.text) and not sentence.text.rstrip().endswith("?")
 
 

@@ -20,6 +20,7 @@ from provgraph.extract.checkable import TIME, Checkability, _evaluative, _past_e
 from provgraph.extract.claims import figures
 
 MODEL_FILE = "checkability.crfsuite"
+NARRATOR = "narrator"  # the source kind of the writer's own sentence, which credits no one
 CHECKABLE = ("figure", "event", "finding")
 NOT_CHECKABLE = ("opinion", "prediction", "intention", "demand", "question", "general", "fragment")
 # The rules' readings the model does not overrule: they are about form, not content.
@@ -35,7 +36,7 @@ _WORD = re.compile(r"[\w’'$%-]+|[^\w\s]")
 def features(text: str, cue_lemma: str | None, quote: str, source_kind: str, rule: Checkability) -> list[str]:
     """What the classifier reads of one claim: its words and word pairs, how it opens, its cue,
     quotation, source kind, figures, dates, tense, and the rules' verdict."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [_word_class(w, k) for k, w in enumerate(_WORD.findall(text))]
     feats = {f"w={w}" for w in words} | {f"b={a}|{b}" for a, b in zip(words, words[1:])}
     feats |= {f"f{k}={w}" for k, w in enumerate(words[:3])}
     if len(words) > 1:
@@ -54,14 +55,37 @@ def features(text: str, cue_lemma: str | None, quote: str, source_kind: str, rul
         feats.add("named-subject")  # "Mayor Ellen Brandt has closed ...": someone named did something
     if any(w.isdigit() or w in NUMBER_WORDS for w in words):
         feats.add("number")
+    dated = any(w in ("<month>", "<day>", "<year>") for w in words)
+    if dated:
+        feats.add("dated")
     if _past_event(plain):
         feats.add("past")
         if named:
             feats.add("named-past")
+        if dated:
+            feats.add("dated-past")  # "the plant closed in March": a dated event
     if _evaluative(plain):
         feats.add("evaluative")
     feats |= {f"person={PERSONS[w]}" for w in words if w in PERSONS}
     return sorted(feats)
+
+
+MONTHS = frozenset("January February March April May June July August September October November December "
+                   "Jan. Feb. Aug. Sept. Oct. Nov. Dec.".split())
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _word_class(word: str, position: int) -> str:
+    """The word as the model reads it: lower case, but a date is a date ("closed in May" is no
+    modal "may"), and numbers are read by kind, so that one seen year stands for all."""
+    if word in DAYS or word in MONTHS and (position > 0 or word != "May"):
+        return "<day>" if word in DAYS else "<month>"
+    if YEAR.fullmatch(word):
+        return "<year>"
+    if word[:1].isdigit() or word[:1] == "$" and word[1:2].isdigit():
+        return "<number>"
+    return word.lower()
 
 
 @cache
@@ -78,10 +102,11 @@ def _tagger():
 
 
 def judge(text: str, cue_lemma: str | None, quote: str, source_kind: str, rule: Checkability) -> Checkability:
-    """The model's verdict on a credited claim. The rules' reading stands unless the model is sure
-    enough it is wrong: a claim the rules call checkable stays so while the model gives the
-    checkable reasons more than `keep` of its probability; one they call not checkable becomes
-    checkable above `overrule`. The reason is then the likeliest of the side chosen."""
+    """The model's verdict on a credited claim, or on the writer's own sentence (`source_kind`
+    NARRATOR). A claim the rules call checkable stays so while the model gives the checkable
+    reasons more than `keep` of its probability (a doubtful one would be a doubtful flag); one they
+    call not checkable becomes checkable only above `overrule`, where it is right three times in
+    four. The reason is then the likeliest of the side chosen."""
     if rule.reason in FINAL:
         return rule
     tagger, (keep, overrule), _ = _tagger()

@@ -16,13 +16,14 @@ from bisect import bisect_left, bisect_right
 
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.appositives import name_before, name_beside
-from provgraph.extract.checkability_model import judge
+from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import announced_quotation, announcement, carry_over, paragraph_end, turn_goes_on
 from provgraph.extract.checkable import PREDICTION, SPEECH_LEMMAS, assess, attribution_type, non_response, refusals
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.linking import model_attributions
+from provgraph.extract.polls import document_adjunct, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause, modifier_of_noun
 from provgraph.extract.sentences import split_sentences
@@ -116,6 +117,12 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             here = [a for a in [quoted and _resolve(quoted, book)] if a and a.source is not None]
             for a in here:
                 _whole_quotation(a, quotes, text)
+        if not here and (adjunct := document_adjunct(tokens, text)) is not None:
+            adjunct.sentence = sentence  # "In the latest Marist poll, ..."
+            here = [a for a in [_resolve(adjunct, book)] if a is not None and a.source is not None]
+        if not here and is_methodology(sentence.text) and (poll := book.poll(named_here=True)) is not None:
+            here = [Attribution(poll, None, None, [sentence], sentence, "according to", "indirect", "document",
+                                carried=True, type="document")]
         announced = announcement(tokens, text) if not here else None
         if not here and previous:
             here = carry_over(sentence, quotes, previous, text, going_on)
@@ -134,6 +141,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
                            headline=sentence.end <= headline_end,
                            hedged="strong" if strong else bool(hedges))
             if (check.checkable or strong) and not _first_hand(sentence, quotes):
+                if not hedges:  # "reportedly", "appears to": the writer marks a fact as unsure, the rules judge it
+                    check = judge(sentence.text, None, "none", NARRATOR, check)
                 claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),
                                     check.checkable, check.reason))
         for a in here:

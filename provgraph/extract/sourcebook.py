@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POSSESSIVE, POSSESSIVES, SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention,
+    DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES, SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention,
     _is_name_token, _strip_det, normalise,
 )
 from provgraph.extract.tokens import Token
@@ -19,7 +19,6 @@ from provgraph.model import Source, Span
 
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
                          "channel station wire website".split())
-POLLS = frozenset("poll polls survey surveys".split())
 
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
@@ -35,6 +34,8 @@ UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman
 # "The billionaire businessman said": a definite description of one person names someone the reader
 # knows (the article named them, if not yet as a source), never an anonymous source.
 IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS
+# Who speaks on the record for someone, named by whose they are ("his lawyer", "their attorneys").
+REPRESENTATIVES = frozenset("lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson".split())
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 
@@ -65,7 +66,9 @@ class SourceBook:
     def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
         anonymity, so a description of one stays unnamed."""
-        found = self._resolve(m, anonymity)
+        return self._seen(self._resolve(m, anonymity))
+
+    def _seen(self, found: Source | None) -> Source | None:
         if found is not None:
             self._last_seen[id(found)] = self.sentence
             self._touched.append((self.sentence, found))
@@ -98,7 +101,7 @@ class SourceBook:
                 owner.mentions.append(m.span)
                 return owner
         if m.kind == "respondents":
-            found = self._poll()
+            found = self.poll()
             if found is not None:
                 found.mentions.append(m.span)
                 return found
@@ -197,18 +200,25 @@ class SourceBook:
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
         article, is a named organisation ("Hillary Clinton's campaign"), not an anonymous source."""
-        if m.head not in COLLECTIVES:
+        representative = m.head in REPRESENTATIVES
+        if m.head not in COLLECTIVES and not representative:
             return None
         words = m.span.text.split()
         if words[0].lower() in POSSESSIVES and len(words) == 2:
             owner = self._antecedent(POSSESSIVES[words[0].lower()], subject=False)
             name = _last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
+            if representative and name is None:
+                name = _first_name(self.tokens, m.span.start)  # "Ruiz's relatives ..., said their lawyers"
             if owner is not None and owner.kind == "person" and not owner.anonymous:
-                label = f"{owner.label}’s {m.head}"
+                label = f"{owner.label.split('’s ')[0]}’s {m.head}"  # (his lawyer's lawyer is his lawyer)
             elif name is not None:
                 label = f"{name}’s {m.head}"
             else:
                 return None
+            if representative:  # "his lawyer", "their attorneys": on the record for someone named
+                return Mention(m.span, "person", label, m.head, descriptor=label, affiliation=m.affiliation)
+        elif representative:
+            return None
         else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
             names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
             if not any(self._index.get(("last", "person", name)) for name in names):  # indexed: not a scan
@@ -259,16 +269,20 @@ class SourceBook:
             return found
         return None
 
-    def _poll(self) -> Source | None:
+    def poll(self, named_here: bool = False) -> Source | None:
         """The poll or survey a proportion of respondents answered: one credited in the last few
-        sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...")."""
+        sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...").
+        `named_here`: one this sentence names comes first ("The Post-ABC poll was conducted ...")."""
+        if named_here and (found := self._named_poll(self._openings[-1:])) is not None:
+            return self._seen(found)
         found = next((s for s in self._recent() if s.kind == "document" and not s.anonymous
-                      and POLLS & set(normalise(s.label).split("-"))), None)
-        if found is not None:
-            return found
-        for _, tokens in reversed(self._openings):
+                      and POLL_NOUNS & set(normalise(s.label).split("-"))), None)
+        return self._seen(found if found is not None else self._named_poll(self._openings))
+
+    def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:
+        for _, tokens in reversed(openings):
             # a capitalised word before "poll" that is not the sentence's first: "Recent polls" names none
-            at = next((k for k in range(len(tokens) - 1, 1, -1) if tokens[k].lower in POLLS and tokens[k - 1].is_cap
+            at = next((k for k in range(len(tokens) - 1, 1, -1) if tokens[k].lower in POLL_NOUNS and tokens[k - 1].is_cap
                        and tokens[k - 1].lower not in DETERMINERS), None)
             if at is None:
                 continue
@@ -358,6 +372,21 @@ def _last_full_name(tokens: list[Token], before: int) -> str | None:
         if len(run) >= 2:
             runs.append(" ".join(run))
     return runs[-1] if runs else None
+
+
+def _first_name(tokens: list[Token], before: int) -> str | None:
+    """The first name in the sentence before offset `before`, its possessive dropped."""
+    run: list[str] = []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if t.is_word and _is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
+            run.append(POSSESSIVE.sub("", t.text))
+            if POSSESSIVE.search(t.text):
+                break
+        elif run:
+            break
+    return " ".join(run) or None
 
 
 def _surname_match(a: str, b: str) -> bool:

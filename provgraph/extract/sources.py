@@ -170,6 +170,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[2:]  # "the $30 million analysts say it costs": the amount is not part of the source
     while len(tokens) > 1 and tokens[-1].lower in TRAILING_ADVERBS:
         tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
+    if len(tokens) > 2 and tokens[-1].lower in TRAILING_PARTICIPLES:
+        tokens = tokens[:-1]  # "the poll released (on Thursday showed)": the participle describes it
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
     words = [t.lower for t in tokens]
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:
@@ -210,7 +212,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         if party is not None and not party.anonymous and (party.kind == "outlet" if journalist else
                                                           party.kind in ("person", "organization", "outlet")):
             return Mention(span, party.kind, party.label, party.head, nationality=party.nationality)
-    outlet = _outlet_name(head_part, article)
+    # "the Washington Post/ABC News poll": a poll, whoever ran it
+    outlet = _outlet_name(head_part, article) if head_part[-1].lower not in POLL_NOUNS else None
     if outlet:
         role = _role(head_part, outlet, article)
         return Mention(span, "outlet", canonical_outlet(_text(outlet, article)), outlet[-1].lower, role=role[0],
@@ -256,8 +259,14 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "polls show", "some studies found": a vague collective source is an anonymous document
         vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their")
-        return Mention(span, "document", _strip_det(_text(head_part, article)), head,
-                       anonymous=vague, descriptor=span.text if vague else None,
+        label = _strip_det(_text(head_part, article))
+        while " " in label and label.split(" ", 1)[0].lower() in WHEN_DOCUMENTS and not head.endswith("s") \
+                and not (label.startswith("New ") and label[4:5].isupper()):
+            label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
+        if head in MASS_DOCUMENTS and len(head_part) == 1 and affiliation \
+                and any(w[:1].isupper() for w in affiliation.split()):
+            label = affiliation  # "Data from the 2014 Harbour Survey": the survey's
+        return Mention(span, "document", label, head, anonymous=vague, descriptor=span.text if vague else None,
                        possessor=POSSESSIVES.get(first), affiliation=affiliation)
     owned = _owned_role(head_part, head, first)
     if owned is not None:
@@ -418,7 +427,8 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
         while j >= 0 and tokens[j].lower in NAME_CONNECTORS:
             j -= 1
         if run and j < i and j >= 0 and _is_name_token(tokens[j], j == 0) \
-                and (tokens[j].lower in org_words or any(w.lower in org_words for w in run)):
+                and (tokens[j].lower in org_words or any(w.lower in org_words for w in run)
+                     or organisation_before(tokens, j, org_words)):
             run[:0] = tokens[j + 1:i + 1]  # "Ministry of Defense", "Committee for a Responsible Federal Budget"
             i = j
             continue
@@ -428,6 +438,16 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
     while run and not run[0].is_word:
         run.pop(0)
     return run or None
+
+
+def organisation_before(tokens: list[Token], j: int, org_words: frozenset[str]) -> bool:
+    """"Center for Media and Public Affairs": the capitalised words and connectors up to `j` hold
+    an organisation word, so the whole is one name."""
+    while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or tokens[j].lower in NAME_CONNECTORS):
+        if tokens[j].is_cap and tokens[j].lower in org_words:
+            return True
+        j -= 1
+    return False
 
 
 def _role(tokens: list[Token], name: list[Token], article: str) -> tuple[str | None, str | None, str | None]:
@@ -459,12 +479,14 @@ PROPORTION = re.compile(
     r"(?:some |about |nearly |almost |just |only |roughly |around |more than |fewer than |less than )?"
     r"(?:(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) "
+    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of|of) "
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|(?:a|one|two)[ -]thirds?|(?:a|one|three)[ -]quarters?|"
     r"a (?:slim |narrow |clear |large )?majority|a plurality)"
-    r"(?: of (?:the |all |likely |registered |those )?(?:voters|respondents|americans|adults|people|residents|"
+    r"(?: (?:of )?(?:the |all |likely |registered |those )?(?:voters|respondents|americans|adults|people|residents|"
     r"polled|surveyed|asked|democrats|republicans|independents)\b.*)?$", re.IGNORECASE)
 RESPONDENTS = frozenset("respondents polled surveyed".split())
+POLL_NOUNS = frozenset("poll polls survey surveys".split())
+WHEN_DOCUMENTS = frozenset("new latest recent previous last earlier final".split())
 # Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
 THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th")
@@ -481,6 +503,8 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
                          "sir lord lady prince princess general colonel captain sergeant lieutenant commander "
                          "police staff management security intelligence government military leadership "
                          "administration media press public".split())
+TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted "
+                                  "unveiled".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.
 JOURNALISTS = frozenset("reporter reporters correspondent correspondents journalist journalists editor".split())

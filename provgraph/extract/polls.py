@@ -1,0 +1,53 @@
+"""What a poll or study is credited with where no cue says so.
+
+"In the latest Marist poll, Ruiz led by 5 points": a document named in an opening adjunct is the
+source of what the sentence goes on to say, as "according to" would make it. "The poll was
+conducted Sept. 19-22 among 1,001 adults, with a margin of error of 3 points": a poll's own
+methodology is the poll's account of itself, not the writer's unsourced claim. Both came out
+`unattributed` in poll stories, where every figure has a source a reader can see.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provgraph.extract.cues import Found
+from provgraph.extract.sources import parse_mention
+from provgraph.extract.tokens import Token
+from provgraph.model import Span
+
+ADJUNCT_DOCUMENTS = frozenset("poll polls survey surveys study studies report reports analysis census audit "
+                              "review tally count".split())
+ADJUNCT_REACH = 16  # tokens in which the adjunct's comma must come
+METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s? (?:was|were) (?:conducted|taken|"
+                         r"carried out|fielded)\b|\b(?:interviewed|surveyed|polled) (?:a (?:random |national )?sample "
+                         r"of )?[\d,]+ (?:adults|people|voters|likely|registered|respondents)\b", re.IGNORECASE)
+
+
+def document_adjunct(tokens: list[Token], article: str) -> Found | None:
+    """"In the previous Post-ABC poll, conducted in early September, Ruiz led by 5 points": the
+    poll, credited with what follows the adjunct (a participle clause after it is skipped)."""
+    if len(tokens) < 6 or tokens[0].lower != "in":
+        return None
+    commas = [k for k, t in enumerate(tokens[:ADJUNCT_REACH]) if t.text == ","]
+    if not commas or commas[0] < 3:
+        return None
+    head = max((k for k in range(1, commas[0]) if tokens[k].lower in ADJUNCT_DOCUMENTS), default=None)
+    if head is None:
+        return None
+    mention = parse_mention(tuple(tokens[1:head + 1]), article)
+    if mention is None or mention.kind != "document":
+        return None
+    start = commas[0] + 1
+    if start < len(tokens) and tokens[start].lower.endswith("ed") and len(commas) > 1:
+        start = commas[1] + 1  # ", conducted in early September,": the poll's own description
+    if start >= len(tokens) - 2:
+        return None
+    content = Span(tokens[start].start, tokens[-1].end, article[tokens[start].start:tokens[-1].end])
+    cue = Span(tokens[0].start, tokens[0].end, tokens[0].text)
+    return Found(mention, cue, "according to", [content])
+
+
+def is_methodology(text: str) -> bool:
+    """How a poll was taken: its dates, sample and margin of error."""
+    return bool(METHODOLOGY.search(text))

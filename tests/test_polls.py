@@ -1,0 +1,54 @@
+"""What a poll is credited with where no cue says so: an opening adjunct naming it, its own
+methodology, a share of respondents in words, and its figures going on after a share was said."""
+
+from __future__ import annotations
+
+from provgraph.extract.pipeline import extract
+from provgraph.model import Article
+
+POLL_STORY = (
+    "Ruiz leads Okafor in the harbour race, according to a new Dover Gazette poll.\n\n"
+    "Nearly eight of 10 voters say the ferry fares are too high. However, 63 percent said the new pier was "
+    "worth its cost.\n\n"
+    "The mayor's approval rating fell from 58 percent to 51 percent.\n\n"
+    "In the previous Dover Gazette poll, conducted in early May, Ruiz led Okafor by 5 points. In April, that lead "
+    "was 7 points.\n\n"
+    "The Dover Gazette poll was conducted from June 3 to 6 among 812 adults, with a margin of error of plus or "
+    "minus 4 percentage points.\n\n"
+    "The pier cost $40 million to build."
+)
+
+
+def sources_of(text: str) -> dict[str, list[str]]:
+    article = extract(Article(text=text))
+    return {c.sentence.text[:16]: [a.source.label for a in c.attributions if a.source is not None]
+            for c in article.claims}
+
+
+def test_a_poll_keeps_the_figures_of_a_poll_story():
+    found = sources_of(POLL_STORY)
+    for opening in ("Nearly eight of ", "The mayor's appr", "In the previous ", "In April, that l", "The Dover Gazett"):
+        assert found[opening] and all("poll" in label.lower() for label in found[opening]), opening
+
+
+def test_a_figure_of_the_writers_own_is_not_the_polls():
+    assert sources_of(POLL_STORY)["The pier cost $4"] == []
+
+
+def test_an_opening_adjunct_credits_only_a_document():
+    found = sources_of("In the harbour, conducted tours ran every hour, the port said. In the spring, ferries lost "
+                       "$2 million.")
+    assert found["In the spring, f"] == []
+
+
+def test_a_studys_figures_go_on_after_its_finding():
+    text = ("In 2013, research by the Harbour Institute for Media and Public Affairs found the Gazette rated "
+            "councillors unevenly. The Gazette rated 32% of Labour claims as false. A majority of Green statements "
+            "(54%) were rated true.")
+    found = sources_of(text)
+    assert found["The Gazette rate"] == found["A majority of Gr"] == ["Harbour Institute for Media and Public Affairs"]
+
+
+def test_data_from_a_named_survey_are_the_surveys():
+    found = sources_of("Data from the 2014 Harbour Community Survey show that women held about 41 percent of the posts.")
+    assert list(found.values()) == [["2014 Harbour Community Survey"]]

@@ -5,7 +5,8 @@ from PolNeAR train (bench/gold/checkable/labels.jsonl, docs/checkability-annotat
 Why: the shipped model must be rebuilt by anyone, the same way. Each labelled train article is
 extracted as at run time; each labelled claim (matched by its offsets) gives the features of
 provgraph.extract.checkability_model from its first credited attribution and the rules' reading,
-or, for the writer's own sentence (no source credited), from the sentence and the rules' reading.
+or, for the writer's own sentence (no source credited), from the sentence and the rules' reading,
+whether they called it checkable or not.
 Settings are chosen by 5-fold cross-validation over articles (no article in two folds): the
 regularisation by the model's accuracy, then how sure it must be to overrule a "not checkable" of
 the rules, so that those overrulings are right three times in four. A "checkable" of the rules
@@ -53,12 +54,20 @@ def examples(labels: list[dict]) -> list[tuple[str, list[str], str, bool]]:
     for r in labels:
         wanted.setdefault(r["doc_id"], {})[(r["start"], r["end"])] = r
     out = []
-    pipeline.judge = lambda text, cue, quote, kind, rule: rule  # learn from the rules' own verdicts
+    narrated: dict[str, Checkability] = {}  # the rules' verdicts on the writer's own sentences, by text
+
+    def rules_only(text, cue, quote, kind, rule):  # learn from the rules' own verdicts
+        if kind == NARRATOR:
+            narrated[text] = rule
+        return rule
+
+    pipeline.judge = rules_only
     with open(EVAL / "polnear" / "train.jsonl", encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
             if doc["doc_id"] not in wanted:
                 continue
+            narrated.clear()
             for claim in extract(Article(text=doc["text"]), "model").claims:
                 label = wanted[doc["doc_id"]].pop((claim.span.start, claim.span.end), None)
                 credited = [a for a in claim.attributions if a.source is not None]
@@ -68,10 +77,15 @@ def examples(labels: list[dict]) -> list[tuple[str, list[str], str, bool]]:
                     a = credited[0]
                     rule = assess(claim.text, a.cue_lemma)
                     feats = features(claim.text, a.cue_lemma, a.quote, a.source_kind, rule)
-                else:  # the writer's own sentence, which the rules called checkable (the model is off here)
-                    rule = Checkability(claim.checkable, claim.check)
+                else:  # the writer's own sentence, which the rules called checkable
+                    rule = narrated.get(claim.text, Checkability(claim.checkable, claim.check))
                     feats = features(claim.text, None, "none", NARRATOR, rule)
                 out.append((doc["doc_id"], feats, label["reason"], rule.checkable))
+            for (start, end), label in wanted[doc["doc_id"]].items():  # ... or did not, so it is no claim
+                rule = narrated.get(doc["text"][start:end])
+                if rule is not None and label["reason"] != "fragment":
+                    out.append((doc["doc_id"], features(doc["text"][start:end], None, "none", NARRATOR, rule),
+                                label["reason"], rule.checkable))
     return out
 
 

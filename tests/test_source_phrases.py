@@ -240,6 +240,11 @@ def test_a_description_after_a_name_does_not_take_its_credit(text, label, engine
     assert labels(text, engine) == {label}
 
 
+def test_a_name_keeps_its_credit_when_the_description_after_it_names_no_one():
+    # the tagger reads "Md." as the source, and "Md." is no name: the sentence's opening name is
+    assert labels("Ann Lee, 61, of Ashton, Md., who watched the ceremony, said the ferry left at dawn.") == {"Ann Lee"}
+
+
 def test_a_day_or_a_state_is_nobodys_name():
     for phrase in ("his radio audience of Monday", "Md."):
         mention = parse_mention(tokenize(phrase), phrase)

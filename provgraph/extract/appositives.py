@@ -66,15 +66,16 @@ def name_before(f: Found, tokens, text: str) -> None:
     word, not Md.'s; "Ann Lee, a professor at the State University law school, said" is Ann Lee's,
     not the university's."""
     m = f.mention
-    if m is None or f.cue is None:
+    if f.cue is None:
         return
     words = [k for k, t in enumerate(tokens) if t.text not in ("“", "‘", '"', "'")]
     if not words:
         return
     start = words[0]
     comma = next((k for k in range(start, len(tokens)) if tokens[k].text == ","), None)
-    if comma is None or comma - start < 2 or not (tokens[comma].end < m.span.end <= f.cue.start):
-        return  # the phrase found must reach past the name's comma
+    if comma is None or comma - start < 2 or tokens[comma].end >= f.cue.start \
+            or m is not None and not tokens[comma].end < m.span.end <= f.cue.start:
+        return  # the phrase found, if any, must reach past the name's comma
     before_cue = [k for k in range(comma + 1, len(tokens)) if tokens[k].end <= f.cue.start]
     if not before_cue or tokens[before_cue[-1]].text != ",":
         return  # the description must close with a comma right before the cue: "..., said"
@@ -83,7 +84,7 @@ def name_before(f: Found, tokens, text: str) -> None:
         return
     name = tokens[start:comma]
     named = parse_mention(tuple(name), text)
-    if named is None or named.kind != "person" or named.anonymous or named.label == m.label \
+    if named is None or named.kind != "person" or named.anonymous or m is not None and named.label == m.label \
             or len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
         return
     end = next(k for k in range(comma + 1, len(tokens)) if tokens[k].text == ",")

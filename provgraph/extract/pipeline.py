@@ -140,9 +140,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
             check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
                            headline=sentence.end <= headline_end,
                            hedged="strong" if strong else bool(hedges))
+            if not hedges and (check.checkable or check.reason == "analysis"):
+                # (a hedged one, "reportedly", "appears to", the writer marks as unsure: the rules judge it)
+                check = judge(sentence.text, None, "none", NARRATOR, check)
             if (check.checkable or strong) and not _first_hand(sentence, quotes):
-                if not hedges:  # "reportedly", "appears to": the writer marks a fact as unsure, the rules judge it
-                    check = judge(sentence.text, None, "none", NARRATOR, check)
                 claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),
                                     check.checkable, check.reason))
         for a in here:

@@ -267,3 +267,16 @@ def test_a_lede_that_describes_its_speaker_before_naming_them_is_the_named_perso
     unnamed = ("Ferry row\n\nA senior harbour official said the council hid the losses from the ferry audit. "
                "Jon Varga told reporters on Wednesday that the audit found a gap of $2 million.")
     assert labels(unnamed) == {"A senior harbour official", "Jon Varga"}
+
+
+def test_the_writer_is_no_source_and_a_country_after_news_from_is_no_outlet():
+    assert labels("His views were echoed by a number of tax experts I spoke to this week about the harbour plans.") \
+        == set()
+    mention = parse_mention(tokenize("one-sided news from Ukraine"), "one-sided news from Ukraine")
+    assert mention is None or mention.kind != "outlet"
+    assert labels("Russian news agency RIA reported that the ferry sank.") == {"RIA Novosti"}
+
+
+def test_a_court_brief_is_a_document_source():
+    (claim,) = claims("However, Ann Lee's brief said the ferry had left on Monday.")
+    assert [(a.source.label, a.source.kind) for a in claim.attributions] == [("Ann Lee's brief", "document")]

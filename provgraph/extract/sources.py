@@ -81,6 +81,8 @@ def _is_name_token(tok: Token, first: bool) -> bool:
     if not tok.is_cap or not tok.is_word:
         return False
     low = tok.lower.rstrip(".")
+    if tok.text == "I":
+        return False  # "the experts I spoke to": the writer, no one's name
     if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
             or low in CALENDAR or low in STATE_ABBREVIATIONS:
         return False  # "his audience of Monday", "of Ashton, Md.": a day or a state is no one's name
@@ -136,9 +138,22 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
                 run.insert(0, t)
             elif run:
                 break
-        if run and any(t.lower not in lexicon.words("outlet_words.txt") | CALENDAR for t in run):
+        if run and any(t.lower not in lexicon.words("outlet_words.txt") | CALENDAR for t in run) \
+                and _next_to_outlet_word(tokens, run):
             return run
     return None
+
+
+def _next_to_outlet_word(tokens: list[Token], run: list[Token]) -> bool:
+    """"news agency RIA", "the Kyiv Post newspaper": the name stands by its outlet word, not after a
+    preposition ("one-sided news from Ukraine" names a country, not an outlet)."""
+    first, last = tokens.index(run[0]), tokens.index(run[-1])
+    outlet_words = lexicon.words("outlet_words.txt")
+    if any(t.lower in outlet_words for t in run):
+        return True
+    before = next((t for t in reversed(tokens[:first]) if t.lower not in DETERMINERS), None)
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return any(t is not None and t.lower in outlet_words for t in (before, after))
 
 
 def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = False) -> Mention | None:

@@ -50,5 +50,5 @@ def test_a_studys_figures_go_on_after_its_finding():
 
 
 def test_data_from_a_named_survey_are_the_surveys():
-    found = sources_of("Data from the 2014 Harbour Community Survey show that women held about 41 percent of the posts.")
+    found = sources_of("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts.")
     assert list(found.values()) == [["2014 Harbour Community Survey"]]

@@ -280,3 +280,11 @@ def test_the_writer_is_no_source_and_a_country_after_news_from_is_no_outlet():
 def test_a_court_brief_is_a_document_source():
     (claim,) = claims("However, Ann Lee's brief said the ferry had left on Monday.")
     assert [(a.source.label, a.source.kind) for a in claim.attributions] == [("Ann Lee's brief", "document")]
+
+
+def test_the_group_is_the_organisation_the_sentence_before_names():
+    text = ("The Harbour Policy Center studied the ferry plan. The group concluded that the plan would cost "
+            "$2 billion. Ruiz met officials of the Dover Port Authority on Monday. The authority said the pier "
+            "closed on Monday.")
+    assert [a.source.label for c in claims(text) for a in c.attributions] == ["Harbour Policy Center",
+                                                                              "Dover Port Authority"]

@@ -91,7 +91,7 @@ def name_before(f: Found, tokens, text: str) -> None:
     role = text[opener.start:tokens[end - 1].end]
     head, _, rest = role.partition(" ")
     role = rest if head.lower() in ("a", "an", "the") and rest else role
+    described = opener.lower not in ("of", "who") and not opener.text[:1].isdigit()  # not "61, of Dover"
     f.mention = Mention(Span(name[0].start, name[-1].end, text[name[0].start:name[-1].end]), named.kind, named.label,
-                        named.head, role=named.role or (None if opener.lower in ("of", "who") or opener.text[:1].isdigit()
-                                                        else role), nationality=named.nationality,
+                        named.head, role=named.role or (role if described else None), nationality=named.nationality,
                         affiliation=named.affiliation)

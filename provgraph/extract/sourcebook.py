@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES, SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention,
-    _is_name_token, _strip_det, normalise,
+    CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
+    SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise,
 )
 from provgraph.extract.tokens import Token
 from provgraph.model import Source, Span
@@ -315,9 +315,42 @@ class SourceBook:
         # "the newspaper" is the outlet named before it, "the company" the organisation: named, not anonymous
         kinds = ("outlet",) if head in OUTLET_NOUNS else ("organization", "outlet") if head == "agency" \
             else ("organization",) if head in ORGANIZATION_NOUNS else ()
+        if "organization" in kinds and (found := self._organisation_named(head)) is not None:
+            return found  # one the sentence before names, though not as a source, comes first
         for s in recent:
             if s.kind in kinds and (head in GENERIC_NOUNS or head in normalise(s.label).split("-")):
                 return s
+        return None
+
+    def _organisation_named(self, head: str) -> Source | None:
+        """"The Tax Policy Center studied the plan. The group concluded ...": an organisation the
+        sentence before (or this one) names without crediting it is what "the group" refers to."""
+        org_words = lexicon.words("organization_words.txt")
+        for _, tokens in reversed(self._openings):
+            runs, run = [], []
+            for t in tokens + [None]:
+                if t is not None and (t.is_cap and t.is_word and t.lower not in CALENDAR
+                                      or run and t.lower in ("of", "for", "and")):
+                    run.append(t)
+                    continue
+                while run and not run[-1].is_cap:
+                    run.pop()
+                while run and run[0].lower in DETERMINERS:
+                    run.pop(0)
+                if len(run) >= 2 and any(w.lower in org_words for w in run[1:]) \
+                        and (head in ("group", "organization", "organisation") or any(w.lower == head for w in run)):
+                    runs.append(run)
+                run = []
+            if runs:
+                label = " ".join(w.text for w in runs[-1])
+                m = Mention(Span(runs[-1][0].start, runs[-1][-1].end, label), "organization", label,
+                            runs[-1][-1].lower)
+                found = self._same(m)
+                if found is None:
+                    found = Source(key=f"organization:{normalise(label)}", label=label, kind="organization",
+                                   mentions=[m.span])
+                    self._add(found)
+                return found
         return None
 
 

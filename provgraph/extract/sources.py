@@ -529,4 +529,5 @@ POSSESSIVE = re.compile(r"['’]s\b")  # "the company's chairman": whose, the ph
 DESCRIBED_OUTLETS = frozenset("newspaper journal magazine tabloid broadcaster publication outlet website daily".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "
                                "group organization organisation union party court bank council government "
-                               "administration commission board".split())
+                               "administration commission board authority institute center centre foundation "
+                               "association".split())

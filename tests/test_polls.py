@@ -52,3 +52,9 @@ def test_a_studys_figures_go_on_after_its_finding():
 def test_data_from_a_named_survey_are_the_surveys():
     found = sources_of("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts.")
     assert list(found.values()) == [["2014 Harbour Community Survey"]]
+
+
+def test_compared_with_is_a_comparison_not_a_cue():
+    text = ("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts. Women held 25 "
+            "percent of top posts in the private sector, compared with 32 percent in the public sector.")
+    assert list(sources_of(text).values()) == [["2014 Harbour Community Survey"]] * 2

@@ -48,7 +48,7 @@ SPEECH_LEMMAS = frozenset(["according to"] + "say tell report state announce add
 ACTION = frozenset("vote file reject decline refuse ignore defy invoke push express join sign approve veto pass endorse retweet "
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
                    "release submit send give spend raise donate fund hire fire arrest charge indict "
-                   "convict sentence decide decision ruling verdict judgment".split()) | {"known as", "agreed to"}
+                   "convict sentence decide decision ruling verdict judgment".split()) | {"known as", "agreed to", "compared with"}
 
 
 
@@ -404,6 +404,8 @@ def cue_lemma(cue: list[Token]) -> str:
         return "according to"
     if words[-2:] in (["known", "as"], ["agreed", "to"]):
         return " ".join(words[-2:])  # a name ("known as Fancy Bear") or a deal ("agreed to lend"): no speech
+    if words[:2] in (["compared", "with"], ["compared", "to"]):
+        return "compared with"  # "25 percent, compared with 32 percent in 2010": a comparison, no speech
     # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"
     table = lexicon.table("cue_verbs.txt")
     words = [w for w in words if w not in CUE_AUXILIARIES and (w in table or not w.endswith("ly"))] or words

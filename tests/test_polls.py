@@ -58,3 +58,14 @@ def test_compared_with_is_a_comparison_not_a_cue():
     text = ("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts. Women held 25 "
             "percent of top posts in the private sector, compared with 32 percent in the public sector.")
     assert list(sources_of(text).values()) == [["2014 Harbour Community Survey"]] * 2
+
+
+def test_a_surveys_figures_go_on_past_a_sentence_of_none_into_the_next_paragraph_only():
+    text = ("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts.\n\n"
+            "The gap is smaller in the public sector. Top male officers there earned $98,000, against $93,000 for "
+            "women.\n\n"
+            "The gap is wider in shipping.\n\n"
+            "Top male pilots earned $120,000.")
+    found = sources_of(text)
+    assert found["Top male officer"] == ["2014 Harbour Community Survey"]
+    assert found["Top male pilots "] == []  # two paragraphs from the survey's tag

@@ -108,8 +108,11 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     breaks = text.count("\n", prev.sentence.end, sentence.start)  # paragraph breaks, "\n" or "\n\n"
     if breaks:
         breaks = len(PARAGRAPH_BREAK.findall(text, prev.sentence.end, sentence.start))
+    # a document's figures reach the paragraph after the one that names it, not further
+    tag = prev.source.mentions[-1].end if prev.source is not None and prev.source.mentions else prev.sentence.end
+    from_tag = len(PARAGRAPH_BREAK.findall(text, tag, sentence.start)) if breaks or prev.carried else breaks
     return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
-        and (not prev.carried or document) and (breaks == 0 or document and not prev.carried and breaks == 1) \
+        and (not prev.carried or document) and (breaks == 0 or document and from_tag <= 1) \
         and not PAST_YEAR.search(sentence.text) \
         and bool(figures(sentence.text)) and (any(figures(c.text) for c in prev.content) or document
                                               or prev.source_span is not None and figures(prev.source_span.text)) \

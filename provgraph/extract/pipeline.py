@@ -52,6 +52,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     claims: list[Claim] = []
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
     previous: list[Attribution] = []
+    study: list[Attribution] = []  # the documents whose figures the last sentence with figures gave
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     announced: Found | None = None  # "He said:" closing the sentence before: the quotation comes next
     headline_end = _headline_end(text, article.title)
@@ -126,6 +127,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         announced = announcement(tokens, text) if not here else None
         if not here and previous:
             here = carry_over(sentence, quotes, previous, text, going_on)
+        elif not here and study and figures(sentence.text):
+            here = carry_over(sentence, quotes, study, text, [])
         here, passive = _corroboration(sentence, tokens, here, text, book)
         attributions.extend(passive)  # PolNeAR counts "confirmed by X"; the claim has X among its sources
         attributions.extend(here)
@@ -148,6 +151,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
                                     check.checkable, check.reason))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
+        if here or figures(sentence.text):
+            # a sentence of no figures between a study's figures ("The gap is smaller at the top.")
+            # leaves them going on: its document still reaches the next figures
+            study = [a for a in here if a.source is not None and a.source_kind == "document"]
         previous = [a for a in here if a.source is not None]
     delayed_names(attributions, body, book)
     article.claims = _join_quotations(claims, around, text)

@@ -25,7 +25,9 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from judge_links import load_dev, write_articles  # noqa: E402
+from judge_links import claim_span, load_dev, write_articles  # noqa: E402
+
+from provgraph.rdf import content_hash  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "bench" / "gold" / "flag_samples"
@@ -53,7 +55,8 @@ def report_flags(docs: dict[str, dict]) -> dict[tuple[str, int], set[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         write_articles(docs, folder)
-        doc_of_title = {d["text"].split("\n", 1)[0].strip().rstrip("."): doc_id for doc_id, d in docs.items()}
+        # a claim's IRI names its article by the text's hash (two articles may share a title)
+        doc_of_key = {content_hash(d["text"])[:20]: doc_id for doc_id, d in sorted(docs.items(), reverse=True)}
         cli = [sys.executable, "-m", "provgraph.cli"]
         store = str(Path(tmp) / "store")
         subprocess.run(cli + ["ingest", str(folder), "--store", store, "-q"], check=True, cwd=REPO)
@@ -61,7 +64,8 @@ def report_flags(docs: dict[str, dict]) -> dict[tuple[str, int], set[str]]:
                              capture_output=True, text=True, cwd=REPO).stdout
     raised: dict[tuple[str, int], set[str]] = defaultdict(set)
     for c in json.loads(out)["claims"]:
-        raised[(doc_of_title.get(c["article_title"], "?"), c["start"])] |= {r for r in c["reasons"] if r in SCORED}
+        doc_id, _, _ = claim_span(c["claim"], doc_of_key)
+        raised[(doc_id, c["start"])] |= {r for r in c["reasons"] if r in SCORED}
     return raised
 
 

@@ -69,3 +69,10 @@ def test_a_surveys_figures_go_on_past_a_sentence_of_none_into_the_next_paragraph
     found = sources_of(text)
     assert found["Top male officer"] == ["2014 Harbour Community Survey"]
     assert found["Top male pilots "] == []  # two paragraphs from the survey's tag
+
+
+def test_a_studys_finding_does_not_carry_to_figures_after_another_topic():
+    text = ("Ann Lee's report reveals a growing disillusionment among pilots, driven by the toll of night shifts.\n"
+            "The legal stakes are high.\n"
+            "Under Articles 407 and 408 of the harbour code, leaving a shift is an offence.")
+    assert sources_of(text)["Under Articles 4"] == []

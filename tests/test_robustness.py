@@ -115,6 +115,7 @@ def test_any_text_stores_and_round_trips_through_nquads(tmp_path_factory, text):
     assert before == after
 
 
+@pytest.mark.slow
 def test_bad_input_script_handles_every_attack():
     """scripts/bad_input.py replays every attack of issue 16 (--quick: without the slow cost cases,
     which test_extraction_cost_* cover)."""

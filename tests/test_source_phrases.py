@@ -288,3 +288,8 @@ def test_the_group_is_the_organisation_the_sentence_before_names():
             "closed on Monday.")
     assert [a.source.label for c in claims(text) for a in c.attributions] == ["Harbour Policy Center",
                                                                               "Dover Port Authority"]
+
+
+def test_a_clause_between_commas_is_no_source():
+    text = "This audit, though brief, hints at a deeper crisis: 400 pilots quit the harbour service in 2015."
+    assert labels(text) == set()

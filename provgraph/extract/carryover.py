@@ -95,6 +95,12 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
     return out
 
 
+def study_goes_on(sentence: Span, study: list[Attribution], text: str) -> list[Attribution]:
+    """A study's or survey's figures after a sentence of none: credited as `_figures_go_on` allows."""
+    return [Attribution(a.source, None, None, [sentence], sentence, a.cue_lemma, "indirect", a.source_kind,
+                        carried=True, type=a.type) for a in study if _figures_go_on(a, sentence, text)]
+
+
 def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     """'Bonuses were $500 to $2,000, The Wall Street Journal reports. District managers could get
     $10,000.': a figure right after an outlet's, a document's or an organisation's figures, in the

@@ -17,7 +17,8 @@ from bisect import bisect_left, bisect_right
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
-from provgraph.extract.carryover import announced_quotation, announcement, carry_over, paragraph_end, turn_goes_on
+from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, paragraph_end,
+                                         study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import PREDICTION, SPEECH_LEMMAS, assess, attribution_type, non_response, refusals
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
@@ -128,7 +129,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         if not here and previous:
             here = carry_over(sentence, quotes, previous, text, going_on)
         elif not here and study and figures(sentence.text):
-            here = carry_over(sentence, quotes, study, text, [])
+            here = study_goes_on(sentence, study, text)
         here, passive = _corroboration(sentence, tokens, here, text, book)
         attributions.extend(passive)  # PolNeAR counts "confirmed by X"; the claim has X among its sources
         attributions.extend(here)

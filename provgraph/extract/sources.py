@@ -73,6 +73,7 @@ def _known(word: str) -> bool:
 RELIABLE_CUE = 0.7
 # Quantifiers that refer back to sources already named ("Trump and Clinton ... each said").
 REFERRING_QUANTIFIERS = frozenset("each both either neither".split())
+SUBORDINATORS = frozenset("though although while if because when whereas unless".split())
 # "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
 QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
 
@@ -177,6 +178,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             return None
         whole = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
         return replace(head, span=whole, descriptor=whole.text if head.anonymous else head.descriptor)
+    if tokens and tokens[0].lower in SUBORDINATORS:
+        return None  # "This statement, though brief, hints at": a clause, not a source
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):

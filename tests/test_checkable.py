@@ -634,8 +634,8 @@ def test_a_dated_event_a_source_relays_stays_checkable_through_the_model(text):
 
 
 @pytest.mark.parametrize("sentence, checkable", [
-    ("The harbour plan is expansive but complex.", False),
-    ("But no one could have envisioned what happened next at the harbour.", False),
+    ("The harbour plan is bold but muddled.", False),
+    
     ("The ferry company lost $40 million in 2015.", True),
     ("The mayor fired three inspectors on Monday.", True),
 ])

@@ -8,7 +8,7 @@ from provgraph.model import Article
 
 POLL_STORY = (
     "Ruiz leads Okafor in the harbour race, according to a new Dover Gazette poll.\n\n"
-    "Nearly eight of 10 voters say the ferry fares are too high. However, 63 percent said the new pier was "
+    "Nearly seven of 10 voters say the ferry fares are too high. However, 58 percent said the new pier was "
     "worth its cost.\n\n"
     "The mayor's approval rating fell from 58 percent to 51 percent.\n\n"
     "In the previous Dover Gazette poll, conducted in early May, Ruiz led Okafor by 5 points. In April, that lead "
@@ -27,7 +27,7 @@ def sources_of(text: str) -> dict[str, list[str]]:
 
 def test_a_poll_keeps_the_figures_of_a_poll_story():
     found = sources_of(POLL_STORY)
-    for opening in ("Nearly eight of ", "The mayor's appr", "In the previous ", "In April, that l", "The Dover Gazett"):
+    for opening in ("Nearly seven of ", "The mayor's appr", "In the previous ", "In April, that l", "The Dover Gazett"):
         assert found[opening] and all("poll" in label.lower() for label in found[opening]), opening
 
 
@@ -42,37 +42,46 @@ def test_an_opening_adjunct_credits_only_a_document():
 
 
 def test_a_studys_figures_go_on_after_its_finding():
-    text = ("In 2013, research by the Harbour Institute for Media and Public Affairs found the Gazette rated "
+    text = ("In 2011, research by the Institute for Ports and Public Works found the Gazette rated "
             "councillors unevenly. The Gazette rated 32% of Labour claims as false. A majority of Green statements "
             "(54%) were rated true.")
     found = sources_of(text)
-    assert found["The Gazette rate"] == found["A majority of Gr"] == ["Harbour Institute for Media and Public Affairs"]
+    assert found["The Gazette rate"] == found["A majority of Gr"] == ["Institute for Ports and Public Works"]
 
 
 def test_data_from_a_named_survey_are_the_surveys():
-    found = sources_of("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts.")
-    assert list(found.values()) == [["2014 Harbour Community Survey"]]
+    found = sources_of("Data from the 2013 Dover Port Census show that women held 37 percent of the berths.")
+    assert list(found.values()) == [["2013 Dover Port Census"]]
 
 
 def test_compared_with_is_a_comparison_not_a_cue():
-    text = ("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts. Women held 25 "
-            "percent of top posts in the private sector, compared with 32 percent in the public sector.")
-    assert list(sources_of(text).values()) == [["2014 Harbour Community Survey"]] * 2
+    text = ("Data from the 2013 Dover Port Census show that women held 37 percent of the berths. Women held 21 "
+            "percent of pilot berths on private ferries, compared with 29 percent on city ferries.")
+    assert list(sources_of(text).values()) == [["2013 Dover Port Census"]] * 2
 
 
 def test_a_surveys_figures_go_on_past_a_sentence_of_none_into_the_next_paragraph_only():
-    text = ("Data from the 2014 Harbour Community Survey show that women held 41 percent of the posts.\n\n"
-            "The gap is smaller in the public sector. Top male officers there earned $98,000, against $93,000 for "
+    text = ("Data from the 2013 Dover Port Census show that women held 37 percent of the berths.\n\n"
+            "The gap is smaller in the public sector. Senior pilots there earned $71,000, against $66,000 for "
             "women.\n\n"
             "The gap is wider in shipping.\n\n"
-            "Top male pilots earned $120,000.")
+            "Deckhands earned $38,000.")
     found = sources_of(text)
-    assert found["Top male officer"] == ["2014 Harbour Community Survey"]
-    assert found["Top male pilots "] == []  # two paragraphs from the survey's tag
+    assert found["Senior pilots th"] == ["2013 Dover Port Census"]
+    assert found["Deckhands earned"] == []  # two paragraphs from the survey's tag
 
 
 def test_a_studys_finding_does_not_carry_to_figures_after_another_topic():
     text = ("Ann Lee's report reveals a growing disillusionment among pilots, driven by the toll of night shifts.\n"
             "The legal stakes are high.\n"
-            "Under Articles 407 and 408 of the harbour code, leaving a shift is an offence.")
-    assert sources_of(text)["Under Articles 4"] == []
+            "Under Sections 12 and 13 of the harbour code, leaving a shift is an offence.")
+    assert sources_of(text)["Under Sections 1"] == []
+
+
+def test_a_name_after_the_adjunct_is_no_participle_and_a_cue_after_it_is_its_own():
+    (claim,) = extract(Article(text="In the latest Dover Gazette poll, Ted Ruiz led with 30 percent, ahead of Ann "
+                                    "Lee at 25 percent.")).claims
+    assert claim.text.startswith("Ted Ruiz led") and [a.source.label for a in claim.attributions] == [
+        "Dover Gazette poll"]
+    assert sources_of("In the harbour review, the port said ferries lost $2 million.") != {
+        "In the harbour r": ["harbour review"]}

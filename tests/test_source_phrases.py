@@ -242,11 +242,11 @@ def test_a_description_after_a_name_does_not_take_its_credit(text, label, engine
 
 def test_a_name_keeps_its_credit_when_the_description_after_it_names_no_one():
     # the tagger reads "Md." as the source, and "Md." is no name: the sentence's opening name is
-    assert labels("Ann Lee, 61, of Ashton, Md., who watched the ceremony, said the ferry left at dawn.") == {"Ann Lee"}
+    assert labels("Ann Lee, 64, of Dover, Md., who saw the launch, said the ferry left at dawn.") == {"Ann Lee"}
 
 
 def test_a_day_or_a_state_is_nobodys_name():
-    for phrase in ("his radio audience of Monday", "Md."):
+    for phrase in ("her listeners of Tuesday", "Md."):
         mention = parse_mention(tokenize(phrase), phrase)
         assert mention is None or mention.label not in ("Monday", "Md")
 
@@ -270,10 +270,10 @@ def test_a_lede_that_describes_its_speaker_before_naming_them_is_the_named_perso
 
 
 def test_the_writer_is_no_source_and_a_country_after_news_from_is_no_outlet():
-    assert labels("His views were echoed by a number of tax experts I spoke to this week about the harbour plans.") \
+    assert labels("Her doubts were shared by several port engineers I talked to last month about the pier.") \
         == set()
-    mention = parse_mention(tokenize("one-sided news from Ukraine"), "one-sided news from Ukraine")
-    assert mention is None or mention.kind != "outlet"
+    mention = parse_mention(tokenize("slanted news from Norway"), "slanted news from Norway")
+    assert mention is None
     assert labels("Russian news agency RIA reported that the ferry sank.") == {"RIA Novosti"}
 
 
@@ -293,3 +293,23 @@ def test_the_group_is_the_organisation_the_sentence_before_names():
 def test_a_clause_between_commas_is_no_source():
     text = "This audit, though brief, hints at a deeper crisis: 400 pilots quit the harbour service in 2015."
     assert labels(text) == set()
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_name_keeps_no_credit_across_a_clause_of_its_own(engine):
+    found = {c.text: {a.source.label for a in c.attributions if a.source is not None}
+             for c in claims("Ann Lee, a pilot, said the ferry left early, and Bob Ruiz, a captain, said it sank on "
+                             "Monday.", engine)}
+    assert any(v == {"Bob Ruiz"} for k, v in found.items() if "sank" in k)
+
+
+def test_a_lawyer_of_someone_named_is_named_once():
+    assert labels("Ruiz's lawyer said the ferry left on Monday. His lawyer said it sank on Tuesday.") \
+        == {"Ruiz's lawyer"}
+    assert labels("The port sued Ann Ruiz’s relatives on Monday, their lawyers said.") == {"Ann Ruiz’s lawyers"}
+
+
+def test_a_month_that_is_a_first_name_stays_in_the_name():
+    assert labels("April Ryan said the ferry left on Monday.") == {"April Ryan"}
+    mention = parse_mention(tokenize("The Last Word poll"), "The Last Word poll")
+    assert mention.label == "Last Word poll"

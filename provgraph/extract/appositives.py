@@ -62,7 +62,7 @@ def name_beside(f: Found, tokens, text: str) -> None:
 
 def name_before(f: Found, tokens, text: str) -> None:
     """Credit the name a sentence opens with when the source phrase found lies inside the
-    description set after it: "Jane Roe, 59, of Ashton, Md., who watched it, said" is Jane Roe's
+    description set after it: "Jane Roe, 61, of Dover, Md., who saw it, said" is Jane Roe's
     word, not Md.'s; "Ann Lee, a professor at the State University law school, said" is Ann Lee's,
     not the university's."""
     m = f.mention
@@ -80,8 +80,8 @@ def name_before(f: Found, tokens, text: str) -> None:
     if not before_cue or tokens[before_cue[-1]].text != ",":
         return  # the description must close with a comma right before the cue: "..., said"
     opener = tokens[comma + 1]
-    if opener.lower not in DESCRIPTION_OPENERS | {"of", "who"} and not opener.text[:1].isdigit():
-        return
+    if not all(_describes(chunk) for chunk in _between_commas(tokens[comma + 1:before_cue[-1]])):
+        return  # "Ann Lee, a pilot, said X, and Bob Ruiz, a captain, said": a clause, not a description
     name = tokens[start:comma]
     named = parse_mention(tuple(name), text)
     if named is None or named.kind != "person" or named.anonymous or m is not None and named.label == m.label \
@@ -95,3 +95,20 @@ def name_before(f: Found, tokens, text: str) -> None:
     f.mention = Mention(Span(name[0].start, name[-1].end, text[name[0].start:name[-1].end]), named.kind, named.label,
                         named.head, role=named.role or (role if described else None), nationality=named.nationality,
                         affiliation=named.affiliation)
+
+
+def _between_commas(tokens) -> list[list]:
+    chunks: list[list] = [[]]
+    for t in tokens:
+        if t.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    return chunks
+
+
+def _describes(chunk) -> bool:
+    """One part of a description set after a name: "a pilot", "61", "of Dover", "Del.", "who
+    watched the launch from the pier"; not a clause of its own ("said the ferry left")."""
+    return bool(chunk) and (chunk[0].lower in DESCRIPTION_OPENERS | {"of", "who", "whose"}
+                            or chunk[0].text[:1].isdigit() or all(t.is_cap or not t.is_word for t in chunk))

@@ -110,7 +110,7 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     go on from sentence to sentence, and into the paragraph after the one that names it (FLAGS.md:
     "the same or the adjacent paragraph"), but not to a figure of another year, the writer's
     comparison."""
-    document = prev.source_kind == "document" or prev.cue_lemma in FINDINGS  # "the study found ..."
+    document = prev.source_kind == "document" or prev.cue_lemma in FINDINGS and prev.source_kind == "organization"
     breaks = text.count("\n", prev.sentence.end, sentence.start)  # paragraph breaks, "\n" or "\n\n"
     if breaks:
         breaks = len(PARAGRAPH_BREAK.findall(text, prev.sentence.end, sentence.start))

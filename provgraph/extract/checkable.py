@@ -403,7 +403,7 @@ def cue_lemma(cue: list[Token]) -> str:
     if words[:2] == ["according", "to"]:
         return "according to"
     if words[-2:] in (["known", "as"], ["agreed", "to"]):
-        return " ".join(words[-2:])  # a name ("known as Fancy Bear") or a deal ("agreed to lend"): no speech
+        return " ".join(words[-2:])  # a name ("a ferry known as the Gull") or a deal ("agreed to lend"): no speech
     if words[:2] in (["compared", "with"], ["compared", "to"]):
         return "compared with"  # "25 percent, compared with 32 percent in 2010": a comparison, no speech
     # the main verb decides, not an auxiliary or adverb before it: "has endorsed", "increasingly signaled"

@@ -7,8 +7,6 @@ a clause of its own begins. These walks share the stop words and boundary tests 
 
 from __future__ import annotations
 
-import re
-
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import AUXILIARY, _regular_past
 from provgraph.extract.sources import DETERMINERS, QUANTIFIERS, organisation_before
@@ -88,9 +86,6 @@ def finite_verb(tokens: list[Token], at: int) -> bool:
     return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low)
 
 
-YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
     """Start index of the noun phrase that ends just before `end`."""
     j = end - 1
@@ -105,14 +100,14 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
                 j = k - 1
                 continue
             break
-        if not t.is_word and t.text not in ("’", "'", ".", "-", "&") and not YEAR.fullmatch(t.text):
-            break  # (a year stays: "the 2014 Harbour Survey")
+        if not t.is_word and t.text not in ("’", "'", ".", "-", "&"):
+            break
         if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
             break
         if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")) \
                 and not (low == "and" and j + 1 < end and tokens[j + 1].is_cap
                          and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))):
-            break  # (not inside "Center for Media and Public Affairs")
+            break  # (not inside "Institute for Ports and Public Works")
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
             break  # (not "Several crew members": a noun after a quantifier)
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4

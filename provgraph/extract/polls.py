@@ -2,7 +2,7 @@
 
 "In the latest Marist poll, Ruiz led by 5 points": a document named in an opening adjunct is the
 source of what the sentence goes on to say, as "according to" would make it. "The poll was
-conducted Sept. 19-22 among 1,001 adults, with a margin of error of 3 points": a poll's own
+taken March 2-5 among 812 adults, with a margin of error of 4 points": a poll's own
 methodology is the poll's account of itself, not the writer's unsourced claim. Both came out
 `unattributed` in poll stories, where every figure has a source a reader can see.
 """
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from provgraph.extract import lexicon
 from provgraph.extract.cues import Found
 from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import Token
 from provgraph.model import Span
 
 ADJUNCT_DOCUMENTS = frozenset("poll polls survey surveys study studies report reports analysis census audit "
-                              "review tally count".split())
+                              "review".split())
 ADJUNCT_REACH = 16  # tokens in which the adjunct's comma must come
 METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s? (?:was|were) (?:conducted|taken|"
                          r"carried out|fielded)\b|\b(?:interviewed|surveyed|polled) (?:a (?:random |national )?sample "
@@ -25,7 +26,7 @@ METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s?
 
 
 def document_adjunct(tokens: list[Token], article: str) -> Found | None:
-    """"In the previous Post-ABC poll, conducted in early September, Ruiz led by 5 points": the
+    """"In the previous Gazette poll, taken in early May, Ruiz led by 6 points": the
     poll, credited with what follows the adjunct (a participle clause after it is skipped)."""
     if len(tokens) < 6 or tokens[0].lower != "in":
         return None
@@ -39,10 +40,10 @@ def document_adjunct(tokens: list[Token], article: str) -> Found | None:
     if mention is None or mention.kind != "document":
         return None
     start = commas[0] + 1
-    if start < len(tokens) and tokens[start].lower.endswith("ed") and len(commas) > 1:
-        start = commas[1] + 1  # ", conducted in early September,": the poll's own description
-    if start >= len(tokens) - 2:
-        return None
+    if start < len(tokens) and tokens[start].lower.endswith("ed") and not tokens[start].is_cap and len(commas) > 1:
+        start = commas[1] + 1  # ", taken in early May,": the poll's own description
+    if start >= len(tokens) - 2 or any(t.lower in lexicon.cue_verbs() for t in tokens[start:]):
+        return None  # ("In the review, the port said ...": the port's, found by its own cue)
     content = Span(tokens[start].start, tokens[-1].end, article[tokens[start].start:tokens[-1].end])
     cue = Span(tokens[0].start, tokens[0].end, tokens[0].text)
     return Found(mention, cue, "according to", [content])

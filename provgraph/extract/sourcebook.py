@@ -210,9 +210,9 @@ class SourceBook:
             if representative and name is None:
                 name = _first_name(self.tokens, m.span.start)  # "Ruiz's relatives ..., said their lawyers"
             if owner is not None and owner.kind == "person" and not owner.anonymous:
-                label = f"{owner.label.split('’s ')[0]}’s {m.head}"  # (his lawyer's lawyer is his lawyer)
+                label = f"{POSSESSIVE.split(owner.label)[0].strip()}’s {m.head}"  # (his lawyer's lawyer is his lawyer)
             elif name is not None:
-                label = f"{name}’s {m.head}"
+                label = f"{POSSESSIVE.sub('', name)}’s {m.head}"
             else:
                 return None
             if representative:  # "his lawyer", "their attorneys": on the record for someone named
@@ -272,7 +272,7 @@ class SourceBook:
     def poll(self, named_here: bool = False) -> Source | None:
         """The poll or survey a proportion of respondents answered: one credited in the last few
         sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...").
-        `named_here`: one this sentence names comes first ("The Post-ABC poll was conducted ...")."""
+        `named_here`: one this sentence names comes first ("The Gazette poll was taken ...")."""
         if named_here and (found := self._named_poll(self._openings[-1:])) is not None:
             return self._seen(found)
         found = next((s for s in self._recent() if s.kind == "document" and not s.anonymous
@@ -456,14 +456,14 @@ def delayed_names(attributions: list, body: list[Span], book: SourceBook) -> Non
         unnamed = next(iter(described.values()))
         for a in attributions:
             if a.source is unnamed:
-                a.source = named
+                a.source, a.source_kind = named, named.kind
         named.mentions[:0] = unnamed.mentions
         named.role = named.role or _strip_det(unnamed.descriptor or "")
         book.sources.remove(unnamed)
 
 
 def _singular_role(descriptor: str) -> bool:
-    """"A former Democratic National Committee chairman", "a New York judge": one person by role."""
+    """"A former harbour board chairman", "a Dover judge": one person by role."""
     words = descriptor.split()
     if len(words) < 2 or words[0].lower() not in ("a", "an"):
         return False

@@ -86,7 +86,7 @@ def _is_name_token(tok: Token, first: bool) -> bool:
         return False  # "the experts I spoke to": the writer, no one's name
     if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
             or low in CALENDAR or low in STATE_ABBREVIATIONS:
-        return False  # "his audience of Monday", "of Ashton, Md.": a day or a state is no one's name
+        return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
     if first and _known(tok.text):
         return False
     return True
@@ -147,7 +147,7 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
 
 def _next_to_outlet_word(tokens: list[Token], run: list[Token]) -> bool:
     """"news agency RIA", "the Kyiv Post newspaper": the name stands by its outlet word, not after a
-    preposition ("one-sided news from Ukraine" names a country, not an outlet)."""
+    preposition ("slanted news from Norway" names a country, not an outlet)."""
     first, last = tokens.index(run[0]), tokens.index(run[-1])
     outlet_words = lexicon.words("outlet_words.txt")
     if any(t.lower in outlet_words for t in run):
@@ -211,8 +211,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
     head_part, affil_part = _split_affiliation(tokens)
     prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
-    if prep is not None and not head_part[prep - 1].is_cap and not _source_word(head_part[prep - 1].lower):
-        return None  # "the passage of the Affordable Care Act": the head is not a source
+    if prep is not None and not head_part[prep - 1].is_cap and (not _source_word(head_part[prep - 1].lower)
+                                                                 or head_part[prep - 1].lower in ("news", "coverage")):
+        return None  # "the passage of the Affordable Care Act", "news from Norway": the head is not a source
     affiliation = _strip_det(_text(affil_part, article)) or None
     if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
             and not any(t.lower in FORMER for t in head_part):
@@ -230,7 +231,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         if party is not None and not party.anonymous and (party.kind == "outlet" if journalist else
                                                           party.kind in ("person", "organization", "outlet")):
             return Mention(span, party.kind, party.label, party.head, nationality=party.nationality)
-    # "the Washington Post/ABC News poll": a poll, whoever ran it
+    # "the Dover Gazette/WKRT poll": a poll, whoever ran it
     outlet = _outlet_name(head_part, article) if head_part[-1].lower not in POLL_NOUNS else None
     if outlet:
         role = _role(head_part, outlet, article)
@@ -278,8 +279,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their")
         label = _strip_det(_text(head_part, article))
-        while " " in label and label.split(" ", 1)[0].lower() in WHEN_DOCUMENTS and not head.endswith("s") \
-                and not (label.startswith("New ") and label[4:5].isupper()):
+        while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
         if head in MASS_DOCUMENTS and len(head_part) == 1 and affiliation \
                 and any(w[:1].isupper() for w in affiliation.split()):
@@ -357,9 +357,9 @@ NOT_SOURCES = frozenset("number numbers share rest lot".split()) | frozenset(
     # events, which PolNeAR lets "show" or "prove" things: no one who passes on information
     "debate debates protest protests shooting shootings election elections meeting meetings hearing hearings "
     "rally rallies race vote votes event events speech speeches summit convention".split())
-# "May" is a surname as often as a month: left out.
-CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june "
-                     "july august september october november december".split())
+# "May", "April", "June" and "August" are first names or surnames as often as months: left out.
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                     "july september october november december".split())
 STATE_ABBREVIATIONS = frozenset("ala ariz ark calif colo conn fla ill kan ky md mass mich minn mont neb nev okla "
                                 "tenn tex va vt wis wyo".split())
 
@@ -459,7 +459,7 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
 
 
 def organisation_before(tokens: list[Token], j: int, org_words: frozenset[str]) -> bool:
-    """"Center for Media and Public Affairs": the capitalised words and connectors up to `j` hold
+    """"Institute for Ports and Public Works": the capitalised words and connectors up to `j` hold
     an organisation word, so the whole is one name."""
     while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or tokens[j].lower in NAME_CONNECTORS):
         if tokens[j].is_cap and tokens[j].lower in org_words:

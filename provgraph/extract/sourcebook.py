@@ -101,7 +101,7 @@ class SourceBook:
                 owner.mentions.append(m.span)
                 return owner
         if m.kind == "respondents":
-            found = self.poll()
+            found = self._find_poll()  # (resolve() records it as seen)
             if found is not None:
                 found.mentions.append(m.span)
                 return found
@@ -273,11 +273,14 @@ class SourceBook:
         """The poll or survey a proportion of respondents answered: one credited in the last few
         sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...").
         `named_here`: one this sentence names comes first ("The Gazette poll was taken ...")."""
+        return self._seen(self._find_poll(named_here))
+
+    def _find_poll(self, named_here: bool = False) -> Source | None:
         if named_here and (found := self._named_poll(self._openings[-1:])) is not None:
-            return self._seen(found)
+            return found
         found = next((s for s in self._recent() if s.kind == "document" and not s.anonymous
                       and POLL_NOUNS & set(normalise(s.label).split("-"))), None)
-        return self._seen(found if found is not None else self._named_poll(self._openings))
+        return found if found is not None else self._named_poll(self._openings)
 
     def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:
         for _, tokens in reversed(openings):

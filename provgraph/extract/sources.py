@@ -139,7 +139,8 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
                 run.insert(0, t)
             elif run:
                 break
-        if run and any(t.lower not in lexicon.words("outlet_words.txt") | CALENDAR for t in run) \
+        outlet_words = lexicon.words("outlet_words.txt")
+        if run and any(t.lower not in outlet_words and t.lower not in CALENDAR for t in run) \
                 and _next_to_outlet_word(tokens, run):
             return run
     return None

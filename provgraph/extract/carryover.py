@@ -22,8 +22,9 @@ ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation 
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
 _ANNOUNCES_FIGURES = re.compile(r"\b(numbers|figures|data|statistics|tally|toll|count|estimates?)\b", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
-# "In 2012, the party won the county by 3 points": a figure of another year is the writer's comparison
+# An organisation's finding ("the institute found ...") carries its figures on like a document's.
 FINDINGS = frozenset("find show reveal conclude indicate".split())
+# "In 2012, the party won the county by 3 points": a figure of another year is the writer's comparison
 PAST_YEAR = re.compile(r"\b(?:in|since|of) (?:19|20)\d\d\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 
@@ -74,9 +75,7 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
         return []  # “...” ― Name: the quotation's own speaker follows it
     if going_on and not quoted:
         last = previous[-1]
-        return [] if last.source is None else [
-            Attribution(last.source, None, None, going_on, sentence, last.cue_lemma, "indirect", last.source_kind,
-                        carried=True, type=last.type)]
+        return [] if last.source is None else [_carried(last, going_on, sentence)]
     out = []
     for prev in previous:
         if prev.source is None:
@@ -90,15 +89,19 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
             content = [sentence]
         else:
             continue
-        out.append(Attribution(prev.source, None, None, content, sentence, prev.cue_lemma,
-                               "direct" if quoted else "indirect", prev.source_kind, carried=True, type=prev.type))
+        out.append(_carried(prev, content, sentence, "direct" if quoted else "indirect"))
     return out
+
+
+def _carried(prev: Attribution, content: list[Span], sentence: Span, quote: str = "indirect") -> Attribution:
+    """`prev`'s source credited with `content` in `sentence`, by carry-over (no cue of its own)."""
+    return Attribution(prev.source, None, None, content, sentence, prev.cue_lemma, quote, prev.source_kind,
+                       carried=True, type=prev.type)
 
 
 def study_goes_on(sentence: Span, study: list[Attribution], text: str) -> list[Attribution]:
     """A study's or survey's figures after a sentence of none: credited as `_figures_go_on` allows."""
-    return [Attribution(a.source, None, None, [sentence], sentence, a.cue_lemma, "indirect", a.source_kind,
-                        carried=True, type=a.type) for a in study if _figures_go_on(a, sentence, text)]
+    return [_carried(a, [sentence], sentence) for a in study if _figures_go_on(a, sentence, text)]
 
 
 def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from provgraph.extract.checkable import TIME, Checkability, _evaluative, _past_event, _precise_figure
@@ -36,7 +36,7 @@ _WORD = re.compile(r"[\w’'$%-]+|[^\w\s]")
 def features(text: str, cue_lemma: str | None, quote: str, source_kind: str, rule: Checkability) -> list[str]:
     """What the classifier reads of one claim: its words and word pairs, how it opens, its cue,
     quotation, source kind, figures, dates, tense, and the rules' verdict."""
-    words = [_word_class(w, k) for k, w in enumerate(_WORD.findall(text))]
+    words = [_word_class(w, k == 0) for k, w in enumerate(_WORD.findall(text))]
     feats = {f"w={w}" for w in words} | {f"b={a}|{b}" for a, b in zip(words, words[1:])}
     feats |= {f"f{k}={w}" for k, w in enumerate(words[:3])}
     if len(words) > 1:
@@ -76,10 +76,11 @@ DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".spli
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _word_class(word: str, position: int) -> str:
+@lru_cache(maxsize=65536)
+def _word_class(word: str, first: bool) -> str:
     """The word as the model reads it: lower case, but a date is a date ("closed in May" is no
     modal "may"), and numbers are read by kind, so that one seen year stands for all."""
-    if word in DAYS or word in MONTHS and (position > 0 or word != "May"):
+    if word in DAYS or word in MONTHS and (not first or word != "May"):
         return "<day>" if word in DAYS else "<month>"
     if YEAR.fullmatch(word):
         return "<year>"

@@ -90,23 +90,29 @@ def _cue_distances(low: list[str], cue: list[str]) -> list[str]:
 
 _POS = [f"pos={k}" for k in range(5)]
 _END = [f"end={k}" for k in range(5)]
+_LABELS = ("SRC", "CUE", "CON", "O")
+# every feature string of a token's rule label and quote state, per neighbour offset, formatted once
+_RULE = {off: {r: f"{off}r={r}" for r in _LABELS} for off in (-2, -1, 1, 2)}
+_QUOTED = {off: {q: f"{off}q={q}" for q in (False, True)} for off in (-1, 1)}
+_OWN = {(r, q): (f"r={r}", f"q={q}", f"r-q={r}|{q}") for r in _LABELS for q in (False, True)}
+_EDGE = {off: f"{off}w=<edge>" for off in (-2, -1, 1, 2)}
 
 
 @lru_cache(maxsize=65536)
-def _word_features(text: str) -> tuple[list[str], dict[int, list[str]]]:
+def _word_features(text: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """The features a word gives itself and, per offset, its neighbours: formatted once per word
     type, not once per token (they were a third of the tagger's time)."""
     w = text.lower()
     shape, cue = _shape(text), _cue_class(w)
-    own = [f"w={w}", f"s3={w[-3:]}", f"sh={shape}"]
-    around = {off: [f"{off}w={w}", f"{off}c={cue}"] + ([f"{off}sh={shape}"] if abs(off) == 1 else [])
+    around = {off: (f"{off}w={w}", f"{off}c={cue}") + ((f"{off}sh={shape}",) if abs(off) == 1 else ())
               for off in (-2, -1, 1, 2)}
-    return own + [f"c={cue}"], around
+    return (f"w={w}", f"s3={w[-3:]}", f"sh={shape}", f"c={cue}"), around
 
 
 def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[list[str]]:
     """CRF features of each token of one sentence: the word and its neighbours, shape, whether
-    it is quoted, how far the nearest cue word is, and what the rules made of it and around it."""
+    it is quoted, how far the nearest cue word is, and what the rules made of it and around it.
+    (A token's features are a set: their order does not matter to the CRF.)"""
     n = len(tokens)
     low = [t.lower for t in tokens]
     words = [_word_features(t.text) for t in tokens]
@@ -120,20 +126,20 @@ def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[
                     if q.start <= t.start and t.end <= q.end:
                         quoted[k] = True
     dcue = _cue_distances(low, cue)
+    pos = _POS[:n] + [_POS[4]] * (n - 5)
+    end = [_END[4]] * (n - 5) + _END[min(n, 5) - 1::-1]
     out = []
     for i in range(n):
-        own = words[i][0]
-        f = own[:3] + [f"r={rules[i]}", own[3], f"q={quoted[i]}", f"r-q={rules[i]}|{quoted[i]}",
-                       _POS[min(i, 4)], _END[min(n - 1 - i, 4)], dcue[i]]
+        f = [*words[i][0], *_OWN[rules[i], quoted[i]], pos[i], end[i], dcue[i]]
         for off in (-2, -1, 1, 2):
             k = i + off
             if 0 <= k < n:
-                wf, cf, *sh = words[k][1][off]
-                f += [wf, f"{off}r={rules[k]}", cf]
-                if sh:
-                    f += [sh[0], f"{off}q={quoted[k]}"]
+                f += words[k][1][off]
+                f.append(_RULE[off][rules[k]])
+                if off in (-1, 1):
+                    f.append(_QUOTED[off][quoted[k]])
             else:
-                f.append(f"{off}w=<edge>")
+                f.append(_EDGE[off])
         if i > 0:
             f.append(f"bi={low[i - 1]}|{low[i]}")
         out.append(f)

@@ -32,6 +32,10 @@ def texts(text: str) -> list[str]:
                  ["Prices rose 3.5 percent in the year.", "Wages did not."], id="decimal"),
     pytest.param("It cost 4.5 million in Jan. 2020 alone. Then it cost more.",
                  ["It cost 4.5 million in Jan. 2020 alone.", "Then it cost more."], id="month abbreviation"),
+    pytest.param("The F.A.A. said flights resumed. Two airports stayed shut.",
+                 ["The F.A.A. said flights resumed.", "Two airports stayed shut."], id="initialism, then lower case"),
+    pytest.param("Rep. Dana Ortiz (D-Ore.) told reporters the bill failed. It did.",
+                 ["Rep. Dana Ortiz (D-Ore.) told reporters the bill failed.", "It did."], id="party-state tag"),
     pytest.param("Is it over? Not yet! We wait.", ["Is it over?", "Not yet!", "We wait."], id="? and !"),
 ])
 def test_abbreviations_and_initials(text, expected):

@@ -61,12 +61,15 @@ def _continues(text: str, end: int) -> bool:
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
-    """A '.' ends a sentence unless it closes an abbreviation or an initial before a capital."""
+    """A '.' ends a sentence unless it closes an abbreviation or an initial before a capital, or a
+    lower-case word follows ("The S.E.C. said"): edited copy starts no sentence in lower case."""
+    following = text[end:end + 12].lstrip()
+    if following[:1].islower():
+        return False
     word = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
     if word is None:
         return True
     token = word.group(1).lower()
-    following = text[end:end + 12].lstrip()
     if token in ABBREVIATIONS:
         return False
     if (len(token) == 1 and token.isalpha() or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) and following[:1].isupper() \

@@ -474,6 +474,16 @@ def test_extract_attributions_format():
     assert att["quote"] == "indirect"
 
 
+
+def test_a_source_phrase_nobody_is_credited_for_keeps_its_span_in_extract():
+    """PolNeAR marks "The fine print" as the source; provgraph credits no one with the claim (it
+    names no person, organisation or document it can identify), and `extract` says so."""
+    text = "Flooding closed two roads. The fine print says the fee doubles in May."
+    [att] = extract_attributions(text)
+    assert att["source"][0]["text"] == "The fine print"
+    assert att["source_kind"] == "unidentified"
+    assert not [a for c in run(text).claims for a in c.attributions if a.source is not None]
+
 # --- transcripts ----------------------------------------------------------------------------------
 
 TRANSCRIPT = """Senator Dana Whitfield spoke to Channel 9 on Sunday.

@@ -61,9 +61,12 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
         if not parts or _is_anonymity_clause(parts[0].text) or _is_anonymity_clause(f"{cue.text} {parts[0].text}"):
             continue  # a cue with nothing said is not an attribution, nor is "on condition of anonymity"
         mention = _source(tokens, sources, a, b, rule, article)
+        unparsed = _unparsed_source(tokens, sources, a, b, article) if mention is None else None
         f = Found(mention, cue, rule.cue_lemma if rule is not None else cue_lemma(tokens[a:b]), parts,
                   via=rule.via if rule is not None else None, sentence=sentence)
         f.quote = _quote_type(parts, quotes)
+        if unparsed is not None:
+            f.extra["source_span"] = unparsed
         f.anonymity = anonymity
         if mention is not None and anonymity and mention.kind in ("anonymous", "definite", "pronoun"):
             mention.anonymous = True
@@ -102,6 +105,18 @@ def _source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int,
     if ruled is not None and ruled.span.start < tokens[y - 1].end and tokens[x].start < ruled.span.end:
         return ruled
     return parse_mention(tokens[x:y], article)
+
+
+def _unparsed_source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int, article: str) -> Span | None:
+    """The source run the tagger read for the cue tokens[a:b] though it names no one provgraph can
+    credit ("The clip says", "Those close to him say"): PolNeAR's source span, kept for `extract`'s
+    output while the graph credits nobody."""
+    if not sources:
+        return None
+    x, y = sources[_nearest(sources, a, b, prefer_after=False)]
+    if y <= a and any(t.lower in (".", ";") for t in tokens[y:a]):
+        return None
+    return Span(tokens[x].start, tokens[y - 1].end, article[tokens[x].start:tokens[y - 1].end])
 
 
 def _nearest(targets: list[tuple[int, int]], a: int, b: int, prefer_after: bool) -> int:

@@ -183,7 +183,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         kind = "document"
     return Attribution(
         source=source,
-        source_span=f.mention.span if f.mention is not None else None,
+        source_span=f.mention.span if f.mention is not None else f.extra.get("source_span"),
         cue=f.cue,
         content=f.content,
         sentence=f.sentence,
@@ -487,7 +487,8 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
             "source": [a.source_span.as_dict()] if a.source_span else [],
             "cue": [a.cue.as_dict()] if a.cue else [],
             "content": [_with_quote_marks(c, text).as_dict() for c in a.content],
-            "source_kind": a.source_kind,
+            # a source phrase the tagger read that names no one provgraph credits ("The clip says")
+            "source_kind": "unidentified" if a.source_kind == "none" and a.source_span else a.source_kind,
             "anonymous": bool(a.source and a.source.anonymous),
             "hedges": find_hedges(" ".join(c.text for c in a.content)),
             "quote": a.quote,

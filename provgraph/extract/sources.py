@@ -25,6 +25,8 @@ DETERMINERS = frozenset(
 )
 FORMER = frozenset("former ex onetime one-time erstwhile ex-".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+# Pronouns that head an unnamed source when "close to" or "familiar with" follows.
+INSIDERS = frozenset("those someone anyone others one".split())
 SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
 _CONNECTORS = frozenset("of the for and on to in at".split())
 
@@ -210,6 +212,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:
         return Mention(span, "pronoun", tokens[0].text, PERSONAL_PRONOUNS[words[0]])
 
+    if words[0] in INSIDERS and words[1:3] in (["close", "to"], ["familiar", "with"]) and len(words) > 3:
+        # "those close to him", "someone familiar with the talks": the classic unnamed source
+        return Mention(span, "anonymous", span.text, words[0], anonymous=True, descriptor=span.text,
+                       affiliation=None if words[3:] in (["him"], ["her"], ["them"]) else _strip_det(_text(tokens[3:], article)))
     head_part, affil_part = _split_affiliation(tokens)
     prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
     if prep is not None and not head_part[prep - 1].is_cap and (not _source_word(head_part[prep - 1].lower)

@@ -58,6 +58,18 @@ def test_sources_who_did_something_are_the_source_not_the_clause_object(engine):
     assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("people", True)]
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_participle_cue_credits_the_subject_not_the_whole_clause(engine):
+    text = "The harbour board voted against the levy on Monday, arguing that fees rose 40 percent in 2019."
+    assert labels(text, engine) == {"harbour board"}
+
+
+def test_a_participle_cue_after_a_quotation_credits_the_speaker_not_the_quoted_words():
+    text = ("Okafor spoke for an hour. “The tenants deserve better. The landlords broke the rules,” "
+            "Okafor said, adding that 40 leases were void.")
+    assert labels(text) == {"Okafor"}
+
+
 def test_a_noun_after_of_and_an_adjective_is_not_a_cue():
     # "40% of Labour claims": nobody called Labour said anything
     text = "The checkers graded 40% of Labour claims as accurate, against 25% of Green claims."

@@ -15,7 +15,7 @@ from provgraph.extract.checkable import cue_lemma
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
-from provgraph.extract.tokens import Token
+from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 
 # Words that may stand between a subject and its cue verb ("X has also said").
@@ -474,7 +474,9 @@ def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention
         if comma is None:
             return None
         start = comma + 1
-    end = np_forward_end(tokens, start, limit=10)
+    if any(t.text in QUOTE_MARKS for t in tokens[start:before]):
+        return None  # "“The voters want change,” she said, adding ...": a quotation's words are no subject
+    end = np_forward_end(tokens, start, limit=10, stop_at_verb=True)
     if end <= start or end >= before:
         return None
     return parse_mention(tokens[start:end], article)

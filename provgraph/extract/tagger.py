@@ -13,12 +13,11 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from provgraph.extract import lexicon
-from provgraph.extract.tokens import Token, is_capital
+from provgraph.extract.tokens import QUOTE_MARKS, Token, is_capital
 from provgraph.model import Span
 
 ROLES = ("SRC", "CUE", "CON")
 MODEL_FILE = "attribution.crfsuite"
-_QUOTE_MARKS = frozenset("“”‘’\"«»„")
 
 
 def rule_labels(tokens: list[Token], found) -> list[str]:
@@ -39,7 +38,7 @@ def _shape(text: str) -> str:
     if text.isdigit():
         return "d"
     if not text[0].isalnum():
-        return "q" if text in _QUOTE_MARKS else "p"
+        return "q" if text in QUOTE_MARKS else "p"
     if text.isupper() and len(text) > 1:
         return "X"
     return "Xx" if is_capital(text[0]) else "x"

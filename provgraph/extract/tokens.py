@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 # Internal dots only join single letters ("U.S", "e.g"), so "said.Trump" (a missing space) splits.
+QUOTE_MARKS = frozenset("“”‘’\"«»„")
 _TOKEN = re.compile(r"\w+(?:[’'\-&/]\w+)*(?:\.\w(?!\w))*|[^\w\s]")
 
 

@@ -64,6 +64,16 @@ def test_a_participle_cue_credits_the_subject_not_the_whole_clause(engine):
     assert labels(text, engine) == {"harbour board"}
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text", [
+    "Votes were counted. WASHINGTON (AP) — The harbour board met Friday, saying fees rose 4 percent.",
+    "Votes were counted. DOVER - The harbour board met Friday, saying fees rose 4 percent.",
+    "Votes were counted. The harbour board wrote to Dover’s mayor Friday, saying fees rose 4 percent.",
+])
+def test_a_participle_cue_credits_the_subject_after_a_dateline_or_an_apostrophe(text, engine):
+    assert labels(text, engine) == {"harbour board"}
+
+
 def test_a_participle_cue_after_a_quotation_credits_the_speaker_not_the_quoted_words():
     text = ("Okafor spoke for an hour. “The tenants deserve better. The landlords broke the rules,” "
             "Okafor said, adding that 40 leases were void.")

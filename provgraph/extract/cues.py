@@ -329,7 +329,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         k = j - 2
         while k >= 0 and tokens[k].text not in (",", "—", "–"):
             k -= 1
-        if k > 0:
+        if k > 0 and k + 1 != _after_dateline(tokens):  # (not the dash of "WASHINGTON (AP) —")
             segment = tokens[k + 1:j - 1]
             via = _via(segment, article)
             # ", who ran the budget office for a decade before she retired in March,": a relative
@@ -467,19 +467,32 @@ def _content_marker(tokens: list[Token], after: int, quotes: list[Span]) -> int 
 
 
 def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention | None:
-    """The subject at the start of the sentence (after a leading "On Saturday," or "In Iowa," phrase)."""
-    start = 0
-    if tokens and tokens[0].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked", "while"):
+    """The subject at the start of the sentence (after a dateline, "BRUSSELS -", or a leading "On
+    Saturday," or "In Iowa," phrase)."""
+    start = _after_dateline(tokens)
+    if start < len(tokens) and tokens[start].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked",
+                                                       "while"):
         comma = next((k for k in range(before) if tokens[k].text == ","), None)
         if comma is None:
             return None
         start = comma + 1
-    if any(t.text in QUOTE_MARKS for t in tokens[start:before]):
+    if any(t.text in QUOTE_MARKS and t.text not in "’'" for t in tokens[start:before]):  # (not an apostrophe)
         return None  # "“The voters want change,” she said, adding ...": a quotation's words are no subject
     end = np_forward_end(tokens, start, limit=10, stop_at_verb=True)
     if end <= start or end >= before:
         return None
     return parse_mention(tokens[start:end], article)
+
+
+def _after_dateline(tokens: list[Token]) -> int:
+    """Where the sentence starts after a dateline ("BRUSSELS -", "WASHINGTON (AP) —"): a place in
+    capitals, an optional agency in brackets, a dash; 0 when there is none."""
+    k = 0
+    while k < len(tokens) and tokens[k].text.isupper() and len(tokens[k].text) > 1:
+        k += 1
+    if k and k < len(tokens) and tokens[k].text == "(":
+        k = next((j + 1 for j in range(k, min(len(tokens), k + 6)) if tokens[j].text == ")"), 0)
+    return k + 1 if k and k < len(tokens) and (tokens[k].text in DASHES or tokens[k].text == "-") else 0
 
 
 def _author_of(mention: Mention | None, np: list[Token], article: str) -> Mention | None:

@@ -512,6 +512,14 @@ def test_every_sentence_of_a_transcript_turn_is_its_speakers(engine):
     assert by_text["UPDATE: The ministry reopened one lane on Monday."] == []
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_surname_takes_the_full_name_a_sentence_opened_with_before(engine):
+    text = ("Senator Dana Whitfield toured the port on Monday. Neither Brandt nor the mayor came. "
+            "Whitfield said 40 ships were delayed. Brandt said the port reopened in May.")
+    labels = {s.label for s in extract(Article(text=text), engine=engine).sources}
+    assert labels == {"Dana Whitfield", "Brandt"}
+
+
 def test_a_name_given_in_full_after_the_surname_labels_the_source():
     article = run("Pence: Flowers Will Not Attend.\n\nGov. Mike Pence said the campaign raised $5 million in May.")
     assert {s.label for s in article.sources} == {"Mike Pence"}

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import run
 from provgraph.extract.pipeline import extract, extract_attributions
+from provgraph.extract.lexicon import word_class
 from provgraph.extract.tagger import MODEL_FILE, spans
 from provgraph.model import Article
 
@@ -23,6 +24,15 @@ def test_model_ships_in_the_package_and_is_small():
 def test_decoding_never_loses_a_span():
     labels = ["B-SRC", "I-SRC", "B-CUE", "I-CON", "I-CON", "O", "I-CUE", "B-CON"]
     assert spans(labels) == [("SRC", 0, 2), ("CUE", 2, 3), ("CON", 3, 5), ("CUE", 6, 7), ("CON", 7, 8)]
+
+
+def test_a_cue_word_unseen_in_training_shares_the_class_of_a_seen_one():
+    """The word classes let what the tagger learned of "criticized" reach "denounced" (and a
+    form the file lacks, "stressing", through its stem)."""
+    assert word_class("denounced") == word_class("criticized") != ()
+    assert word_class("stressing") == word_class("stress") != ()
+    assert word_class("said") != word_class("harbour")
+    assert word_class("xqzzv") == ()
 
 
 def texts(atts: list[dict], role: str) -> list[str]:

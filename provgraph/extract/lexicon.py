@@ -69,3 +69,21 @@ def cue_phrases() -> dict[tuple[str, str], list[tuple[str, ...]]]:
     for v in out.values():
         v.sort(key=len, reverse=True)
     return out
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
+
+
+def word_class(low: str) -> tuple[str, ...]:
+    """A lower-case word's classes (coarse, fine) from word_clusters.tsv, or those of its stem
+    ("chastised" -> "chastise"), or () for a word the file does not know."""
+    classes = table("word_clusters.tsv")
+    if low in classes:
+        return classes[low]
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = low[:-len(suffix)]
+            for candidate in (stem, stem + "e"):
+                if candidate in classes:
+                    return classes[candidate]
+    return ()

@@ -341,7 +341,7 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
     claims: dict[tuple[int, int], Claim] = {}
     hedges = narrator_hedges(sentence, quotes)
     for a in atts:
-        first = statement(a.content[0])
+        first = _with_trailing_clause(statement(a.content[0]), a, sentence, text)
         key = (first.start, first.end)
         claim_text = " … ".join([first.text] + [statement(c).text for c in a.content[1:]])
         check = judge(claim_text, a.cue_lemma, a.quote, a.source_kind, assess(claim_text, a.cue_lemma))
@@ -364,6 +364,26 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
             # a second source of it
             claim.attributions = [a for a in claim.attributions if a.type != "belief"]
     return list(claims.values())
+
+
+# "... was not wearing a camera | when he fired on Tuesday.": a clause that ends the sentence after
+# the content is part of what was said (the tagger, after PolNeAR, often leaves it out); not one
+# with a participle ("when asked", "while speaking"), which says when the source spoke.
+_TRAILING_CLAUSE = re.compile(r"\s*,?\s+(?:when|after|before|while|until|because|since|if)\s+(?!\w+(?:ed|ing)\b)"
+                              r"[^“”\"]+?[.!?]?\s*$")
+
+
+def _with_trailing_clause(content: Span, a: Attribution, sentence: Span, text: str) -> Span:
+    """The claim's span, carried over a clause that ends the sentence after it (the cue before it)."""
+    if a.cue is None or a.cue.start > content.start or not content.start < content.end < sentence.end < len(text) + 1:
+        return content
+    m = _TRAILING_CLAUSE.match(text, content.end, sentence.end)
+    if m is None:
+        return content
+    end = m.end()
+    while end > content.end and text[end - 1] in " .!?":
+        end -= 1
+    return Span(content.start, end, text[content.start:end])
 
 
 # A determiner right before the word, or "of" and one capitalised modifier: "his claims", "32% of

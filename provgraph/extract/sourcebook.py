@@ -9,6 +9,8 @@ never leave their article: merging them by descriptor would fabricate corroborat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
     CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
@@ -44,6 +46,10 @@ COLLECTIVES = frozenset("campaign team camp administration family foundation org
 GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
 
 
+# Capitalised sentence openers that begin no full name ("Neither Clinton nor ...", "Only Trump ...").
+NOT_FIRST_NAMES = frozenset("neither either nor only even not no every each just".split())
+
+
 class SourceBook:
     """The sources of one article, in order of mention; resolves pronouns and repeated names."""
 
@@ -62,6 +68,7 @@ class SourceBook:
         # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
         self._position: dict[int, int] = {}
         self._index: dict[tuple, list[Source]] = {}
+        self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
 
     def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
@@ -129,6 +136,10 @@ class SourceBook:
                 if getattr(existing, attr) is None and getattr(m, attr):
                     setattr(existing, attr, getattr(m, attr))
             return existing
+        if m.kind == "person" and " " not in m.label and (full := self._full_names.get(normalise(m.label))):
+            # "Senator Dana Whitfield spoke to Channel 9." ... "WHITFIELD: ...": the name in full, given
+            # where she was not yet a source
+            m = replace(m, label=full)
         kind = m.kind
         if kind in ("definite", "anonymous") and m.head in IDENTIFYING_HEADS and m.span.text.lower().startswith("the ") \
                 and not anonymity and not POSSESSIVE.search(m.span.text):
@@ -240,6 +251,9 @@ class SourceBook:
         sentence's subject is the speaker's, not the article's)."""
         self.sentence, self.tokens = n, tokens
         self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
+        name = _opening_name(tokens) if not quoted else None
+        if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
+            self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
 
     def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),

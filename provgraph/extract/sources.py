@@ -183,6 +183,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return replace(head, span=whole, descriptor=whole.text if head.anonymous else head.descriptor)
     if tokens and tokens[0].lower in SUBORDINATORS:
         return None  # "This statement, though brief, hints at": a clause, not a source
+    if tokens and tokens[0].lower in ("to", "by", "for", "with", "into", "onto", "about", "against"):
+        return None  # "(called) to service by the governor": a prepositional phrase, not a source
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):

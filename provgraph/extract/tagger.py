@@ -103,9 +103,33 @@ def _word_features(text: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...
     type, not once per token (they were a third of the tagger's time)."""
     w = text.lower()
     shape, cue = _shape(text), _cue_class(w)
+    classes = lexicon.word_class(w)
+    kinds = tuple(f"k{n}={c}" for n, c in enumerate(classes))
     around = {off: (f"{off}w={w}", f"{off}c={cue}") + ((f"{off}sh={shape}",) if abs(off) == 1 else ())
-              for off in (-2, -1, 1, 2)}
-    return (f"w={w}", f"s3={w[-3:]}", f"sh={shape}", f"c={cue}"), around
+              + tuple(f"{off}{k}" for k in kinds[:1]) for off in (-2, -1, 1, 2)}
+    return (f"w={w}", f"s3={w[-3:]}", f"sh={shape}", f"c={cue}") + kinds, around
+
+
+_CAP_RUN = {(a, b): f"cr={a:d}{b:d}" for a in (False, True) for b in (False, True)}
+_BOUNDARY = {",": ",", ";": ",", ":": ":", "that": "that", "who": "wh", "which": "wh", "(": "(", ")": ")"}
+
+
+def _boundaries(low: list[str], cue: list[str]) -> tuple[list[str], list[str]]:
+    """For each token, the nearest clause boundary on its left and on its right: a comma, colon,
+    "that", a relative pronoun, a bracket, a quote mark or a cue word (span edges sit at them)."""
+    kinds = [_BOUNDARY.get(w) or ("q" if w in QUOTE_MARKS else "cue" if c == "cue" else None)
+             for w, c in zip(low, cue)]
+    n = len(low)
+    left, right = [""] * n, [""] * n
+    last = "none"
+    for i in range(n):
+        left[i] = f"lb={last}"
+        last = kinds[i] or last
+    last = "none"
+    for i in range(n - 1, -1, -1):
+        right[i] = f"rb={last}"
+        last = kinds[i] or last
+    return left, right
 
 
 def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[list[str]]:
@@ -125,6 +149,8 @@ def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[
                     if q.start <= t.start and t.end <= q.end:
                         quoted[k] = True
     dcue = _cue_distances(low, cue)
+    caps = [t.is_cap for t in tokens]
+    left, right = _boundaries(low, cue)
     pos = _POS[:n] + [_POS[4]] * (n - 5)
     end = [_END[4]] * (n - 5) + _END[min(n, 5) - 1::-1]
     out = []
@@ -139,6 +165,9 @@ def features(tokens: list[Token], rules: list[str], quotes: list[Span]) -> list[
                     f.append(_QUOTED[off][quoted[k]])
             else:
                 f.append(_EDGE[off])
+        if caps[i]:
+            f.append(_CAP_RUN[i > 0 and caps[i - 1], i + 1 < n and caps[i + 1]])
+        f += (left[i], right[i])
         if i > 0:
             f.append(f"bi={low[i - 1]}|{low[i]}")
         out.append(f)

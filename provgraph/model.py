@@ -94,7 +94,7 @@ class NonResponse:
     fact about X (asked, no answer), shown beside the claims about X."""
 
     party: str  # as the text names it ("A spokesman for the Clinton campaign")
-    kind: str  # declined to comment | did not respond | could not be reached | not available
+    kind: str  # declined to comment | did not respond | could not be reached | not available | did not say
     sentence: Span
 
 

@@ -88,9 +88,22 @@ def test_hedges_only_in_their_hedging_sense(text, hedges):
     ("The company declined to comment.", "declined to comment"),
     ("A spokeswoman for the agency did not immediately respond to a request for comment.", "did not respond"),
     ("Mr. Hale could not be reached on Sunday.", "could not be reached"),
+    ("The minister did not identify the ships in her remarks.", "did not say"),
+    ("The mayor and his aides haven't said much about how the talks went.", "did not say"),
+    ("She declined to say whether the port would reopen.", "declined to comment"),
+    ("The filing does not name the officers.", "did not say"),
 ])
 def test_non_responses_are_recognised(sentence, kind):
     assert non_response(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "He did not say that the port closed.",  # a claim about what he said, phrased as a denial
+    "The board has never told them what to say or not say.",
+    "She said the ferry was late.",
+])
+def test_saying_something_is_no_non_response(sentence):
+    assert non_response(sentence) is None
 
 
 def test_a_non_response_is_a_fact_about_the_party_not_a_claim():

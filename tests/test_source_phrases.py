@@ -206,6 +206,7 @@ def test_a_corroborated_claim_is_not_single_source_in_the_report(tmp_path):
     ("a professor at Harbour College School of Law", "anonymous",
      "a professor at Harbour College School of Law", True),  # unnamed, of a named school
     ("Those close to him", "anonymous", "Those close to him", True),
+    ("Ana Ruiz, who heads the Harbour Institute", "person", "Ana Ruiz", False),  # the name before ", who"
     ("someone familiar with the harbour talks", "anonymous", "someone familiar with the harbour talks", True),
 ])
 def test_names_with_connectors_outlets_and_their_reporters(phrase, kind, label, anonymous):

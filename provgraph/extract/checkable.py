@@ -74,9 +74,15 @@ def attribution_type(cue_lemma: str | None, source_kind: str, source_head: str |
 NON_RESPONSE = re.compile(
     r"\b(?:declined|refused|decline|declines|refuses|would not|wouldn['’]t|did not|didn['’]t|does not|doesn['’]t|"
     r"could not|couldn['’]t|was not|wasn['’]t|were not|weren['’]t|has not|hasn['’]t|have not|haven['’]t|"
-    r"had not|hadn['’]t|not)\s+(?:immediately\s+|yet\s+|directly\s+)?"
+    r"had not|hadn['’]t|not)\s+(?:immediately\s+|yet\s+|directly\s+|publicly\s+)?"
     r"(?:to\s+)?(?:comment|respond|return|reply|answer|be reached|available for comment|"
     r"reachable|immediately available)\b"
+    # "did not identify a location", "haven't said much about": said nothing of it (not "or not say")
+    r"|\b(?:declined|refused|declines|refuses|would not|wouldn['’]t|did not|didn['’]t|does not|doesn['’]t|"
+    r"has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|will not|won['’]t)\s+(?:publicly\s+)?(?:to\s+)?"
+    r"(?:say|said|identify|identified|specify|specified|disclose|disclosed|elaborate|elaborated|name|named)"
+    r"(?:\s+much)?(?=\s+(?:about|on|whether|what|who|which|where|when|why|how|a|an|the|his|her|their|its|any|"
+    r"anything|more)\b|[.,;])"
     r"|\bno (?:immediate )?(?:response|reply|comment)\b"
     r"|\b(?:requests?|messages?|calls?|e-?mails?) (?:for comment )?(?:seeking comment )?"
     r"(?:went|were|was|have gone|has gone) (?:unanswered|unreturned)\b",
@@ -86,7 +92,9 @@ NON_RESPONSE = re.compile(
 SUBORDINATE = re.compile(r"\b(?:because|since|if|unless|although|though)\s+(?:they|he|she|it|we|you|I|the\s+\w+)\b",
                          re.IGNORECASE)
 NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"),
-                     ("reach", "could not be reached"), ("available", "not available"))
+                     ("reach", "could not be reached"), ("available", "not available"),
+                     *((verb, "did not say") for verb in ("say", "said", "identif", "specif", "disclos", "elaborat",
+                                                          "name")))
 
 # A modal of prediction or obligation as the content's main verb: "will win", "should resign"; of
 # (in)ability, a general statement: "a state cannot avoid the conclusion".

@@ -174,8 +174,11 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[:cue]
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
     if relative is not None:  # "people who read them": the head is before the relative clause
-        if tokens[relative - 1].lower in ("of", ","):
-            return None  # "many of whom", "Brandt, who": the antecedent is outside the phrase
+        if tokens[relative - 1].lower == "of" or tokens[0].text == ",":
+            return None  # "many of whom", "(Brandt), who": the antecedent is outside the phrase
+        if tokens[relative - 1].text == ",":  # "Ana Ruiz, who heads the institute": the name before it
+            head = parse_mention(tokens[:relative - 1], article, anonymous_context)
+            return head if head is not None and head.kind in ("person", "organization", "outlet") else None
         head = parse_mention(tokens[:relative], article, anonymous_context)
         if head is None or head.kind == "pronoun":
             return None

@@ -345,7 +345,7 @@ def _ingest(files, strict, workers, resume, max_mb, replace, engine, store, fail
                                  "conflicting-figures", "low-reliability", "interested-party", "unattributed",
                                  "single-source", "hedged"]),
               help="Only claims flagged for this reason (repeatable).")
-@click.option("--top", type=click.IntRange(1), help="Only the N most serious claims.")
+@click.option("--top", "--limit", "top", type=click.IntRange(1), help="Only the N most serious claims.")
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip the N most serious first (a page: "
               "--offset 20 --top 20).")
 @click.option("--all", "include_all", is_flag=True,

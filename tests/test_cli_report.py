@@ -254,6 +254,9 @@ def test_a_report_comes_in_pages_whose_numbers_claim_accepts(runner, sample_stor
                           "--store", sample_store).stdout)
     assert [c["claim"] for c in page["claims"]] == [c["claim"] for c in sample_report["claims"][5:8]]
     assert page["offset"] == 5
+    limited = json.loads(run(runner, "report", "--format", "json", "--offset", "5", "--limit", "3",
+                             "--store", sample_store).stdout)
+    assert limited["claims"] == page["claims"]  # --limit is --top's other name
     out = run(runner, "report", "--offset", "5", "--top", "3", "--store", sample_store).stdout
     assert "showing numbers 6 to 8" in out and "[6] " in out and "[1] " not in out
     assert sample_report["claims"][5]["claim"] in run(runner, "claim", "6", "--store", sample_store).stdout

@@ -76,7 +76,7 @@ _SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
 
 def word_class(low: str) -> tuple[str, ...]:
     """A lower-case word's classes (coarse, fine) from word_clusters.tsv, or those of its stem
-    ("chastised" -> "chastise"), or () for a word the file does not know."""
+    ("stressing" -> "stress"), or () for a word the file does not know."""
     classes = table("word_clusters.tsv")
     if low in classes:
         return classes[low]

@@ -375,7 +375,7 @@ _TRAILING_CLAUSE = re.compile(r"\s*,?\s+(?:when|after|before|while|until|because
 
 def _with_trailing_clause(content: Span, a: Attribution, sentence: Span, text: str) -> Span:
     """The claim's span, carried over a clause that ends the sentence after it (the cue before it)."""
-    if a.cue is None or a.cue.start > content.start or not content.start < content.end < sentence.end < len(text) + 1:
+    if a.cue is None or a.cue.start > content.start or not content.end < sentence.end:
         return content
     m = _TRAILING_CLAUSE.match(text, content.end, sentence.end)
     if m is None:

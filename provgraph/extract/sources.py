@@ -219,8 +219,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
     if words[0] in INSIDERS and words[1:3] in (["close", "to"], ["familiar", "with"]) and len(words) > 3:
         # "those close to him", "someone familiar with the talks": the classic unnamed source
-        return Mention(span, "anonymous", span.text, words[0], anonymous=True, descriptor=span.text,
-                       affiliation=None if words[3:] in (["him"], ["her"], ["them"]) else _strip_det(_text(tokens[3:], article)))
+        whose = None if words[3:] in (["him"], ["her"], ["them"]) else _strip_det(_text(tokens[3:], article))
+        return Mention(span, "anonymous", span.text, words[0], anonymous=True, descriptor=span.text, affiliation=whose)
     head_part, affil_part = _split_affiliation(tokens)
     prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
     if prep is not None and not head_part[prep - 1].is_cap and (not _source_word(head_part[prep - 1].lower)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import time
 import warnings
@@ -205,6 +206,33 @@ def _finite(ctx, param, value):
     return value
 
 
+def _write_pieces(pieces, output: str | None) -> None:
+    """Text written as it comes: to stdout, or (-o) to a file, whole or not at all (a temporary
+    file beside it, renamed over it at the end; a device or pipe is written to directly)."""
+    if not output or output == "-":
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        return
+    path = Path(output)
+    direct = path.exists() and not path.is_file()
+    partial = path if direct else path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8") as f:
+            for piece in pieces:
+                f.write(piece)
+        if not direct:
+            os.replace(partial, path)
+    except OSError as e:
+        if not direct:
+            partial.unlink(missing_ok=True)
+        raise click.ClickException(f"{output}: {e.strerror or e}") from None
+    except BaseException:
+        if not direct:
+            partial.unlink(missing_ok=True)
+        raise
+    note(f"wrote {output}")
+
+
 def _write(data: str | bytes, output: str | None) -> None:
     """What a command prints, to stdout or (-o) to a file; - is stdout."""
     if output and output != "-":
@@ -362,15 +390,15 @@ def report(fmt, reasons, top, offset, include_all, output, registry, store):
     from provgraph import numbering
     from provgraph.analysis.report import weak_claims
     from provgraph.registry import DEFAULT, find
-    from provgraph.render.report import render
+    from provgraph.render.report import pieces
 
     sources = find(registry)
     if sources is None and Path(DEFAULT).is_file():  # never read unnamed: say how to use it
         note(f"note: {DEFAULT} in this folder is not read unless named: --registry {DEFAULT}")
-    with store(read_only=True) as db:
+    with store(read_only=True) as db:  # JSON and CSV are written as their claims are read
         result = weak_claims(db, list(reasons) or None, registry=sources, include_all=include_all, top=top,
-                             offset=offset)
-    _write(render(result, fmt), output)
+                             offset=offset, stream=fmt in ("json", "csv"))
+        _write_pieces(pieces(result, fmt), output)
     if fmt == "text":
         numbering.save(store.spec, [c.claim for c in result.claims], first=offset + 1)
 

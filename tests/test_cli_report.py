@@ -156,6 +156,23 @@ def test_output_file(runner, sample_store, tmp_path):
     target = tmp_path / "report.json"
     run(runner, "report", "--format", "json", "-o", target, "--store", sample_store)
     assert json.loads(target.read_text(encoding="utf-8"))["articles"] == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no partial file left beside it
+
+
+def test_a_report_cut_short_leaves_the_old_output_file_whole(runner, sample_store, tmp_path, monkeypatch):
+    """JSON and CSV are written as the claims are read; a failure half-way keeps the file there was."""
+    from provgraph import summary
+
+    target = tmp_path / "report.csv"
+    target.write_text("yesterday's report\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(summary, "load", broken)
+    assert_clean_error(run(runner, "report", "--format", "csv", "-o", target, "--store", sample_store, ok=False),
+                       "Input/output error")
+    assert target.read_text(encoding="utf-8") == "yesterday's report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
 
 
 @pytest.fixture

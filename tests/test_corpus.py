@@ -335,6 +335,29 @@ def test_a_page_of_the_report_is_the_same_slice_of_the_whole(store):
     assert page == whole[3:8]
 
 
+def test_a_streamed_report_is_the_whole_report_read_a_chunk_at_a_time(store, monkeypatch):
+    """A streamed report reads its claims' details CHUNK at a time, as they are asked for, and its
+    JSON and CSV are exactly the report's (conflicts across chunks included)."""
+    from provgraph import summary
+    from provgraph.analysis import report as report_module
+    from provgraph.render.report import pieces, render
+
+    monkeypatch.setattr(report_module, "CHUNK", 3)
+    reads = []
+    load = summary.load
+    monkeypatch.setattr(summary, "load", lambda st, iris=None: reads.append(len(iris or ())) or load(st, iris))
+    with Store(store, create=False) as s:
+        whole = report_module.weak_claims(s)
+        streamed = report_module.weak_claims(s, stream=True)
+        reads.clear()
+        first = next(streamed.iter_claims())
+        assert first.claim == whole.claims[0].claim
+        assert reads and reads[0] <= 3  # one chunk read, not the whole report
+        for fmt in ("json", "csv"):
+            assert "".join(pieces(report_module.weak_claims(s, stream=True), fmt)) == render(whole, fmt)
+    assert len(whole.claims) > 3 and any(c.conflicts for c in whole.claims)
+
+
 def test_incompatible_figures_on_one_day_conflict(store, claims):
     assert frozenset((claims(VOLUNTEERS_COUNTY), claims(VOLUNTEERS_UNION))) in pairs(named(store, "conflicting_figures"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from provgraph import queries, summary
@@ -56,6 +57,8 @@ FLAGS = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?claim ?flag WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:flag ?flag }} }}"""
 BOUND_AT_MOST = 2000  # claims whose conflicts are read by a bound query; more, and the store is scanned
+CHUNK = 1000  # claims whose details a streamed report reads at once
+PARTNERS_AT_MOST = 20000  # summaries of conflicting claims a streamed report keeps between chunks
 CONFLICT_MEMBERS = """
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT DISTINCT ?conflict ?claim WHERE { ?conflict pg:conflictOf ?claim }"""
@@ -196,15 +199,25 @@ class Report:
     not_checkable: int = 0  # claims that assert nothing checkable (shown with --all)
     shown: int | None = None  # --top/--offset: how many of the flagged claims are listed
     offset: int = 0  # --offset: how many of the most serious were skipped (the first is number offset + 1)
+    pending: Callable[[], Iterator[FlaggedClaim]] | None = None  # streamed: the claims, read CHUNK at a time
+
+    def iter_claims(self) -> Iterator[FlaggedClaim]:
+        """The claims in order: those read already or, for a streamed report, read as they are asked
+        for (so that a report of 300,000 claims starts at once and holds one chunk in memory)."""
+        return self.pending() if self.pending is not None else iter(self.claims)
+
+    def totals(self) -> dict:
+        """Everything but the claims, for the JSON contract."""
+        return {"total_claims": self.total_claims, "flagged_claims": self.flagged,
+                "not_checkable_claims": self.not_checkable, "articles": self.articles, "offset": self.offset,
+                "reasons": EXPLAIN, "stale": self.stale}
 
     def as_dict(self) -> dict:
-        return {"claims": [c.as_dict() for c in self.claims], "total_claims": self.total_claims,
-                "flagged_claims": self.flagged, "not_checkable_claims": self.not_checkable,
-                "articles": self.articles, "offset": self.offset, "reasons": EXPLAIN, "stale": self.stale}
+        return {"claims": [c.as_dict() for c in self.iter_claims()], **self.totals()}
 
 
 def weak_claims(store, reasons: list[str] | None = None, registry=None, include_all: bool = False,
-                top: int | None = None, offset: int = 0) -> Report:
+                top: int | None = None, offset: int = 0, stream: bool = False) -> Report:
     """The flagged claims, most serious first (severity, then reason, then the least corroborated):
     a lookup of the flags the cross-article analyses stored (corpus.derive) and of each claim's
     summary, plus the analysts' verdicts. With a source `registry` (registry.Registry), sources
@@ -214,7 +227,9 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
 
     Claims are ranked on what is cheap to read for all of them (flags, support, the article's
     title, the claim's place); summaries, conflicts and corrections are read for the page only,
-    unless the registry must grade every chain or --all list every claim."""
+    unless the registry must grade every chain or --all list every claim. `stream`: a whole report
+    (no --top, --offset, --all or registry) reads its claims' details CHUNK at a time as
+    `iter_claims()` asks for them, while `store` stays open."""
     flags: dict[str, list[str]] = defaultdict(list)
     raised = set()  # claims the analyses flag for any reason, whatever --reason keeps
     for row in store.select(FLAGS):
@@ -254,7 +269,8 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     if summaries is not None:
         ranked = [iri for iri in ranked if iri in summaries]
     page = ranked[offset:offset + top] if top is not None else ranked[offset:]
-    if summaries is None:
+    streamed = stream and summaries is None and top is None and not offset
+    if summaries is None and not streamed:
         summaries = summary.load(store, set(page))
         end = offset + len(page)
         while top is not None and len([i for i in page if i in summaries]) < top and end < len(ranked):
@@ -270,33 +286,30 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     conflicts: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for claim, other, reason in _conflicts(store, [iri for iri in page if "conflicting-figures" in flags[iri]]):
         conflicts[claim].append((other, reason))
-    others = {o for pairs in conflicts.values() for o, _ in pairs} - set(summaries)
-    summaries.update(summary.load(store, others) if others else {})
     refusals: dict[str, list[dict]] = defaultdict(list)
     for row in store.select(NON_RESPONSES):
         refusals[row["article"]].append({"party": row["party"], "kind": row["kind"], "evidence": row["evidence"],
                                          "start": row["start"]})
-    out = []
-    for iri in page:
-        s, codes, sup = summaries.get(iri), flags[iri], support.get(iri, {})
-        if s is None:
-            continue
-        title = s["title"] or s["file"]
-        sources, chain = _sources_and_chain(s["chains"], title)
-        if registry is not None:
-            for src in sources:
-                src["grade"] = registry.grade(src["label"])
-        others = []
-        for other, reason in sorted(conflicts.get(iri, [])):
-            o = summaries.get(other, {})
-            _, o_chain = _sources_and_chain(o.get("chains", []), None)
-            others.append({"claim": other, "text": o.get("text"), "article_title": o.get("title") or o.get("file"),
-                           "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
-        out.append(FlaggedClaim(iri, s["text"], s["article"], title, codes, sources, chain,
-                                s["evidence"], s["start"], s["end"], s["hedges"] if "hedged" in codes else [],
-                                sup.get("reports") or 1, sup.get("roots") or 0, others,
-                                corrections.get(iri, []), notes.get(iri, []), s.get("checkable", True),
-                                s.get("check", ""), _about(refusals.get(s["article"], []), s["text"], sources)))
+
+    partners: dict[str, dict] = {}  # summaries of conflicting claims, kept across chunks (they recur)
+
+    def details(iris: list[str], read: dict[str, dict]) -> list[FlaggedClaim]:
+        others = {o for iri in iris for o, _ in conflicts.get(iri, [])} - set(read)
+        if len(partners) > PARTNERS_AT_MOST:
+            partners.clear()
+        missing = others - set(partners)
+        partners.update(summary.load(store, missing) if missing else {})
+        read = {**read, **{o: partners[o] for o in others if o in partners}}
+        return [_flagged(iri, read, flags[iri], support.get(iri, {}), registry, conflicts.get(iri, []),
+                         corrections.get(iri, []), notes.get(iri, []), refusals)
+                for iri in iris if iri in read]
+
+    def chunks() -> Iterator[FlaggedClaim]:
+        for i in range(0, len(page), CHUNK):
+            part = page[i:i + CHUNK]
+            yield from details(part, summary.load(store, set(part)))
+
+    out = [] if streamed else details(page, summaries)
     flagged = sum(1 for iri in ranked if flags[iri])
     total = store.select("PREFIX schema: <http://schema.org/> SELECT (COUNT(*) AS ?n) WHERE { ?c a schema:Claim }")
     unchecked = store.select("PREFIX pg: <https://w3id.org/provgraph/ns#> "
@@ -304,7 +317,31 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     articles = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://schema.org/NewsArticle> }")
     return Report(out, total[0]["n"] if total else 0,
                   articles[0]["n"] if articles else 0, store.derived_stale(), flagged,
-                  unchecked[0]["n"] if unchecked else 0, len(out) if top is not None or offset else None, offset)
+                  unchecked[0]["n"] if unchecked else 0, len(out) if top is not None or offset else None, offset,
+                  pending=chunks if streamed else None)
+
+
+def _flagged(iri: str, summaries: dict[str, dict], codes: list[str], sup: dict, registry,
+             conflicts: list[tuple[str, str]], corrections: list[dict], notes: list[str],
+             refusals: dict[str, list[dict]]) -> FlaggedClaim:
+    """One claim of the report, from its summary and what the report read about it."""
+    s = summaries[iri]
+    title = s["title"] or s["file"]
+    sources, chain = _sources_and_chain(s["chains"], title)
+    if registry is not None:
+        for src in sources:
+            src["grade"] = registry.grade(src["label"])
+    others = []
+    for other, reason in sorted(conflicts):
+        o = summaries.get(other, {})
+        _, o_chain = _sources_and_chain(o.get("chains", []), None)
+        others.append({"claim": other, "text": o.get("text"), "article_title": o.get("title") or o.get("file"),
+                       "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
+    return FlaggedClaim(iri, s["text"], s["article"], title, codes, sources, chain,
+                        s["evidence"], s["start"], s["end"], s["hedges"] if "hedged" in codes else [],
+                        sup.get("reports") or 1, sup.get("roots") or 0, others, corrections, notes,
+                        s.get("checkable", True), s.get("check", ""),
+                        _about(refusals.get(s["article"], []), s["text"], sources))
 
 
 def _conflicts(store, claims: list[str]) -> list[tuple[str, str, str]]:

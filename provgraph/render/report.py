@@ -7,6 +7,7 @@ import io
 import json
 import re
 import textwrap
+from collections.abc import Iterator
 
 from provgraph.analysis.report import SEVERITY, Report
 from provgraph.render import count
@@ -15,7 +16,18 @@ FORMATS = ("text", "json", "csv", "markdown")
 
 
 def render(report: Report, fmt: str) -> str:
-    return {"text": text, "json": as_json, "csv": as_csv, "markdown": markdown}[fmt](report)
+    return "".join(pieces(report, fmt))
+
+
+def pieces(report: Report, fmt: str) -> Iterator[str]:
+    """The report in pieces as its claims are read: JSON and CSV stream a streamed report (a piece
+    per claim, a piece per thousand rows); text and Markdown come whole."""
+    if fmt == "json":
+        yield from _json_pieces(report)
+    elif fmt == "csv":
+        yield from _csv_pieces(report)
+    else:
+        yield {"text": text, "markdown": markdown}[fmt](report)
 
 
 def _groups(report: Report):
@@ -89,8 +101,15 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def as_json(report: Report) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+def _json_pieces(report: Report) -> Iterator[str]:
+    """What json.dumps(report.as_dict(), indent=2) gives, a claim at a time."""
+    yield '{\n  "claims": ['
+    first = True
+    for c in report.iter_claims():
+        yield ("\n" if first else ",\n") + textwrap.indent(json.dumps(c.as_dict(), ensure_ascii=False, indent=2), "    ")
+        first = False
+    yield "]" if first else "\n  ]"
+    yield ",\n" + json.dumps(report.totals(), ensure_ascii=False, indent=2)[2:] + "\n"
 
 
 def safe_cell(value) -> str:
@@ -99,17 +118,21 @@ def safe_cell(value) -> str:
     return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
 
 
-def as_csv(report: Report) -> str:
+def _csv_pieces(report: Report, rows: int = 1000) -> Iterator[str]:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["id", "claim", "text", "article", "article_title", "severity", "reasons", "why", "hedges",
                 "checkable", "check", "sources", "chain", "evidence", "start", "end"])
-    for c in report.claims:
+    for n, c in enumerate(report.iter_claims(), 1):
         w.writerow([safe_cell(v) for v in (
             c.short_id, c.claim, c.text, c.article, c.article_title, c.severity, ";".join(c.reasons), c.explanation,
             ";".join(c.hedges), "yes" if c.checkable else "no", c.check,
             "; ".join(_source_text(s) for s in c.sources), " -> ".join(c.chain), c.evidence, c.start, c.end)])
-    return buf.getvalue()
+        if n % rows == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
 def _md(s) -> str:

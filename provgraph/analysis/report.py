@@ -203,7 +203,7 @@ class Report:
 
     def iter_claims(self) -> Iterator[FlaggedClaim]:
         """The claims in order: those read already or, for a streamed report, read as they are asked
-        for (so that a report of 300,000 claims starts at once and holds one chunk in memory)."""
+        for (so that a report of 300,000 claims starts at once and holds one chunk of details)."""
         return self.pending() if self.pending is not None else iter(self.claims)
 
     def totals(self) -> dict:

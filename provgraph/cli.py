@@ -207,42 +207,32 @@ def _finite(ctx, param, value):
 
 
 def _write_pieces(pieces, output: str | None) -> None:
-    """Text written as it comes: to stdout, or (-o) to a file, whole or not at all (a temporary
-    file beside it, renamed over it at the end; a device or pipe is written to directly)."""
+    """What a command prints, as it comes: to stdout, or (-o; - is stdout) to a file, whole or not
+    at all (a temporary file beside it, renamed over it at the end; a device or pipe is written to
+    directly)."""
     if not output or output == "-":
         for piece in pieces:
-            click.echo(piece, nl=False)
+            click.echo(piece.decode("utf-8") if isinstance(piece, bytes) else piece, nl=False)
         return
     path = Path(output)
     direct = path.exists() and not path.is_file()
     partial = path if direct else path.with_name(f".{path.name}.partial")
     try:
-        with open(partial, "w", encoding="utf-8") as f:
+        with open(partial, "wb") as f:
             for piece in pieces:
-                f.write(piece)
+                f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         if not direct:
             os.replace(partial, path)
     except OSError as e:
-        if not direct:
-            partial.unlink(missing_ok=True)
         raise click.ClickException(f"{output}: {e.strerror or e}") from None
-    except BaseException:
+    finally:
         if not direct:
             partial.unlink(missing_ok=True)
-        raise
     note(f"wrote {output}")
 
 
 def _write(data: str | bytes, output: str | None) -> None:
-    """What a command prints, to stdout or (-o) to a file; - is stdout."""
-    if output and output != "-":
-        try:
-            Path(output).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        except OSError as e:
-            raise click.ClickException(f"{output}: {e.strerror or e}") from None
-        note(f"wrote {output}")
-    else:
-        click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
+    _write_pieces([data], output)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -60,8 +60,7 @@ def model_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], 
             parts = rule.content  # the cue both read, the content only the rules did
         if not parts or _is_anonymity_clause(parts[0].text) or _is_anonymity_clause(f"{cue.text} {parts[0].text}"):
             continue  # a cue with nothing said is not an attribution, nor is "on condition of anonymity"
-        mention = _source(tokens, sources, a, b, rule, article)
-        unparsed = _unparsed_source(tokens, sources, a, b, article) if mention is None else None
+        mention, unparsed = _source(tokens, sources, a, b, rule, article)
         f = Found(mention, cue, rule.cue_lemma if rule is not None else cue_lemma(tokens[a:b]), parts,
                   via=rule.via if rule is not None else None, sentence=sentence)
         f.quote = _quote_type(parts, quotes)
@@ -89,34 +88,27 @@ def _kept(rule: Found, tokens: list[Token], runs: list[tuple[str, int, int]], cu
 
 
 def _source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int, rule: Found | None,
-            article: str) -> Mention | None:
+            article: str) -> tuple[Mention | None, Span | None]:
     """The source of the cue tokens[a:b]: the tagged source run nearest to it, or after "by" for a
-    passive cue ("as reported by X"); the rules' mention where it is the same run or none is tagged."""
+    passive cue ("as reported by X"); the rules' mention where it is the same run or none is tagged.
+    And, when the run names no one provgraph can credit ("The fine print says"), its span: PolNeAR's
+    source, kept for `extract`'s output while the graph credits nobody."""
     by = tokens[b - 1].lower == "by" or b < len(tokens) and tokens[b].lower == "by"
     after = [r for r in sources if r[0] >= b]
     run = (after[0] if after else None) if by else sources[_nearest(sources, a, b, prefer_after=False)] \
         if sources else None
     ruled = rule.mention if rule is not None else None
     if run is None:
-        return ruled
+        return ruled, None
     x, y = run
     verbs = lexicon.cue_verbs()  # a source ends before a cue verb ("Clinton | told the audience")
     y = next((k for k in range(x + 1, y) if tokens[k].lower in verbs), y)
     if ruled is not None and ruled.span.start < tokens[y - 1].end and tokens[x].start < ruled.span.end:
-        return ruled
-    return parse_mention(tokens[x:y], article)
-
-
-def _unparsed_source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int, article: str) -> Span | None:
-    """The source run the tagger read for the cue tokens[a:b] though it names no one provgraph can
-    credit ("The clip says", "Those close to him say"): PolNeAR's source span, kept for `extract`'s
-    output while the graph credits nobody."""
-    if not sources:
-        return None
-    x, y = sources[_nearest(sources, a, b, prefer_after=False)]
-    if y <= a and any(t.lower in (".", ";") for t in tokens[y:a]):
-        return None
-    return Span(tokens[x].start, tokens[y - 1].end, article[tokens[x].start:tokens[y - 1].end])
+        return ruled, None
+    mention = parse_mention(tokens[x:y], article)
+    if mention is not None or y <= a and any(t.lower in (".", ";") for t in tokens[y:a]):
+        return mention, None
+    return None, Span(tokens[x].start, tokens[y - 1].end, article[tokens[x].start:tokens[y - 1].end])
 
 
 def _nearest(targets: list[tuple[int, int]], a: int, b: int, prefer_after: bool) -> int:

@@ -360,14 +360,8 @@ class SourceBook:
                 run = []
             if runs:
                 label = " ".join(w.text for w in runs[-1])
-                m = Mention(Span(runs[-1][0].start, runs[-1][-1].end, label), "organization", label,
-                            runs[-1][-1].lower)
-                found = self._same(m)
-                if found is None:
-                    found = Source(key=f"organization:{normalise(label)}", label=label, kind="organization",
-                                   mentions=[m.span])
-                    self._add(found)
-                return found
+                return self._resolve(Mention(Span(runs[-1][0].start, runs[-1][-1].end, label), "organization",
+                                             label, runs[-1][-1].lower))
         return None
 
 

@@ -414,6 +414,16 @@ def test_a_correction_notice_is_a_label_not_a_claim(text):
     assert (check.checkable, check.reason) == (False, "label")
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Jo Reyes is the transport columnist for the Harbour Gazette and a host on Radio Kent.", True),
+    ("Sam Okoro is a senior correspondent at Tidewater News.", True),
+    ("Sam Okoro was a reporter at Tidewater News from 1990 to 1995.", False),  # a past fact of the story
+    ("The mayor is a former reporter for the Gazette who was fired in 2010.", False),
+])
+def test_an_author_bio_line_is_a_label_not_a_claim(text, label):
+    assert (assess(text, attributed=False).reason == "label") is label
+
+
 def test_he_with_no_source_before_it_is_the_person_the_sentence_before_opens_with():
     """Issue 12: "Trump pitched himself ... 'Look at ...,' he said" credits Trump, not nobody (which
     would flag the quotation unattributed)."""
@@ -580,6 +590,19 @@ def test_a_described_feeling_hides_no_anonymous_source_but_a_weasel_word_does(tm
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
     report = json.loads(CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", str(store)]).stdout)
     assert [("anonymous-only" in c["reasons"]) for c in report["claims"]] == [flagged]
+
+
+@pytest.mark.parametrize("text, reasons", [
+    # the writer states the release; the marchers' feeling about it credits them with nothing
+    ("Marchers were frustrated that the county released only 12 of the 40 videos on Monday.", ["unattributed"]),
+    ("Critics are angry that the county released only 12 of the 40 videos on Monday.", ["unattributed"]),
+])
+def test_a_feeling_about_a_fact_leaves_the_fact_the_writers(tmp_path, text, reasons):
+    (tmp_path / "a.txt").write_text(text + "\n")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
+    report = json.loads(CliRunner().invoke(cli, ["report", "--format", "json", "--store", str(store)]).stdout)
+    assert [c["reasons"] for c in report["claims"]] == [reasons]
 
 
 @pytest.mark.parametrize("text, unattributed", [

@@ -84,6 +84,16 @@ def test_general_is_a_single_source(sample_report, figure):
     assert c["sources"][0]["kind"] == "person"
 
 
+def test_the_documents_the_figures_came_from_are_document_sources(runner, sample_store, sample_report):
+    # "These figures, sourced from internal military logs and court records, ...": both on record
+    query = 'SELECT ?label WHERE { ?s pg:sourceKind "document" ; rdfs:label ?label }'
+    rows = json.loads(run(runner, "query", query, "--format", "json", "--store", sample_store).stdout)
+    assert {"internal military logs", "court records"} <= {r["label"] for r in rows}
+    # ... and the figures stay the journalist's alone: no second line of sourcing
+    [c] = claims_with(sample_report, "213,000")
+    assert [s["label"] for s in c["sources"]] == ["Vladimir Boyko"]
+
+
 def test_dog_story_is_hedged(sample_report):
     [c] = [c for c in claims_with(sample_report, "allegedly") if "Borys" in c["evidence"]]
     assert "hedged" in c["reasons"]

@@ -115,7 +115,7 @@ def test_the_graph_for_gephi_and_cytoscape_keeps_kinds_flags_and_evidence(runner
     run(runner, "view", "-o", path, "--store", sample_store)
     g = getattr(nx, read)(path)
     claims = [d for _, d in g.nodes(data=True) if d.get("kind") == "claim"]
-    assert len(claims) == 27
+    assert len(claims) == 25
     flagged = [d for d in claims if d["severity"] != "none"]
     assert flagged and all(d["reasons"] and d["evidence"] for d in flagged)
     assert any(d.get("kind") == "anonymous" for _, d in g.nodes(data=True))

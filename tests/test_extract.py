@@ -6,6 +6,7 @@ import pytest
 
 from provgraph.extract.pipeline import extract, extract_attributions
 from provgraph.model import Article
+from conftest import SAMPLES
 
 STRIP = " .,;:“”‘’\"'"
 
@@ -742,6 +743,39 @@ def test_an_unresolved_definite_epithet_is_identifiable_but_never_someone_else()
     # and never whoever the sentence before opens with: here the man who fired him
     text = "Jon Marsh fired the billionaire businessman in 2004. “I never took $2 million,” the businessman said."
     assert sources_of(text)[-1][0] != "Jon Marsh"
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Quill spent a decade on the film. The director said the shoot ended in 2015.",
+    "The director said the shoot ended in 2015.",
+])
+def test_a_definite_description_of_one_person_is_no_anonymous_source(text):
+    # "the director" is someone the story is about; who, the reader knows, so no one is picked
+    assert sources_of(text)[-1] == ("The director", "person", False)
+
+
+def test_a_definite_description_of_someone_brought_in_unnamed_stays_unnamed():
+    text = "A woman in the crowd was hurt on Monday. The woman said a rock hit her at 9 p.m."
+    assert sources_of(text)[-1][2] is True
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_document_released_by_a_named_body_is_that_bodys(engine):
+    text = "A 30-page audit released by the Harbour Authority last month shows that 7,400 ferries ran late in 2014."
+    (claim,) = extract(Article(text=text), engine).claims
+    assert [(a.source.label, a.source.kind, a.source.anonymous) for a in claim.attributions] == [
+        ("Harbour Authority", "organization", False)]
+
+
+def test_attributions_alone_are_the_same_as_with_claims():
+    def read(article):
+        return [(a.source and a.source.label, a.cue and a.cue.text, [(c.start, c.end) for c in a.content], a.type)
+                for a in article.attributions]
+
+    for path in sorted(SAMPLES.glob("*.txt")) + sorted((SAMPLES.parent / "tests" / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        alone = extract(Article(text=text), claims_too=False)
+        assert not alone.claims and read(alone) == read(extract(Article(text=text)))
 
 
 def test_a_share_of_respondents_is_the_poll_named_just_before():

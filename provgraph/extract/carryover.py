@@ -1,6 +1,7 @@
 """What a sentence without a cue of its own inherits from the sentences before it: the quotation a
-"He said:" announces, a transcript speaker's turn, a quotation that goes on, and figures that
-continue an outlet's or a document's account in the same paragraph.
+"He said:" announces, a transcript speaker's turn, a quotation that goes on, figures that
+continue an outlet's or a document's account in the same paragraph, and where the writer says
+the figures just given came from.
 
 Why a module of its own: these are the pipeline's only steps that read across sentences, and each
 can credit a sentence to the wrong party if it reaches too far (FLAGS.md: "clear carry-over from
@@ -15,7 +16,8 @@ from provgraph.extract import lexicon
 from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.claims import figures, statement
 from provgraph.extract.cues import DASHES, Found
-from provgraph.extract.sources import parse_mention
+from provgraph.extract.sources import Mention, parse_mention
+from provgraph.extract.tokens import tokenize
 from provgraph.model import Attribution, Span
 
 ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation after a colon ("said" .92)
@@ -27,6 +29,11 @@ FINDINGS = frozenset("find show reveal conclude indicate".split())
 # "In 2012, the party won the county by 3 points": a figure of another year is the writer's comparison
 PAST_YEAR = re.compile(r"\b(?:in|since|of) (?:19|20)\d\d\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
+# "These figures, sourced from internal military logs and court records, suggest ...": the writer
+# names the documents the figures just given came from.
+_FIGURES_FROM = re.compile(r"\b(?:these|those|the|such)\s+(?:figures|numbers|data|statistics|estimates|counts|tallies)"
+                           r"\s*,\s*((?:sourced|drawn|compiled|taken|obtained|gathered)\s+from)\s+([^,;]+?)\s*,",
+                           re.IGNORECASE)
 
 
 def announcement(tokens, text: str) -> Found | None:
@@ -99,6 +106,12 @@ def _carried(prev: Attribution, content: list[Span], sentence: Span, quote: str 
                        carried=True, type=prev.type)
 
 
+def is_study(a: Attribution) -> bool:
+    """A document's account ("the survey shows") or an organisation's finding ("the institute found",
+    "an audit released by the port authority shows"): its figures may go on in the sentences after it."""
+    return a.source_kind == "document" or a.cue_lemma in FINDINGS and a.source_kind == "organization"
+
+
 def study_goes_on(sentence: Span, study: list[Attribution], text: str) -> list[Attribution]:
     """A study's or survey's figures after a sentence of none: credited as `_figures_go_on` allows."""
     return [_carried(a, [sentence], sentence) for a in study if _figures_go_on(a, sentence, text)]
@@ -113,7 +126,7 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     go on from sentence to sentence, and into the paragraph after the one that names it (FLAGS.md:
     "the same or the adjacent paragraph"), but not to a figure of another year, the writer's
     comparison."""
-    document = prev.source_kind == "document" or prev.cue_lemma in FINDINGS and prev.source_kind == "organization"
+    document = is_study(prev)
     breaks = text.count("\n", prev.sentence.end, sentence.start)  # paragraph breaks, "\n" or "\n\n"
     if breaks:
         breaks = len(PARAGRAPH_BREAK.findall(text, prev.sentence.end, sentence.start))
@@ -126,6 +139,26 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
         and bool(figures(sentence.text)) and (any(figures(c.text) for c in prev.content) or document
                                               or prev.source_span is not None and figures(prev.source_span.text)) \
         and not FIRST_PERSON.search(sentence.text) and not sentence.text.rstrip().endswith("?")
+
+
+def figures_from(sentence: Span, text: str) -> list[tuple[Mention, Span, Span]]:
+    """The documents the writer says the figures just given came from, each as (mention, cue,
+    the words that refer to the figures): "These figures, sourced from internal military logs and
+    court records, ...". They are sources on record, not a second line of sourcing: the figures
+    stay credited to whoever reported them."""
+    m = _FIGURES_FROM.search(sentence.text)
+    if m is None:
+        return []
+    at = sentence.start
+    cue = Span(at + m.start(1), at + m.end(1), m.group(1))
+    words = sentence.text[m.start():m.start(1)].rstrip(" ,")
+    referent = Span(at + m.start(), at + m.start() + len(words), words)
+    out = []
+    for part in re.finditer(r"(?:^|(?<=\sand\s))\S(?:(?!\s+and\s).)*", m.group(2)):  # "logs and court records"
+        mention = parse_mention(tuple(tokenize(part.group(0), at + m.start(2) + part.start())), text)
+        if mention is not None and mention.kind == "document":
+            out.append((mention, cue, referent))
+    return out
 
 
 def _credited_by_dash(quote: Span, text: str) -> bool:

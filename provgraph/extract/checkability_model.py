@@ -18,6 +18,7 @@ from importlib import resources
 
 from provgraph.extract.checkable import TIME, Checkability, _evaluative, _past_event, _precise_figure
 from provgraph.extract.claims import figures
+from provgraph.extract.lexicon import word_class
 
 MODEL_FILE = "checkability.crfsuite"
 NARRATOR = "narrator"  # the source kind of the writer's own sentence, which credits no one
@@ -38,6 +39,9 @@ def features(text: str, cue_lemma: str | None, quote: str, source_kind: str, rul
     quotation, source kind, figures, dates, tense, and the rules' verdict."""
     words = [_word_class(w, k == 0) for k, w in enumerate(_WORD.findall(text))]
     feats = {f"w={w}" for w in words} | {f"b={a}|{b}" for a, b in zip(words, words[1:])}
+    classes = [word_class(w) for w in words]
+    feats |= {f"k{d}={c[d]}" for c in classes if c for d in (0, 1)}
+    feats |= {f"kb={a[0]}|{b[0]}" for a, b in zip(classes, classes[1:]) if a and b}
     feats |= {f"f{k}={w}" for k, w in enumerate(words[:3])}
     if len(words) > 1:
         feats.add(f"f01={words[0]}|{words[1]}")

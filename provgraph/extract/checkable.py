@@ -139,6 +139,11 @@ CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.I
 EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier version of this|"
                             r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))",
                             re.IGNORECASE)
+# The author's bio line under an article ("Jo Reyes is a senior columnist for the Tribune. Follow
+# her on Twitter"): who wrote it, like a byline, not a claim of the story.
+AUTHOR_BIO = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+                        r"(?:columnist|writer|reporter|editor|contributor|correspondent|author|blogger|journalist)"
+                        r"\s+(?:for|at|with|of)\s+(?:the\s+)?[A-Z]")
 # What was said is what someone means to do: "plans this week to give", "he intends to run".
 INTENDED = re.compile(r"^(?!(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|My|Your)\s)"
                       r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w’'-]+)\s+)?(?:plans?|planning|intends?|wants?|hopes?|"
@@ -203,7 +208,7 @@ ANALYSIS = re.compile(
 
 
 def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event=False,
-           hedged: bool | str = False, headline: bool = False) -> Checkability:
+           hedged: bool | str = False, headline: bool = False, clause: bool = False) -> Checkability:
     """Is `content` checkable? For an attribution, `content` is what the source is credited with
     and `cue_lemma` its cue ("say", "vow"); for a sentence in the article's own voice
     (`attributed=False`), `named_event` (a bool, or a function asked only when needed) says it
@@ -211,13 +216,14 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     that the writer marks it as uncertain ("appears to have backfired": a past event, hedged), or
     "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly").
     A `headline` reports in the present what happened ("IMF slashes forecast"): an event unless
-    it argues."""
+    it argues. `clause`: the content was a "that" clause, whose "that" a claim's text leaves out
+    ("he highlighted that 160,000 cases were opened" states something; "she cited his remarks" names it)."""
     text = _unquote(MARKUP.sub(" ", content))  # '<tweet tweet-id="78..."><tweet/>': markup says nothing
     words = re.findall(r"[\w’'-]+", text)
     has_figure = bool(figures(text))
     if text.rstrip().endswith("?"):
         return Checkability(False, "question")
-    if EDITORIAL_NOTE.match(text):
+    if EDITORIAL_NOTE.match(text) or not attributed and AUTHOR_BIO.match(text):
         return Checkability(False, "label")  # the publisher on its own article, not a claim of the story
     if non_response(text):
         return Checkability(False, "non-response")
@@ -254,7 +260,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "prediction")  # "When the ferry sails twice a day, it will end the queues"
     if attributed and _gerund_start(words):
         return Checkability(False, "intention")  # "(proposed) charging each lorry a 12 percent toll"
-    if attributed and cue_lemma in MENTIONING and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
+    if attributed and cue_lemma in MENTIONING and not clause and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
         return Checkability(False, "fragment")  # "(she cited) derogatory comments he had made": a thing named
     if not attributed and ANALYSIS.search(text):
         return Checkability(False, "analysis")

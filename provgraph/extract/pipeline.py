@@ -17,9 +17,10 @@ from bisect import bisect_left, bisect_right
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
-from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, paragraph_end,
-                                         study_goes_on, turn_goes_on)
-from provgraph.extract.checkable import PREDICTION, SPEECH_LEMMAS, assess, attribution_type, non_response, refusals
+from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
+                                         paragraph_end, study_goes_on, turn_goes_on)
+from provgraph.extract.checkable import (EMOTION, PREDICTION, SPEECH_LEMMAS, Checkability, assess, attribution_type,
+                                         non_response, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -30,7 +31,7 @@ from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.sourcebook import SourceBook, delayed_names
 from provgraph.extract.sources import parse_mention
-from provgraph.extract.tokens import tokenize
+from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 
 # Attribution types whose source is not a source of information. A belief ("officials fear that")
@@ -42,10 +43,11 @@ QUOTE_MARGIN = 2000  # characters around a sentence whose quotations its steps s
 QUOTE_REACH = 50  # claims before a quotation that may hold it (a long quotation's cue can precede it)
 
 
-def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
+def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = True) -> Article:
     """Fill `article.claims` and `article.sources` from `article.text`; returns the article.
     `engine`: "rules", or "model" (the tagger trained on PolNeAR reads the spans; the rules are its
-    features and keep the cues it doubts but does not rule out)."""
+    features and keep the cues it doubts but does not rule out). Without `claims_too` only the
+    attributions are read: no claim is built or judged (a fifth of the time), as `extract` wants."""
     text = article.text
     quotes = find_quotes(text)
     book = SourceBook()
@@ -53,7 +55,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
     claims: list[Claim] = []
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
     previous: list[Attribution] = []
-    study: list[Attribution] = []  # the documents credited in the last sentence with figures or a credit
+    study: list[Attribution] = []  # documents (or findings) credited in the last sentence with figures or a credit
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     announced: Found | None = None  # "He said:" closing the sentence before: the quotation comes next
     headline_end = _headline_end(text, article.title)
@@ -92,8 +94,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
         # ("the panel voted to", "the court rejected"), an intention ("X plans to resign" is a claim
         # about X) and "X declined to comment" (a fact about X)
-        others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])]
+        others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])
+                  or _feeling_about_fact(a)]
         attributions.extend(others)
+        attributions.extend(_documents_on_record(sentence, text, book))
         here = [a for a in here if a not in others]
         if turn is not None and not labels and turn[0].mention is not None:
             # the speaker's turn goes on: what they say others said is relayed by them
@@ -136,26 +140,16 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE) -> Article:
         # a source we could not resolve ("it underscores ...") credits nobody: the sentence stands alone
         innermost = [a for a in here if a.source is not None
                      and not any(b.relayed_by is a and b.source is not None for b in here)]
-        if innermost:
+        if claims_too and innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
-        elif not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
-            hedges = narrator_hedges(sentence, quotes)
-            strong = any(is_strong(h) for h in hedges)
-            check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
-                           headline=sentence.end <= headline_end,
-                           hedged="strong" if strong else bool(hedges))
-            if not hedges and (check.checkable or check.reason == "analysis"):
-                # (a hedged one, "reportedly", "appears to", the writer marks as unsure: the rules judge it)
-                check = judge(sentence.text, None, "none", NARRATOR, check)
-            if (check.checkable or strong) and not _first_hand(sentence, quotes):
-                claims.append(Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text),
-                                    check.checkable, check.reason))
+        elif claims_too and not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
+            claims.extend(_writers_claim(sentence, tokens, quotes, sentence.end <= headline_end))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
         if here or figures(sentence.text):
             # a sentence of no figures between a study's figures ("The gap is smaller at the top.")
             # leaves them going on: its document still reaches the next figures
-            study = [a for a in here if a.source is not None and a.source_kind == "document"]
+            study = [a for a in here if a.source is not None and is_study(a)]
         previous = [a for a in here if a.source is not None]
     delayed_names(attributions, body, book)
     article.claims = _join_quotations(claims, around, text)
@@ -344,7 +338,7 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
         first = _with_trailing_clause(statement(a.content[0]), a, sentence, text)
         key = (first.start, first.end)
         claim_text = " … ".join([first.text] + [statement(c).text for c in a.content[1:]])
-        check = judge(claim_text, a.cue_lemma, a.quote, a.source_kind, assess(claim_text, a.cue_lemma))
+        check = judge(claim_text, a.cue_lemma, a.quote, a.source_kind, rules_reading(claim_text, a))
         if key not in claims:
             start = first.start - 1 if first.start < sentence.start else sentence.start  # a quotation begun before
             evidence = sentence if start == sentence.start else Span(start, sentence.end, text[start:sentence.end])
@@ -364,6 +358,37 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
             # a second source of it
             claim.attributions = [a for a in claim.attributions if a.type != "belief"]
     return list(claims.values())
+
+
+def _documents_on_record(sentence: Span, text: str, book: SourceBook) -> list[Attribution]:
+    """"These figures, sourced from internal military logs and court records, ...": each document
+    becomes a source of the article, credited with the words that refer to the figures; no claim
+    of its own, and no second line of sourcing for the figures (carryover.figures_from)."""
+    return [Attribution(book.resolve(mention), mention.span, cue, [referent], sentence, "source", "indirect",
+                        "document", type="document") for mention, cue, referent in figures_from(sentence, text)]
+
+
+def _writers_claim(sentence: Span, tokens: list[Token], quotes: list[Span], headline: bool) -> list[Claim]:
+    """The sentence as a claim in the article's own voice, credited to no one, if it is checkable
+    (or strongly hedged: "reportedly") and not the writer's first-hand account."""
+    hedges = narrator_hedges(sentence, quotes)
+    strong = any(is_strong(h) for h in hedges)
+    check = assess(sentence.text, attributed=False, named_event=lambda: has_event_about_named_actor(tokens),
+                   headline=headline, hedged="strong" if strong else bool(hedges))
+    if not hedges and (check.checkable or check.reason == "analysis"):
+        # (a hedged one, "reportedly", "appears to", the writer marks as unsure: the rules judge it)
+        check = judge(sentence.text, None, "none", NARRATOR, check)
+    if not (check.checkable or strong) or _first_hand(sentence, quotes):
+        return []
+    return [Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text), check.checkable, check.reason)]
+
+
+def rules_reading(claim_text: str, a: Attribution) -> Checkability:
+    """What the rules make of a claim as `a` credits it (the checkability model's input)."""
+    return assess(claim_text, a.cue_lemma, clause=bool(a.content) and _THAT.match(a.content[0].text) is not None)
+
+
+_THAT = re.compile(r"\W*(?:that|how|why)\b", re.IGNORECASE)
 
 
 # "... was not wearing a camera | when he fired on Tuesday.": a clause that ends the sentence after
@@ -457,6 +482,13 @@ def _described_feeling(claim: Claim) -> bool:
         for a in claim.attributions)
 
 
+def _feeling_about_fact(a: Attribution) -> bool:
+    """"Marchers were angry that the county released only 12 of the 40 videos": the writer states
+    the release as a fact and describes a feeling about it; the marchers (or "critics") told
+    nobody anything."""
+    return a.type == "belief" and a.cue_lemma in EMOTION
+
+
 def _holder(phrase: str) -> str:
     """The head word of a source phrase, before a relative clause ("Critics who follow the port")."""
     words = re.split(r"\s+(?:who|whom|that)\s", phrase, maxsplit=1)[0].split()
@@ -490,7 +522,7 @@ def _is_refusal(a: Attribution, refusals: list[tuple[int, int]]) -> bool:
 
 def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
     """Attributions of `text` in the PolNeAR scorer's format (character offsets into `text`)."""
-    article = extract(Article(text=text), engine)
+    article = extract(Article(text=text), engine, claims_too=False)
     out = []
     latest: dict[int, dict] = {}  # the last attribution of each source: what a carried one goes on from
     for a in article.attributions:

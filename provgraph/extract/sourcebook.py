@@ -35,7 +35,14 @@ UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman
                            "speaker chancellor king queen pope premier".split())
 # "The billionaire businessman said": a definite description of one person names someone the reader
 # knows (the article named them, if not yet as a source), never an anonymous source.
-IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS
+# ... as does "the director", "the woman": one person the story is about, though which one is left
+# to the reader (so no one is picked for it: "the woman" after "Trump met a voter" is not Trump),
+# unless the article brought in someone unnamed that way ("a woman in the crowd", then "the woman").
+DESCRIBED_PERSONS = frozenset("director woman man actress actor filmmaker author writer novelist singer comedian "
+                              "founder owner columnist professor economist historian scientist researcher "
+                              "journalist reporter editor pastor wife husband mother father daughter son doctor "
+                              "physician surgeon coach player athlete entrepreneur investor producer".split())
+IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS | DESCRIBED_PERSONS
 # Who speaks on the record for someone, named by whose they are ("his lawyer", "their attorneys").
 REPRESENTATIVES = frozenset("lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson".split())
 # Collectives that belong to a person ("her campaign", "the Trump team").
@@ -65,6 +72,7 @@ class SourceBook:
         self._openings: list[tuple[int, list[Token]]] = []  # this sentence's and the last one's tokens
         self._last_seen: dict[int, int] = {}  # id(source) -> sentence it was last mentioned in
         self._touched: list[tuple[int, Source]] = []  # (sentence, source) of every mention, in order
+        self._introduced: set[str] = set()  # "a woman", "an author": persons brought in unnamed
         # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
         self._position: dict[int, int] = {}
         self._index: dict[tuple, list[Source]] = {}
@@ -141,8 +149,8 @@ class SourceBook:
             # where she was not yet a source
             m = replace(m, label=full)
         kind = m.kind
-        if kind in ("definite", "anonymous") and m.head in IDENTIFYING_HEADS and m.span.text.lower().startswith("the ") \
-                and not anonymity and not POSSESSIVE.search(m.span.text):
+        if kind in ("definite", "anonymous") and m.head in IDENTIFYING_HEADS - self._introduced \
+                and m.span.text.lower().startswith("the ") and not anonymity and not POSSESSIVE.search(m.span.text):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
             return self._identifiable(m, "outlet")  # "the top British medical journal"
@@ -252,6 +260,8 @@ class SourceBook:
         self.sentence, self.tokens = n, tokens
         self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
         name = _opening_name(tokens) if not quoted else None
+        self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
+                                and any(u.lower in ("a", "an") for u in tokens[max(0, k - 3):k]))
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
             self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
 

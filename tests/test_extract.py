@@ -767,6 +767,29 @@ def test_a_document_released_by_a_named_body_is_that_bodys(engine):
         ("Harbour Authority", "organization", False)]
 
 
+def test_a_document_sent_to_someone_is_its_authors():
+    text = ("Maria Ortiz opposed the motion on Monday. Her submission to the court said the ferry "
+            "contract had been cancelled in 2013.")
+    assert sources_of(text)[-1] == ("Maria Ortiz", "person", False)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The Harbour Safety Board (HSB) met on Monday. HSB said 12 ferries failed inspection in May.", "Harbour Safety Board"),
+    ("The Federal Bureau of Investigation (FBI) opened a case. The FBI said 12 agents worked on it.",
+     "Federal Bureau of Investigation"),
+])
+def test_an_acronym_given_in_brackets_is_the_name_it_stands_for(text, label):
+    assert sources_of(text)[-1][:2] == (label, "organization")
+
+
+def test_an_office_of_a_place_is_its_holder_not_a_person_named_after_the_place():
+    text = ("Senator from Ohio says the mill closed in May.\n\nSen. Dana Whitfield said 300 workers lost their "
+            "jobs. The plant lost $4 million in 2015, the senator said.")
+    got = sources_of(text)
+    assert got[0] == ("Senator from Ohio", "person", False)
+    assert got[-1] == ("Dana Whitfield", "person", False)  # "the senator": the one just named, by her title
+
+
 def test_attributions_alone_are_the_same_as_with_claims():
     def read(article):
         return [(a.source and a.source.label, a.cue and a.cue.text, [(c.start, c.end) for c in a.content], a.type)

@@ -16,7 +16,8 @@ from provgraph.extract.sources import (
     CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
     SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise,
 )
-from provgraph.extract.tokens import Token
+from provgraph.extract.sources import parse_mention
+from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
 
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
@@ -77,6 +78,7 @@ class SourceBook:
         self._position: dict[int, int] = {}
         self._index: dict[tuple, list[Source]] = {}
         self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
+        self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
 
     def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
@@ -110,6 +112,8 @@ class SourceBook:
         if m.kind == "pronoun":
             return self._antecedent(m.head)
 
+        if m.kind in ("person", "organization", "outlet") and (full := self._acronyms.get(m.label)) is not None:
+            m = replace(full, span=m.span)  # "The Christian News Service (CNS) counted ...", then "CNS reported"
         if m.kind == "document" and m.possessor:
             owner = self._antecedent(m.possessor)
             if owner is not None:
@@ -264,6 +268,10 @@ class SourceBook:
                                 and any(u.lower in ("a", "an") for u in tokens[max(0, k - 3):k]))
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
             self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
+        for acronym, full in _acronyms(tokens):
+            named = parse_mention(tuple(tokenize(full)), full)
+            if named is not None and named.kind in ("organization", "outlet") and not named.anonymous:
+                self._acronyms[acronym] = named
 
     def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
@@ -335,7 +343,7 @@ class SourceBook:
             if s.anonymous and s.descriptor and any(w.rstrip("s") == stem for w in normalise(s.descriptor).split("-")):
                 return s
         for s in recent:
-            if s.kind == "person" and s.role and stem in s.role.lower():
+            if s.kind == "person" and s.role and (stem in s.role.lower() or _holds(s.role, stem)):
                 return s
             if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
                 return s  # "the governor" again
@@ -373,6 +381,26 @@ class SourceBook:
                 return self._resolve(Mention(Span(runs[-1][0].start, runs[-1][-1].end, label), "organization",
                                              label, runs[-1][-1].lower))
         return None
+
+
+_NAME_JOINERS = frozenset("of for the and on".split())
+
+
+def _acronyms(tokens: list[Token]):
+    """(acronym, full name) for each "Federal Bureau of Investigation (FBI)" in the sentence: the
+    capitalised words before the brackets whose initials the acronym spells."""
+    for k in range(1, len(tokens) - 2):
+        acronym = tokens[k + 1].text
+        if tokens[k].text != "(" or tokens[k + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper()
+                                                                       and acronym.isalpha()):
+            continue
+        words, j = [], k - 1
+        while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or words and tokens[j].lower in _NAME_JOINERS):
+            words.insert(0, tokens[j])
+            j -= 1
+        caps = [t for t in words if t.is_cap]
+        if len(caps) >= len(acronym) and "".join(t.text[0] for t in caps[-len(acronym):]) == acronym:
+            yield acronym, " ".join(t.text for t in words[words.index(caps[-len(acronym)]):])
 
 
 def _holds(role: str | None, office: str) -> bool:

@@ -273,6 +273,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         if words[-1] in lexicon.words("outlet_words.txt") and len(head_part) > len(name):
             return Mention(span, "outlet", label, name[-1].lower, affiliation=affiliation)
         role, nationality, role_affil = _role(head_part, name, article)
+        if role and role.split()[-1].lower() in ("of", "from") and len(name) <= 2 and name[-1] is head_part[-1]:
+            # "Senator from Texas", "the governor of Ohio": an office holder described by the place
+            # (someone a reader can identify, kept to the article), not a person named "Texas"
+            described = _strip_det(span.text)
+            return Mention(span, "person", described, role.split()[0].lower().rstrip("."),
+                           role=_strip_det(role.rsplit(" ", 1)[0]), affiliation=label, descriptor=described)
         org_words = lexicon.words("organization_words.txt")
         if name_words & org_words or (len(name) == 1 and name[0].lower in org_words):
             org_label = _strip_det(_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
@@ -396,9 +402,13 @@ def _strip_det(text: str) -> str:
 
 
 def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Split "X of/within/from Y" into head X and affiliation Y, unless X is only a role ("Chief of ...")."""
+    """Split "X of/within/from Y" (a document "to Y") into head X and affiliation Y, unless X is only a
+    role ("Chief of ...")."""
     for i, t in enumerate(tokens):
-        if i == 0 or t.lower not in SPLIT_PREPOSITIONS:
+        # "her letter to the board", "his submission to the court": what a document is sent to is
+        # not who wrote it (but "Ambassador to the United Nations Samantha Power" is one name)
+        to_document = t.lower == "to" and tokens[i - 1].lower in lexicon.words("document_nouns.txt")
+        if i == 0 or t.lower not in SPLIT_PREPOSITIONS and not to_document:
             continue
         head = tokens[:i]
         rest = tokens[i + 1:]

@@ -303,6 +303,17 @@ def test_a_lede_that_describes_its_speaker_before_naming_them_is_the_named_perso
     assert [[s.label for s in a.chain()] for a in gap.attributions] == [["Jon Varga", "audit"]]
 
 
+@pytest.mark.parametrize("named, credited", [
+    ("Kent County Justice Ann Lee rejected that argument in a ruling released Thursday.", "Justice Ann Lee"),
+    ("Mayor Tom Ruiz rejected that argument on Thursday.", "A Dover judge"),  # another office: someone else
+])
+def test_a_lede_description_takes_a_name_given_two_sentences_on_only_with_the_same_title(named, credited):
+    text = ("Judge rejects request\n\nA Dover judge has rejected the request to open the files, saying the courts "
+            "have no business in politics.\n\nThe Gazette had filed a motion to unseal the records.\n\n" + named)
+    (lede,) = [c for c in claims(text) if "no business" in c.text]
+    assert [a.source.label for a in lede.attributions] == [credited]
+
+
 def test_the_writer_is_no_source_and_a_country_after_news_from_is_no_outlet():
     assert labels("Her doubts were shared by several port engineers I talked to last month about the pier.") \
         == set()

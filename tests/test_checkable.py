@@ -593,15 +593,17 @@ def test_a_described_feeling_hides_no_anonymous_source_but_a_weasel_word_does(tm
 
 
 @pytest.mark.parametrize("text, reasons", [
-    # the writer states the release; the marchers' feeling about it credits them with nothing
-    ("Marchers were frustrated that the county released only 12 of the 40 videos on Monday.", ["unattributed"]),
-    ("Critics are angry that the county released only 12 of the 40 videos on Monday.", ["unattributed"]),
+    # the writer states the release; the protesters' reaction to it credits them with nothing
+    ("Protesters were frustrated that the county police released only 12 of the 40 videos on Monday.",
+     ["unattributed"]),
+    # someone named who is concerned most likely said so: her concern, not the writer's fact
+    ("Health Minister Jane Doe is concerned that 300 cases were confirmed in May.", []),
 ])
-def test_a_feeling_about_a_fact_leaves_the_fact_the_writers(tmp_path, text, reasons):
+def test_a_crowds_reaction_to_a_fact_leaves_the_fact_the_writers(tmp_path, text, reasons):
     (tmp_path / "a.txt").write_text(text + "\n")
     store = tmp_path / "store"
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
-    report = json.loads(CliRunner().invoke(cli, ["report", "--format", "json", "--store", str(store)]).stdout)
+    report = json.loads(CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", str(store)]).stdout)
     assert [c["reasons"] for c in report["claims"]] == [reasons]
 
 

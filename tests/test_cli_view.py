@@ -109,13 +109,13 @@ def test_focus_that_matches_nothing_is_a_clean_error(runner, sample_store, tmp_p
 
 
 @pytest.mark.parametrize("suffix, read", [(".graphml", "read_graphml"), (".gexf", "read_gexf")])
-def test_the_graph_for_gephi_and_cytoscape_keeps_kinds_flags_and_evidence(runner, sample_store, tmp_path, suffix,
-                                                                          read):
+def test_the_graph_for_gephi_and_cytoscape_keeps_kinds_flags_and_evidence(runner, sample_store, sample_report,
+                                                                          tmp_path, suffix, read):
     path = tmp_path / f"provenance{suffix}"
     run(runner, "view", "-o", path, "--store", sample_store)
     g = getattr(nx, read)(path)
     claims = [d for _, d in g.nodes(data=True) if d.get("kind") == "claim"]
-    assert len(claims) == 25
+    assert len(claims) == sample_report["total_claims"]
     flagged = [d for d in claims if d["severity"] != "none"]
     assert flagged and all(d["reasons"] and d["evidence"] for d in flagged)
     assert any(d.get("kind") == "anonymous" for _, d in g.nodes(data=True))

@@ -790,6 +790,28 @@ def test_an_office_of_a_place_is_its_holder_not_a_person_named_after_the_place()
     assert got[-1] == ("Dana Whitfield", "person", False)  # "the senator": the one just named, by her title
 
 
+def test_someone_known_by_a_tie_to_a_name_is_not_that_name():
+    text = "The wife of Tom Hanks said the shoot ended in May. Hanks said the film cost $40 million."
+    assert [label for label, _, _ in sources_of(text)] == ["wife of Tom Hanks", "Hanks"]
+
+
+def test_a_person_hired_by_a_body_is_not_that_body():
+    text = "A 30-year-old woman hired by the Harbour Authority last month says rents rose 40 percent in 2014."
+    assert sources_of(text) == [("A 30-year-old woman", "anonymous", True)]
+
+
+@pytest.mark.parametrize("sentence, documents", [
+    ("These figures, drawn from police reports, court filings and hospital records, suggest a rise.",
+     {"police reports", "court filings", "hospital records"}),
+    ("These numbers, taken from a survey of 2,000 veterans, suggest a rise.", {"survey"}),
+])
+def test_the_documents_figures_came_from_are_each_on_record(sentence, documents):
+    text = f"Over 1,200 cases were opened in 2015. {sentence}"
+    on_record = [a for a in extract(Article(text=text)).attributions if a.cue is not None and "from" in a.cue.text]
+    assert {a.source.label for a in on_record} == documents
+    assert all(a.source.kind == "document" and a.content[0].text.endswith(("figures", "numbers")) for a in on_record)
+
+
 def test_attributions_alone_are_the_same_as_with_claims():
     def read(article):
         return [(a.source and a.source.label, a.cue and a.cue.text, [(c.start, c.end) for c in a.content], a.type)

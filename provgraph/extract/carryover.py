@@ -1,7 +1,7 @@
 """What a sentence without a cue of its own inherits from the sentences before it: the quotation a
 "He said:" announces, a transcript speaker's turn, a quotation that goes on, figures that
-continue an outlet's or a document's account in the same paragraph, and where the writer says
-the figures just given came from.
+continue an outlet's or a document's account in the same paragraph; and the documents a sentence
+says the figures before it came from.
 
 Why a module of its own: these are the pipeline's only steps that read across sentences, and each
 can credit a sentence to the wrong party if it reaches too far (FLAGS.md: "clear carry-over from
@@ -32,8 +32,8 @@ FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 # "These figures, sourced from internal military logs and court records, suggest ...": the writer
 # names the documents the figures just given came from.
 _FIGURES_FROM = re.compile(r"\b(?:these|those|the|such)\s+(?:figures|numbers|data|statistics|estimates|counts|tallies)"
-                           r"\s*,\s*((?:sourced|drawn|compiled|taken|obtained|gathered)\s+from)\s+([^,;]+?)\s*,",
-                           re.IGNORECASE)
+                           r"\s*,\s*((?:sourced|drawn|compiled|taken|obtained|gathered)\s+from)\s+", re.IGNORECASE)
+_ITEM = re.compile(r"(?:[^,]|,(?=\d))+")  # a list item: up to a comma, not one inside "2,000"
 
 
 def announcement(tokens, text: str) -> Found | None:
@@ -153,11 +153,16 @@ def figures_from(sentence: Span, text: str) -> list[tuple[Mention, Span, Span]]:
     cue = Span(at + m.start(1), at + m.end(1), m.group(1))
     words = sentence.text[m.start():m.start(1)].rstrip(" ,")
     referent = Span(at + m.start(), at + m.start() + len(words), words)
+    items = list(_ITEM.finditer(sentence.text, m.end()))[:-1]  # the last runs on: "..., suggest that"
+    # the list ends at its item with "and" ("police reports, court filings and hospital records,"),
+    # or is one item ("a survey of 2,000 veterans,")
+    last = next((k for k, item in enumerate(items) if re.search(r"\band\s", item.group(0))), 0)
     out = []
-    for part in re.finditer(r"(?:^|(?<=\sand\s))\S(?:(?!\s+and\s).)*", m.group(2)):  # "logs and court records"
-        mention = parse_mention(tuple(tokenize(part.group(0), at + m.start(2) + part.start())), text)
-        if mention is not None and mention.kind == "document":
-            out.append((mention, cue, referent))
+    for item in items[:last + 1]:
+        for part in re.finditer(r"(?:and\s+)?(\S(?:(?!\s+and\s).)*)", item.group(0)):  # "logs and records"
+            mention = parse_mention(tokenize(part.group(1), at + item.start() + part.start(1)), text)
+            if mention is not None and mention.kind == "document":
+                out.append((mention, cue, referent))
     return out
 
 

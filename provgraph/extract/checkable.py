@@ -140,10 +140,11 @@ EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier v
                             r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))",
                             re.IGNORECASE)
 # The author's bio line under an article ("Jo Reyes is a senior columnist for the Tribune. Follow
-# her on Twitter"): who wrote it, like a byline, not a claim of the story.
+# her on Twitter"): who wrote it, like a byline, not a claim of the story (which would go on:
+# "..., which sold 1 million copies", "... who was fired in 2010").
 AUTHOR_BIO = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
                         r"(?:columnist|writer|reporter|editor|contributor|correspondent|author|blogger|journalist)"
-                        r"\s+(?:for|at|with|of)\s+(?:the\s+)?[A-Z]")
+                        r"\s+(?:for|at|with|of)\s+(?:the\s+)?[A-Z](?![^,;]*\b(?:who|which|that|where)\b)[^,;]*$")
 # What was said is what someone means to do: "plans this week to give", "he intends to run".
 INTENDED = re.compile(r"^(?!(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|My|Your)\s)"
                       r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w’'-]+)\s+)?(?:plans?|planning|intends?|wants?|hopes?|"
@@ -165,6 +166,7 @@ INDIRECT_QUESTION = re.compile(r"^(?:how\s+(?!(?:we|they|he|she|it|you|i|the|a|a
                                re.IGNORECASE)
 # Cues whose content is what was named, not what was said: "she cited the mayor's words about the port".
 MENTIONING = frozenset("cite mention reference highlight".split())
+CLAUSE_OPENER = re.compile(r"\W*(?:that|how|why)\b", re.IGNORECASE)  # "(she cited) that ...": a clause
 CONDITIONAL = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:if|unless)\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"^(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of$", re.IGNORECASE)
 IMPERATIVE = re.compile(r"^[\"“‘']?\s*(?:don['’]t|do not|let['’]s|let|go|stop|vote|please|look|think|imagine|"
@@ -260,7 +262,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "prediction")  # "When the ferry sails twice a day, it will end the queues"
     if attributed and _gerund_start(words):
         return Checkability(False, "intention")  # "(proposed) charging each lorry a 12 percent toll"
-    if attributed and cue_lemma in MENTIONING and not clause and not re.match(r"(?:that|how|why)\b", text, re.IGNORECASE):
+    if attributed and cue_lemma in MENTIONING and not clause and not CLAUSE_OPENER.match(text):
         return Checkability(False, "fragment")  # "(she cited) derogatory comments he had made": a thing named
     if not attributed and ANALYSIS.search(text):
         return Checkability(False, "analysis")

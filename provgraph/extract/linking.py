@@ -105,17 +105,17 @@ def _source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int,
     y = next((k for k in range(x + 1, y) if tokens[k].lower in verbs), y)
     if ruled is not None and ruled.span.start < tokens[y - 1].end and tokens[x].start < ruled.span.end:
         return ruled, None
-    if ruled is not None and _publisher(tokens, y, a, ruled):
-        return ruled, None  # "a 30-page audit released by the Harbour Authority shows"
     mention = parse_mention(tokens[x:y], article)
+    if mention is not None and mention.kind == "document" and ruled is not None and _publisher(tokens, y, a, ruled):
+        return ruled, None  # "a 30-page audit released by the Harbour Authority shows"
     if mention is not None or y <= a and any(t.lower in (".", ";") for t in tokens[y:a]):
         return mention, None
     return None, Span(tokens[x].start, tokens[y - 1].end, article[tokens[x].start:tokens[y - 1].end])
 
 
 def _publisher(tokens: list[Token], y: int, a: int, ruled: Mention) -> bool:
-    """Does the rules' source, between the end of the tagged source run (tokens[y]) and the cue
-    (tokens[a]), say whose the run's document is ("the analysis released by X", "a report from X")?"""
+    """Does the rules' source, between the end of a tagged document (tokens[y]) and the cue
+    (tokens[a]), say whose the document is ("the analysis released by X", "a report from X")?"""
     between = [t for t in tokens[y:a] if t.end <= ruled.span.start]
     return ruled.kind != "document" and tokens[y - 1].end <= ruled.span.start and ruled.span.end <= tokens[a].start \
         and bool(between) and between[-1].lower in ("by", "from") and len(between) <= 3

@@ -19,8 +19,8 @@ from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, study_goes_on, turn_goes_on)
-from provgraph.extract.checkable import (EMOTION, PREDICTION, SPEECH_LEMMAS, Checkability, assess, attribution_type,
-                                         non_response, refusals)
+from provgraph.extract.checkable import (CLAUSE_OPENER, PREDICTION, SPEECH_LEMMAS, Checkability, assess,
+                                         attribution_type, non_response, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -47,7 +47,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     """Fill `article.claims` and `article.sources` from `article.text`; returns the article.
     `engine`: "rules", or "model" (the tagger trained on PolNeAR reads the spans; the rules are its
     features and keep the cues it doubts but does not rule out). Without `claims_too` only the
-    attributions are read: no claim is built or judged (a fifth of the time), as `extract` wants."""
+    attributions are read: no claim is built or judged (a third of the time), as
+    `extract_attributions` wants."""
     text = article.text
     quotes = find_quotes(text)
     book = SourceBook()
@@ -93,7 +94,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         article.non_responses.extend(r for r, _ in refusals)
         # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
         # ("the panel voted to", "the court rejected"), an intention ("X plans to resign" is a claim
-        # about X) and "X declined to comment" (a fact about X)
+        # about X), "X declined to comment" (a fact about X) and a crowd's reaction to a fact
         others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])
                   or _feeling_about_fact(a)]
         attributions.extend(others)
@@ -385,10 +386,8 @@ def _writers_claim(sentence: Span, tokens: list[Token], quotes: list[Span], head
 
 def rules_reading(claim_text: str, a: Attribution) -> Checkability:
     """What the rules make of a claim as `a` credits it (the checkability model's input)."""
-    return assess(claim_text, a.cue_lemma, clause=bool(a.content) and _THAT.match(a.content[0].text) is not None)
-
-
-_THAT = re.compile(r"\W*(?:that|how|why)\b", re.IGNORECASE)
+    clause = bool(a.content) and CLAUSE_OPENER.match(a.content[0].text) is not None
+    return assess(claim_text, a.cue_lemma, clause=clause)
 
 
 # "... was not wearing a camera | when he fired on Tuesday.": a clause that ends the sentence after
@@ -484,9 +483,14 @@ def _described_feeling(claim: Claim) -> bool:
 
 def _feeling_about_fact(a: Attribution) -> bool:
     """"Marchers were angry that the county released only 12 of the 40 videos": the writer states
-    the release as a fact and describes a feeling about it; the marchers (or "critics") told
-    nobody anything."""
-    return a.type == "belief" and a.cue_lemma in EMOTION
+    the release as a fact and describes an unnamed crowd's reaction to it; they told nobody
+    anything. Not someone named ("Mayor Ruiz is furious that", likely her words), nor a word that
+    stands in for a source ("critics are angry that")."""
+    return a.type == "belief" and a.cue_lemma in REACTIONS and a.source is not None and a.source.anonymous \
+        and _holder(a.source.descriptor or a.source.label) not in WEASEL_WORDS
+
+
+REACTIONS = frozenset("angry anger furious frustrated upset outraged incensed".split())
 
 
 def _holder(phrase: str) -> str:

@@ -13,10 +13,9 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
-    CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
-    SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise,
+    CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
+    SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise, parse_mention,
 )
-from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
 
@@ -38,7 +37,8 @@ UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman
 # knows (the article named them, if not yet as a source), never an anonymous source.
 # ... as does "the director", "the woman": one person the story is about, though which one is left
 # to the reader (so no one is picked for it: "the woman" after "Trump met a voter" is not Trump),
-# unless the article brought in someone unnamed that way ("a woman in the crowd", then "the woman").
+# unless the article brought in someone unnamed that way ("a woman in the crowd", "one woman", then
+# "the woman").
 DESCRIBED_PERSONS = frozenset("director woman man actress actor filmmaker author writer novelist singer comedian "
                               "founder owner columnist professor economist historian scientist researcher "
                               "journalist reporter editor pastor wife husband mother father daughter son doctor "
@@ -95,7 +95,10 @@ class SourceBook:
         self._position[id(src)] = len(self.sources)
         self.sources.append(src)
         norm = normalise(src.label).split("-")
-        keys = [("anon", normalise(src.descriptor or ""))] if src.anonymous else [
+        # a description ("wife of Tom Hanks", "Senator from Texas") is found again whole, never by
+        # one of its words: "Hanks said" is not his wife
+        keys = [("anon", normalise(src.descriptor or ""))] if src.anonymous else \
+            [("label", src.kind, "-".join(norm))] if src.descriptor else [
             ("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0]), ("last", src.kind, norm[-1])]
         for key in keys:
             self._index.setdefault(key, []).append(src)
@@ -265,11 +268,11 @@ class SourceBook:
         self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
         name = _opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
-                                and any(u.lower in ("a", "an") for u in tokens[max(0, k - 3):k]))
+                                and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
             self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
         for acronym, full in _acronyms(tokens):
-            named = parse_mention(tuple(tokenize(full)), full)
+            named = parse_mention(tokenize(full), full)
             if named is not None and named.kind in ("organization", "outlet") and not named.anonymous:
                 self._acronyms[acronym] = named
 

@@ -27,6 +27,9 @@ FORMER = frozenset("former ex onetime one-time erstwhile ex-".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
 INSIDERS = frozenset("those someone anyone others one".split())
+# Offices held for a place ("Senator from Texas", "the governor of Ohio", "Secretary of State").
+OFFICES = frozenset("senator governor mayor president secretary chairman chairwoman congressman congresswoman "
+                    "representative lawmaker minister ambassador judge justice chancellor premier".split())
 SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
 _CONNECTORS = frozenset("of the for and on to in at".split())
 
@@ -273,17 +276,24 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         if words[-1] in lexicon.words("outlet_words.txt") and len(head_part) > len(name):
             return Mention(span, "outlet", label, name[-1].lower, affiliation=affiliation)
         role, nationality, role_affil = _role(head_part, name, article)
-        if role and role.split()[-1].lower() in ("of", "from") and len(name) <= 2 and name[-1] is head_part[-1]:
-            # "Senator from Texas", "the governor of Ohio": an office holder described by the place
-            # (someone a reader can identify, kept to the article), not a person named "Texas"
-            described = _strip_det(span.text)
-            return Mention(span, "person", described, role.split()[0].lower().rstrip("."),
-                           role=_strip_det(role.rsplit(" ", 1)[0]), affiliation=label, descriptor=described)
         org_words = lexicon.words("organization_words.txt")
         if name_words & org_words or (len(name) == 1 and name[0].lower in org_words):
             org_label = _strip_det(_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
             return Mention(span, "organization", _strip_det(label if role else org_label), name[-1].lower,
                            affiliation=affiliation, nationality=nationality)
+        office = role.split() if role else []
+        if len(office) >= 2 and office[-1].lower() in ("of", "from") and office[-2].lower() in OFFICES \
+                and len(name) <= 2 and name[-1] is head_part[-1]:
+            # "Senator from Texas", "the governor of Ohio": an office holder described by the place
+            # (someone a reader can identify, kept to the article), not a person named "Texas"
+            described = _strip_det(span.text)
+            return Mention(span, "person", described, office[-2].lower(), role=_strip_det(" ".join(office[:-1])),
+                           affiliation=label, descriptor=described)
+        if len(office) >= 2 and office[-1].lower() == "of" and len(name) <= 2 and name[-1] is head_part[-1]:
+            # "the wife of Tom Hanks", "supporters of Clinton": someone else, known by a tie to the name
+            described = _strip_det(span.text)
+            return Mention(span, "definite" if words[0] == "the" else "anonymous", described, office[-2].lower(),
+                           anonymous=True, descriptor=described, affiliation=label)
         return Mention(span, "person", label, name[-1].lower, role=role, nationality=nationality,
                        affiliation=affiliation or role_affil)
 
@@ -402,13 +412,16 @@ def _strip_det(text: str) -> str:
 
 
 def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Split "X of/within/from Y" (a document "to Y") into head X and affiliation Y, unless X is only a
-    role ("Chief of ...")."""
+    """Split "X of/within/from Y" into head X and affiliation Y, unless X is only a role ("Chief of
+    ..."); a document "to Y" is X alone."""
     for i, t in enumerate(tokens):
-        # "her letter to the board", "his submission to the court": what a document is sent to is
-        # not who wrote it (but "Ambassador to the United Nations Samantha Power" is one name)
-        to_document = t.lower == "to" and tokens[i - 1].lower in lexicon.words("document_nouns.txt")
-        if i == 0 or t.lower not in SPLIT_PREPOSITIONS and not to_document:
+        if i == 0:
+            continue
+        if t.lower == "to" and tokens[i - 1].lower in lexicon.words("document_nouns.txt"):
+            # "her letter to the board", "his submission to the court": whom a document is sent to
+            # is neither its author nor whom it speaks for ("Ambassador to the UN X" stays one name)
+            return tokens[:i], []
+        if t.lower not in SPLIT_PREPOSITIONS:
             continue
         head = tokens[:i]
         rest = tokens[i + 1:]

@@ -812,6 +812,12 @@ def test_the_documents_figures_came_from_are_each_on_record(sentence, documents)
     assert all(a.source.kind == "document" and a.content[0].text.endswith(("figures", "numbers")) for a in on_record)
 
 
+def test_a_cue_no_one_uses_for_speech_credits_its_subject_with_nothing():
+    # "championed" is what the mayor did, not something the mayor told anyone
+    (a,) = run("The mayor has championed the ferry plan, which cost $40 million in 2015.").attributions
+    assert (a.cue.text, a.type) == ("has championed", "action")
+
+
 def test_attributions_alone_are_the_same_as_with_claims():
     def read(article):
         return [(a.source and a.source.label, a.cue and a.cue.text, [(c.start, c.end) for c in a.content], a.type)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from provgraph.extract import DEFAULT_ENGINE
+from provgraph.extract import DEFAULT_ENGINE, lexicon
 from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
@@ -185,8 +185,18 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         cue_lemma=f.cue_lemma,
         quote=f.quote,
         source_kind=kind,
-        type=attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None),
+        type=attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None)
+        if _known_cue(f.cue) else "action",
     )
+
+
+def _known_cue(cue: Span | None) -> bool:
+    """Is one of the cue's words one PolNeAR train uses as a cue (lexicon.cue_ratio), a cue noun,
+    or no word at all (a colon, a dash: layout)? The tagger also reads cues it never saw ("He has
+    promoted unproven therapies"): what the subject did, which credits them with nothing."""
+    words = re.findall(r"[\w’'-]+", cue.text.lower()) if cue is not None else []
+    return not words or any(lexicon.cue_ratio(w) > 0 or w in lexicon.words("cue_nouns.txt") or w == "according"
+                            for w in words)
 
 
 def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Re-score random samples of report flags judged by hand (bench/gold/flag_samples) on today's code.
 
-Why: the flag gold covers 26 articles; the 58 other PolNeAR dev articles are where errors can be
+Why: the flag gold covers a few dozen articles; the other PolNeAR dev articles are where errors can be
 read for free. Each sample there is 90 flagged claims drawn at random from one commit's report and
 judged by FLAGS.md (stand-off: doc id, offsets, a verdict per flag; no text). Run on later code, a
 sample says which of its judged flags are still raised, and so whether a change removed right flags

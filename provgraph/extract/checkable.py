@@ -56,6 +56,9 @@ ACTION = frozenset("vote file reject decline refuse ignore defy invoke push expr
 # found him guilty"): a public act on the record, not information an unnamed source passes on.
 JUDICIAL = frozenset("judge judges court courts jury juries justice justices magistrate tribunal".split())
 RULING_CUES = frozenset("find hold rule order conclude determine".split())
+# Every cue lemma the lists above type: a cue the tagger reads outside them and outside PolNeAR's
+# cue words is what its subject did (pipeline._known_cue).
+TYPED_LEMMAS = INTENTION | DEMAND | PREDICTION | STANCE | EMOTION | BELIEF | INFORMATION | SPEECH_LEMMAS | ACTION
 
 
 def attribution_type(cue_lemma: str | None, source_kind: str, source_head: str | None = None) -> str:

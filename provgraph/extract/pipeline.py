@@ -19,8 +19,8 @@ from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, study_goes_on, turn_goes_on)
-from provgraph.extract.checkable import (CLAUSE_OPENER, PREDICTION, SPEECH_LEMMAS, Checkability, assess,
-                                         attribution_type, non_response, refusals)
+from provgraph.extract.checkable import (CLAUSE_OPENER, PREDICTION, SPEECH_LEMMAS, TYPED_LEMMAS, Checkability,
+                                         assess, attribution_type, non_response, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -186,17 +186,18 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         quote=f.quote,
         source_kind=kind,
         type=attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None)
-        if _known_cue(f.cue) else "action",
+        if _known_cue(f.cue, f.cue_lemma) else "action",
     )
 
 
-def _known_cue(cue: Span | None) -> bool:
-    """Is one of the cue's words one PolNeAR train uses as a cue (lexicon.cue_ratio), a cue noun,
-    or no word at all (a colon, a dash: layout)? The tagger also reads cues it never saw ("He has
-    promoted unproven therapies"): what the subject did, which credits them with nothing."""
+def _known_cue(cue: Span | None, lemma: str | None) -> bool:
+    """Is the cue's lemma one the rules type, one of its words one PolNeAR train uses as a cue
+    (lexicon.cue_ratio) or a cue noun, or is it no word at all (a colon, a dash: layout)? The
+    tagger also reads cues it never saw ("He has promoted unproven therapies"): what the subject
+    did, which credits them with nothing."""
     words = re.findall(r"[\w’'-]+", cue.text.lower()) if cue is not None else []
-    return not words or any(lexicon.cue_ratio(w) > 0 or w in lexicon.words("cue_nouns.txt") or w == "according"
-                            for w in words)
+    return not words or lemma in TYPED_LEMMAS or any(
+        lexicon.cue_ratio(w) > 0 or w in lexicon.words("cue_nouns.txt") or w == "according" for w in words)
 
 
 def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:

@@ -29,7 +29,8 @@ from provgraph.extract.polls import document_adjunct, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause, modifier_of_noun
 from provgraph.extract.sentences import split_sentences
-from provgraph.extract.sourcebook import SourceBook, delayed_names
+from provgraph.extract.ledes import delayed_names
+from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Article, Attribution, Claim, NonResponse, Span

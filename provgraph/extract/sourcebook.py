@@ -14,7 +14,7 @@ from dataclasses import replace
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
     CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
-    SPLIT_PREPOSITIONS, SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise, parse_mention,
+    SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
@@ -478,77 +478,3 @@ def _surname_match(a: str, b: str) -> bool:
     """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
     pa, pb = a.split("-"), b.split("-")
     return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])
-
-
-# Heads of descriptions that stand for someone unnamed on purpose ("a senior official said"): the
-# name in the next sentence is someone else's.
-UNNAMED_HEADS = frozenset("official officials source sources aide aides person insider staffer employee diplomat "
-                          "officer adviser advisor member strategist operative".split())
-LEDE_SENTENCES = 2
-
-
-def delayed_names(attributions: list, body: list[Span], book: SourceBook) -> None:
-    """A lede that describes its speaker before naming them ("A former party chairman says ... .
-    Jon Fowler told reporters ...") is the named person's word, not an anonymous source's: the
-    description takes the name the next sentence gives someone first named there, or the sentence
-    after that, if the name comes with the same title ("A Dover judge has ruled ... . Lawyers for the
-    city had asked ... . Justice Ann Lee rejected that argument"). Only in the lede's first
-    sentences, only for a singular role with "a"/"an", never for the descriptions that stand for
-    someone unnamed on purpose, nor where the sentence grants anonymity."""
-    for k, sentence in enumerate(body[:LEDE_SENTENCES]):
-        if k + 1 >= len(body) or any(p in sentence.text.lower() for p in lexicon.words("anonymity_phrases.txt")):
-            continue
-        described = {id(a.source): a.source for a in attributions
-                     if a.source is not None and a.source.anonymous and a.sentence.start == sentence.start
-                     and _singular_role(a.source.descriptor or "")}
-        if len(described) != 1:
-            continue
-        unnamed = next(iter(described.values()))
-        named = next((found for n, following in enumerate(body[k + 1:k + 3])
-                      if (found := _first_named(attributions, following)) is not None
-                      and (n == 0 or _same_title(unnamed.descriptor or "", found))), None)
-        if named is None:
-            continue
-        for a in attributions:
-            if a.source is unnamed:
-                a.source, a.source_kind = named, named.kind
-        named.mentions[:0] = unnamed.mentions
-        named.role = named.role or _strip_det(unnamed.descriptor or "")
-        book.sources.remove(unnamed)
-
-
-def _first_named(attributions: list, sentence: Span) -> Source | None:
-    """The first person credited in `sentence` who is first named there."""
-    return next((a.source for a in attributions if a.sentence.start == sentence.start and a.source is not None
-                 and a.source.kind == "person" and not a.source.anonymous and a.source.mentions
-                 and a.source.mentions[0].start >= sentence.start), None)
-
-
-# Titles that name the same office ("a New York judge" is "Justice Ann Lee" of the state's courts).
-SAME_TITLES = ({"judge", "justice"}, {"lawmaker", "senator", "sen.", "representative", "rep.", "congressman",
-                                      "congresswoman"})
-
-
-def _same_title(descriptor: str, named: Source) -> bool:
-    """Does the title of someone named ("Justice Ann Lee", "Sen. Jo Reyes") hold the office a
-    description names ("a New York judge", "a Democratic lawmaker")?"""
-    head = _role_head(descriptor)
-    words = f"{named.role or ''} {named.label}".lower().split()
-    return any(head in w for w in words) or any(head in same and same & set(words) for same in SAME_TITLES)
-
-
-def _singular_role(descriptor: str) -> bool:
-    """"A former harbour board chairman", "a Dover judge": one person by role."""
-    words = descriptor.split()
-    if len(words) < 2 or words[0].lower() not in ("a", "an"):
-        return False
-    head = _role_head(descriptor)
-    return head in lexicon.words("titles.txt") and head not in UNNAMED_HEADS
-
-
-def _role_head(descriptor: str) -> str:
-    """The noun a description is about: "judge" of "a New York judge", "chairman" of "a former
-    chairman of the board"."""
-    words = descriptor.split()
-    head = next((w for w in words[1:] if w.lower() in SPLIT_PREPOSITIONS), None)
-    return (words[words.index(head) - 1] if head else words[-1] if words else "").lower()

@@ -818,15 +818,16 @@ def test_a_cue_no_one_uses_for_speech_credits_its_subject_with_nothing():
     assert (a.cue.text, a.type) == ("has championed", "action")
 
 
-def test_attributions_alone_are_the_same_as_with_claims():
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_attributions_alone_are_the_same_as_with_claims(engine):
     def read(article):
         return [(a.source and a.source.label, a.cue and a.cue.text, [(c.start, c.end) for c in a.content], a.type)
                 for a in article.attributions]
 
     for path in sorted(SAMPLES.glob("*.txt")) + sorted((SAMPLES.parent / "tests" / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        alone = extract(Article(text=text), claims_too=False)
-        assert not alone.claims and read(alone) == read(extract(Article(text=text)))
+        alone = extract(Article(text=text), engine, claims_too=False)
+        assert not alone.claims and read(alone) == read(extract(Article(text=text), engine))
 
 
 def test_a_share_of_respondents_is_the_poll_named_just_before():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -44,6 +44,19 @@ def cue_verbs() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def cue_class(low: str) -> str:
+    """How PolNeAR train uses a lower-case word: "cue" (reliably a cue verb), "weak" (sometimes),
+    "noun" (a cue noun: "criticism"), or "-" (never)."""
+    if low in cue_verbs():
+        return "cue"
+    if low in table("cue_verbs.txt"):
+        return "weak"
+    if low in words("cue_nouns.txt"):
+        return "noun"
+    return "-"
+
+
 def cue_ratio(form: str) -> float:
     """Share of the form's occurrences in PolNeAR train that are cues (0 when unknown)."""
     cols = table("cue_verbs.txt").get(form, ())
@@ -74,6 +87,7 @@ def cue_phrases() -> dict[tuple[str, str], list[tuple[str, ...]]]:
 _SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
 
 
+@lru_cache(maxsize=65536)
 def word_class(low: str) -> tuple[str, ...]:
     """A lower-case word's classes (coarse, fine) from word_clusters.tsv, or those of its stem
     ("stressing" -> "stress"), or () for a word the file does not know."""

@@ -193,12 +193,11 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
 
 def _known_cue(cue: Span | None, lemma: str | None) -> bool:
     """Is the cue's lemma one the rules type, one of its words one PolNeAR train uses as a cue
-    (lexicon.cue_ratio) or a cue noun, or is it no word at all (a colon, a dash: layout)? The
+    (lexicon.cue_class), or is it no word at all (a colon, a dash: layout)? The
     tagger also reads cues it never saw ("He has promoted unproven therapies"): what the subject
     did, which credits them with nothing."""
     words = re.findall(r"[\w’'-]+", cue.text.lower()) if cue is not None else []
-    return not words or lemma in TYPED_LEMMAS or any(
-        lexicon.cue_ratio(w) > 0 or w in lexicon.words("cue_nouns.txt") or w == "according" for w in words)
+    return not words or lemma in TYPED_LEMMAS or any(lexicon.cue_class(w) != "-" or w == "according" for w in words)
 
 
 def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:

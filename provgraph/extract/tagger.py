@@ -44,17 +44,6 @@ def _shape(text: str) -> str:
     return "Xx" if is_capital(text[0]) else "x"
 
 
-@lru_cache(maxsize=65536)
-def _cue_class(low: str) -> str:
-    if low in lexicon.cue_verbs():
-        return "cue"
-    if low in lexicon.table("cue_verbs.txt"):
-        return "weak"
-    if low in lexicon.words("cue_nouns.txt"):
-        return "noun"
-    return "-"
-
-
 def _nearest(n: int, at: list[int]) -> list[int | None]:
     """For each of n tokens, the signed offset to the nearest of the positions `at` (the left one on
     a tie), in two passes instead of a search per token."""
@@ -102,7 +91,7 @@ def _word_features(text: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...
     """The features a word gives itself and, per offset, its neighbours: formatted once per word
     type, not once per token (they were a third of the tagger's time)."""
     w = text.lower()
-    shape, cue = _shape(text), _cue_class(w)
+    shape, cue = _shape(text), lexicon.cue_class(w)
     classes = lexicon.word_class(w)
     kinds = tuple(f"k{n}={c}" for n, c in enumerate(classes))
     around = {off: (f"{off}w={w}", f"{off}c={cue}") + ((f"{off}sh={shape}",) if abs(off) == 1 else ())

@@ -79,3 +79,12 @@ def test_a_name_after_the_adjunct_is_no_participle_and_a_cue_after_it_is_its_own
         "Dover Gazette poll"]
     assert sources_of("In the harbour review, the port said ferries lost $2 million.") != {
         "In the harbour r": ["harbour review"]}
+
+
+def test_a_share_of_registered_voters_is_the_polls_answer_not_voters_speaking():
+    text = ("A new Dover Gazette poll was released on Tuesday. Only 52 percent of registered voters agreed that "
+            "the pier was worth its cost, and half of likely voters in Dover said the fares were too high.")
+    for engine in ("model", "rules"):
+        article = extract(Article(text=text), engine)
+        credited = {a.source.label for c in article.claims for a in c.attributions if a.source is not None}
+        assert credited == {"Dover Gazette poll"}, engine

@@ -358,3 +358,54 @@ def test_a_month_that_is_a_first_name_stays_in_the_name():
     assert labels("April Ryan said the ferry left on Monday.") == {"April Ryan"}
     mention = parse_mention(tokenize("The Last Word poll"), "The Last Word poll")
     assert mention.label == "Last Word poll"
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_definite_description_resolves_only_to_one_of_the_same_number_and_words(engine):
+    text = ("European leaders met in Brussels on Friday to discuss the budget, officials said. "
+            "At the dinner, the band leader said the hall held 3,000 people. "
+            "A senior administration official said the talks failed on Monday. "
+            "The senior official added that 40 people were arrested.")
+    by_claim = {c.text.rstrip("."): {a.source.label for a in c.attributions if a.source} for c in claims(text, engine)}
+    assert by_claim["the hall held 3,000 people"] == {"the band leader"}  # not one of the European leaders
+    assert by_claim["40 people were arrested"] == {"A senior administration official"}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text", [
+    "The firm sold its mines to a nonprofit company run by a man named Tom Clarke, who owned three nursing homes.",
+    "In 2010 they founded a group called Citizens for Clean Water, which sued the county twice.",
+])
+def test_a_noun_named_or_called_by_name_is_no_source(text, engine):
+    assert labels(text, engine) == set()
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_an_unnamed_official_who_calls_something_a_name_still_speaks(engine):
+    assert labels("A senior official called Clinton's plan reckless on Monday.", engine) == {"A senior official"}
+
+
+@pytest.mark.parametrize("phrase, kind, label", [
+    ("The city of Phoenix", "organization", "city of Phoenix"),
+    ("the government of the United States", "organization", "government of the United States"),
+    ("Mexico", "organization", "Mexico"),
+    ("Saudi Arabia", "organization", "Saudi Arabia"),
+    ("the Texas attorney general", "person", "Texas attorney general"),
+    ("the White House press secretary", "person", "White House press secretary"),
+])
+def test_a_named_place_its_government_and_its_office_holders_are_named(phrase, kind, label):
+    m = parse_mention(tuple(tokenize(phrase, 0)), phrase)
+    assert (m.kind, m.label, m.anonymous) == (kind, label, False)
+
+
+@pytest.mark.parametrize("phrase", ["the Democratic senator", "the state", "a state official"])
+def test_a_party_office_or_a_bare_state_names_no_one_in_particular(phrase):
+    m = parse_mention(tuple(tokenize(phrase, 0)), phrase)
+    assert m.kind != "person" or m.anonymous
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_lawyers_for_someone_named_speak_for_them_not_as_them(engine):
+    text = ("Ana Ruiz's relatives watched the video on Thursday, attorneys for the family said. "
+            "Lawyers for Mr. Okafor said he was unarmed on Friday. A close ally said the deal collapsed on Monday.")
+    assert labels(text, engine) == {"Ana Ruiz’s attorneys", "Mr. Okafor’s lawyers", "A close ally"}

@@ -151,7 +151,12 @@ CLAUSE_STARTS = frozenset("he she they it we i you the a an this there his her t
 
 
 def _is_adverb(tok: Token) -> bool:
-    return tok.lower.endswith("ly") and not tok.is_cap and len(tok.text) > 4
+    return tok.lower.endswith("ly") and not tok.is_cap and len(tok.text) > 4 and tok.lower not in LY_NOUNS
+
+
+# Nouns that end like adverbs: "attorneys for the family said", "a close ally said", "the daily reported".
+LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly rally supply monopoly anomaly "
+                     "homily reply bully".split())
 
 
 def _in_quote(tok: Token, quotes: list[Span]) -> bool:

@@ -27,7 +27,9 @@ from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.linking import model_attributions
 from provgraph.extract.polls import document_adjunct, is_methodology
 from provgraph.extract.quotes import find_quotes
-from provgraph.extract.scope import coordinated, drop_recipient, in_scene_clause, modifier_of_noun
+from provgraph.extract.scope import (
+    coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, share_of_those_asked,
+)
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.ledes import delayed_names
 from provgraph.extract.sourcebook import SourceBook
@@ -80,9 +82,11 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
-        found = [f for f in found if not modifier_of_noun(f, text) and not in_scene_clause(f, sentence)]
+        found = [f for f in found if not modifier_of_noun(f, text) and not in_scene_clause(f, sentence)
+                 and not names_someone(f, text)]
         for f in found:
             drop_recipient(f)
+            share_of_those_asked(f, tokens, text)
             name_beside(f, tokens, text)
             name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)]

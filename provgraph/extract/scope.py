@@ -69,6 +69,42 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
     return False
 
 
+def share_of_those_asked(f: Found, tokens, text: str) -> None:
+    """"Only 52 percent of registered voters agreed": the source phrase is the share, a poll's
+    answer (credited to the poll), not "voters" speaking as an unnamed group."""
+    m = f.mention
+    if m is None or m.kind not in ("anonymous", "definite"):
+        return
+    before = text[max(f.sentence.start, m.span.start - 60):m.span.start]
+    share = _SHARE_OF.search(before)
+    if share is None:
+        return
+    start = m.span.start - len(before) + share.start()
+    widened = parse_mention(tuple(t for t in tokens if start <= t.start and t.end <= m.span.end), text)
+    if widened is not None and widened.kind == "respondents":
+        f.mention = widened
+
+
+_SHARE_OF = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|\bhalf|\ba (?:slim |narrow |clear |large )?majority|"
+                       r"\ba plurality|\b(?:two|three)[ -](?:thirds|quarters)) of (?:the |all |those )?(?:[\w-]+ ){0,2}$", re.IGNORECASE)
+
+
+def names_someone(f: Found, text: str) -> bool:
+    """"a man named Tom Clarke", "a group called Citizens United": the cue word introduces
+    someone or something by name; nobody says anything ("a senior official called Clinton's plan
+    reckless" still speaks)."""
+    if f.cue is None or f.cue_lemma not in NAMING:
+        return False
+    before = _INTRODUCED.search(text[max(0, f.cue.start - 50):f.cue.start])
+    after = text[f.cue.end:f.cue.end + 3].lstrip()
+    return before is not None and before.group(1).lower() not in lexicon.words("anonymous_nouns.txt") \
+        and (after[:1].isupper() or after[:1] in "\"“")
+
+
+NAMING = frozenset("name call dub nickname".split())
+_INTRODUCED = re.compile(r"\b(?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s+$")
+
+
 # ("As X put it, Y" is X's Y; "When the poll asked ..., 42 percent backed Y" is the poll's finding)
 SUBORDINATOR = re.compile(r"^\s*(?:(?:but|and|so|yet),?\s+)?(?:when|if|while|because|after|before|unless|although|"
                           r"though|once|until|whenever)\s+$", re.IGNORECASE)

@@ -230,6 +230,14 @@ class SourceBook:
         if m.head not in COLLECTIVES and not representative:
             return None
         words = m.span.text.split()
+        if representative and m.affiliation and words[0].lower() not in POSSESSIVES:
+            # "lawyers for Mr. Scott", "attorneys for the family": on the record for the party named
+            party = m.affiliation if m.affiliation[:1].isupper() else _first_name(self.tokens, m.span.start) \
+                if m.affiliation.lower() in ("family", "families") else None
+            if party is None:
+                return None
+            label = f"{POSSESSIVE.sub('', party)}’s {m.head}"
+            return Mention(m.span, "person", label, m.head, descriptor=label)
         if words[0].lower() in POSSESSIVES and len(words) == 2:
             owner = self._antecedent(POSSESSIVES[words[0].lower()], subject=False)
             name = _last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
@@ -343,7 +351,7 @@ class SourceBook:
         stem = head.rstrip("s")
         recent = self.sources[-self.DEFINITE_REACH:][::-1]
         for s in recent:
-            if s.anonymous and s.descriptor and any(w.rstrip("s") == stem for w in normalise(s.descriptor).split("-")):
+            if s.anonymous and s.descriptor and _describes(label, s.descriptor):
                 return s
         for s in recent:
             if s.kind == "person" and s.role and (stem in s.role.lower() or _holds(s.role, stem)):
@@ -387,6 +395,14 @@ class SourceBook:
 
 
 _NAME_JOINERS = frozenset("of for the and on".split())
+
+
+def _describes(definite: str, descriptor: str) -> bool:
+    """Whether "the official" or "the senior official" names again "a senior administration official":
+    each of its words is in the earlier description, the head in the same number ("the band leader"
+    is not one of "European leaders", nor is "the official" one of "two officials")."""
+    words = [w for w in normalise(definite).split("-") if w not in DETERMINERS]
+    return bool(words) and set(words) <= set(normalise(descriptor).split("-"))
 
 
 def _acronyms(tokens: list[Token]):

@@ -210,6 +210,11 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "An earlier version of this article misstated": the article itself, no source in it
     if words == ["who"] or words == ["whom"]:
         return None  # the relative pronoun stands for a noun before it (the WHO is upper case)
+    if _strip_det(span.text).lower() in lexicon.words("countries.txt"):
+        return Mention(span, "organization", _strip_det(span.text), words[-1])  # "Mexico said": its government
+    if JURISDICTION.match(span.text):  # "the city of Phoenix", "the government of Mexico": the place's government
+        return Mention(span, "organization", _strip_det(span.text), words[1 if words[0] == "the" else 0],
+                       affiliation=_strip_det(_strip_det(span.text).split(" of ", 1)[1]))
     if words[-1] in UNIVERSAL and len(tokens) <= 2:
         return None  # "(not) everyone finds it compelling": nobody in particular says anything
     if len(tokens) == 1 and tokens[0].is_cap and not words[0].endswith("s") and words[0] not in NOT_SURNAMES \
@@ -230,6 +235,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                                                                  or head_part[prep - 1].lower in ("news", "coverage")):
         return None  # "the passage of the Affordable Care Act", "news from Norway": the head is not a source
     affiliation = _strip_det(_text(affil_part, article)) or None
+    if (office := _place_office(head_part, article)) is not None:
+        return office
     if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
             and not any(t.lower in FORMER for t in head_part):
         # "a spokeswoman for Harlow", "a State Department spokesman": the named party's official
@@ -326,7 +333,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "my father said", "our neighbour told us": someone the speaker or writer knows and names
         # by relation, inside their own account; not a source who asked not to be named
         return Mention(span, "person", span.text, head, descriptor=span.text)
-    if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt"):
+    if head in lexicon.words("anonymous_nouns.txt") or _title_word(head):
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     if head in DESCRIBED_OUTLETS and not any(t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False)
@@ -350,6 +357,25 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     return None
+
+
+def _place_office(head_part: list[Token], article: str) -> Mention | None:
+    """"the Texas attorney general", "the White House press secretary": the holder of an office of a
+    named place or body, someone a reader can identify (kept to the article), not an anonymous
+    official; "the Democratic senator" could be any of several."""
+    if head_part[0].lower != "the" or head_part[-1].lower not in PLACE_OFFICES:
+        return None
+    k = 1
+    while k < len(head_part) - 1 and head_part[k].is_cap and head_part[k].is_word:
+        k += 1
+    place = head_part[1:k]
+    if not place or len(head_part) - k > 3 or any(t.is_cap for t in head_part[k:]) \
+            or any(t.lower in PARTY_WORDS or t.text in lexicon.words("demonyms.txt", lower=False) for t in place):
+        return None
+    described = _text(head_part[1:], article)
+    return Mention(Span(head_part[0].start, head_part[-1].end, _text(head_part, article)), "person", described,
+                   head_part[-1].lower, role=_text(head_part[k:], article), affiliation=_text(place, article),
+                   descriptor=described)
 
 
 def _owned_role(head_part: list[Token], head: str, first: str) -> str | None:
@@ -393,9 +419,15 @@ STATE_ABBREVIATIONS = frozenset("ala ariz ark calif colo conn fla ill kan ky md 
 
 
 def _source_word(word: str) -> bool:
-    return any(word in lexicon.words(name) for name in (
-        "anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "organization_words.txt",
+    return _title_word(word) or any(word in lexicon.words(name) for name in (
+        "anonymous_nouns.txt", "document_nouns.txt", "outlet_words.txt", "organization_words.txt",
         "source_heads.txt"))
+
+
+def _title_word(word: str) -> bool:
+    """A title, or several holders of one ("attorneys for the family")."""
+    titles = lexicon.words("titles.txt")
+    return word in titles or word.endswith("s") and word[:-1] in titles
 
 
 def canonical_outlet(name: str) -> str:
@@ -431,7 +463,9 @@ def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
             continue
         has_name = _name_run(head) is not None
         has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt") \
-            or head[0].lower in ("a", "an") and head[-1].lower in lexicon.words("titles.txt")  # "a professor at X"
+            or head[0].lower in ("a", "an") and head[-1].lower in lexicon.words("titles.txt") \
+            or head[-1].lower not in lexicon.words("titles.txt") and _title_word(head[-1].lower)
+        # "a professor at X", "lawyers for Mr. Scott" (not "Secretary of State John Kerry")
         if has_name or has_noun:
             return head, rest
     return tokens, []
@@ -522,6 +556,13 @@ def _role(tokens: list[Token], name: list[Token], article: str) -> tuple[str | N
 
 
 INDEFINITE = frozenset("a an one some another".split())
+# A named place speaking through its government: "the city of Phoenix", "the state of Ohio".
+JURISDICTION = re.compile(r"(?i:the\s+)?(?i:city|state|county|town|village|province|government|commonwealth)\s+of\s+(?:the\s+)?"
+                          r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+# Offices of a place or body, one holder each: "the Texas attorney general", "the Ohio secretary of state".
+PLACE_OFFICES = OFFICES - {"representative", "lawmaker", "judge", "justice"} | frozenset(
+    "general prosecutor sheriff comptroller treasurer auditor commissioner superintendent".split())
+PARTY_WORDS = frozenset("democratic republican gop conservative liberal independent progressive".split())
 # People a writer names by relation ("my father said"); "our sources" stay anonymous.
 RELATIONS = frozenset("father mother dad mom mum son daughter brother sister husband wife grandfather grandmother "
                       "grandson granddaughter uncle aunt cousin nephew niece neighbour neighbor friend "
@@ -535,8 +576,9 @@ PROPORTION = re.compile(
     r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of|of) "
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|(?:a|one|two)[ -]thirds?|(?:a|one|three)[ -]quarters?|"
     r"a (?:slim |narrow |clear |large )?majority|a plurality)"
-    r"(?: (?:of )?(?:the |all |likely |registered |those )?(?:voters|respondents|americans|adults|people|residents|"
-    r"polled|surveyed|asked|democrats|republicans|independents)\b.*)?$", re.IGNORECASE)
+    r"(?: (?:of )?(?:the |all |those )?(?:[\w-]+ ){0,2}(?:voters|respondents|americans|adults|people|residents|"
+    r"polled|surveyed|asked|democrats|republicans|independents|women|men|parents|millennials|latinos|hispanics|"
+    r"households)\b.*)?$", re.IGNORECASE)
 RESPONDENTS = frozenset("respondents polled surveyed".split())
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
 WHEN_DOCUMENTS = frozenset("new latest recent previous last earlier final".split())

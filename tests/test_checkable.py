@@ -40,6 +40,8 @@ def test_facts_a_source_passes_on_are_checkable(content, cue):
     ("the campaign is in total disarray", "say", "general"),
     ("This is a shameful episode", "say", "opinion"),
     ("Go out and vote for change", "say", "demand"),
+    ("when the council met last summer, we were floored", "say", "opinion"),  # a feeling, though dated
+    ("I call it the bridge that launched 1,000 ferries", "say", "opinion"),  # naming it is a view
 ])
 def test_opinions_plans_and_demands_are_not_checkable(content, cue, reason):
     got = assess(content, cue)

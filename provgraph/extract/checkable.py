@@ -113,8 +113,10 @@ FIRST_PERSON_STANCE = re.compile(
     r"always|long)\s+){0,2}"
     r"(?:think|believe|feel|hope|want|wish|need|love|hate|like|fear|worry|doubt|guess|suppose|"
     r"(?:argue|argued|insist|insisted|maintain|maintained|contend|contended)\s+that|"
-    r"am (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
-    r"['’]m (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
+    r"(?:am|['’]m|are|['’]re|was|were) (?:(?:so|very|just|really|absolutely|deeply|truly) )?"
+    r"(?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried|floored|stunned|"
+    r"shocked|thrilled|delighted|devastated|heartbroken|surprised|excited|humbled|grateful|thankful|saddened|"
+    r"appalled|outraged|furious|angry|upset|frustrated)|(?:would |['’]d )?call (?:it|this|that)|"
     r"can|can['’]t|cannot|must|should|will|['’]ll|['’]re going|are going|have to|got to)\b"
     r"|\b(?:in my (?:view|opinion)|let['’]s|let us|thank you|God bless)\b",
     re.IGNORECASE,

@@ -156,7 +156,8 @@ class SourceBook:
             # where she was not yet a source
             m = replace(m, label=full)
         kind = m.kind
-        if kind in ("definite", "anonymous") and m.head in IDENTIFYING_HEADS - self._introduced \
+        if kind in ("definite", "anonymous") and (m.head in IDENTIFYING_HEADS - self._introduced
+                                                  or m.role is not None and not m.anonymous) \
                 and m.span.text.lower().startswith("the ") and not anonymity and not POSSESSIVE.search(m.span.text):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:

@@ -361,8 +361,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
 def _place_office(head_part: list[Token], article: str) -> Mention | None:
     """"the Texas attorney general", "the White House press secretary": the holder of an office of a
-    named place or body, someone a reader can identify (kept to the article), not an anonymous
-    official; "the Democratic senator" could be any of several."""
+    named place or body, someone a reader can identify (the one named before, or kept to the
+    article), not an anonymous official; "the Democratic senator" could be any of several."""
     if head_part[0].lower != "the" or head_part[-1].lower not in PLACE_OFFICES:
         return None
     k = 1
@@ -373,7 +373,7 @@ def _place_office(head_part: list[Token], article: str) -> Mention | None:
             or any(t.lower in PARTY_WORDS or t.text in lexicon.words("demonyms.txt", lower=False) for t in place):
         return None
     described = _text(head_part[1:], article)
-    return Mention(Span(head_part[0].start, head_part[-1].end, _text(head_part, article)), "person", described,
+    return Mention(Span(head_part[0].start, head_part[-1].end, _text(head_part, article)), "definite", described,
                    head_part[-1].lower, role=_text(head_part[k:], article), affiliation=_text(place, article),
                    descriptor=described)
 

@@ -684,3 +684,13 @@ def test_the_writers_own_sentence_is_judged_by_the_model_too(sentence, checkable
 
     # what the rules pass as the writer's checkable statement, the model may still call an opinion
     assert judge(sentence, None, "none", NARRATOR, Checkability(True, "event")).checkable is checkable
+
+
+def test_a_note_on_the_writer_at_the_end_is_no_claim_but_a_post_the_story_reported_is():
+    bio = ("Ana Ruiz is playwright-in-residence at Dover College and artistic director of Harbour Theatre, "
+           "which staged her play in 2014.")
+    story = "The county closed 12 schools in 2015, officials said."
+    assert [c.text for c in extract(Article(text=story + "\n\n" + bio)).claims] == ["The county closed 12 schools in 2015"]
+    # someone the story is about, whose post the writer states at the end, stays a claim
+    told = "Ana Ruiz wrote a play about the port strike.\n\n" + bio
+    assert bio in [c.text for c in extract(Article(text=told)).claims]

@@ -88,3 +88,20 @@ def test_a_share_of_registered_voters_is_the_polls_answer_not_voters_speaking():
         article = extract(Article(text=text), engine)
         credited = {a.source.label for c in article.claims for a in c.attributions if a.source is not None}
         assert credited == {"Dover Gazette poll"}, engine
+
+
+def test_a_share_of_respondents_is_the_polls_figure_with_the_share_in_the_claim():
+    text = ("A new Dover Gazette poll was released on Sunday.\n\n"
+            "A majority of voters expect Ruiz to win the debate. Nearly eight of 10 voters say they plan to watch.\n\n"
+            "Only 52 percent of registered voters agreed that the pier was safe, while 73 percent said the same of "
+            "the ferry.")
+    for engine in ("model", "rules"):
+        claims = extract(Article(text=text), engine).claims
+        polled = {c.text.rstrip("."): c.checkable for c in claims if c.attributions}
+        # the share is what the poll found: a figure to check, not the respondents' view or plan
+        assert polled == {"A majority of voters expect Ruiz to win the debate": True,
+                          "Nearly eight of 10 voters say they plan to watch": True,
+                          "Only 52 percent of registered voters agreed that the pier was safe": True,
+                          "73 percent said the same of the ferry": True}, engine
+        assert {a.source.label for c in claims for a in c.attributions} == {"Dover Gazette poll"}
+        assert all(a.type == "document" for c in claims for a in c.attributions)

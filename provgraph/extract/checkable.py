@@ -150,6 +150,19 @@ EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier v
 AUTHOR_BIO = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}is\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
                         r"(?:columnist|writer|reporter|editor|contributor|correspondent|author|blogger|journalist)"
                         r"\s+(?:for|at|with|of)\s+(?:the\s+)?[A-Z](?![^,;]*\b(?:who|which|that|where)\b)[^,;]*$")
+# ... and at an article's end, whoever the story never mentioned: "Ana Ruiz is playwright-in-residence at
+# Dover College and artistic director of ...", the writer's own credentials.
+CLOSING_BIO = re.compile(r"^((?:[A-Z][\w.'’-]*\s+){1,4})is\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
+                         r"(?:at|of|for|with)\s+(?:the\s+)?[A-Z]")
+
+
+def closing_bio(sentence: str, before: str) -> bool:
+    """Is this sentence of the last paragraph a note on its writer: someone the article never named
+    before, described by their post ("... is a fellow at the Dover Institute")."""
+    m = CLOSING_BIO.match(sentence)
+    return m is not None and m.group(1).split()[-1] not in before
+
+
 # What was said is what someone means to do: "plans this week to give", "he intends to run".
 INTENDED = re.compile(r"^(?!(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|My|Your)\s)"
                       r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w’'-]+)\s+)?(?:plans?|planning|intends?|wants?|hopes?|"

@@ -20,7 +20,7 @@ from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (CLAUSE_OPENER, PREDICTION, SPEECH_LEMMAS, TYPED_LEMMAS, Checkability,
-                                         assess, attribution_type, non_response, refusals)
+                                         assess, attribution_type, closing_bio, non_response, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -33,7 +33,7 @@ from provgraph.extract.scope import (
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.ledes import delayed_names
 from provgraph.extract.sourcebook import SourceBook
-from provgraph.extract.sources import parse_mention
+from provgraph.extract.sources import PROPORTION, parse_mention
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Article, Attribution, Claim, NonResponse, Span
 
@@ -63,6 +63,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     announced: Found | None = None  # "He said:" closing the sentence before: the quotation comes next
     headline_end = _headline_end(text, article.title)
+    closing = text.rstrip().rfind("\n\n") + 1  # where the last paragraph begins (a writer's note is there)
     around = QuoteIndex(quotes)
     body: list[Span] = []  # the sentences after the headline
     for n, sentence in enumerate(split_sentences(text)):
@@ -149,7 +150,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         if claims_too and innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
         elif claims_too and not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
-            claims.extend(_writers_claim(sentence, tokens, quotes, sentence.end <= headline_end))
+            if not (sentence.start >= closing and closing_bio(sentence.text, text[:closing])):
+                claims.extend(_writers_claim(sentence, tokens, quotes, sentence.end <= headline_end))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
         if here or figures(sentence.text):
@@ -190,7 +192,9 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         cue_lemma=f.cue_lemma,
         quote=f.quote,
         source_kind=kind,
-        type=attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None)
+        # a share's answer is the poll's finding, whatever the verb ("a majority expect her to win")
+        type="document" if f.mention is not None and f.mention.kind == "respondents" else
+        attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None)
         if _known_cue(f.cue, f.cue_lemma) else "action",
     )
 
@@ -228,6 +232,11 @@ def _link_nested(here: list[Attribution]) -> None:
         for outer in here:
             if outer is inner or not _inside(inner, outer):
                 continue
+            if inner.source is not None and inner.source is outer.source and inner.source_span is not None \
+                    and inner.source_span.start > outer.content[0].start:
+                # "52 percent agreed that X, while 73 percent said Y": two findings of one poll, side by side
+                outer.content = _until(outer.content, inner.source_span.start)
+                continue
             if _inside(outer, inner) and _frames(inner, outer):
                 continue  # mutual: only the framing cue relays the other
             if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
@@ -242,6 +251,18 @@ def _link_nested(here: list[Attribution]) -> None:
                 break
             seen.add(id(node))
             node = node.relayed_by
+
+
+def _until(spans: list[Span], end: int) -> list[Span]:
+    """The spans cut at `end`, without the connective that led to what follows ("..., while")."""
+    out = []
+    for x in spans:
+        if x.start >= end:
+            continue
+        text = re.sub(r"(?:[\s,;:—–-]|\b(?:while|and|but|whereas)\b)+$", "", x.text[:max(0, end - x.start)])
+        if text:
+            out.append(Span(x.start, x.start + len(text), text))
+    return out or spans
 
 
 def _overlap(a: list[Span], b: list[Span]) -> list[Span]:
@@ -351,10 +372,16 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
     claims: dict[tuple[int, int], Claim] = {}
     hedges = narrator_hedges(sentence, quotes)
     for a in atts:
-        first = _with_trailing_clause(statement(a.content[0]), a, sentence, text)
+        first = _with_trailing_clause(statement(a.content[0]), a, sentence, text, atts)
+        share = a.source_kind == "document" and a.source_span is not None and PROPORTION.match(a.source_span.text)
+        if share and a.source_span.end <= first.start and a.source_span.start >= sentence.start:
+            # "52 percent agreed that she is healthy": the poll's finding, a figure to check, where "she is
+            # healthy" alone is their view
+            first = Span(a.source_span.start, first.end, text[a.source_span.start:first.end])
         key = (first.start, first.end)
         claim_text = " … ".join([first.text] + [statement(c).text for c in a.content[1:]])
-        check = judge(claim_text, a.cue_lemma, a.quote, a.source_kind, rules_reading(claim_text, a))
+        check = Checkability(True, "figure") if share and first.start == a.source_span.start \
+            else judge(claim_text, a.cue_lemma, a.quote, a.source_kind, rules_reading(claim_text, a))
         if key not in claims:
             start = first.start - 1 if first.start < sentence.start else sentence.start  # a quotation begun before
             evidence = sentence if start == sentence.start else Span(start, sentence.end, text[start:sentence.end])
@@ -412,12 +439,14 @@ _TRAILING_CLAUSE = re.compile(r"\s*,?\s+(?:when|after|before|while|until|because
                               r"[^“”\"]+?[.!?]?\s*$")
 
 
-def _with_trailing_clause(content: Span, a: Attribution, sentence: Span, text: str) -> Span:
-    """The claim's span, carried over a clause that ends the sentence after it (the cue before it)."""
+def _with_trailing_clause(content: Span, a: Attribution, sentence: Span, text: str,
+                          others: list[Attribution]) -> Span:
+    """The claim's span, carried over a clause that ends the sentence after it (the cue before it),
+    unless that clause is another attribution's ("..., while 73 percent said ...")."""
     if a.cue is None or a.cue.start > content.start or not content.end < sentence.end:
         return content
     m = _TRAILING_CLAUSE.match(text, content.end, sentence.end)
-    if m is None:
+    if m is None or any(b.cue is not None and content.end <= b.cue.start < m.end() for b in others if b is not a):
         return content
     end = m.end()
     while end > content.end and text[end - 1] in " .!?":

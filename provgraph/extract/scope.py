@@ -85,7 +85,8 @@ def share_of_those_asked(f: Found, tokens, text: str) -> None:
         f.mention = widened
 
 
-_SHARE_OF = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|\bhalf|\ba (?:slim |narrow |clear |large )?majority|"
+_SHARE_OF = re.compile(r"(?:\b(?:only|just|about|nearly|almost|some|roughly|around|more than|fewer than|less than) )?"
+                       r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|\bhalf|\ba (?:slim |narrow |clear |large )?majority|"
                        r"\ba plurality|\b(?:two|three)[ -](?:thirds|quarters)) of (?:the |all |those )?(?:[\w-]+ ){0,2}$", re.IGNORECASE)
 
 

@@ -399,11 +399,11 @@ _NAME_JOINERS = frozenset("of for the and on".split())
 
 
 def _describes(definite: str, descriptor: str) -> bool:
-    """Whether "the official" or "the senior official" names again "a senior administration official":
-    each of its words is in the earlier description, the head in the same number ("the band leader"
-    is not one of "European leaders", nor is "the official" one of "two officials")."""
-    words = [w for w in normalise(definite).split("-") if w not in DETERMINERS]
-    return bool(words) and set(words) <= set(normalise(descriptor).split("-"))
+    """Whether "the official" or "the senior official" names again "a senior administration official"
+    (or "the source" one of "sources within the ministry"): each of its words is in the earlier
+    description; "the band leader" is not one of "European leaders"."""
+    words = {w.rstrip("s") for w in normalise(definite).split("-") if w not in DETERMINERS}
+    return bool(words) and words <= {w.rstrip("s") for w in normalise(descriptor).split("-")}
 
 
 def _acronyms(tokens: list[Token]):

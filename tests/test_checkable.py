@@ -24,6 +24,7 @@ from provgraph.rdf import source_iri
     ("three inspectors resigned after the audit", "tell"),
     ("water use in the valley rose by a third", "report"),
     ("the reservoir is below its minimum level", "according to"),
+    ("how the county hid 12 of its accounts from the auditors", "show"),  # a finding, not a question
 ])
 def test_facts_a_source_passes_on_are_checkable(content, cue):
     assert assess(content, cue).checkable

@@ -105,3 +105,14 @@ def test_a_share_of_respondents_is_the_polls_figure_with_the_share_in_the_claim(
                           "73 percent said the same of the ferry": True}, engine
         assert {a.source.label for c in claims for a in c.attributions} == {"Dover Gazette poll"}
         assert all(a.type == "document" for c in claims for a in c.attributions)
+
+
+def test_a_polls_result_for_one_group_is_the_polls():
+    text = ("Ruiz leads Okafor by 4 points among likely voters, according to a new Dover Gazette poll. "
+            "Among registered voters, Ruiz and Okafor are tied. Among women, Ruiz leads.")
+    for engine in ("model", "rules"):
+        claims = extract(Article(text=text), engine).claims
+        assert {c.text.rstrip("."): [a.source.label for a in c.attributions] for c in claims} == {
+            "Ruiz leads Okafor by 4 points among likely voters": ["Dover Gazette poll"],
+            "Among registered voters, Ruiz and Okafor are tied": ["Dover Gazette poll"],
+            "Among women, Ruiz leads": ["Dover Gazette poll"]}, engine

@@ -417,3 +417,10 @@ def test_an_office_of_a_named_place_is_its_holder_named_before_or_someone_identi
             "Gov. Dana Whitfield said the plan was dead. Hours later the Ohio governor said it had failed in 2015.")
     sources = {a.source.label: a.source.anonymous for c in claims(text, engine) for a in c.attributions}
     assert sources == {"Texas attorney general": False, "Dana Whitfield": False}
+
+
+def test_a_campaign_named_by_its_candidate_is_named_and_a_cue_phrase_credits_it():
+    text = "The Ruiz campaign has pointed out that the tax breaks let the port hire 4,000 workers in 2015."
+    (claim,) = claims(text)
+    assert [(a.source.label, a.source.kind, a.source.anonymous) for a in claim.attributions] == [
+        ("Ruiz campaign", "organization", False)]

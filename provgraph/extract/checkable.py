@@ -249,8 +249,11 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "non-response")
     if len(words) < 3 and not has_figure:
         return Checkability(False, "fragment")  # "(a reporter who asked about) the budget": no statement at all
-    if attributed and INDIRECT_QUESTION.match(text) and ":" not in text:  # "why it sank: the hull failed"
-        return Checkability(False, "question")  # "(she told them) how pleased she is", "(they asked) whether ..."
+    if attributed and INDIRECT_QUESTION.match(text) and ":" not in text \
+            and not (cue_lemma in INFORMATION and text.lower().startswith("how")):  # "why it sank: the hull failed"
+        # "(she told them) how pleased she is", "(they asked) whether ..."; not "(the study shows) how
+        # companies shelter profits", a finding
+        return Checkability(False, "question")
     for reason, lemmas in ANALYSIS_REASONS.items():
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
             return Checkability(False, reason)

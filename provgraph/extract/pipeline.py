@@ -25,7 +25,7 @@ from provgraph.extract.claims import figures, has_event_about_named_actor, state
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.linking import model_attributions
-from provgraph.extract.polls import document_adjunct, is_methodology
+from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
     coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, share_of_those_asked,
@@ -133,7 +133,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         if not here and (adjunct := document_adjunct(tokens, text)) is not None:
             adjunct.sentence = sentence  # "In the latest Marist poll, ..."
             here = [a for a in [_resolve(adjunct, book)] if a is not None and a.source is not None]
-        if not here and is_methodology(sentence.text) and (poll := book.poll(named_here=True)) is not None:
+        if not here and (is_methodology(sentence.text) or is_breakdown(sentence.text)) \
+                and (poll := book.poll(named_here=True)) is not None:
             here = [Attribution(poll, None, None, [sentence], sentence, "according to", "indirect", "document",
                                 carried=True, type="document")]
         announced = announcement(tokens, text) if not here else None
@@ -200,12 +201,14 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
 
 
 def _known_cue(cue: Span | None, lemma: str | None) -> bool:
-    """Is the cue's lemma one the rules type, one of its words one PolNeAR train uses as a cue
-    (lexicon.cue_class), or is it no word at all (a colon, a dash: layout)? The
+    """Is the cue's lemma one the rules type, one of its words (or pairs of words, "pointed out") one
+    PolNeAR train uses as a cue (lexicon.cue_class, cue_phrases), or is it no word at all (a colon,
+    a dash: layout)? The
     tagger also reads cues it never saw ("He has promoted unproven therapies"): what the subject
     did, which credits them with nothing."""
     words = re.findall(r"[\w’'-]+", cue.text.lower()) if cue is not None else []
-    return not words or lemma in TYPED_LEMMAS or any(lexicon.cue_class(w) != "-" or w == "according" for w in words)
+    return not words or lemma in TYPED_LEMMAS or any(lexicon.cue_class(w) != "-" or w == "according" for w in words) \
+        or any(f"{a} {b}" in lexicon.table("cue_phrases.txt") for a, b in zip(words, words[1:]))  # "has pointed out"
 
 
 def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:

@@ -3,8 +3,9 @@
 "In the latest Marist poll, Ruiz led by 5 points": a document named in an opening adjunct is the
 source of what the sentence goes on to say, as "according to" would make it. "The poll was
 taken March 2-5 among 812 adults, with a margin of error of 4 points": a poll's own
-methodology is the poll's account of itself, not the writer's unsourced claim. Both came out
-`unattributed` in poll stories, where every figure has a source a reader can see.
+methodology is the poll's account of itself, not the writer's unsourced claim; so is its result for
+one group ("Among registered voters, the two are tied"). These came out `unattributed` in poll
+stories, where every figure has a source a reader can see.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ ADJUNCT_REACH = 16  # tokens in which the adjunct's comma must come
 METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s? (?:was|were) (?:conducted|taken|"
                          r"carried out|fielded)\b|\b(?:interviewed|surveyed|polled) (?:a (?:random |national )?sample "
                          r"of )?[\d,]+ (?:adults|people|voters|likely|registered|respondents)\b", re.IGNORECASE)
+
+BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:all|likely|registered|white|black|young|younger|"
+                       r"older|college-educated|[A-Z][\w-]+) ){0,2}(?:voters|respondents|adults|Democrats|Republicans|"
+                       r"independents|women|men|Americans|Hispanics|Latinos|millennials)\b")
 
 
 def document_adjunct(tokens: list[Token], article: str) -> Found | None:
@@ -47,6 +52,12 @@ def document_adjunct(tokens: list[Token], article: str) -> Found | None:
     content = Span(tokens[start].start, tokens[-1].end, article[tokens[start].start:tokens[-1].end])
     cue = Span(tokens[0].start, tokens[0].end, tokens[0].text)
     return Found(mention, cue, "according to", [content])
+
+
+def is_breakdown(text: str) -> bool:
+    """"Among registered voters, Clinton and Trump are tied": a poll's result for one group of those
+    it asked, which a poll story states without a cue."""
+    return bool(BREAKDOWN.match(text))
 
 
 def is_methodology(text: str) -> bool:

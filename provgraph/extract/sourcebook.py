@@ -254,9 +254,9 @@ class SourceBook:
                 return Mention(m.span, "person", label, m.head, descriptor=label, affiliation=m.affiliation)
         elif representative:
             return None
-        else:  # the owner's surname in the phrase: which of two Trumps it is, the phrase does not say
-            names = {normalise(w) for w in words[1:-1] if w[:1].isupper()}
-            if not any(self._index.get(("last", "person", name)) for name in names):  # indexed: not a scan
+        else:  # "the Trump campaign": a name in the phrase makes it named; which of two Trumps it is,
+            # the phrase does not say, so it is kept to its article (a descriptor)
+            if not any(w[:1].isupper() for w in words[1:-1]):
                 return None
             label = _strip_det(m.span.text)
         return Mention(m.span, "organization", label, m.head, descriptor=label, affiliation=m.affiliation)

@@ -583,6 +583,10 @@ def test_a_view_held_by_the_speaker_is_not_checkable_even_with_a_date(content):
 @pytest.mark.parametrize("text, flagged", [
     ("Environmentalists worry that the new mine will poison the river.", False),  # a feeling described
     ("Many residents feel betrayed by the council's decision.", False),
+    # a fact inside the feeling is the writer's, and no one holding a view is the source of it
+    ("Many Dover residents felt betrayed when the council sold the port to a developer for $4 million in 2015.",
+     False),
+    ("Mayor Ana Ruiz believes the council sold the port to a developer for $4 million in 2015.", False),
     ("Some believe the new mine will poison the river.", True),  # a weasel word stands in for a source
     ("Critics fear the new mine will poison the river.", True),
     ("Officials said privately that the mine would close.", True),  # unnamed people voicing it
@@ -593,6 +597,7 @@ def test_a_described_feeling_hides_no_anonymous_source_but_a_weasel_word_does(tm
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
     report = json.loads(CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store", str(store)]).stdout)
     assert [("anonymous-only" in c["reasons"]) for c in report["claims"]] == [flagged]
+    assert not any("single-source" in c["reasons"] for c in report["claims"])  # feeling it is no source
 
 
 @pytest.mark.parametrize("text, reasons", [

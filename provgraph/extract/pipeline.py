@@ -164,7 +164,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     article.claims = _join_quotations(claims, around, text)
     for c in article.claims:
         if _described_feeling(c):
-            c.check = "belief"
+            c.checkable, c.check = False, "belief"
     article.sources = book.sources
     article.attributions = attributions
     return article
@@ -520,10 +520,11 @@ def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
 
 
 def _described_feeling(claim: Claim) -> bool:
-    """"Environmentalists worry that ...", "many citizens feel stung": a state of mind the writer
-    describes, credited to nobody who told it, so no anonymous source hides behind it. Not
+    """"Environmentalists worry that ...", "many citizens feel stung", "Many Mexicans felt betrayed when
+    the president invited him": a state of mind the writer describes, credited to nobody who told
+    it, so no anonymous source hides behind it, and no one named is the source of a fact in it. Not
     "Some believe ...", "critics fear ...": words that stand in for a source (weasel words)."""
-    return not claim.checkable and bool(claim.attributions) and all(
+    return bool(claim.attributions) and all(
         a.type == "belief" and a.source is not None and _holder(a.source.descriptor or a.source.label) not in WEASEL_WORDS
         for a in claim.attributions)
 

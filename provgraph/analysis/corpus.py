@@ -32,6 +32,7 @@ DERIVED = URIRef(f"{ID}graph/derived")
 ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
 # Claims that state nothing, not even an opinion: no flag, anonymous sources or not.
+ARTICLE_COUNT = str(PG.articleCount)  # the derived graph's freshness mark (compared per quad: a plain string)
 NOT_STATEMENTS = frozenset({"fragment", "question", "non-response", "label", "belief"})
 MIN_WORDS = 4  # a match on shared words alone needs statements, not a name or a fragment
 FIGURE_JACCARD = 0.2  # a shared figure still needs this share of common words
@@ -66,12 +67,20 @@ class ClaimInfo:
     checkable: bool = True  # asserts a fact someone could verify (extract/checkable.py)
     check: str = ""  # why it is or is not (checkable.py's reason: figure, opinion, fragment, ...)
     _words: set[str] | None = None
+    _numbers: set[str] | None = None
 
     @property
     def words(self) -> set[str]:
         if self._words is None:
             self._words = content_words(self.text)
         return self._words
+
+    @property
+    def numbers(self) -> set[str]:
+        """The numbers the text gives, "1,000" as "1000" (read once: a claim is matched against many)."""
+        if self._numbers is None:
+            self._numbers = {n.replace(",", "") for n in NUMBER.findall(self.text)}
+        return self._numbers
 
 
 @dataclass
@@ -156,7 +165,7 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
     """Score two claims as reports of one claim. Conservative: a wrong merge fakes corroboration.
     Never a match: numbers that disagree ("3 to 1" and "2 to 1", one plan's figures and another's),
     or too few words to tell one statement from another ("Clinton")."""
-    if not a.words or not b.words or _numbers_disagree(a.text, b.text):
+    if not a.words or not b.words or _numbers_disagree(a.numbers, b.numbers):
         return None
     jaccard = len(a.words & b.words) / len(a.words | b.words)
     fig = _figure_match(a, b)
@@ -176,9 +185,8 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
     return round(score, 3), reason
 
 
-def _numbers_disagree(a: str, b: str) -> bool:
-    """Both texts give numbers and neither's are all among the other's."""
-    na, nb = ({n.replace(",", "") for n in NUMBER.findall(t)} for t in (a, b))  # "1,000" is "1000"
+def _numbers_disagree(na: set[str], nb: set[str]) -> bool:
+    """Both claims give numbers and neither's are all among the other's."""
     return bool(na) and bool(nb) and not (na <= nb or nb <= na)
 
 
@@ -348,11 +356,22 @@ def _components(links) -> list[set[str]]:
 def spanning_tree(links: list[tuple[str, str, float, str]]) -> list[tuple[str, str, float, str]]:
     """The strongest links that hold each cluster together (a maximum spanning forest, Kruskal): what
     is stored and shown as the cluster's evidence, n-1 links for n reports."""
-    g = nx.Graph()
-    for a, b, score, reason in links:
-        g.add_edge(a, b, weight=score, reason=reason)
-    forest = nx.maximum_spanning_tree(g, algorithm="kruskal")
-    return sorted((min(a, b), max(a, b), d["weight"], d["reason"]) for a, b, d in forest.edges(data=True))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    unique = {(min(a, b), max(a, b)): (score, reason) for a, b, score, reason in links}
+    forest = []
+    for (a, b), (score, reason) in sorted(unique.items(), key=lambda m: (-m[1][0], m[0])):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+            forest.append((a, b, score, reason))
+    return sorted(forest)
 
 
 def analyse(store) -> Corpus:
@@ -541,7 +560,7 @@ def derive(store, new_articles: set[str] | None = None) -> Corpus:
         corpus = analyse(store)
         mark_stale(store)
         quads = derived_quads(corpus)
-        store.replace_graph(DERIVED, [q for q in quads if q.predicate.value != str(PG.articleCount)], atomic=False)
+        store.replace_graph(DERIVED, [q for q in quads if q.predicate.value != ARTICLE_COUNT], atomic=False)
         _mark(store, quads)
         corpus.rewritten = len(corpus.claims)
         return corpus
@@ -609,7 +628,7 @@ def _rewrite(store, c: Corpus, touched: set[str], linked: set[str], conflicted_c
         store.update(" ; ".join(f"DELETE WHERE {{ GRAPH {x} }}" for x in stale[i:i + 500]))
     # a claim that only gained links gets them added: its other statements are unchanged
     quads = derived_quads(c, touched | linked, conflicted_claims, changed_sources)
-    rest = [q for q in quads if q.predicate.value != str(PG.articleCount)]
+    rest = [q for q in quads if q.predicate.value != ARTICLE_COUNT]
     store.load(ox.serialize(rest, format=ox.RdfFormat.N_QUADS), "nquads", bulk=True)
     _mark(store, quads)
 
@@ -622,6 +641,6 @@ def mark_stale(store) -> None:
 
 
 def _mark(store, quads: list) -> None:
-    count = [q for q in quads if q.predicate.value == str(PG.articleCount)]
+    count = [q for q in quads if q.predicate.value == ARTICLE_COUNT]
     store.load(ox.serialize(count, format=ox.RdfFormat.N_QUADS), "nquads")
 

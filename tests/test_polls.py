@@ -116,3 +116,17 @@ def test_a_polls_result_for_one_group_is_the_polls():
             "Ruiz leads Okafor by 4 points among likely voters": ["Dover Gazette poll"],
             "Among registered voters, Ruiz and Okafor are tied": ["Dover Gazette poll"],
             "Among women, Ruiz leads": ["Dover Gazette poll"]}, engine
+
+
+def test_the_poll_is_the_poll_named_before_and_its_methodology_is_its_own_however_far_back():
+    text = ("A Dover Gazette poll shows that ferry riders have turned against the toll.\n\n"
+            "Ruiz leads Okafor by 46 percent to 42 percent, according to the poll.\n\n"
+            "The mayor said on Monday that the toll would stay. Council members said it would go.\n\n"
+            "Okafor visited the port on Tuesday.\n\n"
+            "The survey was conducted June 16-19 among 600 adults. It has a margin of error of 4 points.")
+    for engine in ("model", "rules"):
+        article = extract(Article(text=text), engine)
+        credited = {c.text.rstrip("."): [a.source.label for a in c.attributions] for c in article.claims}
+        assert credited["Ruiz leads Okafor by 46 percent to 42 percent"] == ["Dover Gazette poll"], engine
+        assert credited["The survey was conducted June 16-19 among 600 adults"] == ["Dover Gazette poll"], engine
+        assert credited["It has a margin of error of 4 points"] == ["Dover Gazette poll"], engine

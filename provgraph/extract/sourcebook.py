@@ -117,6 +117,15 @@ class SourceBook:
 
         if m.kind in ("person", "organization", "outlet") and (full := self._acronyms.get(m.label)) is not None:
             m = replace(full, span=m.span)  # "The Christian News Service (CNS) counted ...", then "CNS reported"
+        if m.kind == "document" and not m.anonymous and " " not in m.label \
+                and m.span.text.lower().split()[0] in ("the", "this", "that"):
+            # "according to the poll", "the study found": the document of that kind named before
+            same = POLL_NOUNS if m.head in POLL_NOUNS else {m.head, m.head + "s"}
+            found = next((s for s in reversed(self.sources) if s.kind == "document" and not s.anonymous
+                          and " " in s.label and same & set(normalise(s.label).split("-"))), None)
+            if found is not None:
+                found.mentions.append(m.span)
+                return found
         if m.kind == "document" and m.possessor:
             owner = self._antecedent(m.possessor)
             if owner is not None:
@@ -322,9 +331,12 @@ class SourceBook:
     def _find_poll(self, named_here: bool = False) -> Source | None:
         if named_here and (found := self._named_poll(self._openings[-1:])) is not None:
             return found
-        found = next((s for s in self._recent() if s.kind == "document" and not s.anonymous
-                      and POLL_NOUNS & set(normalise(s.label).split("-"))), None)
-        return found if found is not None else self._named_poll(self._openings)
+        found = next((s for s in self._recent() if _named_poll_source(s)), None)
+        if found is None:
+            found = self._named_poll(self._openings)
+        # else the poll the story last credited, however far back: a poll story's own poll is its
+        # topic ("The survey was conducted September 16-19 ... It has a margin of error of 4 points")
+        return found if found is not None else next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
 
     def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:
         for _, tokens in reversed(openings):
@@ -396,6 +408,10 @@ class SourceBook:
 
 
 _NAME_JOINERS = frozenset("of for the and on".split())
+
+
+def _named_poll_source(s: Source) -> bool:
+    return s.kind == "document" and not s.anonymous and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
 
 
 def _describes(definite: str, descriptor: str) -> bool:

@@ -24,7 +24,8 @@ from provgraph.rdf import source_iri
     ("three inspectors resigned after the audit", "tell"),
     ("water use in the valley rose by a third", "report"),
     ("the reservoir is below its minimum level", "according to"),
-    ("how the county hid 12 of its accounts from the auditors", "show"),  # a finding, not a question
+    ("how county officials hid 12 accounts from the auditors in 2015", "show"),  # a finding, not a question
+    ("we were shocked when the mill laid off 400 workers on March 3, 2015", "say"),  # the layoff is a fact
 ])
 def test_facts_a_source_passes_on_are_checkable(content, cue):
     assert assess(content, cue).checkable
@@ -586,7 +587,7 @@ def test_a_view_held_by_the_speaker_is_not_checkable_even_with_a_date(content):
     # a fact inside the feeling is the writer's, and no one holding a view is the source of it
     ("Many Dover residents felt betrayed when the council sold the port to a developer for $4 million in 2015.",
      False),
-    ("Mayor Ana Ruiz believes the council sold the port to a developer for $4 million in 2015.", False),
+    ("Mayor Ana Ruiz felt betrayed when the council sold the port to a developer for $4 million in 2015.", False),
     ("Some believe the new mine will poison the river.", True),  # a weasel word stands in for a source
     ("Critics fear the new mine will poison the river.", True),
     ("Officials said privately that the mine would close.", True),  # unnamed people voicing it
@@ -700,3 +701,16 @@ def test_a_note_on_the_writer_at_the_end_is_no_claim_but_a_post_the_story_report
     # someone the story is about, whose post the writer states at the end, stays a claim
     told = "Ana Ruiz wrote a play about the port strike.\n\n" + bio
     assert bio in [c.text for c in extract(Article(text=told)).claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Steel is the largest employer of Dover County, with 4,000 workers. The mill closed in 2015.",
+    "The mill closed in 2015.\n\nHarbour Steel is now the largest employer of Dover County, with 4,000 workers.",
+])
+def test_a_closing_fact_about_an_organisation_is_no_writers_note(text):
+    assert any(c.text.startswith("Harbour Steel is") for c in extract(Article(text=text)).claims)
+
+
+def test_a_light_verb_phrase_is_no_cue_where_the_words_after_make_it_an_event():
+    (claim,) = extract(Article(text="Ruiz went on to win the seat by 400 votes in 2015."), "rules").claims
+    assert not claim.attributions and claim.checkable

@@ -31,8 +31,8 @@ from provgraph.vocab import ID, PG, RDF, RDFS
 DERIVED = URIRef(f"{ID}graph/derived")
 ALL_ARTICLES = "SELECT ?a WHERE { ?a a <http://schema.org/NewsArticle> }"
 MATCH_THRESHOLD = 0.6  # a same-claim link needs at least this score (see _match)
-# Claims that state nothing, not even an opinion: no flag, anonymous sources or not.
 ARTICLE_COUNT = str(PG.articleCount)  # the derived graph's freshness mark (compared per quad: a plain string)
+# Claims that state nothing, not even an opinion: no flag, anonymous sources or not.
 NOT_STATEMENTS = frozenset({"fragment", "question", "non-response", "label", "belief"})
 MIN_WORDS = 4  # a match on shared words alone needs statements, not a name or a fragment
 FIGURE_JACCARD = 0.2  # a shared figure still needs this share of common words

@@ -113,14 +113,19 @@ FIRST_PERSON_STANCE = re.compile(
     r"always|long)\s+){0,2}"
     r"(?:think|believe|feel|hope|want|wish|need|love|hate|like|fear|worry|doubt|guess|suppose|"
     r"(?:argue|argued|insist|insisted|maintain|maintained|contend|contended)\s+that|"
-    r"(?:am|['’]m|are|['’]re|was|were) (?:(?:so|very|just|really|absolutely|deeply|truly) )?"
-    r"(?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried|floored|stunned|"
-    r"shocked|thrilled|delighted|devastated|heartbroken|surprised|excited|humbled|grateful|thankful|saddened|"
-    r"appalled|outraged|furious|angry|upset|frustrated)|(?:would |['’]d )?call (?:it|this|that)|"
+    r"am (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
+    r"['’]m (?:proud|sure|confident|honored|honoured|glad|happy|sorry|afraid|disappointed|worried)|"
+    r"(?:would |['’]d )?call (?:it|this|that)|"
     r"can|can['’]t|cannot|must|should|will|['’]ll|['’]re going|are going|have to|got to)\b"
     r"|\b(?:in my (?:view|opinion)|let['’]s|let us|thank you|God bless)\b",
     re.IGNORECASE,
 )
+# ... or how they felt ("we were floored"), unless what they felt about is a precise figure to check.
+FIRST_PERSON_FEELING = re.compile(
+    r"\b(?:I|we)\s+(?:were|was|are|['’]re|am|['’]m) (?:(?:so|very|just|really|absolutely|deeply|truly) )?"
+    r"(?:floored|stunned|shocked|thrilled|delighted|devastated|heartbroken|surprised|excited|humbled|grateful|"
+    r"thankful|saddened|appalled|outraged|furious|angry|upset|frustrated|proud|disappointed|worried)\b",
+    re.IGNORECASE)
 # Stance adverbs (Biber's "stance adverbials"): a speaker arguing ("was really mocking", "essentially
 # wants", "the question really should be"), not passing on a fact.
 STANCE_ADVERB = re.compile(r"\b(?:really|essentially|clearly|obviously|frankly|simply|absolutely|truly|literally|"
@@ -152,15 +157,21 @@ AUTHOR_BIO = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}is\s+(?:a|an|the)\s+(?:[\
                         r"\s+(?:for|at|with|of)\s+(?:the\s+)?[A-Z](?![^,;]*\b(?:who|which|that|where)\b)[^,;]*$")
 # ... and at an article's end, whoever the story never mentioned: "Ana Ruiz is playwright-in-residence at
 # Dover College and artistic director of ...", the writer's own credentials.
-CLOSING_BIO = re.compile(r"^((?:[A-Z][\w.'’-]*\s+){1,4})is\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
-                         r"(?:at|of|for|with)\s+(?:the\s+)?[A-Z]")
+CLOSING_BIO = re.compile(r"^((?!(?:The|This|That|Its|Their|Our|His|Her)\s)(?:[A-Z][\w.'’-]*\s+){2,4})is\s+"
+                         r"((?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,4}?)(?:at|of|for|with)\s+(?:the\s+)?[A-Z]")
+WRITERS_POSTS = frozenset("author writer playwright novelist poet columnist contributor editor reporter journalist "
+                          "fellow professor lecturer scholar researcher analyst economist historian founder director "
+                          "student blogger".split())
 
 
 def closing_bio(sentence: str, before: str) -> bool:
-    """Is this sentence of the last paragraph a note on its writer: someone the article never named
-    before, described by their post ("... is a fellow at the Dover Institute")."""
+    """Is this sentence of the last paragraph a note on its writer: a person (a name of two words or
+    more) the article never named before, described by their post ("Ana Ruiz is a fellow at the
+    Dover Institute")."""
     m = CLOSING_BIO.match(sentence)
-    return m is not None and m.group(1).split()[-1] not in before
+    if m is None or not WRITERS_POSTS & set(re.findall(r"[a-z]+", m.group(2).lower())):
+        return False  # "Harbour Steel is the largest employer of Dover County": no one's post
+    return re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", before) is None
 
 
 # What was said is what someone means to do: "plans this week to give", "he intends to run".
@@ -257,7 +268,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     for reason, lemmas in ANALYSIS_REASONS.items():
         if cue_lemma in lemmas and not (has_figure and reason == "opinion" and cue_lemma in ("describe", "call")):
             return Checkability(False, reason)
-    if FIRST_PERSON_STANCE.search(text):
+    if FIRST_PERSON_STANCE.search(text) or FIRST_PERSON_FEELING.search(text) and not _precise_figure(text):
         return Checkability(False, "opinion")
     if attributed and STANCE_ADVERB.search(text) and not has_figure and not TIME.search(text):
         return Checkability(False, "opinion")  # "simply closed the bridge on Friday" is still an event

@@ -50,10 +50,11 @@ def delayed_names(attributions: list, body: list[Span], book: SourceBook) -> Non
 
 
 def _first_named(attributions: list, sentence: Span) -> Source | None:
-    """The first person credited in `sentence` who is first named there."""
+    """The first person credited in `sentence` who is first named there (by name: "Mr. Okafor’s lawyers"
+    are someone else's representatives, not the one the lede described)."""
     return next((a.source for a in attributions if a.sentence.start == sentence.start and a.source is not None
                  and a.source.kind == "person" and not a.source.anonymous and a.source.mentions
-                 and a.source.mentions[0].start >= sentence.start), None)
+                 and a.source.mentions[0].start >= sentence.start and not a.source.descriptor), None)
 
 
 # Titles that name the same office ("a New York judge" is "Justice Ann Lee" of the state's courts).

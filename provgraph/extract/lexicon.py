@@ -67,6 +67,13 @@ def cue_ratio(form: str) -> float:
 _PHRASE_STARTS = frozenset("has have had was were is are did does do went made took".split())
 
 
+def particle_cue(first: str, second: str) -> bool:
+    """Is "first second" a verb and particle PolNeAR train uses as a cue ("pointed out", "spoke
+    out")? Not one led by an auxiliary or light verb ("went on", "has been"): there the words after
+    decide ("went on to say", "went on to win")."""
+    return first not in _PHRASE_STARTS and f"{first} {second}" in table("cue_phrases.txt")
+
+
 @cache
 def cue_phrases() -> dict[tuple[str, str], list[tuple[str, ...]]]:
     """First two words -> multi-word cue phrases that start with them, longest first. Only verb

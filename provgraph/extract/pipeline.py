@@ -133,8 +133,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         if not here and (adjunct := document_adjunct(tokens, text)) is not None:
             adjunct.sentence = sentence  # "In the latest Marist poll, ..."
             here = [a for a in [_resolve(adjunct, book)] if a is not None and a.source is not None]
-        if not here and (is_methodology(sentence.text) or is_breakdown(sentence.text)) \
-                and (poll := book.poll(named_here=True)) is not None:
+        if not here and (is_methodology(sentence.text) and (poll := book.poll(named_here=True)) is not None
+                         or is_breakdown(sentence.text) and (poll := book.poll(far=False)) is not None):
             here = [Attribution(poll, None, None, [sentence], sentence, "according to", "indirect", "document",
                                 carried=True, type="document")]
         announced = announcement(tokens, text) if not here else None
@@ -151,7 +151,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         if claims_too and innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
         elif claims_too and not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
-            if not (sentence.start >= closing and closing_bio(sentence.text, text[:closing])):
+            if not (0 < closing <= sentence.start and closing_bio(sentence.text, text[:sentence.start])):
                 claims.extend(_writers_claim(sentence, tokens, quotes, sentence.end <= headline_end))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))
@@ -208,7 +208,7 @@ def _known_cue(cue: Span | None, lemma: str | None) -> bool:
     did, which credits them with nothing."""
     words = re.findall(r"[\w’'-]+", cue.text.lower()) if cue is not None else []
     return not words or lemma in TYPED_LEMMAS or any(lexicon.cue_class(w) != "-" or w == "according" for w in words) \
-        or any(f"{a} {b}" in lexicon.table("cue_phrases.txt") for a, b in zip(words, words[1:]))  # "has pointed out"
+        or any(lexicon.particle_cue(a, b) for a, b in zip(words, words[1:]))  # "has pointed out"
 
 
 def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:
@@ -235,8 +235,9 @@ def _link_nested(here: list[Attribution]) -> None:
         for outer in here:
             if outer is inner or not _inside(inner, outer):
                 continue
-            if inner.source is not None and inner.source is outer.source and inner.source_span is not None \
-                    and inner.source_span.start > outer.content[0].start:
+            if inner.source is not None and inner.source is outer.source and outer.source_kind == "document" \
+                    and inner.source_span is not None and inner.source_span.start > outer.content[0].start \
+                    and len(" ".join(c.text for c in _until(outer.content, inner.source_span.start)).split()) >= 3:
                 # "52 percent agreed that X, while 73 percent said Y": two findings of one poll, side by side
                 outer.content = _until(outer.content, inner.source_span.start)
                 continue
@@ -522,11 +523,12 @@ def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
 def _described_feeling(claim: Claim) -> bool:
     """"Environmentalists worry that ...", "many citizens feel stung", "Many Mexicans felt betrayed when
     the president invited him": a state of mind the writer describes, credited to nobody who told
-    it, so no anonymous source hides behind it, and no one named is the source of a fact in it. Not
-    "Some believe ...", "critics fear ...": words that stand in for a source (weasel words)."""
+    it, so no anonymous source hides behind it, and (a feeling) no one is the source of a fact in
+    it. Not "Some believe ...", "critics fear ...": words that stand in for a source (weasel words);
+    nor "Police believe the suspect fled on Monday": an assessment, which informs."""
     return bool(claim.attributions) and all(
         a.type == "belief" and a.source is not None and _holder(a.source.descriptor or a.source.label) not in WEASEL_WORDS
-        for a in claim.attributions)
+        and (not claim.checkable or a.cue_lemma in FEELINGS) for a in claim.attributions)
 
 
 def _feeling_about_fact(a: Attribution) -> bool:
@@ -539,6 +541,7 @@ def _feeling_about_fact(a: Attribution) -> bool:
 
 
 REACTIONS = frozenset("angry anger furious frustrated upset outraged incensed".split())
+FEELINGS = REACTIONS | frozenset("feel fear worry hope love hate resent regret mourn dread".split())
 
 
 def _holder(phrase: str) -> str:

@@ -27,7 +27,9 @@ METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s?
 
 BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:all|likely|registered|white|black|young|younger|"
                        r"older|college-educated|[A-Z][\w-]+) ){0,2}(?:voters|respondents|adults|Democrats|Republicans|"
-                       r"independents|women|men|Americans|Hispanics|Latinos|millennials)\b")
+                       r"independents|women|men|Americans|Hispanics|Latinos|millennials),")
+STANDING = re.compile(r"\b(?:tied|leads?|led|trails?|trailed|ahead|behind|edge|percent|points?|\d+%)\b|%",
+                      re.IGNORECASE)
 
 
 def document_adjunct(tokens: list[Token], article: str) -> Found | None:
@@ -56,8 +58,9 @@ def document_adjunct(tokens: list[Token], article: str) -> Found | None:
 
 def is_breakdown(text: str) -> bool:
     """"Among registered voters, Clinton and Trump are tied": a poll's result for one group of those
-    it asked, which a poll story states without a cue."""
-    return bool(BREAKDOWN.match(text))
+    it asked, which a poll story states without a cue (a figure or a standing in it; "Among women
+    who served, suicide rates doubled" is about the group, not a poll)."""
+    return bool(BREAKDOWN.match(text)) and bool(STANDING.search(text))
 
 
 def is_methodology(text: str) -> bool:

@@ -75,19 +75,20 @@ def share_of_those_asked(f: Found, tokens, text: str) -> None:
     m = f.mention
     if m is None or m.kind not in ("anonymous", "definite"):
         return
-    before = text[max(f.sentence.start, m.span.start - 60):m.span.start]
-    share = _SHARE_OF.search(before)
-    if share is None:
-        return
-    start = m.span.start - len(before) + share.start()
-    widened = parse_mention(tuple(t for t in tokens if start <= t.start and t.end <= m.span.end), text)
-    if widened is not None and widened.kind == "respondents":
-        f.mention = widened
+    at = next((k for k, t in enumerate(tokens) if t.start >= m.span.start), None)
+    if at is None or at < 2 or tokens[at - 1].lower != "of" and (at < 3 or tokens[at - 2].lower != "of"):
+        return  # the share is "N of" right before the group ("52 percent of registered voters")
+    for k in range(max(0, at - SHARE_REACH), at):  # the longest share first ("Only 52 percent of ...")
+        if not tokens[k].is_word or any(not t.is_word and t.text not in ("%", "-", ".") for t in tokens[k:at]):
+            continue
+        widened = parse_mention(tuple(t for t in tokens[k:] if t.end <= m.span.end), text)
+        if widened is not None and widened.kind == "respondents":
+            f.mention = widened
+            return
 
 
-_SHARE_OF = re.compile(r"(?:\b(?:only|just|about|nearly|almost|some|roughly|around|more than|fewer than|less than) )?"
-                       r"(?:\d+(?:\.\d+)?\s?(?:percent|per cent|%)|\bhalf|\ba (?:slim |narrow |clear |large )?majority|"
-                       r"\ba plurality|\b(?:two|three)[ -](?:thirds|quarters)) of (?:the |all |those )?(?:[\w-]+ ){0,2}$", re.IGNORECASE)
+SHARE_REACH = 6  # tokens a share may take before its group: "only a slim majority of", "52 percent of"
+
 
 
 def names_someone(f: Found, text: str) -> bool:
@@ -103,7 +104,7 @@ def names_someone(f: Found, text: str) -> bool:
 
 
 NAMING = frozenset("name call dub nickname".split())
-_INTRODUCED = re.compile(r"\b(?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s+$")
+_INTRODUCED = re.compile(r"\b(?i:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s+$")
 
 
 # ("As X put it, Y" is X's Y; "When the poll asked ..., 42 percent backed Y" is the poll's finding)

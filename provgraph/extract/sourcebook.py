@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.sources import (
-    CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, POSSESSIVE, POSSESSIVES,
+    CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, POSSESSIVE,
+    POSSESSIVES,
     SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
@@ -115,6 +116,10 @@ class SourceBook:
         if m.kind == "pronoun":
             return self._antecedent(m.head)
 
+        if m.kind == "organization" and " " not in m.label and m.label.lower() in lexicon.words("countries.txt") \
+                and (person := next(iter(self._index.get(("last", "person", normalise(m.label)), ())), None)):
+            person.mentions.append(m.span)  # "Rep. Steve Israel said ... Israel said": the person, not the state
+            return person
         if m.kind in ("person", "organization", "outlet") and (full := self._acronyms.get(m.label)) is not None:
             m = replace(full, span=m.span)  # "The Christian News Service (CNS) counted ...", then "CNS reported"
         if m.kind == "document" and not m.anonymous and " " not in m.label \
@@ -242,10 +247,11 @@ class SourceBook:
         words = m.span.text.split()
         if representative and m.affiliation and words[0].lower() not in POSSESSIVES:
             # "lawyers for Mr. Scott", "attorneys for the family": on the record for the party named
-            party = m.affiliation if m.affiliation[:1].isupper() else _first_name(self.tokens, m.span.start) \
+            party = m.affiliation if m.affiliation[:1].isupper() else _possessor(self.tokens, m.span.start) \
                 if m.affiliation.lower() in ("family", "families") else None
-            if party is None:
-                return None
+            if party is None or any(w.lower() in PARTY_WORDS or w.lower() in lexicon.words("organization_words.txt")
+                                    for w in party.split()):
+                return None  # a person's: "a spokesman for the Senate campaign" says whose no more than it did
             label = f"{POSSESSIVE.sub('', party)}’s {m.head}"
             return Mention(m.span, "person", label, m.head, descriptor=label)
         if words[0].lower() in POSSESSIVES and len(words) == 2:
@@ -265,8 +271,10 @@ class SourceBook:
             return None
         else:  # "the Trump campaign": a name in the phrase makes it named; which of two Trumps it is,
             # the phrase does not say, so it is kept to its article (a descriptor)
-            if not any(w[:1].isupper() for w in words[1:-1]):
-                return None
+            owner = [w for w in words[1:-1] if w[:1].isupper()]
+            if not owner or any(w.lower() in PARTY_WORDS or w.lower() in lexicon.words("organization_words.txt")
+                                for w in owner):
+                return None  # "the Democratic campaign", "the Senate campaign": whose, it does not say
             label = _strip_det(m.span.text)
         return Mention(m.span, "organization", label, m.head, descriptor=label, affiliation=m.affiliation)
 
@@ -322,13 +330,14 @@ class SourceBook:
             return found
         return None
 
-    def poll(self, named_here: bool = False) -> Source | None:
+    def poll(self, named_here: bool = False, far: bool = True) -> Source | None:
         """The poll or survey a proportion of respondents answered: one credited in the last few
-        sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ...").
-        `named_here`: one this sentence names comes first ("The Gazette poll was taken ...")."""
-        return self._seen(self._find_poll(named_here))
+        sentences, or else one named in this sentence or the one before ("A Quinnipiac poll ..."),
+        or else (`far`) the one the story last credited. `named_here`: one this sentence names
+        comes first ("The Gazette poll was taken ...")."""
+        return self._seen(self._find_poll(named_here, far))
 
-    def _find_poll(self, named_here: bool = False) -> Source | None:
+    def _find_poll(self, named_here: bool = False, far: bool = True) -> Source | None:
         if named_here and (found := self._named_poll(self._openings[-1:])) is not None:
             return found
         found = next((s for s in self._recent() if _named_poll_source(s)), None)
@@ -336,7 +345,9 @@ class SourceBook:
             found = self._named_poll(self._openings)
         # else the poll the story last credited, however far back: a poll story's own poll is its
         # topic ("The survey was conducted September 16-19 ... It has a margin of error of 4 points")
-        return found if found is not None else next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
+        if found is None and far:
+            found = next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
+        return found
 
     def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:
         for _, tokens in reversed(openings):
@@ -490,6 +501,23 @@ def _last_full_name(tokens: list[Token], before: int) -> str | None:
         if len(run) >= 2:
             runs.append(" ".join(run))
     return runs[-1] if runs else None
+
+
+def _possessor(tokens: list[Token], before: int) -> str | None:
+    """The name the sentence gives a family by, before offset `before`: "Ana Ruiz's relatives ...,
+    attorneys for the family said" (not whoever the sentence opens with: "Officer Cole shot Jamal
+    Reed, attorneys for the family said" names no family)."""
+    run: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if t.is_word and _is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
+            run.append(t)
+            if POSSESSIVE.search(t.text):
+                return " ".join(POSSESSIVE.sub("", x.text) for x in run)
+        else:
+            run = []
+    return None
 
 
 def _first_name(tokens: list[Token], before: int) -> str | None:

@@ -363,14 +363,16 @@ def _place_office(head_part: list[Token], article: str) -> Mention | None:
     """"the Texas attorney general", "the White House press secretary": the holder of an office of a
     named place or body, someone a reader can identify (the one named before, or kept to the
     article), not an anonymous official; "the Democratic senator" could be any of several."""
-    if head_part[0].lower != "the" or head_part[-1].lower not in PLACE_OFFICES:
-        return None
+    if head_part[0].lower != "the" or head_part[-1].lower not in PLACE_OFFICES or len(head_part) < 3 \
+            or head_part[-1].lower == "general" and head_part[-2].lower not in ("attorney", "inspector", "surgeon"):
+        return None  # ("the Army general": one of many)
     k = 1
-    while k < len(head_part) - 1 and head_part[k].is_cap and head_part[k].is_word:
+    while k < len(head_part) - 1 and (head_part[k].is_cap and head_part[k].is_word
+                                      or head_part[k].text == "." and head_part[k - 1].is_cap):  # "the U.S."
         k += 1
     place = head_part[1:k]
     if not place or len(head_part) - k > 3 or any(t.is_cap for t in head_part[k:]) \
-            or any(t.lower in PARTY_WORDS or t.text in lexicon.words("demonyms.txt", lower=False) for t in place):
+            or any(t.lower in PARTY_WORDS for t in place):
         return None
     described = _text(head_part[1:], article)
     return Mention(Span(head_part[0].start, head_part[-1].end, _text(head_part, article)), "definite", described,
@@ -559,9 +561,10 @@ INDEFINITE = frozenset("a an one some another".split())
 # A named place speaking through its government: "the city of Phoenix", "the state of Ohio".
 JURISDICTION = re.compile(r"(?i:the\s+)?(?i:city|state|county|town|village|province|government|commonwealth)\s+of\s+(?:the\s+)?"
                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
-# Offices of a place or body, one holder each: "the Texas attorney general", "the Ohio secretary of state".
-PLACE_OFFICES = OFFICES - {"representative", "lawmaker", "judge", "justice"} | frozenset(
-    "general prosecutor sheriff comptroller treasurer auditor commissioner superintendent".split())
+# Offices of a place or body, one holder each: "the Texas attorney general", "the Ohio governor" (not "the
+# Texas senator", one of two).
+PLACE_OFFICES = frozenset("governor mayor president secretary chairman chairwoman minister chancellor premier general "
+                          "sheriff comptroller treasurer auditor superintendent".split())
 PARTY_WORDS = frozenset("democratic republican gop conservative liberal independent progressive".split())
 # People a writer names by relation ("my father said"); "our sources" stay anonymous.
 RELATIONS = frozenset("father mother dad mom mum son daughter brother sister husband wife grandfather grandmother "
@@ -576,9 +579,10 @@ PROPORTION = re.compile(
     r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)\s?(?:percent|per cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of|of) "
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|(?:a|one|two)[ -]thirds?|(?:a|one|three)[ -]quarters?|"
     r"a (?:slim |narrow |clear |large )?majority|a plurality)"
-    r"(?: (?:of )?(?:the |all |those )?(?:[\w-]+ ){0,2}(?:voters|respondents|americans|adults|people|residents|"
-    r"polled|surveyed|asked|democrats|republicans|independents|women|men|parents|millennials|latinos|hispanics|"
-    r"households)\b.*)?$", re.IGNORECASE)
+    r"(?: (?:of )?(?:the |all |those )?(?:likely |registered |eligible |(?:white|black|hispanic|latino|young|older|"
+    r"female|male|college-educated|evangelical|independent) )*(?:voters|respondents|americans|adults|people|"
+    r"residents|polled|surveyed|asked|democrats|republicans|independents|millennials|latinos|hispanics)\b.*)?$",
+    re.IGNORECASE)
 RESPONDENTS = frozenset("respondents polled surveyed".split())
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
 WHEN_DOCUMENTS = frozenset("new latest recent previous last earlier final".split())

@@ -446,3 +446,17 @@ def test_fixes_of_the_review(engine):
     # a lede's spokesman does not take the name of someone else's lawyers in the next sentence
     text = "A spokesman for the Senate campaign said 40 staff quit in May. Lawyers for Mr. Okafor said he left."
     assert "A spokesman for the Senate campaign" in labels(text, engine)
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_headlines_speaker_described_by_title_is_the_one_the_lede_names_with_it(engine):
+    text = ("Former harbour board chairman calls for a new vote.\n\n"
+            "Former harbour board chairman Ana Okafor said on Sunday that 400 ballots were lost in May.")
+    article = extract(Article(text=text, title="Former harbour board chairman calls for a new vote"), engine)
+    assert {(a.source.label, a.source.anonymous) for c in article.claims for a in c.attributions} == {
+        ("Ana Okafor", False)}
+    # an official stands for someone unnamed on purpose: the headline keeps its anonymous speaker
+    text = "Senior official says talks failed.\n\nAna Okafor, a senior official, said 40 talks failed in May."
+    article = extract(Article(text=text, title="Senior official says talks failed"), engine)
+    (headline,) = [c for c in article.claims if c.span.start < 40]
+    assert "Ana Okafor" not in {a.source.label for a in headline.attributions}

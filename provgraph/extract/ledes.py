@@ -39,14 +39,36 @@ def delayed_names(attributions: list, body: list[Span], book: SourceBook) -> Non
         named = next((found for n, following in enumerate(body[k + 1:k + 3])
                       if (found := _first_named(attributions, following)) is not None
                       and (n == 0 or _same_title(unnamed.descriptor or "", found))), None)
-        if named is None:
+        if named is not None:
+            _take_name(unnamed, named, attributions, book)
+
+
+def headline_names(attributions: list, headline: list[Span], body: list[Span], book: SourceBook) -> None:
+    """A headline describes its speaker by title ("Former party chairman calls for a new vote"); the
+    lede names them ("Jon Fowler, who chaired the party, said ..."): the headline's speaker is the
+    person of the same title the first sentences name, not an anonymous source."""
+    for sentence in headline:
+        described = {id(a.source): a.source for a in attributions
+                     if a.source is not None and a.source.anonymous and a.sentence.start == sentence.start
+                     and _role_head(a.source.descriptor or "") in lexicon.words("titles.txt")
+                     and _role_head(a.source.descriptor or "") not in UNNAMED_HEADS}
+        if len(described) != 1:
             continue
-        for a in attributions:
-            if a.source is unnamed:
-                a.source, a.source_kind = named, named.kind
-        named.mentions[:0] = unnamed.mentions
-        named.role = named.role or _strip_det(unnamed.descriptor or "")
-        book.sources.remove(unnamed)
+        unnamed = next(iter(described.values()))
+        named = next((found for following in body[:LEDE_SENTENCES + 1]
+                      if (found := _first_named(attributions, following)) is not None
+                      and _same_title(unnamed.descriptor or "", found)), None)
+        if named is not None:
+            _take_name(unnamed, named, attributions, book)
+
+
+def _take_name(unnamed: Source, named: Source, attributions: list, book: SourceBook) -> None:
+    for a in attributions:
+        if a.source is unnamed:
+            a.source, a.source_kind = named, named.kind
+    named.mentions[:0] = unnamed.mentions
+    named.role = named.role or _strip_det(unnamed.descriptor or "")
+    book.sources.remove(unnamed)
 
 
 def _first_named(attributions: list, sentence: Span) -> Source | None:

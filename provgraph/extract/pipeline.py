@@ -31,7 +31,7 @@ from provgraph.extract.scope import (
     coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
-from provgraph.extract.ledes import delayed_names
+from provgraph.extract.ledes import delayed_names, headline_names
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import PROPORTION, parse_mention
 from provgraph.extract.tokens import Token, tokenize
@@ -66,7 +66,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     closing = text.rstrip().rfind("\n\n") + 1  # where the last paragraph begins (a writer's note is there)
     around = QuoteIndex(quotes)
     body: list[Span] = []  # the sentences after the headline
-    for n, sentence in enumerate(split_sentences(text)):
+    sentences = split_sentences(text)
+    for n, sentence in enumerate(sentences):
         if sentence.start > headline_end:
             body.append(sentence)
         tokens = tokenize(sentence.text, sentence.start)
@@ -161,6 +162,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             study = [a for a in here if a.source is not None and is_study(a)]
         previous = [a for a in here if a.source is not None]
     delayed_names(attributions, body, book)
+    headline_names(attributions, [s for s in sentences if s.end <= headline_end], body, book)
     article.claims = _join_quotations(claims, around, text)
     for c in article.claims:
         if _described_feeling(c):

@@ -460,3 +460,13 @@ def test_a_headlines_speaker_described_by_title_is_the_one_the_lede_names_with_i
     article = extract(Article(text=text, title="Senior official says talks failed"), engine)
     (headline,) = [c for c in article.claims if c.span.start < 40]
     assert "Ana Okafor" not in {a.source.label for a in headline.attributions}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text", [
+    "Instead, the study -- which notes that 58 port companies owed $212 million in 2015 -- should alarm voters.",
+    "The audit, which notes that 58 port companies owed $212 million in 2015, should alarm voters.",
+])
+def test_what_a_relative_clause_credits_ends_where_the_clause_does(text, engine):
+    credited = [c.text.rstrip(".") for c in claims(text, engine) if c.attributions]
+    assert credited == ["58 port companies owed $212 million in 2015"]

@@ -323,7 +323,9 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     mention = None
     subj_start = None
     if j > 1 and tokens[j - 1].lower in ("who", "which"):
-        subj_end = j - 2 if tokens[j - 2].text == "," else j - 1
+        subj_end = j - 1
+        while subj_end > 0 and tokens[subj_end - 1].text in (",", "—", "–", "-"):
+            subj_end -= 1  # "the study, which notes", "the study -- which notes"
         subj_start = np_backward_start(tokens, subj_end, limit=12)
         np = tokens[subj_start:subj_end]
         mention = _author_of(parse_mention(np, article), np, article)

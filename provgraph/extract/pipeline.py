@@ -28,7 +28,8 @@ from provgraph.extract.linking import model_attributions
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, share_of_those_asked,
+    coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, relative_clause_content,
+    share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.ledes import delayed_names, headline_names
@@ -89,6 +90,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         for f in found:
             drop_recipient(f)
             share_of_those_asked(f, tokens, text)
+            relative_clause_content(f, tokens)
             name_beside(f, tokens, text)
             name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)]

@@ -69,6 +69,36 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
     return False
 
 
+def relative_clause_content(f: Found, tokens) -> None:
+    """"The study -- which notes that 58 companies would owe $212 billion -- should be a call to
+    voters": what the relative clause's cue credits ends where the clause does, at the dash that
+    closes it, or at a comma after which the sentence's own verb goes on ("..., should be")."""
+    if f.cue is None or not f.content:
+        return
+    at = next((k for k, t in enumerate(tokens) if t.start >= f.cue.start), None)
+    if at is None or at < 2 or tokens[at - 1].lower not in ("which", "who") \
+            or tokens[at - 2].text not in (",", "—", "–", "-"):
+        return
+    dash = tokens[at - 2].text != ","
+    first = f.content[0]
+    for k in range(at + 1, len(tokens) - 1):
+        t = tokens[k]
+        if t.start <= first.start or t.start >= first.end:
+            continue
+        closes = t.text in ("—", "–", "-") and (t.text != "-" or tokens[k + 1].text == "-") if dash \
+            else t.text == "," and tokens[k + 1].lower in MAIN_CLAUSE_VERBS
+        if closes:
+            text = first.text[:t.start - first.start].rstrip(" ,")
+            if len(text.split()) >= 3:
+                f.content[0] = Span(first.start, first.start + len(text), text)
+            return
+
+
+# Words that, right after a relative clause's closing comma, carry on the sentence's main clause.
+MAIN_CLAUSE_VERBS = frozenset("is are was were has have had will would should could can may might must does did "
+                              "remains remained".split())
+
+
 def share_of_those_asked(f: Found, tokens, text: str) -> None:
     """"Only 52 percent of registered voters agreed": the source phrase is the share, a poll's
     answer (credited to the poll), not "voters" speaking as an unnamed group."""

@@ -44,9 +44,10 @@ def delayed_names(attributions: list, body: list[Span], book: SourceBook) -> Non
 
 
 def headline_names(attributions: list, headline: list[Span], body: list[Span], book: SourceBook) -> None:
-    """A headline describes its speaker by title ("Former party chairman calls for a new vote"); the
-    lede names them ("Jon Fowler, who chaired the party, said ..."): the headline's speaker is the
-    person of the same title the first sentences name, not an anonymous source."""
+    """A headline describes its speaker by title ("Former harbour board chairman calls for a new
+    vote"); the lede names them with it ("Former board chairman Ana Okafor said ..."): the
+    headline's speaker is the person of the same title the first sentences name, not an anonymous
+    source."""
     for sentence in headline:
         described = {id(a.source): a.source for a in attributions
                      if a.source is not None and a.source.anonymous and a.sentence.start == sentence.start

@@ -32,7 +32,9 @@ from provgraph.extract.scope import (
     share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
+from provgraph.extract.feelings import described_feeling, feeling_about_fact
 from provgraph.extract.ledes import delayed_names, headline_names
+from provgraph.extract.nesting import inside, link_nested, whole_quotation
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import PROPORTION, parse_mention
 from provgraph.extract.tokens import Token, tokenize
@@ -105,7 +107,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         # ("the panel voted to", "the court rejected"), an intention ("X plans to resign" is a claim
         # about X), "X declined to comment" (a fact about X) and a crowd's reaction to a fact
         others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])
-                  or _feeling_about_fact(a)]
+                  or feeling_about_fact(a)]
         attributions.extend(others)
         attributions.extend(_documents_on_record(sentence, text, book))
         here = [a for a in here if a not in others]
@@ -115,12 +117,12 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             goes_on.carried = True
             here = [goes_on] + here
         for a in here:
-            _whole_quotation(a, quotes, text)
-        _link_nested(here)
+            whole_quotation(a, quotes, text)
+        link_nested(here)
         # "she noted that Trump supported the invasion in 2003": a belief or stance inside what a
         # speaker said is part of the speaker's claim, not a source of its own
         held = [a for a in here if a.type == "belief" and a.cue_lemma not in PREDICTION
-                and any(_inside(a, b) and b.type in ("speech", "document") for b in here if b is not a)]
+                and any(inside(a, b) and b.type in ("speech", "document") for b in here if b is not a)]
         attributions.extend(held)
         here = [a for a in here if a not in held]
         for a in here:
@@ -132,7 +134,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             quoted = announced_quotation(announced, sentence, quotes)
             here = [a for a in [quoted and _resolve(quoted, book)] if a and a.source is not None]
             for a in here:
-                _whole_quotation(a, quotes, text)
+                whole_quotation(a, quotes, text)
         if not here and (adjunct := document_adjunct(tokens, text)) is not None:
             adjunct.sentence = sentence  # "In the latest Marist poll, ..."
             here = [a for a in [_resolve(adjunct, book)] if a is not None and a.source is not None]
@@ -167,7 +169,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     headline_names(attributions, [s for s in sentences if s.end <= headline_end], body, book)
     article.claims = _join_quotations(claims, around, text)
     for c in article.claims:
-        if _described_feeling(c):
+        if described_feeling(c):
             c.checkable, c.check = False, "belief"
     article.sources = book.sources
     article.attributions = attributions
@@ -213,91 +215,6 @@ def _known_cue(cue: Span | None, lemma: str | None) -> bool:
     words = re.findall(r"[\w’'-]+", cue.text.lower()) if cue is not None else []
     return not words or lemma in TYPED_LEMMAS or any(lexicon.cue_class(w) != "-" or w == "according" for w in words) \
         or any(lexicon.particle_cue(a, b) for a, b in zip(words, words[1:]))  # "has pointed out"
-
-
-def _whole_quotation(a: Attribution, quotes: list[Span], text: str) -> None:
-    """“A. B. C,” X said: the cue's sentence holds only C, but X said all of it. The content starts
-    where the quotation does (not over its own cue: a transcript label inside the quote marks)."""
-    if not a.content or a.quote not in ("direct", "mixed") or a.carried:
-        return
-    first = a.content[0]
-    whole = next((q for q in quotes if q.start < first.start < q.end <= first.end + 2), None)
-    if whole is None or a.cue is not None and whole.start <= a.cue.start < first.start:
-        return
-    a.content[0] = Span(whole.start, first.end, text[whole.start:first.end])
-
-
-def _inside(a: Attribution, b: Attribution) -> bool:
-    """`a`'s cue lies in `b`'s content."""
-    return a.cue is not None and any(c.start <= a.cue.start and a.cue.end <= c.end for c in b.content)
-
-
-def _link_nested(here: list[Attribution]) -> None:
-    """An attribution whose cue lies inside another's content is relayed by it. When each lies in
-    the other's content ("According to Z, Y, X said"), the framing one relays the other."""
-    for inner in here:
-        for outer in here:
-            if outer is inner or not _inside(inner, outer):
-                continue
-            if inner.source is not None and inner.source is outer.source and outer.source_kind == "document" \
-                    and inner.source_span is not None and inner.source_span.start > outer.content[0].start \
-                    and len(" ".join(c.text for c in _until(outer.content, inner.source_span.start)).split()) >= 3:
-                # "52 percent agreed that X, while 73 percent said Y": two findings of one poll, side by side
-                outer.content = _until(outer.content, inner.source_span.start)
-                continue
-            if _inside(outer, inner) and _frames(inner, outer):
-                continue  # mutual: only the framing cue relays the other
-            if inner.relayed_by is None or _width(outer) < _width(inner.relayed_by):
-                inner.relayed_by = outer
-                if _inside(outer, inner):  # the claim is where both contents overlap
-                    inner.content = _overlap(inner.content, outer.content) or inner.content
-    for a in here:  # never a cycle, whatever the text
-        seen, node = {id(a)}, a.relayed_by
-        while node is not None:
-            if id(node) in seen:
-                a.relayed_by = None
-                break
-            seen.add(id(node))
-            node = node.relayed_by
-
-
-def _until(spans: list[Span], end: int) -> list[Span]:
-    """The spans cut at `end`, without the connective that led to what follows ("..., while")."""
-    out = []
-    for x in spans:
-        if x.start >= end:
-            continue
-        text = re.sub(r"(?:[\s,;:—–-]|\b(?:while|and|but|whereas)\b)+$", "", x.text[:max(0, end - x.start)])
-        if text:
-            out.append(Span(x.start, x.start + len(text), text))
-    return out or spans
-
-
-def _overlap(a: list[Span], b: list[Span]) -> list[Span]:
-    """The parts of spans `a` that also lie in spans `b`, trimmed of edge commas and spaces."""
-    out = []
-    for x in a:
-        for y in b:
-            start, end = max(x.start, y.start), min(x.end, y.end)
-            text = x.text[start - x.start:end - x.start]
-            lead = len(text) - len(text.lstrip(" ,;:"))
-            text = text.strip(" ,;:")
-            if text:
-                out.append(Span(start + lead, start + lead + len(text), text))
-    return out
-
-
-def _frames(a: Attribution, b: Attribution) -> bool:
-    """Of two cues inside each other's content, `a` frames `b`: "according to" is the frame
-    wherever it stands ("According to Reuters, Y, Brennan said": Reuters relays Brennan);
-    otherwise the later cue ("Y, X said" frames what comes before it)."""
-    if (a.cue_lemma == "according to") != (b.cue_lemma == "according to"):
-        return a.cue_lemma == "according to"
-    return a.cue.start > b.cue.start
-
-
-def _width(a: Attribution) -> int:
-    return sum(c.end - c.start for c in a.content)
 
 
 def _headline_end(text: str, title: str | None) -> int:
@@ -522,41 +439,6 @@ def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
             a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
             text = text[:a] + " " * (b - a) + text[b:]
     return find_hedges(text)
-
-
-def _described_feeling(claim: Claim) -> bool:
-    """"Environmentalists worry that ...", "many citizens feel stung", "Many Mexicans felt betrayed when
-    the president invited him": a state of mind the writer describes, credited to nobody who told
-    it, so no anonymous source hides behind it, and (a feeling) no one is the source of a fact in
-    it. Not "Some believe ...", "critics fear ...": words that stand in for a source (weasel words);
-    nor "Police believe the suspect fled on Monday": an assessment, which informs."""
-    return bool(claim.attributions) and all(
-        a.type == "belief" and a.source is not None and _holder(a.source.descriptor or a.source.label) not in WEASEL_WORDS
-        and (not claim.checkable or a.cue_lemma in FEELINGS) for a in claim.attributions)
-
-
-def _feeling_about_fact(a: Attribution) -> bool:
-    """"Marchers were angry that the county released only 12 of the 40 videos": the writer states
-    the release as a fact and describes an unnamed crowd's reaction to it; they told nobody
-    anything. Not someone named ("Mayor Ruiz is furious that", likely her words), nor a word that
-    stands in for a source ("critics are angry that")."""
-    return a.type == "belief" and a.cue_lemma in REACTIONS and a.source is not None and a.source.anonymous \
-        and _holder(a.source.descriptor or a.source.label) not in WEASEL_WORDS
-
-
-REACTIONS = frozenset("angry anger furious frustrated upset outraged incensed".split())
-FEELINGS = REACTIONS | frozenset("feel fear worry hope love hate resent regret mourn dread".split())
-
-
-def _holder(phrase: str) -> str:
-    """The head word of a source phrase, before a relative clause ("Critics who follow the port")."""
-    words = re.split(r"\s+(?:who|whom|that)\s", phrase, maxsplit=1)[0].split()
-    return words[-1].lower() if words else ""
-
-
-# Holders that stand in for an unnamed source: "some believe", "critics fear", "experts think".
-WEASEL_WORDS = frozenset("some many others few most critics experts observers analysts skeptics sceptics "
-                         "people insiders officials sources".split())
 
 
 def _non_responses(sentence: Span) -> list[tuple[NonResponse, tuple[int, int]]]:

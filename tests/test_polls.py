@@ -82,29 +82,29 @@ def test_a_name_after_the_adjunct_is_no_participle_and_a_cue_after_it_is_its_own
 
 
 def test_a_share_of_registered_voters_is_the_polls_answer_not_voters_speaking():
-    text = ("A new Dover Gazette poll was released on Tuesday. Only 52 percent of registered voters agreed that "
+    text = ("A new Dover Gazette poll was released on Tuesday. Just 54 percent of likely voters agreed that "
             "the pier was worth its cost, and half of likely voters in Dover said the fares were too high.")
     for engine in ("model", "rules"):
         article = extract(Article(text=text), engine)
         credited = {c.text.rstrip("."): {a.source.label for a in c.attributions} for c in article.claims}
-        assert credited["Only 52 percent of registered voters agreed that the pier was worth its cost"] == {
+        assert credited["Just 54 percent of likely voters agreed that the pier was worth its cost"] == {
             "Dover Gazette poll"}, engine
         assert set().union(*credited.values()) == {"Dover Gazette poll"}, engine
 
 
 def test_a_share_of_respondents_is_the_polls_figure_with_the_share_in_the_claim():
     text = ("A new Dover Gazette poll was released on Sunday.\n\n"
-            "A majority of voters expect Ruiz to win the debate. Nearly eight of 10 voters say they plan to watch.\n\n"
-            "Only 52 percent of registered voters agreed that the pier was safe, while 73 percent said the same of "
+            "A majority of voters expect Ruiz to win the debate. Almost seven in 10 residents say they plan to watch.\n\n"
+            "Just 54 percent of likely voters agreed that the pier was safe, while 61 percent said as much of "
             "the ferry.")
     for engine in ("model", "rules"):
         claims = extract(Article(text=text), engine).claims
         polled = {c.text.rstrip("."): c.checkable for c in claims if c.attributions}
         # the share is what the poll found: a figure to check, not the respondents' view or plan
         assert polled == {"A majority of voters expect Ruiz to win the debate": True,
-                          "Nearly eight of 10 voters say they plan to watch": True,
-                          "Only 52 percent of registered voters agreed that the pier was safe": True,
-                          "73 percent said the same of the ferry": True}, engine
+                          "Almost seven in 10 residents say they plan to watch": True,
+                          "Just 54 percent of likely voters agreed that the pier was safe": True,
+                          "61 percent said as much of the ferry": True}, engine
         assert {a.source.label for c in claims for a in c.attributions} == {"Dover Gazette poll"}
         assert all(a.type == "document" for c in claims for a in c.attributions)
 
@@ -122,16 +122,16 @@ def test_a_polls_result_for_one_group_is_the_polls():
 
 def test_the_poll_is_the_poll_named_before_and_its_methodology_is_its_own_however_far_back():
     text = ("A Dover Gazette poll shows that ferry riders have turned against the toll.\n\n"
-            "Ruiz leads Okafor by 46 percent to 42 percent, according to the poll.\n\n"
+            "Ruiz leads Okafor by 47 points to 41, according to the poll.\n\n"
             "The mayor said on Monday that the toll would stay. Council members said it would go.\n\n"
             "Okafor visited the port on Tuesday.\n\n"
-            "The survey was conducted June 16-19 among 600 adults. It has a margin of error of 4 points.")
+            "The survey was taken June 3-6 among 812 adults. Its margin of error is 4 points.")
     for engine in ("model", "rules"):
         article = extract(Article(text=text), engine)
         credited = {c.text.rstrip("."): [a.source.label for a in c.attributions] for c in article.claims}
-        assert credited["Ruiz leads Okafor by 46 percent to 42 percent"] == ["Dover Gazette poll"], engine
-        assert credited["The survey was conducted June 16-19 among 600 adults"] == ["Dover Gazette poll"], engine
-        assert credited["It has a margin of error of 4 points"] == ["Dover Gazette poll"], engine
+        assert credited["Ruiz leads Okafor by 47 points to 41"] == ["Dover Gazette poll"], engine
+        assert credited["The survey was taken June 3-6 among 812 adults"] == ["Dover Gazette poll"], engine
+        assert credited["Its margin of error is 4 points"] == ["Dover Gazette poll"], engine
 
 
 def test_a_group_without_a_standing_in_a_poll_is_not_the_polls():

@@ -373,7 +373,7 @@ def test_a_definite_description_resolves_only_to_one_with_the_same_words(engine)
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
 @pytest.mark.parametrize("text", [
-    "The firm sold its mines to a nonprofit company run by a man named Tom Clarke, who owned three nursing homes.",
+    "The port leased its docks to a charity led by a man named Ivo Brandt, who owned three ferries.",
     "In 2010 they founded a group called Citizens for Clean Water, which sued the county twice.",
 ])
 def test_a_noun_named_or_called_by_name_is_no_source(text, engine):
@@ -412,7 +412,7 @@ def test_a_bare_state_is_an_organisation_kept_to_its_article():
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
 def test_lawyers_for_someone_named_speak_for_them_not_as_them(engine):
-    text = ("Ana Ruiz's relatives watched the video on Thursday, attorneys for the family said. "
+    text = ("Ana Ruiz's children saw the harbour footage twice, attorneys for the family said. "
             "Lawyers for Mr. Okafor said he was unarmed on Friday. A close ally said the deal collapsed on Monday.")
     assert labels(text, engine) == {"Ana Ruiz’s attorneys", "Mr. Okafor’s lawyers", "A close ally"}
 
@@ -426,7 +426,7 @@ def test_an_office_of_a_named_place_is_its_holder_named_before_or_someone_identi
 
 
 def test_a_campaign_named_by_its_candidate_is_named_and_a_cue_phrase_credits_it():
-    text = "The Ruiz campaign has pointed out that the tax breaks let the port hire 4,000 workers in 2015."
+    text = "The Ruiz campaign has pointed out that port tax credits paid for 4,000 jobs in 2015."
     (claim,) = claims(text)  # (the tagger reads the phrase; the rules' patterns do not)
     assert [(a.source.label, a.source.kind, a.source.anonymous) for a in claim.attributions] == [
         ("Ruiz campaign", "organization", False)]
@@ -464,7 +464,7 @@ def test_a_headlines_speaker_described_by_title_is_the_one_the_lede_names_with_i
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
 @pytest.mark.parametrize("text", [
-    "Instead, the study -- which notes that 58 port companies owed $212 million in 2015 -- should alarm voters.",
+    "Instead, the audit -- which notes that 58 port companies owed $212 million in 2015 -- should alarm voters.",
     "The audit, which notes that 58 port companies owed $212 million in 2015, should alarm voters.",
 ])
 def test_what_a_relative_clause_credits_ends_where_the_clause_does(text, engine):

@@ -57,7 +57,7 @@ def document_adjunct(tokens: list[Token], article: str) -> Found | None:
 
 
 def is_breakdown(text: str) -> bool:
-    """"Among registered voters, Clinton and Trump are tied": a poll's result for one group of those
+    """"Among likely voters, Ruiz and Okafor are even": a poll's result for one group of those
     it asked, which a poll story states without a cue (a figure or a standing in it; "Among women
     who served, suicide rates doubled" is about the group, not a poll)."""
     return bool(BREAKDOWN.match(text)) and bool(STANDING.search(text))

@@ -70,8 +70,7 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
 
 
 def relative_clause_content(f: Found, tokens) -> None:
-    """"The study -- which notes that 58 companies would owe $212 billion -- should be a call to
-    voters": what the relative clause's cue credits ends where the clause does, at the dash that
+    """"The audit -- which finds that 31 firms owe $90 million -- should worry the council": what the relative clause's cue credits ends where the clause does, at the dash that
     closes it, or at a comma after which the sentence's own verb goes on ("..., should be")."""
     if f.cue is None or not f.content:
         return
@@ -100,7 +99,7 @@ MAIN_CLAUSE_VERBS = frozenset("is are was were has have had will would should co
 
 
 def share_of_those_asked(f: Found, tokens, text: str) -> None:
-    """"Only 52 percent of registered voters agreed": the source phrase is the share, a poll's
+    """"Just 54 percent of likely voters agreed": the source phrase is the share, a poll's
     answer (credited to the poll), not "voters" speaking as an unnamed group."""
     m = f.mention
     if m is None or m.kind not in ("anonymous", "definite"):

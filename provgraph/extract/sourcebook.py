@@ -344,7 +344,7 @@ class SourceBook:
         if found is None:
             found = self._named_poll(self._openings)
         # else the poll the story last credited, however far back: a poll story's own poll is its
-        # topic ("The survey was conducted September 16-19 ... It has a margin of error of 4 points")
+        # topic ("The survey ran June 3-6 ... Its error margin is 4 points")
         if found is None and far:
             found = next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
         return found

@@ -433,7 +433,7 @@ def test_a_campaign_named_by_its_candidate_is_named_and_a_cue_phrase_credits_it(
 
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
-def test_fixes_of_the_review(engine):
+def test_a_family_a_surname_a_party_campaign_and_a_ledes_spokesman_are_credited_as_the_text_says(engine):
     # the family is the one the sentence names by possessive, not whoever it opens with
     text = "Officer Dan Cole shot Jamal Reed twice on Monday, attorneys for the family said."
     assert [(a.source.label, a.source.anonymous) for c in claims(text, engine) for a in c.attributions] == [

@@ -427,9 +427,12 @@ def _source_word(word: str) -> bool:
 
 
 def _title_word(word: str) -> bool:
-    """A title, or several holders of one ("attorneys for the family")."""
-    titles = lexicon.words("titles.txt")
-    return word in titles or word.endswith("s") and word[:-1] in titles
+    return word in lexicon.words("titles.txt") or _plural_title(word)
+
+
+def _plural_title(word: str) -> bool:
+    """Several holders of a title ("attorneys for the family"), a phrase split like "officials of"."""
+    return word.endswith("s") and word[:-1] in lexicon.words("titles.txt") and word not in lexicon.words("titles.txt")
 
 
 def canonical_outlet(name: str) -> str:
@@ -466,7 +469,7 @@ def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         has_name = _name_run(head) is not None
         has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt") \
             or head[0].lower in ("a", "an") and head[-1].lower in lexicon.words("titles.txt") \
-            or head[-1].lower not in lexicon.words("titles.txt") and _title_word(head[-1].lower)
+            or _plural_title(head[-1].lower)
         # "a professor at X", "lawyers for Mr. Scott" (not "Secretary of State John Kerry")
         if has_name or has_noun:
             return head, rest

@@ -671,8 +671,28 @@ def test_every_source_of_a_coordinated_subject_is_credited(text, labels):
 
 
 def test_polnear_output_gives_a_coordinated_subject_one_attribution_with_both_sources():
+    # one phrase, as PolNeAR draws it; the graph credits both (the test above)
     (a,) = extract_attributions("Cummings and Conyers wrote that the agency withheld 40 documents in May.")
-    assert sorted(s["text"] for s in a["source"]) == ["Conyers", "Cummings"]
+    assert [s["text"] for s in a["source"]] == ["Cummings and Conyers"]
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Nadia Brook, the port's harbour master, said that 40 ships were held in the bay.",
+     "Nadia Brook, the port's harbour master,", "said"),
+    ("Rep. Tom Ferrel (D-Ore.) said the hearing was moved to March.", "Rep. Tom Ferrel (D-Ore.)", "said"),
+    ("The hearing was moved to March, said Tom Ferrel, an aide to the committee.",
+     "Tom Ferrel, an aide to the committee", "said"),
+    ("But Ms. Lowe and Mr. Adair said the ferry had been sold in June.", "Ms. Lowe and Mr. Adair", "said"),
+    ("The harbour master said: “Forty ships were held in the bay on Monday.”", "The harbour master", "said:"),
+    ("Ms. Lowe said of the plan that it had cost the port $4 million.", "Ms. Lowe", "said"),
+])
+def test_polnear_output_draws_source_and_cue_as_polnear_does(text, source, cue):
+    # the source phrase keeps its appositive and party tag, a pair is one phrase; the graph's source
+    # is the name alone ("But" is no part of it)
+    (a,) = extract_attributions(text)
+    assert ([s["text"] for s in a["source"]], [c["text"] for c in a["cue"]]) == ([source], [cue])
+    assert all(not x.source.label.startswith("But") and "But" not in (x.source.role or "")
+               for c in run(text).claims for x in c.attributions)
 
 
 def test_an_office_refers_back_only_to_someone_who_holds_it():

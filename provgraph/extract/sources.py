@@ -78,6 +78,7 @@ def _known(word: str) -> bool:
 RELIABLE_CUE = 0.7
 # Quantifiers that refer back to sources already named ("Trump and Clinton ... each said").
 REFERRING_QUANTIFIERS = frozenset("each both either neither".split())
+COORDINATORS = frozenset("and but yet so or nor both either neither".split())
 SUBORDINATORS = frozenset("though although while if because when whereas unless".split())
 # "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
 QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
@@ -171,6 +172,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     det = next((k for k, t in enumerate(tokens[:4]) if t.lower in ("the", "a", "an")), 0)
     if det and all(t.text.isdigit() or t.lower in LEADING_WORDS for t in tokens[:det]):
         tokens = tokens[det:]  # "in 2004 the state": the phrase begins at its determiner
+    if len(tokens) > 1 and tokens[0].lower in COORDINATORS:
+        tokens = tokens[1:]  # "But Mr. Grassley (said)", "Both Mr. King (and Mr. Schultz)"
     cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's

@@ -685,11 +685,15 @@ def test_polnear_output_gives_a_coordinated_subject_one_attribution_with_both_so
     ("But Ms. Lowe and Mr. Adair said the ferry had been sold in June.", "Ms. Lowe and Mr. Adair", "said"),
     ("The harbour master said: “Forty ships were held in the bay on Monday.”", "The harbour master", "said:"),
     ("Ms. Lowe said of the plan that it had cost the port $4 million.", "Ms. Lowe", "said"),
+    ("The ferry was sold in June, said Ana Lowe, head of the port board.", "Ana Lowe, head of the port board",
+     "said"),
+    ("The ferry was sold in June, said Ana Lowe, adding that the price was secret.", "Ana Lowe", "said"),
+    ("The ferry was sold in June, said Ana Lowe, in an interview on Monday.", "Ana Lowe", "said"),
 ])
 def test_polnear_output_draws_source_and_cue_as_polnear_does(text, source, cue):
     # the source phrase keeps its appositive and party tag, a pair is one phrase; the graph's source
     # is the name alone ("But" is no part of it)
-    (a,) = extract_attributions(text)
+    a = extract_attributions(text)[0]  # "adding that ..." is an attribution of its own
     assert ([s["text"] for s in a["source"]], [c["text"] for c in a["cue"]]) == ([source], [cue])
     assert all(not x.source.label.startswith("But") and "But" not in (x.source.role or "")
                for c in run(text).claims for x in c.attributions)

@@ -714,3 +714,38 @@ def test_a_closing_fact_about_an_organisation_is_no_writers_note(text):
 def test_a_light_verb_phrase_is_no_cue_where_the_words_after_make_it_an_event():
     (claim,) = extract(Article(text="Ruiz went on to win the seat by 400 votes in 2015."), "rules").claims
     assert not claim.attributions and claim.checkable
+
+
+@pytest.mark.parametrize("text, names_a_thing", [
+    ("their quarrels over the harbour budget", True),
+    ("the string of crises facing a union that is short of money", True),  # the verb is in the relative clause
+    ("the growing worries of its smallest members", True),  # "worries" after an -ing word is a plural
+    ("the harbour budget was cut by a third", False),
+    ("the ferry, which cost $4 million, sank in May", False),  # the main verb after the relative clause
+    ("the port says 40 ships were held", False),
+    ("officials closed the bridge", False),  # no determiner: a clause with its subject
+])
+def test_a_noun_phrase_names_a_thing_and_states_nothing(text, names_a_thing):
+    from provgraph.extract.checkable import noun_phrase
+
+    assert noun_phrase(text) is names_a_thing
+
+
+def test_what_a_cue_takes_as_its_object_is_no_claim_and_no_anonymous_opinion(tmp_path):
+    """"Leaders met to discuss the crises facing the union": what they discussed is a topic, not
+    something unnamed people are credited with saying; the sentence is the article's own account."""
+    (tmp_path / "a.txt").write_text("OSLO - Nordic leaders gathered on Friday to discuss the string of crises facing "
+                                    "their union after the vote, offering new patrols amid growing worries that "
+                                    "they lean too much on their neighbours.\n")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
+    report = json.loads(CliRunner().invoke(cli, ["report", "--all", "--format", "json", "--store",
+                                                 str(store)]).stdout)
+    assert not any("anonymous-only" in c["reasons"] for c in report["claims"])
+
+
+def test_a_cue_inside_what_an_outlet_reported_that_takes_a_thing_is_part_of_the_outlets_claim():
+    text = "The Boston Globe wrote on Sunday that the mayor had claimed a loss of $2 million in 2009."
+    (claim,) = extract(Article(text=text)).claims
+    assert claim.text.startswith("the mayor had claimed a loss") and claim.checkable
+    assert [(a.source.label, a.source.kind) for a in claim.attributions] == [("Boston Globe", "outlet")]

@@ -239,7 +239,8 @@ ANALYSIS = re.compile(
 
 
 def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event=False,
-           hedged: bool | str = False, headline: bool = False, clause: bool = False) -> Checkability:
+           hedged: bool | str = False, headline: bool = False, clause: bool = False,
+           cue_object: bool = False) -> Checkability:
     """Is `content` checkable? For an attribution, `content` is what the source is credited with
     and `cue_lemma` its cue ("say", "vow"); for a sentence in the article's own voice
     (`attributed=False`), `named_event` (a bool, or a function asked only when needed) says it
@@ -248,7 +249,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     "strong" when the hedge itself says a fact is being reported unconfirmed ("reportedly").
     A `headline` reports in the present what happened ("IMF slashes forecast"): an event unless
     it argues. `clause`: the content was a "that" clause, whose "that" a claim's text leaves out
-    ("he highlighted that 160,000 cases were opened" states something; "she cited his remarks" names it)."""
+    ("he highlighted that 160,000 cases were opened" states something; "she cited his remarks" names it).
+    `cue_object`: the content follows its cue directly, as the verb's object ("discussed the plan")."""
     text = _unquote(MARKUP.sub(" ", content))  # '<tweet tweet-id="78..."><tweet/>': markup says nothing
     words = re.findall(r"[\w’'-]+", text)
     has_figure = bool(figures(text))
@@ -296,6 +298,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "intention")  # "(proposed) charging each lorry a 12 percent toll"
     if attributed and cue_lemma in MENTIONING and not clause and not CLAUSE_OPENER.match(text):
         return Checkability(False, "fragment")  # "(she cited) derogatory comments he had made": a thing named
+    if attributed and cue_object and noun_phrase(text):
+        return Checkability(False, "fragment")  # "(they discussed) the crises facing the union"
     if not attributed and ANALYSIS.search(text):
         return Checkability(False, "analysis")
     evaluative = _evaluative(words)
@@ -387,6 +391,41 @@ def _plural_subject(low: str) -> bool:
 
 SUBJECT_PRONOUNS = frozenset("i we you they".split())
 BETWEEN = frozenset("also still now often only just never all both already".split())  # "jobs also depend"
+
+
+def noun_phrase(text: str) -> bool:
+    """Does `text` name a thing rather than state something? It opens with a determiner and has no
+    finite verb outside its relative clauses: "their quarrels over the budget", "the crises facing a
+    union that is short of money"; not "the plan, which cost $4 million, failed"."""
+    words = WORD.findall(text)
+    if not words or words[0].lower() not in NOUN_DETERMINERS:
+        return False
+    relative = next((k for k, w in enumerate(words) if w.lower() in RELATIVE_WORDS), len(words))
+    if any(_finite(w, p) for p, w in zip(words, words[1:relative])):
+        return False
+    if relative == len(words):
+        return True
+    # a relative clause between commas leaves the main verb after it: "the plan, which cost ..., failed"
+    after = text[text.lower().find(words[relative].lower()):]
+    rest = WORD.findall(after.split(",", 1)[1]) if "," in after else []
+    return not any(_finite(w, p) for p, w in zip([""] + rest, rest))
+
+
+def _finite(word: str, before: str) -> bool:
+    """A verb form that makes a clause. A base form ("leave", "pay") may be a noun or an
+    infinitive, and an -s form after a determiner, a preposition or an -ing word is a plural
+    ("growing concerns")."""
+    low = word.lower().replace("’", "'")
+    if low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low) or low.endswith("n't"):
+        return True
+    before = before.lower()
+    return low.endswith("s") and (low in lexicon.words("present_verbs.txt") or low in lexicon.cue_verbs()) \
+        and before not in NOUN_DETERMINERS and before not in PREPOSITIONS and not before.endswith("ing")
+
+
+WORD = re.compile(r"[\w’'-]+")
+RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
+PREPOSITIONS = frozenset("of in on at by for with about amid among over under after before from to into".split())
 
 
 def _regular_past(low: str) -> bool:

@@ -20,7 +20,8 @@ from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (CLAUSE_OPENER, PREDICTION, SPEECH_LEMMAS, TYPED_LEMMAS, Checkability,
-                                         assess, attribution_type, closing_bio, non_response, refusals)
+                                         assess, attribution_type, closing_bio, non_response, noun_phrase,
+                                         refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -120,8 +121,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             whole_quotation(a, quotes, text)
         link_nested(here)
         # "she noted that Trump supported the invasion in 2003": a belief or stance inside what a
-        # speaker said is part of the speaker's claim, not a source of its own
-        held = [a for a in here if a.type == "belief" and a.cue_lemma not in PREDICTION
+        # speaker said is part of the speaker's claim, not a source of its own; so is a cue whose
+        # object names a thing ("The Globe wrote that the mayor had claimed a loss of $2 million")
+        held = [a for a in here if (a.type == "belief" and a.cue_lemma not in PREDICTION
+                                    or _cue_object(a) and noun_phrase(statement(a.content[0]).text))
                 and any(inside(a, b) and b.type in ("speech", "document") for b in here if b is not a)]
         attributions.extend(held)
         here = [a for a in here if a not in held]
@@ -354,7 +357,13 @@ def _writers_claim(sentence: Span, tokens: list[Token], quotes: list[Span], head
 def rules_reading(claim_text: str, a: Attribution) -> Checkability:
     """What the rules make of a claim as `a` credits it (the checkability model's input)."""
     clause = bool(a.content) and CLAUSE_OPENER.match(a.content[0].text) is not None
-    return assess(claim_text, a.cue_lemma, clause=clause)
+    return assess(claim_text, a.cue_lemma, clause=clause, cue_object=_cue_object(a))
+
+
+def _cue_object(a: Attribution) -> bool:
+    """Does the content follow the cue as its object ("discussed the plan", not "the plan failed,
+    officials said")?"""
+    return bool(a.content) and a.cue is not None and 0 <= a.content[0].start - a.cue.end <= 2
 
 
 # "... was not wearing a camera | when he fired on Tuesday.": a clause that ends the sentence after

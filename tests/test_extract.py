@@ -918,3 +918,11 @@ def test_a_framing_verb_after_its_subject_still_hedges(text, hedge):
 def test_an_opening_participle_is_not_a_name_for_he_to_take_up():
     text = "Holding signs, the crowd marched on Monday. “The plan failed,” he then said."
     assert all(label != "Holding" for label, _, _ in sources_of(text))
+
+
+def test_the_subject_of_a_passive_cue_is_its_target_not_its_source():
+    # "they have been criticized for ...": someone unnamed criticised them; they said nothing
+    text = "Although the port has hired more crews in recent years, they have often been criticized for being slow."
+    for a in extract_attributions(text):
+        assert a["source"] == [], a
+    assert all(not c.attributions for c in run(text).claims)

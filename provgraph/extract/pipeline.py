@@ -183,6 +183,9 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     if f.mention is not None and f.mention.kind == "pronoun" and f.mention.head == "it" \
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
+    if f.mention is not None and f.cue is not None and f.mention.span.end <= f.cue.start \
+            and PASSIVE_CUE.search(f.cue.text) and f.cue_lemma != "quote":
+        f.mention = None  # "they have been criticized for ...": who is criticized is not who spoke
     source = book.resolve(f.mention, f.anonymity) if f.mention is not None else None
     if source is not None and f.via is not None:
         via = book.resolve(f.via)
@@ -207,6 +210,10 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None)
         if _known_cue(f.cue, f.cue_lemma) else "action",
     )
+
+
+PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)$",
+                         re.IGNORECASE)
 
 
 def _known_cue(cue: Span | None, lemma: str | None) -> bool:

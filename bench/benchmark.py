@@ -26,7 +26,7 @@ from provgraph.analysis.graph import focus, provenance_graph
 from provgraph.analysis.report import FLAGS, SUPPORT, weak_claims
 from provgraph.summary import SUMMARIES
 from provgraph.extract import ENGINES
-from provgraph.extract.pipeline import extract_attributions
+from provgraph.extract.polnear import extract_attributions
 from provgraph.ingest import ingest_files
 from provgraph.reader import find_articles
 from provgraph.render.html import render

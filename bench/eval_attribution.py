@@ -26,7 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL = REPO.parent / "shared" / "eval"
-DEFAULT_PREDICTOR = "provgraph.extract.pipeline:extract_attributions"
+DEFAULT_PREDICTOR = "provgraph.extract.polnear:extract_attributions"
 
 
 def load_predictor(spec: str):

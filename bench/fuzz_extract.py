@@ -13,7 +13,7 @@ import sys
 import time
 import traceback
 
-from provgraph.extract.pipeline import extract_attributions
+from provgraph.extract.polnear import extract_attributions
 
 PIECES = [
     "said", "says", "told", "according to", "as reported by", "reported that", "speaking to", "who", "that",

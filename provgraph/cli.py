@@ -637,7 +637,7 @@ def extract(paths, jsonl, fmt, output, shard_size, engine):
     Example: provgraph extract --jsonl docs.jsonl -o attributions.jsonl
     Example: provgraph extract articles/ --format nquads -o shards/ && provgraph load shards/
     """
-    from provgraph.extract.pipeline import extract_attributions
+    from provgraph.extract.polnear import extract_attributions
     from provgraph.reader import read_article
 
     if bool(paths) == bool(jsonl):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from provgraph.extract.pipeline import extract, extract_attributions
+from provgraph.extract.pipeline import extract
+from provgraph.extract.polnear import extract_attributions
 from provgraph.model import Article
 from conftest import SAMPLES
 

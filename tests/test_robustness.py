@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import run
-from provgraph.extract.pipeline import extract, extract_attributions
+from provgraph.extract.pipeline import extract
+from provgraph.extract.polnear import extract_attributions
 from provgraph.model import Article
 from provgraph.rdf import article_quads, graph_iri
 from provgraph.store import Store

@@ -9,7 +9,8 @@ from importlib import resources
 import pytest
 
 from conftest import run
-from provgraph.extract.pipeline import extract, extract_attributions
+from provgraph.extract.pipeline import extract
+from provgraph.extract.polnear import extract_attributions
 from provgraph.extract.lexicon import word_class
 from provgraph.extract.tagger import MODEL_FILE, spans
 from provgraph.model import Article

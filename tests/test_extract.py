@@ -927,3 +927,16 @@ def test_the_subject_of_a_passive_cue_is_its_target_not_its_source():
     for a in extract_attributions(text):
         assert a["source"] == [], a
     assert all(not c.attributions for c in run(text).claims)
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_subject_set_off_by_a_comma_is_no_content_and_what_follows_the_cue_no_source(engine):
+    # "A ... analysis of loans made since Jan. 1, 2015, shows X": the comma closes the subject, not
+    # a quotation, so "shows" is not "said" with its speaker after it
+    text = "A Ledger analysis of farm loans made since Jan. 1, 2015, shows small farms outpacing large ones."
+    sources = [s["text"] for a in extract_attributions(text, engine) for s in a["source"]]
+    assert not any("small farms" in s for s in sources)
+    if engine == "rules":
+        credits = [(a.source.label, a.source.kind) for c in extract(Article(text=text), engine).claims
+                   for a in c.attributions]
+        assert credits == [("Ledger analysis", "document")]

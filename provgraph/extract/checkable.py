@@ -401,17 +401,17 @@ def noun_phrase(text: str) -> bool:
     if not words or words[0].lower() not in NOUN_DETERMINERS:
         return False
     relative = next((k for k, w in enumerate(words) if w.lower() in RELATIVE_WORDS), len(words))
-    if any(_finite(w, p) for p, w in zip(words, words[1:relative])):
+    if any(finite(w, p) for p, w in zip(words, words[1:relative])):
         return False
     if relative == len(words):
         return True
     # a relative clause between commas leaves the main verb after it: "the plan, which cost ..., failed"
     after = text[text.lower().find(words[relative].lower()):]
     rest = WORD.findall(after.split(",", 1)[1]) if "," in after else []
-    return not any(_finite(w, p) for p, w in zip([""] + rest, rest))
+    return not any(finite(w, p) for p, w in zip([""] + rest, rest))
 
 
-def _finite(word: str, before: str) -> bool:
+def finite(word: str, before: str = "") -> bool:
     """A verb form that makes a clause. A base form ("leave", "pay") may be a noun or an
     infinitive, and an -s form after a determiner, a preposition or an -ing word is a plural
     ("growing concerns")."""

@@ -11,10 +11,10 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import cue_lemma
+from provgraph.extract.checkable import cue_lemma, noun_phrase
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
-from provgraph.extract.sources import DETERMINERS, POSSESSIVES, Mention, parse_mention
+from provgraph.extract.sources import DETERMINERS, POSSESSIVES, SUBORDINATORS, Mention, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 
@@ -366,12 +366,20 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         # "Sanders criticized the accord, saying ...": the sentence's subject is the source
         mention = _sentence_subject(tokens, i, article)
         subj_start = None
+    if mention is None and i > 1 and tokens[i - 1].text == ",":
+        # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma
+        subject = None if any(t.lower in SUBORDINATORS for t in tokens[:i - 1]) else parse_mention(tokens[:i - 1], article)
+        if subject is not None and (subject.kind == "document" or subject.kind != "pronoun"
+                                    and noun_phrase(article[tokens[0].start:tokens[i - 2].end])):
+            mention, subj_start = subject, 0
     if mention is None:
         subj_start = None
 
     after = end
     inverted = False
-    if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")):
+    if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")) \
+            and not (i > 1 and noun_phrase(article[tokens[0].start:tokens[i - 2].end])):
+        # not after a subject set off by a comma: "A USA TODAY analysis of PACs since Jan. 1, 2015, shows"
         end = np_forward_end(tokens, after, stop_at_verb=True)
         # "said Brandt phoned the harbour master": a verb after the name makes it the reported clause's
         # subject, not an inverted source

@@ -8,7 +8,7 @@ a clause of its own begins. These walks share the stop words and boundary tests 
 from __future__ import annotations
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import AUXILIARY, _regular_past
+from provgraph.extract.checkable import finite
 from provgraph.extract.sources import DETERMINERS, QUANTIFIERS, organisation_before
 from provgraph.extract.tokens import Token, is_initials
 
@@ -79,11 +79,10 @@ def named_day(tokens: list[Token], k: int) -> bool:
 
 
 def finite_verb(tokens: list[Token], at: int) -> bool:
-    """Is tokens[at] a verb in the past or an auxiliary ("phoned", "has", "will")?"""
+    """Is tokens[at] a finite verb ("phoned", "has", "will"; checkable.finite)?"""
     if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
         return False
-    low = tokens[at].lower
-    return low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low)
+    return finite(tokens[at].lower, tokens[at - 1].lower if at > 0 else "")
 
 
 def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:

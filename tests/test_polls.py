@@ -140,3 +140,11 @@ def test_a_group_without_a_standing_in_a_poll_is_not_the_polls():
     for engine in ("model", "rules"):
         claims = extract(Article(text=text), engine).claims
         assert [c.attributions for c in claims if c.text.startswith("Among")] == [[]], engine
+
+
+def test_a_polls_scope_word_is_no_part_of_its_name():
+    # the Marist national poll and the Marist poll are one source; a poll with no name keeps its words
+    for text, label in [("The latest Marist national poll found that 41 percent back the levy.", "Marist poll"),
+                        ("A national poll found that 41 percent back the levy.", "national poll")]:
+        (claim,) = extract(Article(text=text)).claims
+        assert [a.source.label for a in claim.attributions] == [label]

@@ -319,6 +319,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         label = _strip_det(_text(head_part, article))
         while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
+        words_of = label.split(" ")
+        if len(words_of) > 2 and words_of[-2] in SCOPE_WORDS and any(w[:1].isupper() for w in words_of[:-2]):
+            label = " ".join(words_of[:-2] + words_of[-1:])  # the Marist national poll is the Marist poll
         if head in MASS_DOCUMENTS and len(head_part) == 1 and affiliation \
                 and any(w[:1].isupper() for w in affiliation.split()):
             label = affiliation  # "Data from the 2014 Harbour Survey": the survey's
@@ -592,6 +595,7 @@ PROPORTION = re.compile(
 RESPONDENTS = frozenset("respondents polled surveyed".split())
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
 WHEN_DOCUMENTS = frozenset("new latest recent previous last earlier final".split())
+SCOPE_WORDS = frozenset("national nationwide statewide online weekly monthly daily annual".split())
 # Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
 THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account".split())
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th")

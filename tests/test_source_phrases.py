@@ -470,3 +470,9 @@ def test_a_headlines_speaker_described_by_title_is_the_one_the_lede_names_with_i
 def test_what_a_relative_clause_credits_ends_where_the_clause_does(text, engine):
     credited = [c.text.rstrip(".") for c in claims(text, engine) if c.attributions]
     assert credited == ["58 port companies owed $212 million in 2015"]
+
+
+def test_an_acronym_is_the_earlier_name_it_spells():
+    text = ("However, Harbour News Service reported that the port had exceeded the goal. "
+            "HNS reported Monday that the port had taken 11,491 ships, 15 percent over the limit.")
+    assert labels(text) == {"Harbour News Service"}

@@ -122,6 +122,13 @@ class SourceBook:
             return person
         if m.kind in ("person", "organization", "outlet") and (full := self._acronyms.get(m.label)) is not None:
             m = replace(full, span=m.span)  # "The Christian News Service (CNS) counted ...", then "CNS reported"
+        elif m.kind in ("person", "organization", "outlet") and _is_acronym(m.label):
+            # "Harbour News Service reported ...", then "HNS reported": the earlier name it spells
+            spelled = next((s for s in reversed(self.sources) if s.kind in ("organization", "outlet")
+                            and _initials(s.label) == m.label), None)
+            if spelled is not None:
+                spelled.mentions.append(m.span)
+                return spelled
         if m.kind == "document" and not m.anonymous and " " not in m.label \
                 and m.span.text.lower().split()[0] in ("the", "this", "that"):
             # "according to the poll", "the study found": the document of that kind named before
@@ -448,6 +455,15 @@ def _acronyms(tokens: list[Token]):
         caps = [t for t in words if t.is_cap]
         if len(caps) >= len(acronym) and "".join(t.text[0] for t in caps[-len(acronym):]) == acronym:
             yield acronym, " ".join(t.text for t in words[words.index(caps[-len(acronym)]):])
+
+
+def _is_acronym(label: str) -> bool:
+    return 2 <= len(label) <= 6 and label.isalpha() and label.isupper()
+
+
+def _initials(label: str) -> str:
+    """"Christian News Service" -> "CNS" (the capitalised words; "of", "the", "and" are skipped)."""
+    return "".join(w[0] for w in label.split() if w[:1].isupper())
 
 
 def _holds(role: str | None, office: str) -> bool:

@@ -749,3 +749,10 @@ def test_a_cue_inside_what_an_outlet_reported_that_takes_a_thing_is_part_of_the_
     (claim,) = extract(Article(text=text)).claims
     assert claim.text.startswith("the mayor had claimed a loss") and claim.checkable
     assert [(a.source.label, a.source.kind) for a in claim.attributions] == [("Boston Globe", "outlet")]
+
+
+def test_a_sentence_that_announces_what_follows_is_no_claim_of_its_own():
+    text = ("On March 3, 2015, the harbour master posted the following message:\n\n"
+            "“Forty ships were held in the bay on Monday because the pilots were on strike.”\n")
+    claims = extract(Article(text=text)).claims
+    assert not any(c.text.endswith("message:") for c in claims)

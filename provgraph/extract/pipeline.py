@@ -359,8 +359,8 @@ def _writers_claim(sentence: Span, tokens: list[Token], quotes: list[Span], head
     if not hedges and (check.checkable or check.reason == "analysis"):
         # (a hedged one, "reportedly", "appears to", the writer marks as unsure: the rules judge it)
         check = judge(sentence.text, None, "none", NARRATOR, check)
-    if not (check.checkable or strong) or _first_hand(sentence, quotes):
-        return []
+    if not (check.checkable or strong) or _first_hand(sentence, quotes) or sentence.text.rstrip().endswith(":"):
+        return []  # "On May 6, the mayor made this statement:" announces what follows, which is the claim
     return [Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text), check.checkable, check.reason)]
 
 

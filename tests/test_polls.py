@@ -148,3 +148,20 @@ def test_a_polls_scope_word_is_no_part_of_its_name():
                         ("A national poll found that 41 percent back the levy.", "national poll")]:
         (claim,) = extract(Article(text=text)).claims
         assert [a.source.label for a in claim.attributions] == [label]
+
+
+STUDY = "In 2013, research by the Harbour Institute found the port inspected ferries more often than barges.\n\n"
+
+
+def test_a_studys_figures_go_on_a_paragraph_further_while_every_sentence_carries_them():
+    text = STUDY + ("The port inspected 32% of ferries each year, compared to 11% of barges.\n"
+                    "A majority of ferries (54%) were fined at least once, compared to only 18% of barges.\n")
+    for claim in extract(Article(text=text)).claims:
+        assert [a.source.label for a in claim.attributions] == ["Harbour Institute"], claim.text
+
+
+def test_a_sentence_of_the_writers_stops_a_study_from_reaching_further():
+    text = STUDY + ("The port inspected 32% of ferries each year, compared to 11% of barges. The gap is a scandal.\n\n"
+                    "Ferry captain Ann Bell, 54, lost her licence in 2015 after 12 inspections.\n")
+    (bell,) = [c for c in extract(Article(text=text)).claims if "Bell" in c.text]
+    assert bell.attributions == []

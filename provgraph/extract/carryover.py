@@ -124,8 +124,8 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     its figure in the source); a poll's or a study's, whether or not it gave one yet ("the study
     found the paper rated them differently. It rated 32 percent ..."),
     go on from sentence to sentence, and into the paragraph after the one that names it (FLAGS.md:
-    "the same or the adjacent paragraph"), but not to a figure of another year, the writer's
-    comparison."""
+    "the same or the adjacent paragraph"), or the one after that when each sentence since carried
+    its figures, but not to a figure of another year, the writer's comparison."""
     document = is_study(prev)
     breaks = text.count("\n", prev.sentence.end, sentence.start)  # paragraph breaks, "\n" or "\n\n"
     if breaks:
@@ -133,8 +133,10 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     # a document's figures reach the paragraph after the one that names it, not further
     tag = prev.source.mentions[-1].end if prev.source is not None and prev.source.mentions else prev.sentence.end
     from_tag = len(PARAGRAPH_BREAK.findall(text, tag, sentence.start)) if breaks or prev.carried else breaks
+    # one paragraph further while every sentence since the tag carried its figures, none between
+    reach = 2 if prev.carried and not text[prev.sentence.end:sentence.start].strip() else 1
     return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
-        and (not prev.carried or document) and (breaks == 0 or document and from_tag <= 1) \
+        and (not prev.carried or document) and (breaks == 0 or document and from_tag <= reach) \
         and not PAST_YEAR.search(sentence.text) \
         and bool(figures(sentence.text)) and (any(figures(c.text) for c in prev.content) or document
                                               or prev.source_span is not None and figures(prev.source_span.text)) \

@@ -16,6 +16,7 @@ from provgraph.extract import lexicon
 from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.claims import figures, statement
 from provgraph.extract.cues import DASHES, Found
+from provgraph.extract.polls import is_methodology
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Attribution, Span
@@ -134,7 +135,9 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     tag = prev.source.mentions[-1].end if prev.source is not None and prev.source.mentions else prev.sentence.end
     from_tag = len(PARAGRAPH_BREAK.findall(text, tag, sentence.start)) if breaks or prev.carried else breaks
     # one paragraph further while every sentence since the tag carried its figures, none between
-    reach = 2 if prev.carried and not text[prev.sentence.end:sentence.start].strip() else 1
+    # (a poll's methodology closes its account: "conducted June 3 to 6 among 812 adults")
+    reach = 2 if prev.carried and not text[prev.sentence.end:sentence.start].strip() \
+        and not is_methodology(prev.sentence.text) else 1
     return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
         and (not prev.carried or document) and (breaks == 0 or document and from_tag <= reach) \
         and not PAST_YEAR.search(sentence.text) \

@@ -756,3 +756,13 @@ def test_a_sentence_that_announces_what_follows_is_no_claim_of_its_own():
             "“Forty ships were held in the bay on Monday because the pilots were on strike.”\n")
     claims = extract(Article(text=text)).claims
     assert not any(c.text.endswith("message:") for c in claims)
+
+
+@pytest.mark.parametrize("text, checkable", [
+    ("The Harbour Policy Center says the levy would add $84 million over 10 years.", True),  # a body's estimate
+    ("Mayor Ann Bell says the levy would add $84 million over 10 years.", False),  # a politician's forecast
+    ("The Harbour Policy Center says the levy would help the port a lot.", False),  # no figure to check
+])
+def test_a_research_bodys_precise_forecast_is_an_estimate_to_check(text, checkable):
+    (claim,) = extract(Article(text=text)).claims
+    assert claim.checkable is checkable

@@ -240,7 +240,7 @@ ANALYSIS = re.compile(
 
 def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, named_event=False,
            hedged: bool | str = False, headline: bool = False, clause: bool = False,
-           cue_object: bool = False) -> Checkability:
+           cue_object: bool = False, estimator: bool = False) -> Checkability:
     """Is `content` checkable? For an attribution, `content` is what the source is credited with
     and `cue_lemma` its cue ("say", "vow"); for a sentence in the article's own voice
     (`attributed=False`), `named_event` (a bool, or a function asked only when needed) says it
@@ -250,7 +250,9 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     A `headline` reports in the present what happened ("IMF slashes forecast"): an event unless
     it argues. `clause`: the content was a "that" clause, whose "that" a claim's text leaves out
     ("he highlighted that 160,000 cases were opened" states something; "she cited his remarks" names it).
-    `cue_object`: the content follows its cue directly, as the verb's object ("discussed the plan")."""
+    `cue_object`: the content follows its cue directly, as the verb's object ("discussed the plan").
+    `estimator`: the source is a research or public body ("the Tax Policy Center"), whose precise
+    figures about the future are estimates to check, not predictions."""
     text = _unquote(MARKUP.sub(" ", content))  # '<tweet tweet-id="78..."><tweet/>': markup says nothing
     words = re.findall(r"[\w’'-]+", text)
     has_figure = bool(figures(text))
@@ -279,8 +281,10 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     if len(words) < 3 or not _has_verb(words) and (attributed or not has_figure or len(words) < 4):
         return Checkability(False, "fragment")  # a headline keeps its figure: "Super PAC haul tops $1B"
     past_event = _past_event(words)
-    if attributed and has_figure and cue_lemma in INFORMATION:
-        return Checkability(True, "figure")  # "the committee reported the plan would cost $150 billion": an estimate
+    if attributed and has_figure and (cue_lemma in INFORMATION or estimator and _precise_figure(text)):
+        # "the committee reported the plan would cost $150 billion", "the Tax Policy Center says it
+        # would add $84 billion over 10 years": an estimate, the body's finding
+        return Checkability(True, "figure")
     if attributed and INTENDED.match(text):
         return Checkability(False, "intention")  # "(he) plans this week to give $15 million to ..."
     modal = MODAL.match(text)
@@ -425,6 +429,9 @@ def finite(word: str, before: str = "") -> bool:
 
 WORD = re.compile(r"[\w’'-]+")
 RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
+# heads of the bodies whose forecasts are estimates: "the Congressional Budget Office", "the Peterson Institute"
+ESTIMATOR_HEADS = frozenset("center centre institute institution foundation office bureau agency commission "
+                            "committee council fund administration department ministry treasury bank".split())
 PREPOSITIONS = frozenset("of in on at by for with about amid among over under after before from to into".split())
 
 

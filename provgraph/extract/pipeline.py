@@ -20,9 +20,9 @@ from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, study_goes_on, turn_goes_on)
-from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, INFORMATION, PREDICTION, SPEECH_LEMMAS, TYPED_LEMMAS,
-                                         Checkability, assess, attribution_type, closing_bio, non_response,
-                                         noun_phrase, refusals)
+from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
+                                         SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
+                                         closing_bio, non_response, noun_phrase, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
@@ -367,7 +367,9 @@ def _writers_claim(sentence: Span, tokens: list[Token], quotes: list[Span], head
 def rules_reading(claim_text: str, a: Attribution) -> Checkability:
     """What the rules make of a claim as `a` credits it (the checkability model's input)."""
     clause = bool(a.content) and CLAUSE_OPENER.match(a.content[0].text) is not None
-    return assess(claim_text, a.cue_lemma, clause=clause, cue_object=_cue_object(a))
+    estimator = a.source is not None and a.source.kind in ("organization", "document") and \
+        bool(ESTIMATOR_HEADS & set(a.source.label.lower().split()))
+    return assess(claim_text, a.cue_lemma, clause=clause, cue_object=_cue_object(a), estimator=estimator)
 
 
 def _cue_object(a: Attribution) -> bool:

@@ -476,3 +476,16 @@ def test_an_acronym_is_the_earlier_name_it_spells():
     text = ("However, Harbour News Service reported that the port had exceeded the goal. "
             "HNS reported Monday that the port had taken 11,491 ships, 15 percent over the limit.")
     assert labels(text) == {"Harbour News Service"}
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("the ferry story", "document"),  # a story, a film, a petition: things, never unnamed people
+    ("a petition", "document"),
+    ("the film", "document"),
+    ("a harbour official", "anonymous"),
+])
+def test_a_thing_that_says_something_is_a_document_not_an_anonymous_person(phrase, kind):
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    assert parse_mention(tokenize(phrase, 0), phrase).kind == kind

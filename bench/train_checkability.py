@@ -45,7 +45,9 @@ LABELS = REPO / "bench" / "gold" / "checkable" / "labels.jsonl"
 BETA = 0.5  # the F-score reported weighs precision: a claim wrongly called checkable becomes a flag
 THRESHOLDS = [t / 20 for t in range(1, 20)]  # candidate thresholds on P(checkable)
 RIGHT_SHARE = 0.75  # the model makes checkable what the rules did not only where it is right three times in four
-KEEP = 0.4  # ... and keeps what they call checkable unless it finds it clearly less likely than not
+# ... and keeps what they call checkable unless it finds it less likely than not (0.4 at first; 0.5
+# since session 13, chosen on the flag gold's tune split and the judged flag samples)
+KEEP = 0.5
 OVERRULE = 0.75  # ... and never overrules a "not checkable" below this
 MIN_OVERRULED = 10
 

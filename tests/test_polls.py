@@ -165,3 +165,18 @@ def test_a_sentence_of_the_writers_stops_a_study_from_reaching_further():
                     "Ferry captain Ann Bell, 54, lost her licence in 2015 after 12 inspections.\n")
     (bell,) = [c for c in extract(Article(text=text)).claims if "Bell" in c.text]
     assert bell.attributions == []
+
+
+def test_a_document_named_in_an_opening_adjunct_is_credited_with_what_follows():
+    for text in ["In the harbour board's letter, the port lost $2 million on the ferry in 2015.",
+                 "Among the details in the harbour board's letter: the port lost $2 million on the ferry in 2015."]:
+        (claim,) = extract(Article(text=text)).claims
+        assert [(a.source.kind, a.source.label) for a in claim.attributions] == [("document", "harbour board's letter")]
+
+
+def test_a_polls_result_among_any_group_it_asked_is_the_polls():
+    # after a sentence of the writer's own, so that only the breakdown links it to the poll
+    text = POLL_STORY.replace("The mayor's approval rating fell from 58 percent to 51 percent.",
+                              "The pier opened in 2009.\n\nAmong conservative respondents, Ruiz won out with 22 percent.")
+    found = sources_of(text)
+    assert found["Among conservati"] == ["Dover Gazette poll"]

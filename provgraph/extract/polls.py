@@ -25,25 +25,33 @@ METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s?
                          r"carried out|fielded)\b|\b(?:interviewed|surveyed|polled) (?:a (?:random |national )?sample "
                          r"of )?[\d,]+ (?:adults|people|voters|likely|registered|respondents)\b", re.IGNORECASE)
 
-BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:all|likely|registered|white|black|young|younger|"
-                       r"older|college-educated|[A-Z][\w-]+) ){0,2}(?:voters|respondents|adults|Democrats|Republicans|"
-                       r"independents|women|men|Americans|Hispanics|Latinos|millennials),")
+BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:the|all|those) )?(?:[\w-]+ ){0,2}"
+                       r"(?:voters|respondents|adults|Democrats|Republicans|independents|women|men|Americans|Hispanics|"
+                       r"Latinos|millennials|conservatives|liberals|moderates),")
 STANDING = re.compile(r"\b(?:tied|leads?|led|trails?|trailed|ahead|behind|edge|percent|points?|\d+%)\b|%",
                       re.IGNORECASE)
 
 
 def document_adjunct(tokens: list[Token], article: str) -> Found | None:
-    """"In the previous Gazette poll, taken in early May, Ruiz led by 6 points": the
-    poll, credited with what follows the adjunct (a participle clause after it is skipped)."""
-    if len(tokens) < 6 or tokens[0].lower != "in":
+    """"In the previous Gazette poll, taken in early May, Ruiz led by 6 points", "Among the
+    details in the doctor's letter: he weighs 236 pounds": the document, credited with what
+    follows the adjunct (a participle clause after it is skipped)."""
+    if len(tokens) < 6 or tokens[0].lower not in ("in", "among"):
         return None
-    commas = [k for k, t in enumerate(tokens[:ADJUNCT_REACH]) if t.text == ","]
+    commas = [k for k, t in enumerate(tokens[:ADJUNCT_REACH]) if t.text in (",", ":")]
     if not commas or commas[0] < 3:
         return None
-    head = max((k for k in range(1, commas[0]) if tokens[k].lower in ADJUNCT_DOCUMENTS), default=None)
+    documents = lexicon.words("document_nouns.txt")
+    head = max((k for k in range(1, commas[0]) if tokens[k].lower in documents), default=None)
     if head is None:
         return None
-    mention = parse_mention(tuple(tokens[1:head + 1]), article)
+    begin = 1
+    if tokens[0].lower == "among":  # "Among the details in the letter": the document after "in"
+        inner = [k for k in range(1, head) if tokens[k].lower == "in"]
+        if not inner:
+            return None
+        begin = inner[-1] + 1
+    mention = parse_mention(tuple(tokens[begin:head + 1]), article)
     if mention is None or mention.kind != "document":
         return None
     start = commas[0] + 1

@@ -594,7 +594,7 @@ PROPORTION = re.compile(
     re.IGNORECASE)
 RESPONDENTS = frozenset("respondents polled surveyed".split())
 POLL_NOUNS = frozenset("poll polls survey surveys".split())
-WHEN_DOCUMENTS = frozenset("new latest recent previous last earlier final".split())
+WHEN_DOCUMENTS = frozenset("new newer latest recent previous last earlier later final first second original".split())
 SCOPE_WORDS = frozenset("national nationwide statewide online weekly monthly daily annual".split())
 # Capitalised things a possessive can own that are no source: "Pagliano's Fifth Amendment (claims)".
 THINGS = frozenset("amendment act bill law plan program programme fund rule policy report case account".split())

@@ -187,7 +187,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
     if f.mention is not None and f.cue is not None and f.mention.span.end <= f.cue.start \
-            and PASSIVE_CUE.search(f.cue.text) and f.cue_lemma != "quote" and f.cue_lemma not in BELIEF:
+            and PASSIVE_CUE.search(_with_auxiliary(f)) and f.cue_lemma != "quote" and f.cue_lemma not in BELIEF:
         f.mention = None  # "they have been criticized for ...": who is criticized is not who spoke
     source = book.resolve(f.mention, f.anonymity) if f.mention is not None else None
     if source is not None and f.via is not None:
@@ -215,8 +215,16 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     )
 
 
-PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)$",
-                         re.IGNORECASE)
+def _with_auxiliary(f: Found) -> str:
+    """The cue with the word before it ("is | accused of"): the rules' cue may leave the auxiliary out."""
+    if f.sentence is None:
+        return f.cue.text
+    before = f.sentence.text[:max(0, f.cue.start - f.sentence.start)].split()
+    return f"{before[-1] if before else ''} {f.cue.text}"
+
+
+PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)"
+                         r"(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)
 
 
 def _known_cue(cue: Span | None, lemma: str | None) -> bool:

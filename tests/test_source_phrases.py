@@ -489,3 +489,16 @@ def test_a_thing_that_says_something_is_a_document_not_an_anonymous_person(phras
     from provgraph.extract.tokens import tokenize
 
     assert parse_mention(tokenize(phrase, 0), phrase).kind == kind
+
+
+@pytest.mark.parametrize("phrase, label, role", [
+    ("Missouri Secretary of State Jason Kander", "Jason Kander", "Missouri Secretary of State"),
+    ("Ohio Secretary of State Jon Husted", "Jon Husted", "Ohio Secretary of State"),
+    ("Secretary of State John Kerry", "John Kerry", "Secretary of State"),
+])
+def test_a_title_with_its_of_complement_is_the_role_of_the_name_after_it(phrase, label, role):
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    mention = parse_mention(tokenize(phrase, 0), phrase)
+    assert (mention.kind, mention.label, mention.role) == ("person", label, role)

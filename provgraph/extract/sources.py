@@ -470,7 +470,7 @@ def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         rest = tokens[i + 1:]
         if t.lower in ("close", "familiar") and rest and rest[0].lower in ("to", "with"):
             rest = rest[1:]
-        if _one_name(head, rest):
+        if _one_name(head, rest) or _office_of(head, rest):
             continue
         has_name = _name_run(head) is not None
         has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt") \
@@ -495,6 +495,14 @@ def _one_name(head: list[Token], rest: list[Token]) -> bool:
     return bool(core and tail) and all(t.is_cap for t in core) \
         and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \
         and all(t.is_cap or t.lower in NAME_CONNECTORS or t.text == "&" for t in tail)
+
+
+def _office_of(head: list[Token], rest: list[Token]) -> bool:
+    """"Missouri Secretary of State Jason Kander", "Chairman of the Joint Chiefs of Staff Joseph
+    Dunford": a capitalised title, its "of" complement and the holder's name are one phrase, not a
+    name and its affiliation."""
+    return bool(rest) and head[-1].is_cap and head[-1].lower in lexicon.words("titles.txt") \
+        and all(t.is_cap or t.lower in NAME_CONNECTORS for t in rest) and sum(t.is_cap for t in rest) >= 3
 
 
 # Lower-case words inside an organisation's name ("Office of the President").

@@ -944,3 +944,13 @@ def test_a_subject_set_off_by_a_comma_is_no_content_and_what_follows_the_cue_no_
         credits = [(a.source.label, a.source.kind) for c in extract(Article(text=text), engine).claims
                    for a in c.attributions]
         assert credits == [("Ledger analysis", "document")]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_speakers_word_estimate_announces_no_figures_in_the_writers_next_paragraph(engine):
+    text = ("Ms. Lowe said she believed that more than half of the pilots back the strike. "
+            "(A pilots' union spokesman said that, ''At this point, any estimate of support is a passing snapshot.'')\n\n"
+            "Many harbour officials are grappling with a similar problem, including the ferry crews, whose members "
+            "run a ''Crews for Lowe'' page online, with more than 650 likes.")
+    (last,) = [c for c in extract(Article(text=text), engine).claims if c.text.startswith("Many harbour")]
+    assert last.attributions == []

@@ -83,15 +83,20 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
         return []  # “...” ― Name: the quotation's own speaker follows it
     if going_on and not quoted:
         last = previous[-1]
-        return [] if last.source is None else [_carried(last, going_on, sentence)]
+        if last.source is None or PARAGRAPH_BREAK.search(text, last.sentence.end, sentence.start):
+            return []  # the tagger's reading goes on within a paragraph, not into the writer's next one
+        return [_carried(last, going_on, sentence)]
     out = []
     for prev in previous:
         if prev.source is None:
             continue
-        if quoted and prev.quote in ("direct", "mixed"):
+        if quoted and prev.quote in ("direct", "mixed") and quoted[0].start - sentence.start <= 1:
+            # the quotation goes on where the sentence opens with it, not a name in quote marks later
             content = [Span(q.start, q.end, q.text) for q in quoted]
-        elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) and any(
-                _ANNOUNCES_FIGURES.search(c.text) for c in prev.content):
+        elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) \
+                and any(_ANNOUNCES_FIGURES.search(" ".join(c.text.split()[:3])) for c in prev.content):
+            # the figures are what the content is about ("The numbers ... paint a stark picture"), not a
+            # word in passing ("..., any estimate of support is a snapshot")
             content = [sentence]
         elif _figures_go_on(prev, sentence, text):
             content = [sentence]

@@ -52,11 +52,14 @@ def main() -> None:
     if not ids:
         sys.exit("no gold files for this split yet")
     docs = {}
-    with open(EVAL / "polnear" / "dev.jsonl", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["doc_id"] in ids:
-                docs[d["doc_id"]] = d
+    for split in ("dev", "train"):  # most of the gold is dev; some tune articles are train's
+        with open(EVAL / "polnear" / f"{split}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                if d["doc_id"] in ids:
+                    docs[d["doc_id"]] = d
+        if len(docs) == len(ids):
+            break
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         folder = tmp / "articles"

@@ -502,3 +502,14 @@ def test_a_title_with_its_of_complement_is_the_role_of_the_name_after_it(phrase,
 
     mention = parse_mention(tokenize(phrase, 0), phrase)
     assert (mention.kind, mention.label, mention.role) == ("person", label, role)
+
+
+def test_a_definite_plural_of_people_refers_back_to_the_people_named_before():
+    named = ("Freddy Lowe said the play opened in May. Tom Lowe said it sold 400 tickets on its first night. "
+             "In some ways, the brothers noted, the mayor might enjoy their show.")
+    (last,) = [c for c in claims(named) if "mayor" in c.text]
+    assert [(a.source.label, a.source.anonymous) for a in last.attributions] == [("the brothers", False)]
+    unnamed = ("Two harbour officials said the ferry was sold in May. In some ways, the officials noted, "
+               "the mayor might regret the sale.")
+    (last,) = [c for c in claims(unnamed) if "mayor" in c.text]
+    assert all(a.source.anonymous for a in last.attributions)

@@ -9,6 +9,7 @@ never leave their article: merging them by descriptor would fabricate corroborat
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from provgraph.extract import lexicon
@@ -157,6 +158,8 @@ class SourceBook:
             if found is not None:
                 found.mentions.append(m.span)
                 return found
+        if m.kind in ("anonymous", "definite") and not anonymity and (found := self._named_set(m)) is not None:
+            return found  # "the brothers", "all three candidates": people the article has named
         if m.kind in ("anonymous", "definite", "organization") and not anonymity:
             found = self._epithet(m)
             if found is not None:
@@ -194,6 +197,18 @@ class SourceBook:
             src.key = f"anonymous:{normalise(m.descriptor or m.label)}"
         self._add(src)
         return src
+
+    def _named_set(self, m: Mention) -> Source | None:
+        """"The brothers noted", "All three candidates have said": a definite plural of people
+        refers back to people the article has named (at least as many as it counts), unless it
+        describes unnamed sources given before ("two officials ... the officials said")."""
+        match = NAMED_SET.fullmatch(m.span.text)
+        if match is None or any(s.anonymous and s.descriptor and _describes(m.label, s.descriptor)
+                                for s in self.sources[-self.DEFINITE_REACH:]):
+            return None
+        count = NUMBERS.get((match.group(1) or "").lower(), 2)
+        named = [s for s in self.sources if s.kind == "person" and not s.anonymous]
+        return self._identifiable(m, "person") if len(named) >= count else None
 
     def _identifiable(self, m: Mention, kind: str) -> Source:
         """One a reader can identify though the article does not name it: not anonymous, and kept
@@ -430,6 +445,12 @@ _NAME_JOINERS = frozenset("of for the and on".split())
 
 def _named_poll_source(s: Source) -> bool:
     return s.kind == "document" and not s.anonymous and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
+
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+# "the brothers", "the two candidates", "all three senators", "both men": a set of people referred back to
+NAMED_SET = re.compile(r"(?i)(?:the|these|those|all|both)(?:\s+the)?(?:\s+(two|three|four|five|six))?\s+"
+                       r"(?:[a-z]+s|men|women)")
 
 
 def _describes(definite: str, descriptor: str) -> bool:

@@ -954,3 +954,11 @@ def test_a_speakers_word_estimate_announces_no_figures_in_the_writers_next_parag
             "run a ''Crews for Lowe'' page online, with more than 650 likes.")
     (last,) = [c for c in extract(Article(text=text), engine).claims if c.text.startswith("Many harbour")]
     assert last.attributions == []
+
+
+def test_someone_who_seems_something_is_described_not_credited():
+    # "voters don't seem as engaged": the writer's impression; "appeared to blame" is still their speech
+    text = "Though the port could play a key role, voters don't seem as engaged as those in other states."
+    assert all(not c.attributions for c in run(text).claims)
+    (claim,) = run("The mayor appeared to blame the port for the delays in May.").claims
+    assert [a.source.label for a in claim.attributions] == ["The mayor"]

@@ -186,6 +186,11 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     if f.mention is not None and f.mention.kind == "pronoun" and f.mention.head == "it" \
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
+    if f.mention is not None and f.cue_lemma in SEEMING and f.content \
+            and not f.content[0].text.lstrip().lower().startswith("to "):
+        # "voters don't seem as engaged": the writer's impression of them, not their words (PolNeAR
+        # counts such a cue, so `extract` keeps the span; the graph credits no one)
+        f.extra["source_span"], f.mention = f.mention.span, None
     if f.mention is not None and f.cue is not None and f.mention.span.end <= f.cue.start \
             and PASSIVE_CUE.search(_with_auxiliary(f)) and f.cue_lemma != "quote" and f.cue_lemma not in BELIEF:
         f.mention = None  # "they have been criticized for ...": who is criticized is not who spoke
@@ -223,6 +228,7 @@ def _with_auxiliary(f: Found) -> str:
     return f"{before[-1] if before else ''} {f.cue.text}"
 
 
+SEEMING = frozenset("seem appear look sound".split())  # "seem engaged"; "appeared to blame" is still speech
 PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)"
                          r"(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)
 

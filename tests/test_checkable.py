@@ -766,3 +766,11 @@ def test_a_sentence_that_announces_what_follows_is_no_claim_of_its_own():
 def test_a_research_bodys_precise_forecast_is_an_estimate_to_check(text, checkable):
     (claim,) = extract(Article(text=text)).claims
     assert claim.checkable is checkable
+
+
+def test_a_closing_line_that_says_who_the_writer_is_is_no_claim():
+    # a line of its own at the end, under an op-ed its subject signed: a note on the writer
+    body = ("I am happy that harbour users are angry. I am happy that they now ask for real change at the port. "
+            "Until the board listens, nothing there will improve.")
+    claims = extract(Article(text=body + "\n\nDana Hale is the Democratic governor of Ohio.")).claims
+    assert not any(c.text.startswith("Dana Hale") for c in claims)

@@ -164,12 +164,14 @@ WRITERS_POSTS = frozenset("author writer playwright novelist poet columnist cont
                           "student blogger".split())
 
 
-def closing_bio(sentence: str, before: str) -> bool:
+def closing_bio(sentence: str, before: str, alone: bool = False) -> bool:
     """Is this sentence of the last paragraph a note on its writer: a person (a name of two words or
     more) the article never named before, described by their post ("Ana Ruiz is a fellow at the
-    Dover Institute")."""
+    Dover Institute"): a writer's post, or any title where the sentence is `alone` in that paragraph
+    ("Dana Hale is the Democratic governor of Ohio" under her own op-ed)."""
     m = CLOSING_BIO.match(sentence)
-    if m is None or not WRITERS_POSTS & set(re.findall(r"[a-z]+", m.group(2).lower())):
+    posts = WRITERS_POSTS | lexicon.words("titles.txt") if alone else WRITERS_POSTS
+    if m is None or not posts & set(re.findall(r"[a-z]+", m.group(2).lower())):
         return False  # "Harbour Steel is the largest employer of Dover County": no one's post
     return re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", before) is None
 

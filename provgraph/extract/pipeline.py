@@ -162,7 +162,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         if claims_too and innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
         elif claims_too and not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
-            if not (0 < closing <= sentence.start and closing_bio(sentence.text, text[:sentence.start])):
+            alone = not text[closing:sentence.start].strip() and not text[sentence.end:].strip()
+            if not (0 < closing <= sentence.start and closing_bio(sentence.text, text[:sentence.start], alone)):
                 claims.extend(_writers_claim(sentence, tokens, quotes, sentence.end <= headline_end))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))

@@ -3,6 +3,8 @@ methodology, a share of respondents in words, and its figures going on after a s
 
 from __future__ import annotations
 
+import pytest
+
 from provgraph.extract.pipeline import extract
 from provgraph.model import Article
 
@@ -180,3 +182,12 @@ def test_a_polls_result_among_any_group_it_asked_is_the_polls():
                               "The pier opened in 2009.\n\nAmong conservative respondents, Ruiz won out with 22 percent.")
     found = sources_of(text)
     assert found["Among conservati"] == ["Dover Gazette poll"]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_polls_label_over_a_headline_credits_the_poll_with_its_finding(engine):
+    text = ("Poll: Ruiz and Okafor tied heading into first debate.\n\n"
+            "Ruiz and Okafor are tied at 44 percent each, according to a Gazette poll released Sunday.")
+    head, body = extract(Article(text=text), engine).claims
+    assert head.checkable and [(a.source.label, a.source.kind) for a in head.attributions] == [("Poll", "document")]
+    assert [(a.source.label, a.source.kind) for a in body.attributions] == [("Gazette poll", "document")]

@@ -271,14 +271,16 @@ def _speaker(i: int, tokens: list[Token], sentence: Span, article: str) -> Found
     while tokens[lead].text in "\"“(":
         lead += 1
     mention = parse_mention(tokens[lead:i], article)
-    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous"):
+    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "document"):
         return None
     if mention.label.isupper():  # "WALLACE" is Wallace, who may be named in full elsewhere
         mention = replace(mention, label=string.capwords(mention.label))
     start = tokens[i + 1].start
     end = sentence.end
     content = Span(start, end, article[start:end])
-    return Found(mention, Span(tokens[i].start, tokens[i].end, ":"), "say", [content])
+    # "Poll: Ruiz and Okafor tied": a document's label gives its finding
+    lemma = "according to" if mention.kind == "document" else "say"
+    return Found(mention, Span(tokens[i].start, tokens[i].end, ":"), lemma, [content])
 
 
 def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], article: str,

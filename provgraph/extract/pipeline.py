@@ -334,6 +334,7 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
         key = (first.start, first.end)
         claim_text = " … ".join([first.text] + [statement(c).text for c in a.content[1:]])
         check = Checkability(True, "figure") if share and first.start == a.source_span.start \
+            else Checkability(True, "finding") if _poll_label(a) \
             else judge(claim_text, a.cue_lemma, a.quote, a.source_kind, rules_reading(claim_text, a))
         if key not in claims:
             start = first.start - 1 if first.start < sentence.start else sentence.start  # a quotation begun before
@@ -354,6 +355,12 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
             # a second source of it
             claim.attributions = [a for a in claim.attributions if a.type != "belief"]
     return list(claims.values())
+
+
+def _poll_label(a: Attribution) -> bool:
+    """"Poll: Ruiz and Okafor in dead heat": a document's finding under its label, checkable
+    whatever the headline's grammar."""
+    return a.cue is not None and a.cue.text == ":" and a.source_kind == "document" and not a.content[0].text.rstrip().endswith("?")
 
 
 def _documents_on_record(sentence: Span, text: str, book: SourceBook) -> list[Attribution]:

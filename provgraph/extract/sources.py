@@ -204,6 +204,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
     if len(tokens) > 2 and tokens[-1].lower in TRAILING_PARTICIPLES:
         tokens = tokens[:-1]  # "the poll released (on Thursday showed)": the participle describes it
+    cut = next((k for k in range(2, len(tokens)) if tokens[k].lower in TRAILING_PARTICIPLES
+                and tokens[k - 1].lower in lexicon.words("document_nouns.txt") and not tokens[k].is_cap), None)
+    if cut is not None and not any(t.lower == "by" for t in tokens[cut:]):
+        tokens = tokens[:cut]  # "a Gazette poll released Sunday": when is not who ("released by X" is)
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
     words = [t.lower for t in tokens]
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:

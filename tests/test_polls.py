@@ -191,3 +191,12 @@ def test_a_polls_label_over_a_headline_credits_the_poll_with_its_finding(engine)
     head, body = extract(Article(text=text), engine).claims
     assert head.checkable and [(a.source.label, a.source.kind) for a in head.attributions] == [("Poll", "document")]
     assert [(a.source.label, a.source.kind) for a in body.attributions] == [("Gazette poll", "document")]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_source_line_under_a_chart_credits_the_figures_above_it(engine):
+    text = ("The alliance met on Friday.\n\nHighest share of defence spending.\n\n"
+            "Only five members spend more than 2 percent of output on defence. "
+            "The largest spends 70 percent of the total.\n\nSource: Harbour Alliance.")
+    credited = {c.text[:12]: [a.source.label for a in c.attributions] for c in extract(Article(text=text), engine).claims}
+    assert credited == {"The alliance": [], "Only five me": ["Harbour Alliance"], "The largest ": ["Harbour Alliance"]}

@@ -17,9 +17,10 @@ from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.claims import figures, statement
 from provgraph.extract.cues import DASHES, Found
 from provgraph.extract.polls import is_methodology
+from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.extract.tokens import tokenize
-from provgraph.model import Attribution, Span
+from provgraph.model import Attribution, Claim, Span
 
 ANNOUNCING_CUE = 0.7  # how reliable a cue word must be to announce a quotation after a colon ("said" .92)
 # "The numbers, as reported by X, ..." announces that the next sentence's figures are X's.
@@ -179,3 +180,28 @@ def figures_from(sentence: Span, text: str) -> list[tuple[Mention, Span, Span]]:
 def _credited_by_dash(quote: Span, text: str) -> bool:
     after = text[quote.end:quote.end + 6].lstrip("”\"’' \u00a0")
     return after[:1] in DASHES
+
+
+def source_lines(claims: list[Claim], text: str, book: SourceBook) -> list[Attribution]:
+    """"Source: NATO." under a chart or table: the figures the writer states in the paragraph
+    just above it, credited to no one there, are the named source's. Returns the attributions
+    added to those claims."""
+    added = []
+    for m in SOURCE_LINE.finditer(text):
+        mention = parse_mention(tokenize(m.group(1), m.start(1)), text)
+        if mention is None or mention.anonymous or mention.kind not in ("organization", "outlet", "document", "person"):
+            continue
+        above = text.rfind("\n\n", 0, max(0, m.start() - 2)) + 1  # the paragraph above the line
+        source = None
+        for claim in claims:
+            if claim.attributions or not claim.figures or not above <= claim.span.start < m.start():
+                continue
+            source = source or book.resolve(mention)
+            a = Attribution(source, mention.span, None, [claim.span], claim.sentence, "according to", "indirect",
+                            mention.kind, carried=True, type="document")
+            claim.attributions.append(a)
+            added.append(a)
+    return added
+
+
+SOURCE_LINE = re.compile(r"(?m)^[ \t]*Sources?:[ \t]*([^\n]{2,120}?)\.?[ \t]*$")

@@ -19,7 +19,7 @@ from provgraph.extract import DEFAULT_ENGINE, lexicon
 from provgraph.extract.appositives import name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
-                                         paragraph_end, study_goes_on, turn_goes_on)
+                                         paragraph_end, source_lines, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
                                          SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
                                          closing_bio, non_response, noun_phrase, refusals)
@@ -174,6 +174,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         previous = [a for a in here if a.source is not None]
     delayed_names(attributions, body, book)
     headline_names(attributions, [s for s in sentences if s.end <= headline_end], body, book)
+    attributions.extend(source_lines(claims, text, book))
     article.claims = _join_quotations(claims, around, text)
     for c in article.claims:
         if described_feeling(c):

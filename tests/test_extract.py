@@ -923,7 +923,7 @@ def test_an_opening_participle_is_not_a_name_for_he_to_take_up():
 
 @pytest.mark.parametrize("text", [
     # "they have been criticized for ...": someone unnamed criticised them; they said nothing
-    "Although the port has hired more crews in recent years, they have often been criticized for being slow.",
+    "Although the port hired more crews in 2015, the crews have long been blamed for slow crossings.",
     "Tom Reyes is accused of stealing 40 bicycles from the depot in June.",
 ])
 @pytest.mark.parametrize("engine", ["model", "rules"])
@@ -948,17 +948,17 @@ def test_a_subject_set_off_by_a_comma_is_no_content_and_what_follows_the_cue_no_
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
 def test_a_speakers_word_estimate_announces_no_figures_in_the_writers_next_paragraph(engine):
-    text = ("Ms. Lowe said she believed that more than half of the pilots back the strike. "
-            "(A pilots' union spokesman said that, ''At this point, any estimate of support is a passing snapshot.'')\n\n"
-            "Many harbour officials are grappling with a similar problem, including the ferry crews, whose members "
+    text = ("Ms. Lowe said she thinks most of the pilots back the strike. "
+            "(A pilots' union spokesman said that, ''Right now, any estimate of support is only a guess.'')\n\n"
+            "Harbour officials face the same puzzle elsewhere, including the ferry crews, whose members "
             "run a ''Crews for Lowe'' page online, with more than 650 likes.")
-    (last,) = [c for c in extract(Article(text=text), engine).claims if c.text.startswith("Many harbour")]
+    (last,) = [c for c in extract(Article(text=text), engine).claims if c.text.startswith("Harbour officials")]
     assert last.attributions == []
 
 
 def test_someone_who_seems_something_is_described_not_credited():
-    # "voters don't seem as engaged": the writer's impression; "appeared to blame" is still their speech
-    text = "Though the port could play a key role, voters don't seem as engaged as those in other states."
+    # "voters seem less keen": the writer's impression; "appeared to blame" is still their speech
+    text = "Harbour voters don't seem as excited as those in Dover this year."
     assert all(not c.attributions for c in run(text).claims)
     (claim,) = run("The mayor appeared to blame the port for the delays in May.").claims
     assert [a.source.label for a in claim.attributions] == ["The mayor"]

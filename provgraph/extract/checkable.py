@@ -284,8 +284,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "fragment")  # a headline keeps its figure: "Super PAC haul tops $1B"
     past_event = _past_event(words)
     if attributed and has_figure and (cue_lemma in INFORMATION or estimator and _precise_figure(text)):
-        # "the committee reported the plan would cost $150 billion", "the Tax Policy Center says it
-        # would add $84 billion over 10 years": an estimate, the body's finding
+        # "the committee reported the plan would cost $150 billion", "the Harbour Policy Center says
+        # the levy would raise $84 million in a decade": an estimate, the body's finding
         return Checkability(True, "figure")
     if attributed and INTENDED.match(text):
         return Checkability(False, "intention")  # "(he) plans this week to give $15 million to ..."

@@ -190,12 +190,14 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
     if f.mention is not None and f.cue_lemma in SEEMING and f.content \
             and not f.content[0].text.lstrip().lower().startswith("to "):
-        # "voters don't seem as engaged": the writer's impression of them, not their words (PolNeAR
+        # "voters seem less keen": the writer's impression of them, not their words (PolNeAR
         # counts such a cue, so `extract` keeps the span; the graph credits no one)
         f.extra["source_span"], f.mention = f.mention.span, None
-    if f.mention is not None and f.cue is not None and f.mention.span.end <= f.cue.start \
+    subject = f.mention.span if f.mention is not None else f.extra.get("source_span")
+    if subject is not None and f.cue is not None and subject.end <= f.cue.start \
             and PASSIVE_CUE.search(_with_auxiliary(f)) and f.cue_lemma != "quote" and f.cue_lemma not in BELIEF:
-        f.mention = None  # "they have been criticized for ...": who is criticized is not who spoke
+        # "they have been criticized for ...": who is criticized is not who spoke (nor a source span)
+        f.mention = f.extra["source_span"] = None
     source = book.resolve(f.mention, f.anonymity) if f.mention is not None else None
     if source is not None and f.via is not None:
         via = book.resolve(f.via)

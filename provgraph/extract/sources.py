@@ -173,7 +173,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if det and all(t.text.isdigit() or t.lower in LEADING_WORDS for t in tokens[:det]):
         tokens = tokens[det:]  # "in 2004 the state": the phrase begins at its determiner
     if len(tokens) > 1 and tokens[0].lower in COORDINATORS:
-        tokens = tokens[1:]  # "But Mr. Grassley (said)", "Both Mr. King (and Mr. Schultz)"
+        tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"
     cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
@@ -502,9 +502,8 @@ def _one_name(head: list[Token], rest: list[Token]) -> bool:
 
 
 def _office_of(head: list[Token], rest: list[Token]) -> bool:
-    """"Missouri Secretary of State Jason Kander", "Chairman of the Joint Chiefs of Staff Joseph
-    Dunford": a capitalised title, its "of" complement and the holder's name are one phrase, not a
-    name and its affiliation."""
+    """"Ohio Secretary of State Dana Hale", "Chairman of the Harbour Board Tom Reyes": a capitalised
+    title, its "of" complement and the holder's name are one phrase, not a name and its affiliation."""
     return bool(rest) and head[-1].is_cap and head[-1].lower in lexicon.words("titles.txt") \
         and all(t.is_cap or t.lower in NAME_CONNECTORS for t in rest) and sum(t.is_cap for t in rest) >= 3
 

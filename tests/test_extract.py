@@ -962,3 +962,10 @@ def test_someone_who_seems_something_is_described_not_credited():
     assert all(not c.attributions for c in run(text).claims)
     (claim,) = run("The mayor appeared to blame the port for the delays in May.").claims
     assert [a.source.label for a in claim.attributions] == ["The mayor"]
+
+
+def test_a_pull_quotes_caption_credits_its_quotation():
+    text = ("The port lost money.\n\nFormer harbour master Ana Ruiz:\"We learned that from the port authority "
+            "and its review of the logs. We were trying to close some gaps.\"")
+    (learned,) = [c for c in run(text).claims if c.text.startswith("We learned")]
+    assert [a.source.label for a in learned.attributions] == ["Ana Ruiz"]

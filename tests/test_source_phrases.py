@@ -513,3 +513,12 @@ def test_a_definite_plural_of_people_refers_back_to_the_people_named_before():
                "the mayor might regret the sale.")
     (last,) = [c for c in claims(unnamed) if "mayor" in c.text]
     assert all(a.source.anonymous for a in last.attributions)
+
+
+def test_a_court_filing_is_a_document_not_an_anonymous_person():
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    phrase = "a declaration filed"
+    assert (parse_mention(tokenize(phrase, 0), phrase).kind, parse_mention(tokenize(phrase, 0), phrase).label) \
+        == ("document", "declaration")

@@ -223,6 +223,9 @@ def _speaker_label(tokens: list[Token], i: int, sentence: Span, article: str) ->
         lead += 1
     label = tokens[lead:i]
     words = [t for t in label if t.is_word]
+    if at_line_start and 2 <= len(words) <= 8 and i + 2 < len(tokens) and tokens[i + 1].text in "“\"" \
+            and words[-1].is_cap and words[-2].is_cap:
+        return True  # a pull quote's caption: "Former secretary of state Ana Ruiz:“We ...”"
     return at_line_start and bool(words) and len(words) <= 4 and i + 2 < len(tokens) \
         and all(t.is_cap or t.text in ".-’'" for t in label) \
         and not (len(words) == 1 and len(words[0].text) == 1) \

@@ -522,3 +522,11 @@ def test_a_court_filing_is_a_document_not_an_anonymous_person():
     phrase = "a declaration filed"
     assert (parse_mention(tokenize(phrase, 0), phrase).kind, parse_mention(tokenize(phrase, 0), phrase).label) \
         == ("document", "declaration")
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_title_refers_back_to_the_holder_the_sentence_before_names(engine):
+    # "the senator" is Tom Reyes, named by his title one sentence earlier though not as a source
+    text = "Sen. Tom Reyes voted for the bill. The senator said the port lost $2 million in 2015."
+    (claim,) = [c for c in extract(Article(text=text), engine).claims if "lost" in c.text]
+    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Tom Reyes", False)]

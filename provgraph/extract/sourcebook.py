@@ -409,9 +409,31 @@ class SourceBook:
             else ("organization",) if head in ORGANIZATION_NOUNS else ()
         if "organization" in kinds and (found := self._organisation_named(head)) is not None:
             return found  # one the sentence before names, though not as a source, comes first
+        if not kinds and (found := self._holder_named(stem)) is not None:
+            return found  # "Justice Ana Ruiz ... the justice said": one the sentence before names by title
         for s in recent:
             if s.kind in kinds and (head in GENERIC_NOUNS or head in normalise(s.label).split("-")):
                 return s
+        return None
+
+    def _holder_named(self, office: str) -> Source | None:
+        """"Justice Ana Ruiz wrote the opinion. The justice said ...": a person the sentence before
+        (or this one) names by the title, though not as a source, is what "the justice" refers to."""
+        for _, tokens in reversed(self._openings):
+            for k, t in enumerate(tokens[:-2]):
+                if not t.is_cap or not (_holds(t.lower, office) or _holds(t.lower + ".", office)):
+                    continue
+                j = k + 1
+                while j < len(tokens) and tokens[j].text == ".":
+                    j += 1  # "Sen." tokenised with its stop
+                name = []
+                while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word and len(name) < 4:
+                    name.append(tokens[j])
+                    j += 1
+                if len(name) >= 2:
+                    label = " ".join(w.text for w in name)
+                    return self._resolve(Mention(Span(name[0].start, name[-1].end, label), "person", label,
+                                                 name[-1].lower, role=t.text))
         return None
 
     def _organisation_named(self, head: str) -> Source | None:

@@ -29,6 +29,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # An organisation's finding ("the institute found ...") carries its figures on like a document's.
 FINDINGS = frozenset("find show reveal conclude indicate".split())
 # "In 2012, the party won the county by 3 points": a figure of another year is the writer's comparison
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b")
 PAST_YEAR = re.compile(r"\b(?:in|since|of) (?:19|20)\d\d\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b", re.IGNORECASE)
 # "These figures, sourced from internal military logs and court records, suggest ...": the writer
@@ -91,11 +92,12 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
     for prev in previous:
         if prev.source is None:
             continue
-        if quoted and prev.quote in ("direct", "mixed") and quoted[0].start - sentence.start <= 1:
-            # the quotation goes on where the sentence opens with it, not a name in quote marks later
+        if quoted and prev.quote in ("direct", "mixed") and len(text[sentence.start:quoted[0].start].split()) <= 2:
+            # the quotation goes on where the sentence opens with it ("Then, “...”"), not a name in
+            # quote marks later
             content = [Span(q.start, q.end, q.text) for q in quoted]
         elif figures(sentence.text) and not any(figures(c.text) for c in prev.content) \
-                and any(_ANNOUNCES_FIGURES.search(" ".join(c.text.split()[:3])) for c in prev.content):
+                and any(_ANNOUNCES_FIGURES.search(_opening(c.text)) for c in prev.content):
             # the figures are what the content is about ("The numbers ... paint a stark picture"), not a
             # word in passing ("..., any estimate of support is a snapshot")
             content = [sentence]
@@ -105,6 +107,13 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
             continue
         out.append(_carried(prev, content, sentence, "direct" if quoted else "indirect"))
     return out
+
+
+def _opening(content: str) -> str:
+    """The first words of what a content says ("on Tuesday that the official count ..." opens at
+    "the official count")."""
+    head, that, rest = content.partition("that ")
+    return " ".join((rest if that and len(head.split()) <= 3 else content).split()[:3])
 
 
 def _carried(prev: Attribution, content: list[Span], sentence: Span, quote: str = "indirect") -> Attribution:
@@ -143,7 +152,7 @@ def _figures_go_on(prev: Attribution, sentence: Span, text: str) -> bool:
     # one paragraph further while every sentence since the tag carried its figures, none between
     # (a poll's methodology closes its account: "conducted June 3 to 6 among 812 adults")
     reach = 2 if prev.carried and not text[prev.sentence.end:sentence.start].strip() \
-        and not is_methodology(prev.sentence.text) else 1
+        and not is_methodology(prev.sentence.text) and not WEEKDAY.search(sentence.text) else 1
     return (prev.source_kind in ("outlet", "document", "organization") or prev.cue_lemma in INFORMATION) \
         and (not prev.carried or document) and (breaks == 0 or document and from_tag <= reach) \
         and not PAST_YEAR.search(sentence.text) \
@@ -189,9 +198,12 @@ def source_lines(claims: list[Claim], text: str, book: SourceBook) -> list[Attri
     added = []
     for m in SOURCE_LINE.finditer(text):
         mention = parse_mention(tokenize(m.group(1), m.start(1)), text)
-        if mention is None or mention.anonymous or mention.kind not in ("organization", "outlet", "document", "person"):
+        if mention is None or mention.anonymous or mention.kind not in ("organization", "document", "person"):
+            continue  # (an outlet's "Source: Xinhua" is the article's wire credit, no source of it)
+        end_above = len(text[:m.start()].rstrip())
+        above = text.rfind("\n", 0, end_above) + 1  # the paragraph just above the line
+        if above == 0:
             continue
-        above = text.rfind("\n\n", 0, max(0, m.start() - 2)) + 1  # the paragraph above the line
         source = None
         for claim in claims:
             if claim.attributions or not claim.figures or not above <= claim.span.start < m.start():

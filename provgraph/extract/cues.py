@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import cue_lemma, noun_phrase
+from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma, noun_phrase
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, SUBORDINATORS, Mention, parse_mention
@@ -224,7 +224,7 @@ def _speaker_label(tokens: list[Token], i: int, sentence: Span, article: str) ->
     label = tokens[lead:i]
     words = [t for t in label if t.is_word]
     if at_line_start and 2 <= len(words) <= 8 and i + 2 < len(tokens) and tokens[i + 1].text in "“\"" \
-            and words[-1].is_cap and words[-2].is_cap:
+            and words[-1].is_cap and words[-2].is_cap and not any(t.lower in CAPTION_PLACES for t in words):
         return True  # a pull quote's caption: "Former secretary of state Ana Ruiz:“We ...”"
     return at_line_start and bool(words) and len(words) <= 4 and i + 2 < len(tokens) \
         and all(t.is_cap or t.text in ".-’'" for t in label) \
@@ -250,6 +250,8 @@ def is_layout_credit(f: Found) -> bool:
 
 
 DASHES = frozenset("―—–")
+CAPTION_PLACES = frozenset("in at from on for".split())  # "Voters in New Hampshire:" names no one
+LABEL_DOCUMENTS = frozenset("poll polls survey surveys study studies report analysis".split())
 
 
 def _dash_credit(tokens: list[Token], sentence: Span, quotes: list[Span], article: str) -> Found | None:
@@ -274,8 +276,9 @@ def _speaker(i: int, tokens: list[Token], sentence: Span, article: str) -> Found
     while tokens[lead].text in "\"“(":
         lead += 1
     mention = parse_mention(tokens[lead:i], article)
-    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "document"):
-        return None
+    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "document") \
+            or mention.kind == "document" and mention.head not in LABEL_DOCUMENTS:
+        return None  # ("Editorial:", "Petition:" head a piece, they credit nothing)
     if mention.label.isupper():  # "WALLACE" is Wallace, who may be named in full elsewhere
         mention = replace(mention, label=string.capwords(mention.label))
     start = tokens[i + 1].start
@@ -371,7 +374,8 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         # "Sanders criticized the accord, saying ...": the sentence's subject is the source
         mention = _sentence_subject(tokens, i, article)
         subj_start = None
-    if mention is None and i > 1 and tokens[i - 1].text == ",":
+    unsaid = lemma not in SPEECH_LEMMAS - {"show", "find"}  # "shows", "features" take no speaker after them
+    if mention is None and unsaid and i > 1 and tokens[i - 1].text == ",":
         # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma
         subject = None if any(t.lower in SUBORDINATORS for t in tokens[:i - 1]) else parse_mention(tokens[:i - 1], article)
         if subject is not None and (subject.kind == "document" or subject.kind != "pronoun"
@@ -383,7 +387,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     after = end
     inverted = False
     if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")) \
-            and not (i > 1 and noun_phrase(article[tokens[0].start:tokens[i - 2].end])):
+            and not (unsaid and i > 1 and noun_phrase(article[tokens[0].start:tokens[i - 2].end])):
         # not after a subject set off by a comma: "A USA TODAY analysis of PACs since Jan. 1, 2015, shows"
         end = np_forward_end(tokens, after, stop_at_verb=True)
         # "said Brandt phoned the harbour master": a verb after the name makes it the reported clause's

@@ -189,7 +189,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
     if f.mention is not None and f.cue_lemma in SEEMING and f.content \
-            and not f.content[0].text.lstrip().lower().startswith("to "):
+            and not f.content[0].text.lstrip().lower().startswith("to ") and not THAT.search(f.content[0].text):
         # "voters seem less keen": the writer's impression of them, not their words (PolNeAR
         # counts such a cue, so `extract` keeps the span; the graph credits no one)
         f.extra["source_span"], f.mention = f.mention.span, None
@@ -232,7 +232,11 @@ def _with_auxiliary(f: Found) -> str:
     return f"{before[-1] if before else ''} {f.cue.text}"
 
 
-SEEMING = frozenset("seem appear look sound".split())  # "seem engaged"; "appeared to blame" is still speech
+# "made the following comment:", "posted this message:" (not "arrested five people, including:")
+ANNOUNCES_WORDS = re.compile(r"\b(?:comments?|statements?|messages?|remarks?|tweets?|posts?|said|says|wrote|writes|"
+                             r"tweeted|posted|asked|told|explained|added)\b[^.!?]*:\s*$", re.IGNORECASE)
+SEEMING = frozenset("seem appear look".split())
+THAT = re.compile(r"\bthat\b", re.IGNORECASE)  # "appeared confident that X": a belief held, credited  # "seem engaged"; "appeared to blame" is still speech
 PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)"
                          r"(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)
 
@@ -384,7 +388,7 @@ def _writers_claim(sentence: Span, tokens: list[Token], quotes: list[Span], head
     if not hedges and (check.checkable or check.reason == "analysis"):
         # (a hedged one, "reportedly", "appears to", the writer marks as unsure: the rules judge it)
         check = judge(sentence.text, None, "none", NARRATOR, check)
-    if not (check.checkable or strong) or _first_hand(sentence, quotes) or sentence.text.rstrip().endswith(":"):
+    if not (check.checkable or strong) or _first_hand(sentence, quotes) or ANNOUNCES_WORDS.search(sentence.text):
         return []  # "On May 6, the mayor made this statement:" announces what follows, which is the claim
     return [Claim(sentence.text, sentence, sentence, [], hedges, figures(sentence.text), check.checkable, check.reason)]
 

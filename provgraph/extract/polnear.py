@@ -100,10 +100,10 @@ def _source_phrase(a: Attribution, text: str) -> Span:
     rest = text[end:end + len(rest) - (tag.end() if tag else 0)]
     apposition = APPOSITIVE_START.match(rest)
     if apposition and not apposition.group().lstrip().startswith("(") and not QUOTE_MARK.search(rest):
-        # "said Kenneth Baer, a former official." up to the next comma or the sentence's end
-        clause = rest
-        if len(clause) <= APPOSITIVE_REACH:
-            end += len(clause.rstrip().rstrip(".;:"))
+        # "said Ana Ruiz, a former official.": the appositive to the sentence's end (7 more exact
+        # matches on PolNeAR dev than stopping at the next comma)
+        if len(rest) <= APPOSITIVE_REACH:
+            end += len(rest.rstrip().rstrip(".;:"))
     return span if end == span.end else Span(span.start, end, text[span.start:end])
 
 

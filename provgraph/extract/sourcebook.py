@@ -199,9 +199,10 @@ class SourceBook:
         return src
 
     def _named_set(self, m: Mention) -> Source | None:
-        """"The brothers noted", "All three candidates have said": a definite plural of people
-        refers back to people the article has named (at least as many as it counts), unless it
-        describes unnamed sources given before ("two officials ... the officials said")."""
+        """"The brothers noted", "All three candidates have said": a definite plural naming people
+        as a set (kin, rivals, candidates) refers back to people the article has named (at least as
+        many as it counts), unless it describes unnamed sources given before; "the investigators"
+        could be anyone's."""
         match = NAMED_SET.fullmatch(m.span.text)
         if match is None or any(s.anonymous and s.descriptor and _describes(m.label, s.descriptor)
                                 for s in self.sources[-self.DEFINITE_REACH:]):
@@ -472,7 +473,7 @@ def _named_poll_source(s: Source) -> bool:
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 # "the brothers", "the two candidates", "all three senators", "both men": a set of people referred back to
 NAMED_SET = re.compile(r"(?i)(?:the|these|those|all|both)(?:\s+the)?(?:\s+(two|three|four|five|six))?\s+"
-                       r"(?:[a-z]+s|men|women)")
+                       r"(?:brothers|sisters|siblings|twins|couple|pair|candidates|nominees|rivals|men|women)")
 
 
 def _describes(definite: str, descriptor: str) -> bool:

@@ -172,8 +172,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     det = next((k for k, t in enumerate(tokens[:4]) if t.lower in ("the", "a", "an")), 0)
     if det and all(t.text.isdigit() or t.lower in LEADING_WORDS for t in tokens[:det]):
         tokens = tokens[det:]  # "in 2004 the state": the phrase begins at its determiner
-    if len(tokens) > 1 and tokens[0].lower in COORDINATORS:
-        tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"
+    if len(tokens) > 1 and tokens[0].lower in COORDINATORS and (tokens[0].lower in ("and", "but", "yet", "so", "or")
+                                                                or tokens[1].is_cap):
+        tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"; not "Both candidates"
     cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's

@@ -530,3 +530,15 @@ def test_a_title_refers_back_to_the_holder_the_sentence_before_names(engine):
     text = "Sen. Tom Reyes voted for the bill. The senator said the port lost $2 million in 2015."
     (claim,) = [c for c in extract(Article(text=text), engine).claims if "lost" in c.text]
     assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Tom Reyes", False)]
+
+
+@pytest.mark.parametrize("phrase, kind, label", [
+    ("a study being released on Tuesday by a group of economists", "document", "study"),  # its authors unnamed
+    ("a report released by the Harbour Authority", "organization", "Harbour Authority"),  # its author named
+])
+def test_a_document_released_by_unnamed_authors_is_the_document(phrase, kind, label):
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    mention = parse_mention(tokenize(phrase, 0), phrase)
+    assert (mention.kind, mention.label) == (kind, label)

@@ -205,10 +205,16 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
     if len(tokens) > 2 and tokens[-1].lower in TRAILING_PARTICIPLES:
         tokens = tokens[:-1]  # "the poll released (on Thursday showed)": the participle describes it
-    cut = next((k for k in range(2, len(tokens)) if tokens[k].lower in TRAILING_PARTICIPLES
-                and tokens[k - 1].lower in lexicon.words("document_nouns.txt") and not tokens[k].is_cap), None)
-    if cut is not None and not any(t.lower == "by" for t in tokens[cut:]):
-        tokens = tokens[:cut]  # "a Gazette poll released Sunday": when is not who ("released by X" is)
+    documents = lexicon.words("document_nouns.txt")
+    cut = next((k - (tokens[k - 1].lower == "being") for k in range(2, len(tokens))
+                if tokens[k].lower in TRAILING_PARTICIPLES and not tokens[k].is_cap
+                and (tokens[k - 1].lower in documents or tokens[k - 1].lower == "being" and tokens[k - 2].lower in documents)),
+               None)  # ("a study being released")
+    by = next((k for k in range(cut or len(tokens), len(tokens)) if tokens[k].lower == "by"), None)
+    if cut is not None and (by is None or (agent := parse_mention(tokens[by + 1:], article)) is None or agent.anonymous):
+        # "a Gazette poll released Sunday": when is not who; "a study released by a group of
+        # researchers" is the study's (its authors unnamed); "released by the Harbour Authority" is theirs
+        tokens = tokens[:cut]
     span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
     words = [t.lower for t in tokens]
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:

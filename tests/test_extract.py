@@ -969,3 +969,32 @@ def test_a_pull_quotes_caption_credits_its_quotation():
             "and its review of the logs. We were trying to close some gaps.\"")
     (learned,) = [c for c in run(text).claims if c.text.startswith("We learned")]
     assert [a.source.label for a in learned.attributions] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, chain", [
+    ("The Gazette reported on Monday, citing people familiar with the matter, that the port would close 40 berths.",
+     ["Gazette", "people familiar with the matter"]),
+    ("The port will close 40 berths, the Gazette reported, citing two officials who spoke on condition of anonymity.",
+     ["Gazette", "two officials"]),
+    ("According to the Gazette, which cited unnamed harbour officials, the port will close 40 berths in May.",
+     ["Gazette", "unnamed harbour officials"]),
+    ("The Gazette, citing sources close to the board, said the port lost $2 million in 2015.",
+     ["Gazette", "sources close to the board"]),
+])
+def test_an_outlet_citing_its_sources_relays_them(text, chain, engine):
+    # the people cited are the root of the claim and the outlet the intermediary: an indirect chain
+    (claim,) = [c for c in extract(Article(text=text), engine).claims if "port" in c.text]
+    assert [[s.label for s in a.chain()] for a in claim.attributions] == [chain]
+    assert not claim.text.startswith(chain[1])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is hard to poll,” said Tom Reyes, a professor at Dover College, citing another reason the race is "
+     "hard to call.", "Tom Reyes"),  # a reason cited is no source
+    ("The country has changed for the better, Ana Ruiz said, citing the release of 40 political prisoners.",
+     "Ana Ruiz"),  # nor an event
+])
+def test_citing_a_reason_or_an_event_keeps_the_speaker(text, speaker):
+    claim = run(text).claims[0]
+    assert [[s.label for s in a.chain()] for a in claim.attributions] == [[speaker]]

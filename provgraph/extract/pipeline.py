@@ -30,7 +30,7 @@ from provgraph.extract.linking import model_attributions
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, relative_clause_content,
+    cited_sources, coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, relative_clause_content,
     share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
@@ -98,6 +98,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             name_beside(f, tokens, text)
             name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)]
+        found = cited_sources(found, tokens, text)
         if labels:
             turn = (labels[0], paragraph_end(text, sentence.start))
         elif turn is not None and sentence.start >= turn[1]:

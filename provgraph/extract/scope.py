@@ -12,7 +12,9 @@ import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.cues import Found
+from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import parse_mention
+from provgraph.extract.tokens import Token
 from provgraph.model import Span
 
 RECIPIENT_CUES = frozenset("tell inform assure remind notify brief".split())
@@ -163,3 +165,45 @@ def drop_recipient(f: Found) -> None:
     if m is None or m.start() == 0 or len(first.text[:m.start()].split()) > 8 or "," in first.text[:m.start()]:
         return
     f.content[0] = Span(first.start + m.start(), first.end, first.text[m.start():])
+
+
+def cited_sources(found: list[Found], tokens: list[Token], text: str) -> list[Found]:
+    """"The Gazette reported, citing people familiar with the matter, that X", "According to the
+    Gazette, which cited unnamed officials, X": those cited are the source and the outlet the
+    intermediary that relays them (an indirect chain the report follows to its root); the
+    "citing" itself is no attribution of its own."""
+    at = next((k for k, t in enumerate(tokens) if t.lower == "citing"
+               or t.lower == "cited" and k > 0 and tokens[k - 1].lower in ("which", "who", "that")), None)
+    if at is None or at + 1 >= len(tokens):
+        return found
+    end = np_forward_end(tokens, at + 1, allow_who=False, stop_at_verb=True)
+    cited = parse_mention(tokens[at + 1:end], text) if end > at + 1 else None
+    if cited is None or cited.kind not in ("anonymous", "person", "outlet", "document") \
+            and not (cited.kind == "organization" and cited.label[:1].isupper()) \
+            or cited.kind == "document" and cited.affiliation and not cited.affiliation[:1].isupper():
+        # ("citing one more reason why the race is close", "citing the release of prisoners": a
+        # reason or an event, no source)
+        return found
+    out = []
+    for f in found:
+        if f.cue.start == tokens[at].start or f.mention is not None and f.mention.span == cited.span:
+            continue  # "citing X" read as a cue of its own, or X as a source of its own
+        if f.mention is not None and f.via is None and f.mention.kind in ("outlet", "organization", "person", "document") \
+                and not (f.mention.span.start <= cited.span.start < f.mention.span.end):
+            f.via, f.mention = f.mention, cited
+            f.content = [_after(c, cited.span, text) for c in f.content]
+        out.append(f)
+    return out
+
+
+def _after(content: Span, cited: Span, text: str) -> Span:
+    """The content without the cited source at its head ("people familiar with the matter, that
+    the port ..." -> "the port ...")."""
+    if not content.start <= cited.start < content.end:
+        return content
+    start = cited.end
+    while start < content.end and text[start] in " ,;:—–":
+        start += 1
+    if text.startswith("that ", start):
+        start += 5
+    return content if start >= content.end else Span(start, content.end, text[start:content.end])

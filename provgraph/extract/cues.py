@@ -543,7 +543,12 @@ def _via(segment: list[Token], article: str) -> Mention | None:
 
 
 def _outlet_only(tokens: list[Token], article: str) -> Mention | None:
-    m = parse_mention(tokens, article)
+    """The outlet the tokens name, without how the source spoke to it ("the Gazette on condition of
+    anonymity", "Reuters in an interview")."""
+    words = [t.lower for t in tokens]
+    cut = next((k for k in range(1, len(words)) if words[k] in ("on", "in") and k + 1 < len(words)
+                and words[k + 1] in ("condition", "the", "an", "a")), len(tokens))
+    m = parse_mention(tokens[:cut], article)
     return m if m is not None and m.kind == "outlet" else None
 
 

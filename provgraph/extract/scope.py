@@ -169,11 +169,11 @@ def drop_recipient(f: Found) -> None:
 
 def cited_sources(found: list[Found], tokens: list[Token], text: str) -> list[Found]:
     """"The Gazette reported, citing people familiar with the matter, that X", "According to the
-    Gazette, which cited unnamed officials, X": those cited are the source and the outlet the
+    Gazette, which cited unnamed officials, X", "quoting an official": those cited are the source and the outlet the
     intermediary that relays them (an indirect chain the report follows to its root); the
     "citing" itself is no attribution of its own."""
-    at = next((k for k, t in enumerate(tokens) if t.lower == "citing"
-               or t.lower == "cited" and k > 0 and tokens[k - 1].lower in ("which", "who", "that")), None)
+    at = next((k for k, t in enumerate(tokens) if t.lower in ("citing", "quoting")
+               or t.lower in ("cited", "quoted") and k > 0 and tokens[k - 1].lower in ("which", "who", "that")), None)
     if at is None or at + 1 >= len(tokens):
         return found
     end = np_forward_end(tokens, at + 1, allow_who=False, stop_at_verb=True)

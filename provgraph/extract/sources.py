@@ -630,7 +630,7 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
                          "sir lord lady prince princess general colonel captain sergeant lieutenant commander "
                          "police staff management security intelligence government military leadership "
                          "administration media press public".split())
-TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed submitted "
+TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed submitted based "
                                   "unveiled".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.

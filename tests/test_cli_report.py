@@ -329,3 +329,15 @@ def test_an_opinion_read_from_unnamed_data_is_no_anonymous_source(runner, tmp_pa
     claims = json.loads(run(runner, "report", "--all", "--format", "json", "--store", store).output)["claims"]
     reasons = {c["text"][:12]: c["reasons"] for c in claims}
     assert reasons["the race wil"] == [] and reasons["the governor"] == ["anonymous-only"]
+
+
+@pytest.mark.parametrize("outlet, chained", [("The Gazette", False), ("The Herald", True)])
+def test_an_unnamed_source_who_told_the_publisher_itself_is_no_indirect_chain(runner, tmp_path, outlet, chained):
+    # "told the Gazette" in the Gazette is the paper's own anonymous sourcing; in the Herald a relay
+    (tmp_path / "a.txt").write_text("A harbour official told the Gazette on condition of anonymity that the port "
+                                    "closed 45 berths in May.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "Port closes berths", "outlet": outlet}))
+    store = tmp_path / "store"
+    run(runner, "ingest", tmp_path / "a.txt", "--store", store, "-q")
+    (claim,) = json.loads(run(runner, "report", "--format", "json", "--store", store, "-q").stdout)["claims"]
+    assert "anonymous-only" in claim["reasons"] and ("indirect-chain" in claim["reasons"]) is chained

@@ -276,6 +276,14 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
     return inside, apart, [g for g in groups.values() if len(g) > 1]
 
 
+def _same_outlet(agent: str, outlet: str | None) -> bool:
+    """The article's publisher ("The Gazette", from its sidecar) and a source named "the Gazette" in
+    its text are one outlet, whatever their IRIs make of the article."""
+    if outlet is None or "/outlet/" not in agent:
+        return False
+    return agent.rsplit("/", 1)[-1].removeprefix("the-") == outlet.rsplit("/", 1)[-1].removeprefix("the-")
+
+
 def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:
     """Outlets that cite each other in a loop: the publisher cites the first hop, each hop the next.
     Each loop is a strongly connected group of outlets (every one reaches every other), found in
@@ -430,7 +438,10 @@ class _Facts:
                 return facts, flags
             if (len(articles) > 1 and len(roots) == 1) or self._on_loop(info):
                 flags.append("circular-reporting")
-            if any(len(chain) > 1 and self.c.kinds.get(chain[-1], ("", False))[1] for chain in info.chains):
+            # (a hop through the article's own outlet, "an official told the Gazette" in the Gazette,
+            # is its own reporting, not a relay)
+            if any(len([h for h in chain if not _same_outlet(h, info.outlet)]) > 1
+                   and self.c.kinds.get(chain[-1], ("", False))[1] for chain in info.chains):
                 flags.append("indirect-chain")
             if len(roots) == 1 and named:
                 flags.append("single-source")  # one named source, and no other report of it elsewhere

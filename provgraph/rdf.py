@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from provgraph import vocab
+from provgraph.extract import lexicon
 from provgraph.extract.sources import canonical_outlet, normalise
 from provgraph.model import Article, Attribution, Claim, Source
 from provgraph.summary import RDF_JSON, claim_summary, dumps
@@ -76,7 +77,13 @@ def source_iri(source: Source, article_key: str) -> URIRef:
 
 
 def outlet_iri(name: str) -> URIRef:
-    return URIRef(f"{ID}outlet/{normalise(canonical_outlet(name))}")
+    """The publisher's node, the one a source that names the outlet gets: a known outlet by its
+    canonical name ("The Washington Post"), another without its article ("The Gazette" is the
+    "Gazette" an article's text credits)."""
+    canonical = canonical_outlet(name)
+    if name.lower().startswith("the ") and lexicon.table("outlets.txt").get(name.lower()) is None:
+        canonical = name[4:]
+    return URIRef(f"{ID}outlet/{normalise(canonical)}")
 
 
 SOURCE_TYPES = {

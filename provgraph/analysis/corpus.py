@@ -276,14 +276,6 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
     return inside, apart, [g for g in groups.values() if len(g) > 1]
 
 
-def _same_outlet(agent: str, outlet: str | None) -> bool:
-    """The article's publisher ("The Gazette", from its sidecar) and a source named "the Gazette" in
-    its text are one outlet, whatever their IRIs make of the article."""
-    if outlet is None or "/outlet/" not in agent:
-        return False
-    return agent.rsplit("/", 1)[-1].removeprefix("the-") == outlet.rsplit("/", 1)[-1].removeprefix("the-")
-
-
 def citation_loops(claims: dict[str, ClaimInfo]) -> list[list[str]]:
     """Outlets that cite each other in a loop: the publisher cites the first hop, each hop the next.
     Each loop is a strongly connected group of outlets (every one reaches every other), found in
@@ -440,7 +432,7 @@ class _Facts:
                 flags.append("circular-reporting")
             # (a hop through the article's own outlet, "an official told the Gazette" in the Gazette,
             # is its own reporting, not a relay)
-            if any(len([h for h in chain if not _same_outlet(h, info.outlet)]) > 1
+            if any(len([h for h in chain if h != info.outlet]) > 1
                    and self.c.kinds.get(chain[-1], ("", False))[1] for chain in info.chains):
                 flags.append("indirect-chain")
             if len(roots) == 1 and named:

@@ -189,7 +189,8 @@ def test_a_polls_label_over_a_headline_credits_the_poll_with_its_finding(engine)
     text = ("Poll: Ruiz and Okafor tied heading into first debate.\n\n"
             "Ruiz and Okafor are tied at 44 percent each, according to a Gazette poll released Sunday.")
     head, body = extract(Article(text=text), engine).claims
-    assert head.checkable and [(a.source.label, a.source.kind) for a in head.attributions] == [("Poll", "document")]
+    # (the poll the label stands for is the one the article names)
+    assert head.checkable and [(a.source.label, a.source.kind) for a in head.attributions] == [("Gazette poll", "document")]
     assert [(a.source.label, a.source.kind) for a in body.attributions] == [("Gazette poll", "document")]
 
 
@@ -200,3 +201,12 @@ def test_a_source_line_under_a_chart_credits_the_figures_above_it(engine):
             "The largest spends 70 percent of the total.\n\nSource: Harbour Alliance.")
     credited = {c.text[:12]: [a.source.label for a in c.attributions] for c in extract(Article(text=text), engine).claims}
     assert credited == {"The alliance": [], "Only five me": ["Harbour Alliance"], "The largest ": ["Harbour Alliance"]}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_poll_called_only_new_or_nationwide_is_the_one_poll_the_article_names(engine):
+    # and "of 1,200 adults" keeps its thousands in the phrase (the comma is no edge)
+    text = ("A new nationwide poll shows Ruiz ahead by 3 points.\n\n"
+            "The Harbour News poll of 1,200 adults found Okafor leads among men.")
+    for claim in extract(Article(text=text), engine).claims:
+        assert [a.source.label for a in claim.attributions] == ["Harbour News poll"], claim.text

@@ -726,7 +726,7 @@ def test_a_light_verb_phrase_is_no_cue_where_the_words_after_make_it_an_event():
     ("officials closed the bridge", False),  # no determiner: a clause with its subject
 ])
 def test_a_noun_phrase_names_a_thing_and_states_nothing(text, names_a_thing):
-    from provgraph.extract.checkable import noun_phrase
+    from provgraph.extract.clauses import noun_phrase
 
     assert noun_phrase(text) is names_a_thing
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from provgraph.extract import lexicon
 from provgraph.extract.claims import figures
+from provgraph.extract.clauses import AUXILIARY, NOUN_DETERMINERS, noun_phrase, regular_past
 from provgraph.extract.tokens import Token
 
 # Cue lemmas whose content is not information the source passes on: the attribution is the fact.
@@ -212,10 +213,6 @@ TIME = re.compile(
     r"september|october|november|december) \d{1,2}\b)",
     re.IGNORECASE,
 )
-# Finite verbs without a tagger: auxiliaries and copulas, regular pasts, irregular pasts and participles.
-AUXILIARY = frozenset("is are was were be been being am has have had do does did will would can cannot could shall "
-                      "should may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't "
-                      "won't can't couldn't wouldn't shouldn't 's 're 've 'd".split())
 NOT_VERB_ING = frozenset("thing things nothing something anything everything morning evening building "
                          "meeting hearing ruling funding spending wedding ceiling during bring king including".split())
 NOT_PAST = frozenset("need indeed speed seed feed heed reed bed red shed weed bleed breed greed creed deed proceed exceed "
@@ -378,7 +375,7 @@ def _has_verb(words: list[str]) -> bool:
     past, cues, present = lexicon.words("past_verbs.txt"), lexicon.cue_verbs(), lexicon.words("present_verbs.txt")
     for k, w in enumerate(words):
         low = w.lower().replace("’", "'")
-        if low in AUXILIARY or low in past or low in cues or _regular_past(low) \
+        if low in AUXILIARY or low in past or low in cues or regular_past(low) \
                 or low.endswith(("n't", "'s", "'re", "'ve")) \
                 or (len(low) > 5 and low.endswith("ing") and low not in NOT_VERB_ING):
             return True
@@ -400,50 +397,6 @@ SUBJECT_PRONOUNS = frozenset("i we you they".split())
 BETWEEN = frozenset("also still now often only just never all both already".split())  # "jobs also depend"
 
 
-def noun_phrase(text: str) -> bool:
-    """Does `text` name a thing rather than state something? It opens with a determiner and has no
-    finite verb outside its relative clauses: "their quarrels over the budget", "the crises facing a
-    union that is short of money"; not "the plan, which cost $4 million, failed"."""
-    words = WORD.findall(text)
-    if not words or words[0].lower() not in NOUN_DETERMINERS:
-        return False
-    relative = next((k for k, w in enumerate(words) if w.lower() in RELATIVE_WORDS), len(words))
-    if any(finite(w, p) for p, w in zip(words, words[1:relative])):
-        return False
-    if any(_s_verb(w, p) for p, w in zip(words[:3], words[1:min(4, relative)])):
-        return False  # "the port needs repairs", "the suspect lives in Dover": the subject's verb
-    if relative == len(words):
-        return True
-    # a relative clause between commas leaves the main verb after it: "the plan, which cost ..., failed"
-    after = text[text.lower().find(words[relative].lower()):]
-    rest = WORD.findall(after.split(",", 1)[1]) if "," in after else []
-    return not any(finite(w, p) for p, w in zip([""] + rest, rest))
-
-
-def finite(word: str, before: str = "") -> bool:
-    """A verb form that makes a clause. A base form ("leave", "pay") may be a noun or an
-    infinitive, and an -s form after a determiner, a preposition or an -ing word is a plural
-    ("growing concerns")."""
-    low = word.lower().replace("’", "'")
-    if low in AUXILIARY or low in lexicon.words("past_verbs.txt") or _regular_past(low) or low.endswith("n't"):
-        return True
-    before = before.lower()
-    return low.endswith("s") and (low in lexicon.words("present_verbs.txt") or low in lexicon.cue_verbs()) \
-        and before not in NOUN_DETERMINERS and before not in PREPOSITIONS and not before.endswith("ing")
-
-
-def _s_verb(word: str, before: str) -> bool:
-    """An -s word right after the subject's noun is its verb ("port needs"), not a plural
-    ("the crises", "three civilians", "growing concerns")."""
-    low, before = word.lower(), before.lower()
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
-        and before not in NOUN_DETERMINERS and before not in PREPOSITIONS and not before.endswith(("ing", "s")) \
-        and not before[:1].isdigit() and before not in NUMBER_WORDS
-
-
-WORD = re.compile(r"[\w’'-]+")
-RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
-NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands millions".split())
 # Cues whose object is a fact, not a topic: "said the port needs repairs", "disclosed the loss",
 # "acknowledged the deaths of three civilians" (not "told the story of", "indicates a tight race")
 FACTIVE = frozenset("say state add note write warn deny report claim acknowledge admit concede announce disclose "
@@ -451,18 +404,7 @@ FACTIVE = frozenset("say state add note write warn deny report claim acknowledge
 WILL = re.compile(r"\b(?:will|won['’]t|['’]ll)\b", re.IGNORECASE)  # "it will hire 300": a plan
 # heads of the bodies whose forecasts are estimates: "the Congressional Budget Office", "the Peterson Institute"
 ESTIMATOR_HEADS = frozenset("center centre institute institution foundation office bureau".split())
-PREPOSITIONS = frozenset("of in on at by for with about amid among over under after before from to into".split())
 
-
-def _regular_past(low: str) -> bool:
-    """"closed", "purged"; not a negated participle, which is an adjective ("unmarried", "unnamed")."""
-    return len(low) > 3 and low.endswith("ed") and low.isalpha() \
-        and (not low.startswith("un") or low.startswith("under") or low in UN_VERBS)
-
-
-# Verbs in un- whose past is an event, not a negated state ("the inquiry uncovered").
-UN_VERBS = frozenset("uncovered unveiled unleashed unsealed unlocked unfolded unraveled unravelled unearthed "
-                     "united unloaded unpacked unmasked unblocked unsettled unplugged".split())
 
 
 def _past_event(words: list[str], simple: bool = False) -> bool:
@@ -480,7 +422,7 @@ def _past_event(words: list[str], simple: bool = False) -> bool:
             continue  # "the revised plan", "some set of": a modifier or noun ("some stayed home" is a verb)
         if low == "used" and k + 1 < len(words) and words[k + 1].lower() == "to":
             continue  # "we are used to", "he used to say": a habit, not an event
-        if (_regular_past(low) and low not in NOT_PAST) or low in past:
+        if (regular_past(low) and low not in NOT_PAST) or low in past:
             return True
     return False
 
@@ -495,7 +437,6 @@ def _did(words: list[str]) -> bool:
 # A participle after a present copula is a state, not an event: "is held", "remain committed".
 PRESENT_COPULA = frozenset("is are am be being getting remain remains seem seems become becomes feel feels".split())
 HAVE = frozenset("have has had".split())
-NOUN_DETERMINERS = frozenset("a an the his her their its our my your no another".split())  # not "that", a pronoun too
 QUANTIFIERS = frozenset("some any each every this that these those".split())
 
 

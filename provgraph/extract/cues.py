@@ -11,7 +11,8 @@ import string
 from dataclasses import dataclass, field, replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma, noun_phrase
+from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
+from provgraph.extract.clauses import noun_phrase
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
 from provgraph.extract.sources import DETERMINERS, POSSESSIVES, SUBORDINATORS, Mention, parse_mention

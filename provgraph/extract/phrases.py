@@ -8,7 +8,7 @@ a clause of its own begins. These walks share the stop words and boundary tests 
 from __future__ import annotations
 
 from provgraph.extract import lexicon
-from provgraph.extract.checkable import finite
+from provgraph.extract.clauses import finite
 from provgraph.extract.sources import DETERMINERS, QUANTIFIERS, organisation_before
 from provgraph.extract.tokens import Token, is_initials
 

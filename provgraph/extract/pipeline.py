@@ -22,8 +22,9 @@ from provgraph.extract.carryover import (announced_quotation, announcement, carr
                                          paragraph_end, source_lines, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
                                          SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
-                                         closing_bio, non_response, noun_phrase, refusals)
+                                         closing_bio, non_response, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
+from provgraph.extract.clauses import noun_phrase
 from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
 from provgraph.extract.hedges import find_hedges, is_strong
 from provgraph.extract.linking import model_attributions

@@ -774,3 +774,16 @@ def test_a_closing_line_that_says_who_the_writer_is_is_no_claim():
             "Until the board listens, nothing there will improve.")
     claims = extract(Article(text=body + "\n\nDana Hale is the Democratic governor of Ohio.")).claims
     assert not any(c.text.startswith("Dana Hale") for c in claims)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Earlier Sunday, Tom Reyes declined an interview request from the Gazette.",
+    "The mayor turned down repeated requests for an interview.",
+])
+def test_declining_an_interview_request_is_a_non_response(sentence):
+    assert non_response(sentence) == "declined to comment"
+
+
+def test_a_note_on_how_the_article_was_put_together_is_a_label():
+    text = "The Harbour Post has supplemented this wire article with quotes from a pool report."
+    assert assess(text, attributed=False).reason == "label"

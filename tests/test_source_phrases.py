@@ -542,3 +542,16 @@ def test_a_document_released_by_unnamed_authors_is_the_document(phrase, kind, la
 
     mention = parse_mention(tokenize(phrase, 0), phrase)
     assert (mention.kind, mention.label) == (kind, label)
+
+
+@pytest.mark.parametrize("phrase, label, anonymous", [
+    ("FEC filings", "FEC filings", False),  # an agency's acronym names whose filings
+    ("Federal data", "Federal data", True),  # a capital at the sentence's start names no one
+    ("A Monmouth poll out Monday", "Monmouth poll", False),  # "out Monday" says when
+])
+def test_documents_named_by_an_acronym_or_a_pollster_are_named(phrase, label, anonymous):
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    mention = parse_mention(tokenize(phrase, 0), phrase)
+    assert (mention.kind, mention.label, mention.anonymous) == ("document", label, anonymous)

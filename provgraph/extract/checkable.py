@@ -88,6 +88,8 @@ NON_RESPONSE = re.compile(
     r"(?:\s+much)?(?=\s+(?:about|on|whether|what|who|which|where|when|why|how|a|an|the|his|her|their|its|any|"
     r"anything|more)\b|[.,;])"
     r"|\bno (?:immediate )?(?:response|reply|comment)\b"
+    r"|\b(?:declined|refused|declines|refuses|turned down)\s+(?:an?\s+|several\s+|repeated\s+|multiple\s+)?"
+    r"(?:interview\s+)?requests?\b(?:\s+for\s+(?:an?\s+)?(?:interview|comment))?"
     r"|\b(?:requests?|messages?|calls?|e-?mails?) (?:for comment )?(?:seeking comment )?"
     r"(?:went|were|was|have gone|has gone) (?:unanswered|unreturned)\b",
     re.IGNORECASE,
@@ -95,7 +97,7 @@ NON_RESPONSE = re.compile(
 # "... because they did not respond": a clause of its own with its subject, not the party refusing
 SUBORDINATE = re.compile(r"\b(?:because|since|if|unless|although|though)\s+(?:they|he|she|it|we|you|I|the\s+\w+)\b",
                          re.IGNORECASE)
-NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"),
+NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"), ("turned down", "declined to comment"),
                      ("reach", "could not be reached"), ("available", "not available"),
                      *((verb, "did not say") for verb in ("say", "said", "identif", "specif", "disclos", "elaborat",
                                                           "name")))
@@ -148,7 +150,9 @@ OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)(?:['’](?:ve
 CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.IGNORECASE)
 # A correction notice about the article itself.
 EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier version of this|"
-                            r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))",
+                            r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))"
+                            r"|^[^.]{0,60}?\b(?:has|have) (?:supplemented|updated|adapted|expanded) this (?:\w+ )?"
+                            r"(?:article|story|report)\b",
                             re.IGNORECASE)
 # The author's bio line under an article ("Jo Reyes is a senior columnist for the Tribune. Follow
 # her on Twitter"): who wrote it, like a byline, not a claim of the story (which would go on:

@@ -326,7 +326,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if head in lexicon.words("document_nouns.txt"):
         # "polls show", "some studies found": a vague collective source is an anonymous document
         vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
-            and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their")
+            and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their") \
+            and not is_initials(head_part[0].text) and not (head_part[0].text.isupper() and len(head_part[0].text) > 1)
         label = _strip_det(_text(head_part, article))
         while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
@@ -630,7 +631,7 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
                          "sir lord lady prince princess general colonel captain sergeant lieutenant commander "
                          "police staff management security intelligence government military leadership "
                          "administration media press public".split())
-TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed submitted based "
+TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed submitted based out "
                                   "unveiled".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.

@@ -555,3 +555,12 @@ def test_documents_named_by_an_acronym_or_a_pollster_are_named(phrase, label, an
 
     mention = parse_mention(tokenize(phrase, 0), phrase)
     assert (mention.kind, mention.label, mention.anonymous) == ("document", label, anonymous)
+
+
+@pytest.mark.parametrize("phrase", ["Ruiz’s tax returns", "Ruiz’s financial disclosure form"])
+def test_a_named_persons_papers_are_a_named_document(phrase):
+    from provgraph.extract.sources import parse_mention
+    from provgraph.extract.tokens import tokenize
+
+    mention = parse_mention(tokenize(phrase, 0), phrase)
+    assert (mention.kind, mention.anonymous) == ("document", False)

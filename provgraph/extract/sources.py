@@ -327,7 +327,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "polls show", "some studies found": a vague collective source is an anonymous document
         vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their") \
-            and not is_initials(head_part[0].text) and not (head_part[0].text.isupper() and len(head_part[0].text) > 1)
+            and not is_initials(head_part[0].text) and not (head_part[0].text.isupper() and len(head_part[0].text) > 1) \
+            and not (head_part[0].is_cap and POSSESSIVE.search(head_part[0].text))  # ("Clinton's tax returns")
         label = _strip_det(_text(head_part, article))
         while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)

@@ -564,3 +564,11 @@ def test_a_named_persons_papers_are_a_named_document(phrase):
 
     mention = parse_mention(tokenize(phrase, 0), phrase)
     assert (mention.kind, mention.anonymous) == ("document", False)
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_people_named_beside_a_plural_description_are_each_credited(engine):
+    text = "Two members of Congress from Florida, Tom Reyes and Ana Ruiz, said the port lost $2 million in 2015."
+    (claim,) = extract(Article(text=text), engine).claims
+    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Tom Reyes", False),
+                                                                                 ("Ana Ruiz", False)]

@@ -6,6 +6,8 @@ Crediting the description made named people anonymous, and the claim an `anonymo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from provgraph.extract.cues import Found
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.model import Span
@@ -35,13 +37,19 @@ def name_beside(f: Found, tokens, text: str) -> None:
         if last + 2 >= len(tokens) or tokens[last + 1].text != "," or f.cue.start < m.span.end:
             return  # after "According to the official," a name begins what was said
         k = last + 2
+        plural = m.head.endswith("s")  # "two members of Congress, Tom Reyes and Ana Ruiz, said"
         while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
-                and (tokens[k].is_cap and tokens[k].is_word or tokens[k].text in NAME_PARTS and k > last + 2):
+                and (tokens[k].is_cap and tokens[k].is_word or tokens[k].text in NAME_PARTS and k > last + 2
+                     or plural and tokens[k].lower == "and" and k > last + 2 and k + 1 < len(tokens)
+                     and tokens[k + 1].is_cap):
             k += 1
         closed = k == len(tokens) or tokens[k].text in (",", ".") or tokens[k].start == f.cue.start
         if k == last + 2 or not closed:
             return
         sides = [tokens[first:last + 1], tokens[last + 2:k]]
+    if m.head.endswith("s") and any(t.lower == "and" for t in sides[1]):
+        _names_beside(f, sides[0], sides[1], text)
+        return
     for name, description in (sides, sides[::-1]):
         named = parse_mention(tuple(name), text) if name else None
         if named is None or named.kind not in NAMED or named.anonymous or not description:
@@ -58,6 +66,24 @@ def name_beside(f: Found, tokens, text: str) -> None:
                             named.label, named.head, role=named.role or role, nationality=named.nationality,
                             affiliation=named.affiliation)
         return
+
+
+def _names_beside(f: Found, description: list, names: list, text: str) -> None:
+    """"Two members of Congress, Tom Reyes and Ana Ruiz, said": each person named is credited, the
+    description their role; not unnamed (the second and later ones wait in `f.extra["also"]` for
+    the pipeline to credit as it credits a coordinated subject)."""
+    parts, part = [], []
+    for t in names + [None]:
+        if t is None or t.lower == "and":
+            named = parse_mention(tuple(part), text) if part else None
+            if named is None or named.kind != "person" or named.anonymous or len([w for w in part if w.is_word]) < 2:
+                return
+            parts.append(named)
+            part = []
+        else:
+            part.append(t)
+    role = text[description[0].start:description[-1].end]
+    f.mention, *f.extra["also"] = [replace(p, role=p.role or role) for p in parts]
 
 
 def name_before(f: Found, tokens, text: str) -> None:

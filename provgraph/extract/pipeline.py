@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from provgraph.extract import DEFAULT_ENGINE, lexicon
 from provgraph.extract.appositives import name_before, name_beside
@@ -99,6 +100,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             name_beside(f, tokens, text)
             name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)]
+        found += [replace(f, mention=m) for f in found for m in f.extra.pop("also", [])]  # name_beside's others
         found = cited_sources(found, tokens, text)
         if labels:
             turn = (labels[0], paragraph_end(text, sentence.start))

@@ -33,6 +33,7 @@ from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodolo
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
     cited_sources, coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, relative_clause_content,
+    says_nothing,
     share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
@@ -111,9 +112,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         article.non_responses.extend(r for r, _ in refusals)
         # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
         # ("the panel voted to", "the court rejected"), an intention ("X plans to resign" is a claim
-        # about X), "X declined to comment" (a fact about X) and a crowd's reaction to a fact
+        # about X), "X declined to comment" (a fact about X), a crowd's reaction to a fact, and a cue
+        # whose object only points elsewhere ("even if the returns suggest otherwise, ...")
         others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])
-                  or feeling_about_fact(a)]
+                  or feeling_about_fact(a) or says_nothing(a)]
         attributions.extend(others)
         attributions.extend(_documents_on_record(sentence, text, book))
         here = [a for a in here if a not in others]

@@ -167,6 +167,16 @@ def drop_recipient(f: Found) -> None:
     f.content[0] = Span(first.start + m.start(), first.end, first.text[m.start():])
 
 
+def says_nothing(a) -> bool:
+    """"(even if the returns suggest) otherwise, ...", "(the mayor said) so": the cue's object stands
+    for what was said elsewhere; what follows it is not the source's (an attribution PolNeAR
+    counts, crediting no one with a claim)."""
+    return bool(a.content) and ANAPHORIC_OBJECT.match(a.content[0].text) is not None
+
+
+ANAPHORIC_OBJECT = re.compile(r"\W*(?:otherwise|so)\b(?!\s+(?:far|much|many|that|long)\b)", re.IGNORECASE)
+
+
 def cited_sources(found: list[Found], tokens: list[Token], text: str) -> list[Found]:
     """"The Gazette reported, citing people familiar with the matter, that X", "According to the
     Gazette, which cited unnamed officials, X", "quoting an official": those cited are the source and the outlet the

@@ -1018,7 +1018,6 @@ def test_how_a_source_spoke_to_an_outlet_is_no_part_of_the_outlet(text, chain, e
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
 def test_a_cue_whose_object_is_otherwise_credits_nobody_with_what_follows(engine):
-    text = ("But projecting an aura of victory, even if the election returns suggest otherwise, is a key part of "
-            "the harbour campaign's strategy.")
+    text = "Still, acting as if the race is won, even if the polls suggest otherwise, is central to the harbour campaign's plan."
     assert not any(c.attributions for c in extract(Article(text=text), engine).claims)
     assert any(a["cue"][0]["text"] == "suggest" for a in extract_attributions(text, engine))  # PolNeAR counts it

@@ -113,7 +113,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
         # ("the panel voted to", "the court rejected"), an intention ("X plans to resign" is a claim
         # about X), "X declined to comment" (a fact about X), a crowd's reaction to a fact, and a cue
-        # whose object only points elsewhere ("even if the returns suggest otherwise, ...")
+        # whose object only points elsewhere ("even if the polls suggest otherwise, ...")
         others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])
                   or feeling_about_fact(a) or says_nothing(a)]
         attributions.extend(others)

@@ -168,7 +168,7 @@ def drop_recipient(f: Found) -> None:
 
 
 def says_nothing(a) -> bool:
-    """"(even if the returns suggest) otherwise, ...", "(the mayor said) so": the cue's object stands
+    """"(even if the polls suggest) otherwise, ...", "(the mayor said) so": the cue's object stands
     for what was said elsewhere; what follows it is not the source's (an attribution PolNeAR
     counts, crediting no one with a claim)."""
     return bool(a.content) and ANAPHORIC_OBJECT.match(a.content[0].text) is not None

@@ -26,7 +26,7 @@ from rdflib import URIRef
 
 from provgraph import vocab
 from provgraph.extract import lexicon
-from provgraph.extract.sources import canonical_outlet, normalise
+from provgraph.extract.sources import _strip_det, canonical_outlet, normalise
 from provgraph.model import Article, Attribution, Claim, Source
 from provgraph.summary import RDF_JSON, claim_summary, dumps
 from provgraph.vocab import ID
@@ -80,10 +80,8 @@ def outlet_iri(name: str) -> URIRef:
     """The publisher's node, the one a source that names the outlet gets: a known outlet by its
     canonical name ("The Washington Post"), another without its article ("The Gazette" is the
     "Gazette" an article's text credits)."""
-    canonical = canonical_outlet(name)
-    if name.lower().startswith("the ") and lexicon.table("outlets.txt").get(name.lower()) is None:
-        canonical = name[4:]
-    return URIRef(f"{ID}outlet/{normalise(canonical)}")
+    known = lexicon.table("outlets.txt").get(name.lower()) is not None
+    return URIRef(f"{ID}outlet/{normalise(canonical_outlet(name) if known else _strip_det(name))}")
 
 
 SOURCE_TYPES = {

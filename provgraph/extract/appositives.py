@@ -19,15 +19,17 @@ DESCRIPTION_OPENERS = frozenset("a an the another one his her their its".split()
 NAME_PARTS = frozenset({".", "-", "’s", "'s"})
 
 
-def name_beside(f: Found, tokens, text: str) -> None:
+def name_beside(f: Found, tokens, text: str) -> list[Found]:
     """Credit the name when the source phrase is a description with a name in apposition, inside
-    the phrase or just after it ("..., Tom Reddy, said"); the description becomes the role."""
+    the phrase or just after it ("..., Tom Reddy, said"); the description becomes the role.
+    Returns attributions for more people named ("Two members of Congress, Tom Reyes and Ana Ruiz,
+    said": Ana Ruiz's, Tom Reyes taking `f`)."""
     m = f.mention
     if m is None or f.cue is None or m.kind in NAMED and not m.anonymous:
-        return
+        return []
     at = [k for k, t in enumerate(tokens) if m.span.start <= t.start and t.end <= m.span.end]
     if not at:
-        return
+        return []
     first, last = at[0], at[-1]
     comma = next((k for k in at if tokens[k].text == ","), None)
     if comma is not None:  # the phrase holds both: "Leonard Burman, a former official ..."
@@ -35,7 +37,7 @@ def name_beside(f: Found, tokens, text: str) -> None:
         sides = [tokens[first:comma], tokens[comma + 1:end]]
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
         if last + 2 >= len(tokens) or tokens[last + 1].text != "," or f.cue.start < m.span.end:
-            return  # after "According to the official," a name begins what was said
+            return []  # after "According to the official," a name begins what was said
         k = last + 2
         plural = m.head.endswith("s")  # "two members of Congress, Tom Reyes and Ana Ruiz, said"
         while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
@@ -45,11 +47,10 @@ def name_beside(f: Found, tokens, text: str) -> None:
             k += 1
         closed = k == len(tokens) or tokens[k].text in (",", ".") or tokens[k].start == f.cue.start
         if k == last + 2 or not closed:
-            return
+            return []
         sides = [tokens[first:last + 1], tokens[last + 2:k]]
     if m.head.endswith("s") and any(t.lower == "and" for t in sides[1]):
-        _names_beside(f, sides[0], sides[1], text)
-        return
+        return _names_beside(f, sides[0], sides[1], text)
     for name, description in (sides, sides[::-1]):
         named = parse_mention(tuple(name), text) if name else None
         if named is None or named.kind not in NAMED or named.anonymous or not description:
@@ -65,25 +66,26 @@ def name_beside(f: Found, tokens, text: str) -> None:
         f.mention = Mention(Span(whole[0].start, whole[-1].end, text[whole[0].start:whole[-1].end]), named.kind,
                             named.label, named.head, role=named.role or role, nationality=named.nationality,
                             affiliation=named.affiliation)
-        return
+        return []
+    return []
 
 
-def _names_beside(f: Found, description: list, names: list, text: str) -> None:
+def _names_beside(f: Found, description: list, names: list, text: str) -> list[Found]:
     """"Two members of Congress, Tom Reyes and Ana Ruiz, said": each person named is credited, the
-    description their role; not unnamed (the second and later ones wait in `f.extra["also"]` for
-    the pipeline to credit as it credits a coordinated subject)."""
+    description their role; not unnamed."""
     parts, part = [], []
     for t in names + [None]:
         if t is None or t.lower == "and":
             named = parse_mention(tuple(part), text) if part else None
             if named is None or named.kind != "person" or named.anonymous or len([w for w in part if w.is_word]) < 2:
-                return
+                return []
             parts.append(named)
             part = []
         else:
             part.append(t)
     role = text[description[0].start:description[-1].end]
-    f.mention, *f.extra["also"] = [replace(p, role=p.role or role) for p in parts]
+    f.mention, *others = [replace(p, role=p.role or role) for p in parts]
+    return [replace(f, mention=other) for other in others]
 
 
 def name_before(f: Found, tokens, text: str) -> None:

@@ -251,6 +251,7 @@ def is_layout_credit(f: Found) -> bool:
 
 
 DASHES = frozenset("―—–")
+INVERTING = (",", "’", "”", '"', "—", "–", ":")  # what may stand before "said X", the speaker after the cue
 CAPTION_PLACES = frozenset("in at from on for".split())  # "Voters in New Hampshire:" names no one
 LABEL_DOCUMENTS = frozenset("poll polls survey surveys study studies report analysis".split())
 
@@ -375,21 +376,21 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         # "Sanders criticized the accord, saying ...": the sentence's subject is the source
         mention = _sentence_subject(tokens, i, article)
         subj_start = None
-    unsaid = lemma not in SPEECH_LEMMAS - {"show", "find"}  # "shows", "features" take no speaker after them
-    if mention is None and unsaid and i > 1 and tokens[i - 1].text == ",":
-        # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma
-        subject = None if any(t.lower in SUBORDINATORS for t in tokens[:i - 1]) else parse_mention(tokens[:i - 1], article)
-        if subject is not None and (subject.kind == "document" or subject.kind != "pronoun"
-                                    and noun_phrase(article[tokens[0].start:tokens[i - 2].end])):
+    # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma,
+    # for a cue that never takes its speaker after it ("shows", "features"; not "said X")
+    unsaid = mention is None and lemma not in SPEECH_LEMMAS - {"show", "find"} and i > 1
+    opens_with_np = unsaid and tokens[i - 1].text in INVERTING and noun_phrase(article[tokens[0].start:tokens[i - 2].end])
+    if unsaid and tokens[i - 1].text == "," and not any(t.lower in SUBORDINATORS for t in tokens[:i - 1]):
+        subject = parse_mention(tokens[:i - 1], article)
+        if subject is not None and (subject.kind == "document" or subject.kind != "pronoun" and opens_with_np):
             mention, subj_start = subject, 0
     if mention is None:
         subj_start = None
 
     after = end
     inverted = False
-    if mention is None and (i == 0 or tokens[i - 1].text in (",", "’", "”", '"', "—", "–", ":")) \
-            and not (unsaid and i > 1 and noun_phrase(article[tokens[0].start:tokens[i - 2].end])):
-        # not after a subject set off by a comma: "A USA TODAY analysis of PACs since Jan. 1, 2015, shows"
+    if mention is None and (i == 0 or tokens[i - 1].text in INVERTING) and not opens_with_np:
+        # (not after a subject set off by a comma)
         end = np_forward_end(tokens, after, stop_at_verb=True)
         # "said Brandt phoned the harbour master": a verb after the name makes it the reported clause's
         # subject, not an inverted source

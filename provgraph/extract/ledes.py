@@ -67,11 +67,15 @@ def poll_names(attributions: list, book: SourceBook) -> None:
     """A poll the article calls only "Poll:" or "a new nationwide poll" is the one poll it names
     ("Poll: Ruiz and Okafor tied ... . The Gazette-WKRT poll found ..."), when it names exactly one."""
     polls = [s for s in book.sources if s.kind == "document" and s.label.split()[-1].lower() in ("poll", "survey")]
-    named = [s for s in polls if any(w[:1].isupper() for w in s.label.split()[:-1])]
-    if len(named) != 1:
-        return
-    for vague in [s for s in polls if s is not named[0] and not any(w[:1].isupper() for w in s.label.split()[:-1])]:
-        _take_name(vague, named[0], attributions, book)
+    named = [s for s in polls if _pollster_named(s.label)]
+    if len(named) == 1:
+        for vague in [s for s in polls if not _pollster_named(s.label)]:
+            _take_name(vague, named[0], attributions, book)
+
+
+def _pollster_named(label: str) -> bool:
+    """"Harbour News poll" names who ran it; "nationwide poll", "Poll" do not."""
+    return any(w[:1].isupper() for w in label.split()[:-1])
 
 
 def _take_name(unnamed: Source, named: Source, attributions: list, book: SourceBook) -> None:

@@ -79,7 +79,7 @@ def named_day(tokens: list[Token], k: int) -> bool:
 
 
 def finite_verb(tokens: list[Token], at: int) -> bool:
-    """Is tokens[at] a finite verb ("phoned", "has", "will"; checkable.finite)?"""
+    """Is tokens[at] a finite verb ("phoned", "has", "will"; clauses.finite)?"""
     if at >= len(tokens) or tokens[at].is_cap or not tokens[at].is_word:
         return False
     return finite(tokens[at].lower, tokens[at - 1].lower if at > 0 else "")

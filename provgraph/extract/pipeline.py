@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 
 from provgraph.extract import DEFAULT_ENGINE, lexicon
 from provgraph.extract.appositives import name_before, name_beside
@@ -94,14 +93,14 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
         found = [f for f in found if not modifier_of_noun(f, text) and not in_scene_clause(f, sentence)
                  and not names_someone(f, text)]
+        named_beside = []
         for f in found:
             drop_recipient(f)
             share_of_those_asked(f, tokens, text)
             relative_clause_content(f, tokens)
-            name_beside(f, tokens, text)
+            named_beside += name_beside(f, tokens, text)
             name_before(f, tokens, text)
-        found += [g for f in found for g in coordinated(f, tokens, text)]
-        found += [replace(f, mention=m) for f in found for m in f.extra.pop("also", [])]  # name_beside's others
+        found += [g for f in found for g in coordinated(f, tokens, text)] + named_beside
         found = cited_sources(found, tokens, text)
         if labels:
             turn = (labels[0], paragraph_end(text, sentence.start))
@@ -242,8 +241,10 @@ def _with_auxiliary(f: Found) -> str:
 # "made the following comment:", "posted this message:" (not "arrested five people, including:")
 ANNOUNCES_WORDS = re.compile(r"\b(?:comments?|statements?|messages?|remarks?|tweets?|posts?|said|says|wrote|writes|"
                              r"tweeted|posted|asked|told|explained|added)\b[^.!?]*:\s*$", re.IGNORECASE)
+# "voters seem engaged" describes them; "appeared to blame" is still speech, and "appeared confident
+# that X" a belief held, credited
 SEEMING = frozenset("seem appear look".split())
-THAT = re.compile(r"\bthat\b", re.IGNORECASE)  # "appeared confident that X": a belief held, credited  # "seem engaged"; "appeared to blame" is still speech
+THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)"
                          r"(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)
 
@@ -374,7 +375,8 @@ def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], tex
 def _poll_label(a: Attribution) -> bool:
     """"Poll: Ruiz and Okafor in dead heat": a document's finding under its label, checkable
     whatever the headline's grammar."""
-    return a.cue is not None and a.cue.text == ":" and a.source_kind == "document" and not a.content[0].text.rstrip().endswith("?")
+    return a.cue is not None and a.cue.text == ":" and a.source_kind == "document" \
+        and not a.content[0].text.rstrip().endswith("?")
 
 
 def _documents_on_record(sentence: Span, text: str, book: SourceBook) -> list[Attribution]:

@@ -94,10 +94,10 @@ def _source_phrase(a: Attribution, text: str) -> Span:
         return span
     if a.cue.end > span.start:
         return span
-    rest = text[span.end:min([a.sentence.end] + [c.start for c in a.content if c.start >= span.end])]
-    tag = PARTY_TAG.match(rest)  # "said Rep. Gwen Moore (D-Wis.)"
-    end = span.end + (tag.end() if tag else 0)
-    rest = text[end:end + len(rest) - (tag.end() if tag else 0)]
+    limit = min([a.sentence.end] + [c.start for c in a.content if c.start >= span.end])
+    tag = PARTY_TAG.match(text, span.end, limit)  # "said Rep. Gwen Moore (D-Wis.)"
+    end = tag.end() if tag else span.end
+    rest = text[end:limit]
     apposition = APPOSITIVE_START.match(rest)
     if apposition and not apposition.group().lstrip().startswith("(") and not QUOTE_MARK.search(rest):
         # "said Ana Ruiz, a former official.": the appositive to the sentence's end (7 more exact
@@ -114,8 +114,8 @@ def _trimmed(span: Span, text: str) -> Span:
     end = span.end
     if span.text.endswith((".", ",")) and len(words[-1]) > 4 and words[-1][-2].islower():
         end -= 1  # an abbreviation keeps its stop ("Jr.", "U.S.")
-    elif len(words) == 1 and CONTRACTED_PRONOUN.fullmatch(span.text):
-        end = span.start + CONTRACTED_PRONOUN.fullmatch(span.text).end(1)
+    elif len(words) == 1 and (contracted := CONTRACTED_PRONOUN.fullmatch(span.text)):
+        end = span.start + contracted.end(1)
     return span if end == span.end else Span(span.start, end, text[span.start:end])
 
 

@@ -15,7 +15,7 @@ from provgraph.extract.cues import Found
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import Token
-from provgraph.model import Span
+from provgraph.model import Attribution, Span
 
 RECIPIENT_CUES = frozenset("tell inform assure remind notify brief".split())
 _CLAUSE_START = re.compile(r"\b(?:that|how|whether)\b")
@@ -72,8 +72,9 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
 
 
 def relative_clause_content(f: Found, tokens) -> None:
-    """"The audit -- which finds that 31 firms owe $90 million -- should worry the council": what the relative clause's cue credits ends where the clause does, at the dash that
-    closes it, or at a comma after which the sentence's own verb goes on ("..., should be")."""
+    """"The audit -- which finds that 31 firms owe $90 million -- should worry the council": what
+    the relative clause's cue credits ends where the clause does, at the dash that closes it, or at
+    a comma after which the sentence's own verb goes on ("..., should be")."""
     if f.cue is None or not f.content:
         return
     at = next((k for k, t in enumerate(tokens) if t.start >= f.cue.start), None)
@@ -167,7 +168,7 @@ def drop_recipient(f: Found) -> None:
     f.content[0] = Span(first.start + m.start(), first.end, first.text[m.start():])
 
 
-def says_nothing(a) -> bool:
+def says_nothing(a: Found | Attribution) -> bool:
     """"(even if the polls suggest) otherwise, ...", "(the mayor said) so": the cue's object stands
     for what was said elsewhere; what follows it is not the source's (an attribution PolNeAR
     counts, crediting no one with a claim)."""
@@ -179,9 +180,9 @@ ANAPHORIC_OBJECT = re.compile(r"\W*(?:otherwise|so)\b(?!\s+(?:far|much|many|that
 
 def cited_sources(found: list[Found], tokens: list[Token], text: str) -> list[Found]:
     """"The Gazette reported, citing people familiar with the matter, that X", "According to the
-    Gazette, which cited unnamed officials, X", "quoting an official": those cited are the source and the outlet the
-    intermediary that relays them (an indirect chain the report follows to its root); the
-    "citing" itself is no attribution of its own."""
+    Gazette, which cited unnamed officials, X", "quoting an official": those cited are the source
+    and the outlet the intermediary that relays them (an indirect chain the report follows to its
+    root); the "citing" itself is no attribution of its own."""
     at = next((k for k, t in enumerate(tokens) if t.lower in ("citing", "quoting")
                or t.lower in ("cited", "quoted") and k > 0 and tokens[k - 1].lower in ("which", "who", "that")), None)
     if at is None or at + 1 >= len(tokens):
@@ -198,12 +199,15 @@ def cited_sources(found: list[Found], tokens: list[Token], text: str) -> list[Fo
     for f in found:
         if f.cue.start == tokens[at].start or f.mention is not None and f.mention.span == cited.span:
             continue  # "citing X" read as a cue of its own, or X as a source of its own
-        if f.mention is not None and f.via is None and f.mention.kind in ("outlet", "organization", "person", "document") \
-                and not (f.mention.span.start <= cited.span.start < f.mention.span.end):
+        relayer = f.mention is not None and f.via is None and f.mention.kind in NAMED_KINDS
+        if relayer and not f.mention.span.start <= cited.span.start < f.mention.span.end:
             f.via, f.mention = f.mention, cited
             f.content = [_after(c, cited.span, text) for c in f.content]
         out.append(f)
     return out
+
+
+NAMED_KINDS = ("outlet", "organization", "person", "document")  # who can relay a source they cite
 
 
 def _after(content: Span, cited: Span, text: str) -> Span:

@@ -470,7 +470,7 @@ def _named_poll_source(s: Source) -> bool:
     return s.kind == "document" and not s.anonymous and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
 
 
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "the brothers", "the two candidates", "all three senators", "both men": a set of people referred back to
 NAMED_SET = re.compile(r"(?i)(?:the|these|those|all|both)(?:\s+the)?(?:\s+(two|three|four|five|six))?\s+"
                        r"(?:brothers|sisters|siblings|twins|couple|pair|candidates|nominees|rivals|men|women)")

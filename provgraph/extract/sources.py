@@ -205,13 +205,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[:-1]  # "He then (defended)": the adverb is not part of the source
     if len(tokens) > 2 and tokens[-1].lower in TRAILING_PARTICIPLES:
         tokens = tokens[:-1]  # "the poll released (on Thursday showed)": the participle describes it
-    documents = lexicon.words("document_nouns.txt")
-    cut = next((k - (tokens[k - 1].lower == "being") for k in range(2, len(tokens))
-                if tokens[k].lower in TRAILING_PARTICIPLES and not tokens[k].is_cap
-                and (tokens[k - 1].lower in documents or tokens[k - 1].lower == "being" and tokens[k - 2].lower in documents)),
-               None)  # ("a study being released")
+    cut = _participle_after_document(tokens)
     by = next((k for k in range(cut or len(tokens), len(tokens)) if tokens[k].lower == "by"), None)
-    if cut is not None and (by is None or (agent := parse_mention(tokens[by + 1:], article)) is None or agent.anonymous):
+    agent = parse_mention(tokens[by + 1:], article) if cut is not None and by is not None else None
+    if cut is not None and (agent is None or agent.anonymous):
         # "a Gazette poll released Sunday": when is not who; "a study released by a group of
         # researchers" is the study's (its authors unnamed); "released by the Harbour Authority" is theirs
         tokens = tokens[:cut]
@@ -327,8 +324,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "polls show", "some studies found": a vague collective source is an anonymous document
         vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their") \
-            and not is_initials(head_part[0].text) and not (head_part[0].text.isupper() and len(head_part[0].text) > 1) \
-            and not (head_part[0].is_cap and POSSESSIVE.search(head_part[0].text))  # ("Clinton's tax returns")
+            and not _owner_named(head_part[0])
         label = _strip_det(_text(head_part, article))
         while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
@@ -376,6 +372,25 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     return None
+
+
+def _participle_after_document(tokens: list[Token]) -> int | None:
+    """Where "released Sunday" or "being released by ..." begins after a document noun."""
+    documents = lexicon.words("document_nouns.txt")
+    for k in range(2, len(tokens)):
+        if tokens[k].lower in TRAILING_PARTICIPLES and not tokens[k].is_cap:
+            noun = k - 2 if tokens[k - 1].lower == "being" else k - 1  # "a study being released"
+            if tokens[noun].lower in documents:
+                return noun + 1
+    return None
+
+
+def _owner_named(first: Token) -> bool:
+    """Does the first word of "FEC filings", "U.S. data", "Ruiz's tax returns" name whose documents
+    they are (an acronym, initials, a name's possessive), unlike a capital that only opens the
+    sentence ("Federal data")?"""
+    text = first.text
+    return is_initials(text) or len(text) > 1 and text.isupper() or first.is_cap and bool(POSSESSIVE.search(text))
 
 
 def _place_office(head_part: list[Token], article: str) -> Mention | None:
@@ -632,8 +647,8 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
                          "sir lord lady prince princess general colonel captain sergeant lieutenant commander "
                          "police staff management security intelligence government military leadership "
                          "administration media press public".split())
-TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed submitted based out "
-                                  "unveiled".split())
+TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed "
+                                  "submitted based out unveiled".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.
 JOURNALISTS = frozenset("reporter reporters correspondent correspondents journalist journalists editor".split())

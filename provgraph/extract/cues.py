@@ -15,7 +15,8 @@ from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.clauses import noun_phrase
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
-from provgraph.extract.sources import DETERMINERS, POSSESSIVES, SUBORDINATORS, Mention, parse_mention
+from provgraph.extract.names import DETERMINERS, POSSESSIVES
+from provgraph.extract.sources import SUBORDINATORS, Mention, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.sourcebook import SourceBook
-from provgraph.extract.sources import SPLIT_PREPOSITIONS, _strip_det
+from provgraph.extract.names import SPLIT_PREPOSITIONS
+from provgraph.extract.sources import _strip_det
 from provgraph.model import Source, Span
 
 # Heads of descriptions that stand for someone unnamed on purpose ("a senior official said"): the

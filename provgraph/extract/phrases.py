@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.clauses import finite
-from provgraph.extract.sources import DETERMINERS, QUANTIFIERS, organisation_before
+from provgraph.extract.names import DETERMINERS, QUANTIFIERS, organisation_before
 from provgraph.extract.tokens import Token, is_initials
 
 # Words that end a subject noun phrase when walking back from the cue.

@@ -13,10 +13,10 @@ import re
 from dataclasses import replace
 
 from provgraph.extract import lexicon
+from provgraph.extract.names import CALENDAR, DETERMINERS, POSSESSIVES, is_name_token
 from provgraph.extract.sources import (
-    CALENDAR, DESCRIBED_OUTLETS, DETERMINERS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, POSSESSIVE,
-    POSSESSIVES,
-    SPOKESPEOPLE, Mention, _is_name_token, _strip_det, normalise, parse_mention,
+    DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, POSSESSIVE, SPOKESPEOPLE, Mention,
+    _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
@@ -531,7 +531,7 @@ def _opening_name(tokens: list[Token]) -> list[Token] | None:
         return None  # "While Obama had ...": the sentence opens with a clause, not its subject
     if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and any(t.text == "," for t in tokens[1:6]):
         return None  # "Holding signs, the protesters ...", "Asked about it, she ...": an opening participle
-    while k < len(tokens) and tokens[k].is_word and _is_name_token(tokens[k], first=(k == 0)) \
+    while k < len(tokens) and tokens[k].is_word and is_name_token(tokens[k], first=(k == 0)) \
             and not POSSESSIVE.search(tokens[k].text):
         run.append(tokens[k])
         k += 1
@@ -571,7 +571,7 @@ def _possessor(tokens: list[Token], before: int) -> str | None:
     for k, t in enumerate(tokens):
         if t.end > before:
             break
-        if t.is_word and _is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
+        if t.is_word and is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
             run.append(t)
             if POSSESSIVE.search(t.text):
                 return " ".join(POSSESSIVE.sub("", x.text) for x in run)
@@ -586,7 +586,7 @@ def _first_name(tokens: list[Token], before: int) -> str | None:
     for k, t in enumerate(tokens):
         if t.end > before:
             break
-        if t.is_word and _is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
+        if t.is_word and is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
             run.append(POSSESSIVE.sub("", t.text))
             if POSSESSIVE.search(t.text):
                 break

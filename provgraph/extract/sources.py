@@ -13,16 +13,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from provgraph.extract import lexicon
+from provgraph.extract.names import (
+    CALENDAR, DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token, name_run,
+    plural_title, role_before, span_text, split_affiliation,
+)
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
-PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she", "them": "they",
-                     "i": "i", "we": "we", "you": "you"}
-POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
-DETERMINERS = frozenset(
-    "a an the one two three four five six seven eight nine ten several some many few other another "
-    "multiple numerous various most all both these those this that".split()
-)
 FORMER = frozenset("former ex onetime one-time erstwhile ex-".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
@@ -30,8 +27,6 @@ INSIDERS = frozenset("those someone anyone others one".split())
 # Offices held for a place ("Senator from Texas", "the governor of Ohio", "Secretary of State").
 OFFICES = frozenset("senator governor mayor president secretary chairman chairwoman congressman congresswoman "
                     "representative lawmaker minister ambassador judge justice chancellor premier".split())
-SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
-_CONNECTORS = frozenset("of the for and on to in at".split())
 
 
 @dataclass
@@ -65,37 +60,12 @@ def normalise(name: str) -> str:
     return re.sub(r"[\W_]+", "-", slug).strip("-")
 
 
-def _known(word: str) -> bool:
-    """A capitalised word that is really a common word of one of the lexicons."""
-    w = word.lower()
-    return any(
-        w in lexicon.words(name)
-        for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "source_heads.txt")
-    ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES or w in QUANTIFIERS
-
-
 # A cue form this reliable ("said" .92, "told" .84) ends a source phrase: it is the verb after it.
 RELIABLE_CUE = 0.7
 # Quantifiers that refer back to sources already named ("Trump and Clinton ... each said").
 REFERRING_QUANTIFIERS = frozenset("each both either neither".split())
 COORDINATORS = frozenset("and but yet so or nor both either neither".split())
 SUBORDINATORS = frozenset("though although while if because when whereas unless".split())
-# "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
-QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
-
-
-def _is_name_token(tok: Token, first: bool) -> bool:
-    if not tok.is_cap or not tok.is_word:
-        return False
-    low = tok.lower.rstrip(".")
-    if tok.text == "I":
-        return False  # "the experts I spoke to": the writer, no one's name
-    if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
-            or low in CALENDAR or low in STATE_ABBREVIATIONS:
-        return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
-    if first and _known(tok.text):
-        return False
-    return True
 
 
 def _person_word(word: str) -> bool:
@@ -107,28 +77,13 @@ def _person_word(word: str) -> bool:
                                                  "anonymous_nouns.txt"))
 
 
-def _title_as_surname(tokens: list[Token], i: int) -> bool:
-    """"Mr. Bishop", "Sen. King", "Anna King said": a capitalised title word after an abbreviated
-    title, or ending the phrase after a name, is a surname (titles come before names)."""
-    if not tokens[i].is_cap or i == 0:
-        return False
-    if tokens[i - 1].text == ".":
-        return i >= 2 and tokens[i - 2].lower + "." in lexicon.words("titles.txt")
-    return i == len(tokens) - 1 and _is_name_token(tokens[i - 1], i == 1) \
-        and tokens[i - 1].lower not in lexicon.words("organization_words.txt")
-
-
-def _text(tokens: list[Token], article: str) -> str:
-    return article[tokens[0].start:tokens[-1].end] if tokens else ""
-
-
 def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
     """Longest run of tokens that is a known outlet name, or a capitalised name beside an outlet word."""
     outlets = lexicon.words("outlets.txt", lower=False)
     best: list[Token] | None = None
     for i in range(len(tokens)):
         for j in range(min(len(tokens), i + 5), i, -1):
-            if _text(tokens[i:j], article) in outlets:
+            if span_text(tokens[i:j], article) in outlets:
                 if best is None or j - i > len(best):
                     best = tokens[i:j]
                 break
@@ -189,7 +144,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         head = parse_mention(tokens[:relative], article, anonymous_context)
         if head is None or head.kind == "pronoun":
             return None
-        whole = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
+        whole = Span(tokens[0].start, tokens[-1].end, span_text(tokens, article))
         return replace(head, span=whole, descriptor=whole.text if head.anonymous else head.descriptor)
     if tokens and tokens[0].lower in SUBORDINATORS:
         return None  # "This statement, though brief, hints at": a clause, not a source
@@ -212,7 +167,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "a Gazette poll released Sunday": when is not who; "a study released by a group of
         # researchers" is the study's (its authors unnamed); "released by the Harbour Authority" is theirs
         tokens = tokens[:cut]
-    span = Span(tokens[0].start, tokens[-1].end, _text(tokens, article))
+    span = Span(tokens[0].start, tokens[-1].end, span_text(tokens, article))
     words = [t.lower for t in tokens]
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:
         # "40 percent of respondents said", "two in three said": a poll's answers, not people speaking
@@ -230,7 +185,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "(not) everyone finds it compelling": nobody in particular says anything
     if len(tokens) == 1 and tokens[0].is_cap and not words[0].endswith("s") and words[0] not in NOT_SURNAMES \
             and words[0] not in QUANTIFIERS and words[0] not in DETERMINERS and _person_word(words[0]) \
-            and _is_name_token(tokens[0], first=False):
+            and is_name_token(tokens[0], first=False):
         # "Dean said", "King told reporters": a singular noun alone, without "the", is someone's surname
         return Mention(span, "person", tokens[0].text, words[0])
     if len(tokens) == 1 and words[0] in PERSONAL_PRONOUNS:
@@ -238,14 +193,14 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
     if words[0] in INSIDERS and words[1:3] in (["close", "to"], ["familiar", "with"]) and len(words) > 3:
         # "those close to him", "someone familiar with the talks": the classic unnamed source
-        whose = None if words[3:] in (["him"], ["her"], ["them"]) else _strip_det(_text(tokens[3:], article))
+        whose = None if words[3:] in (["him"], ["her"], ["them"]) else _strip_det(span_text(tokens[3:], article))
         return Mention(span, "anonymous", span.text, words[0], anonymous=True, descriptor=span.text, affiliation=whose)
-    head_part, affil_part = _split_affiliation(tokens)
+    head_part, affil_part = split_affiliation(tokens)
     prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
     if prep is not None and not head_part[prep - 1].is_cap and (not _source_word(head_part[prep - 1].lower)
                                                                  or head_part[prep - 1].lower in ("news", "coverage")):
         return None  # "the passage of the Affordable Care Act", "news from Norway": the head is not a source
-    affiliation = _strip_det(_text(affil_part, article)) or None
+    affiliation = _strip_det(span_text(affil_part, article)) or None
     if (office := _place_office(head_part, article)) is not None:
         return office
     if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
@@ -267,11 +222,11 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     # "the Dover Gazette/WKRT poll": a poll, whoever ran it
     outlet = _outlet_name(head_part, article) if head_part[-1].lower not in POLL_NOUNS else None
     if outlet:
-        role = _role(head_part, outlet, article)
-        return Mention(span, "outlet", canonical_outlet(_text(outlet, article)), outlet[-1].lower, role=role[0],
+        role = role_before(head_part, outlet, article)
+        return Mention(span, "outlet", canonical_outlet(span_text(outlet, article)), outlet[-1].lower, role=role[0],
                        nationality=role[1], affiliation=affiliation)
 
-    name = _name_run(head_part)
+    name = name_run(head_part)
     if name and len(name) == 1 and _is_group(name[0]):
         # "Democrats", "Republicans on the committee", "Ukrainians": a named group, never one person
         return Mention(span, "organization", name[0].text, name[0].lower, affiliation=affiliation)
@@ -280,23 +235,23 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         if at is not None and not any(t.lower in lexicon.words("organization_words.txt") for t in name[at + 1:]):
             # "the Post's Stephanie McCrummen": the outlet's reporter; "Pagliano's Fifth Amendment
             # (claims)": a thing of someone's, no source
-            owner = POSSESSIVE.sub("", _text(name[:at + 1], article))
+            owner = POSSESSIVE.sub("", span_text(name[:at + 1], article))
             rest = name[at + 1:]
             if len(rest) < 2 or any(t.lower in THINGS or ORDINAL.fullmatch(t.lower) for t in rest):
                 return None
             name, affiliation = rest, affiliation or owner  # "Google's Sundar Pichai": Pichai, of Google
-            span = Span(name[0].start, name[-1].end, _text(name, article))
+            span = Span(name[0].start, name[-1].end, span_text(name, article))
         org_at = [k for k, t in enumerate(name) if t.lower in lexicon.words("organization_words.txt")]
         if org_at and org_at[-1] < len(name) - 1 and all(t.is_cap for t in name[org_at[-1] + 1:]):
             name = name[org_at[-1] + 1:]  # "... of the General Staff Valery Gerasimov": the person
-        label = _text(name, article)
+        label = span_text(name, article)
         name_words = {t.lower for t in name}
         if words[-1] in lexicon.words("outlet_words.txt") and len(head_part) > len(name):
             return Mention(span, "outlet", label, name[-1].lower, affiliation=affiliation)
-        role, nationality, role_affil = _role(head_part, name, article)
+        role, nationality, role_affil = role_before(head_part, name, article)
         org_words = lexicon.words("organization_words.txt")
         if name_words & org_words or (len(name) == 1 and name[0].lower in org_words):
-            org_label = _strip_det(_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
+            org_label = _strip_det(span_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
             return Mention(span, "organization", _strip_det(label if role else org_label), name[-1].lower,
                            affiliation=affiliation, nationality=nationality)
         office = role.split() if role else []
@@ -325,7 +280,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         vague = (head.endswith("s") or head in MASS_DOCUMENTS) and not affiliation and first not in POSSESSIVES \
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their") \
             and not _owner_named(head_part[0])
-        label = _strip_det(_text(head_part, article))
+        label = _strip_det(span_text(head_part, article))
         while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
         words_of = label.split(" ")
@@ -408,9 +363,9 @@ def _place_office(head_part: list[Token], article: str) -> Mention | None:
     if not place or len(head_part) - k > 3 or any(t.is_cap for t in head_part[k:]) \
             or any(t.lower in PARTY_WORDS for t in place):
         return None
-    described = _text(head_part[1:], article)
-    return Mention(Span(head_part[0].start, head_part[-1].end, _text(head_part, article)), "definite", described,
-                   head_part[-1].lower, role=_text(head_part[k:], article), affiliation=_text(place, article),
+    described = span_text(head_part[1:], article)
+    return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)), "definite", described,
+                   head_part[-1].lower, role=span_text(head_part[k:], article), affiliation=span_text(place, article),
                    descriptor=described)
 
 
@@ -447,11 +402,6 @@ NOT_SOURCES = frozenset("number numbers share rest lot".split()) | frozenset(
     # events, which PolNeAR lets "show" or "prove" things: no one who passes on information
     "debate debates protest protests shooting shootings election elections meeting meetings hearing hearings "
     "rally rallies race vote votes event events speech speeches summit convention".split())
-# "May", "April", "June" and "August" are first names or surnames as often as months: left out.
-CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
-                     "july september october november december".split())
-STATE_ABBREVIATIONS = frozenset("ala ariz ark calif colo conn fla ill kan ky md mass mich minn mont neb nev okla "
-                                "tenn tex va vt wis wyo".split())
 
 
 def _source_word(word: str) -> bool:
@@ -461,12 +411,7 @@ def _source_word(word: str) -> bool:
 
 
 def _title_word(word: str) -> bool:
-    return word in lexicon.words("titles.txt") or _plural_title(word)
-
-
-def _plural_title(word: str) -> bool:
-    """Several holders of a title ("attorneys for the family"), a phrase split like "officials of"."""
-    return word.endswith("s") and word[:-1] in lexicon.words("titles.txt") and word not in lexicon.words("titles.txt")
+    return word in lexicon.words("titles.txt") or plural_title(word)
 
 
 def canonical_outlet(name: str) -> str:
@@ -480,125 +425,6 @@ def _strip_det(text: str) -> str:
     if len(parts) == 2 and parts[0].lower() in ("the", "a", "an"):
         return parts[1]
     return text
-
-
-def _split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """Split "X of/within/from Y" into head X and affiliation Y, unless X is only a role ("Chief of
-    ..."); a document "to Y" is X alone."""
-    for i, t in enumerate(tokens):
-        if i == 0:
-            continue
-        if t.lower == "to" and tokens[i - 1].lower in lexicon.words("document_nouns.txt"):
-            # "her letter to the board", "his submission to the court": whom a document is sent to
-            # is neither its author nor whom it speaks for ("Ambassador to the UN X" stays one name)
-            return tokens[:i], []
-        if t.lower not in SPLIT_PREPOSITIONS:
-            continue
-        head = tokens[:i]
-        rest = tokens[i + 1:]
-        if t.lower in ("close", "familiar") and rest and rest[0].lower in ("to", "with"):
-            rest = rest[1:]
-        if _one_name(head, rest) or _office_of(head, rest):
-            continue
-        has_name = _name_run(head) is not None
-        has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt") \
-            or head[0].lower in ("a", "an") and head[-1].lower in lexicon.words("titles.txt") \
-            or _plural_title(head[-1].lower)
-        # "a professor at X", "lawyers for Mr. Scott" (not "Secretary of State John Kerry")
-        if has_name or has_noun:
-            return head, rest
-    return tokens, []
-
-
-def _one_name(head: list[Token], rest: list[Token]) -> bool:
-    """"the Ministry of Defense", "the Committee for a Responsible Federal Budget": a capitalised
-    organisation word and a capitalised complement are one name, not an organisation and its
-    affiliation."""
-    core = [t for t in head if t.lower not in DETERMINERS]
-    k = len(core)
-    while k > 0 and core[k - 1].is_cap:
-        k -= 1
-    core = core[k:]  # the name the phrase ends with: "a professor at New York University School (of Law)"
-    tail = rest[1:] if rest and rest[0].lower in ("a", "an", "the") else rest
-    return bool(core and tail) and all(t.is_cap for t in core) \
-        and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \
-        and all(t.is_cap or t.lower in NAME_CONNECTORS or t.text == "&" for t in tail)
-
-
-def _office_of(head: list[Token], rest: list[Token]) -> bool:
-    """"Ohio Secretary of State Dana Hale", "Chairman of the Harbour Board Tom Reyes": a capitalised
-    title, its "of" complement and the holder's name are one phrase, not a name and its affiliation."""
-    return bool(rest) and head[-1].is_cap and head[-1].lower in lexicon.words("titles.txt") \
-        and all(t.is_cap or t.lower in NAME_CONNECTORS for t in rest) and sum(t.is_cap for t in rest) >= 3
-
-
-# Lower-case words inside an organisation's name ("Office of the President").
-NAME_CONNECTORS = frozenset("of the for a and on".split())
-
-
-def _name_run(tokens: list[Token]) -> list[Token] | None:
-    """The run of capitalised tokens that ends the phrase and is not titles, demonyms or common
-    words. A phrase ending in a common noun ("Shop owners", "White House officials") has none."""
-    if tokens and not tokens[-1].is_cap and tokens[-1].is_word:
-        return None
-    run: list[Token] = []
-    org_words = lexicon.words("organization_words.txt")
-    i = len(tokens) - 1
-    while i >= 0:
-        t = tokens[i]
-        if t.text in ("’s", "'s", "-", "&") and run:
-            run.insert(0, t)
-            i -= 1
-            continue
-        if _is_name_token(t, first=(i == 0)) or _title_as_surname(tokens, i) \
-                or (run and t.is_cap and t.is_word and i > 0 and tokens[i - 1].lower in NAME_CONNECTORS) \
-                or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
-            run.insert(0, t)
-            i -= 1
-            continue
-        j = i
-        while j >= 0 and tokens[j].lower in NAME_CONNECTORS:
-            j -= 1
-        if run and j < i and j >= 0 and _is_name_token(tokens[j], j == 0) \
-                and (tokens[j].lower in org_words or any(w.lower in org_words for w in run)
-                     or organisation_before(tokens, j, org_words)):
-            run[:0] = tokens[j + 1:i + 1]  # "Ministry of Defense", "Committee for a Responsible Federal Budget"
-            i = j
-            continue
-        if run:
-            break
-        i -= 1
-    while run and not run[0].is_word:
-        run.pop(0)
-    return run or None
-
-
-def organisation_before(tokens: list[Token], j: int, org_words: frozenset[str]) -> bool:
-    """"Institute for Ports and Public Works": the capitalised words and connectors up to `j` hold
-    an organisation word, so the whole is one name."""
-    while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or tokens[j].lower in NAME_CONNECTORS):
-        if tokens[j].is_cap and tokens[j].lower in org_words:
-            return True
-        j -= 1
-    return False
-
-
-def _role(tokens: list[Token], name: list[Token], article: str) -> tuple[str | None, str | None, str | None]:
-    """Role, nationality and affiliation written before a name ("Russian Chief of the General Staff")."""
-    before = tokens[:tokens.index(name[0])]
-    while before and before[0].lower in DETERMINERS:
-        before = before[1:]
-    nationality = None
-    if before and before[0].text in lexicon.words("demonyms.txt", lower=False):
-        nationality, before = before[0].text, before[1:]
-    affiliation = None
-    caps = [t for t in before if t.is_cap and t.lower.rstrip(".") not in lexicon.words("titles.txt")
-            and t.lower not in _CONNECTORS]
-    if caps and any(t.lower in lexicon.words("organization_words.txt") for t in caps) and \
-            before and before[-1].lower in lexicon.words("titles.txt"):
-        affiliation = _text(caps, article)  # "White House press secretary X"
-    role = _text(before, article).strip(" ,") or None
-    return role, nationality, affiliation
 
 
 INDEFINITE = frozenset("a an one some another".split())

@@ -1,0 +1,194 @@
+"""Names in a source phrase: which capitalised words are a name, where the name ends, the role
+written before it, and where an affiliation ("of the Ministry of Defense") begins.
+
+Why a module of its own: these readings are shared by sources.py (what a phrase names) and
+sourcebook.py (who it refers back to), and are the part of a source phrase a reader checks first.
+"""
+
+from __future__ import annotations
+
+from provgraph.extract import lexicon
+from provgraph.extract.tokens import Token, is_initials
+
+PERSONAL_PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she", "them": "they",
+                     "i": "i", "we": "we", "you": "you"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+DETERMINERS = frozenset(
+    "a an the one two three four five six seven eight nine ten several some many few other another "
+    "multiple numerous various most all both these those this that".split()
+)
+# "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
+QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
+# Where a head ends and its affiliation begins ("sources within the ministry", "a professor at X").
+SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
+# Lower-case words inside a role written before a name ("Chief of the General Staff").
+ROLE_CONNECTORS = frozenset("of the for and on to in at".split())
+# "May", "April", "June" and "August" are first names or surnames as often as months: left out.
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                     "july september october november december".split())
+STATE_ABBREVIATIONS = frozenset("ala ariz ark calif colo conn fla ill kan ky md mass mich minn mont neb nev okla "
+                                "tenn tex va vt wis wyo".split())
+
+
+def known_word(word: str) -> bool:
+    """A capitalised word that is really a common word of one of the lexicons."""
+    w = word.lower()
+    return any(
+        w in lexicon.words(name)
+        for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "source_heads.txt")
+    ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES or w in QUANTIFIERS
+
+
+def is_name_token(tok: Token, first: bool) -> bool:
+    """A capitalised word that can be part of a name: no title, demonym, day or state, nor (first
+    in the phrase) a common word capitalised because it opens the sentence."""
+    if not tok.is_cap or not tok.is_word:
+        return False
+    low = tok.lower.rstrip(".")
+    if tok.text == "I":
+        return False  # "the experts I spoke to": the writer, no one's name
+    if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
+            or low in CALENDAR or low in STATE_ABBREVIATIONS:
+        return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
+    if first and known_word(tok.text):
+        return False
+    return True
+
+
+def title_as_surname(tokens: list[Token], i: int) -> bool:
+    """"Mr. Bishop", "Sen. King", "Anna King said": a capitalised title word after an abbreviated
+    title, or ending the phrase after a name, is a surname (titles come before names)."""
+    if not tokens[i].is_cap or i == 0:
+        return False
+    if tokens[i - 1].text == ".":
+        return i >= 2 and tokens[i - 2].lower + "." in lexicon.words("titles.txt")
+    return i == len(tokens) - 1 and is_name_token(tokens[i - 1], i == 1) \
+        and tokens[i - 1].lower not in lexicon.words("organization_words.txt")
+
+
+def span_text(tokens: list[Token], article: str) -> str:
+    return article[tokens[0].start:tokens[-1].end] if tokens else ""
+
+
+def plural_title(word: str) -> bool:
+    """Several holders of a title ("attorneys for the family"), a phrase split like "officials of"."""
+    return word.endswith("s") and word[:-1] in lexicon.words("titles.txt") and word not in lexicon.words("titles.txt")
+
+
+def split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split "X of/within/from Y" into head X and affiliation Y, unless X is only a role ("Chief of
+    ..."); a document "to Y" is X alone."""
+    for i, t in enumerate(tokens):
+        if i == 0:
+            continue
+        if t.lower == "to" and tokens[i - 1].lower in lexicon.words("document_nouns.txt"):
+            # "her letter to the board", "his submission to the court": whom a document is sent to
+            # is neither its author nor whom it speaks for ("Ambassador to the UN X" stays one name)
+            return tokens[:i], []
+        if t.lower not in SPLIT_PREPOSITIONS:
+            continue
+        head = tokens[:i]
+        rest = tokens[i + 1:]
+        if t.lower in ("close", "familiar") and rest and rest[0].lower in ("to", "with"):
+            rest = rest[1:]
+        if one_name(head, rest) or office_of(head, rest):
+            continue
+        has_name = name_run(head) is not None
+        has_noun = head[-1].lower in lexicon.words("anonymous_nouns.txt") | lexicon.words("document_nouns.txt") \
+            or head[0].lower in ("a", "an") and head[-1].lower in lexicon.words("titles.txt") \
+            or plural_title(head[-1].lower)
+        # "a professor at X", "lawyers for Mr. Scott" (not "Secretary of State John Kerry")
+        if has_name or has_noun:
+            return head, rest
+    return tokens, []
+
+
+def one_name(head: list[Token], rest: list[Token]) -> bool:
+    """"the Ministry of Defense", "the Committee for a Responsible Federal Budget": a capitalised
+    organisation word and a capitalised complement are one name, not an organisation and its
+    affiliation."""
+    core = [t for t in head if t.lower not in DETERMINERS]
+    k = len(core)
+    while k > 0 and core[k - 1].is_cap:
+        k -= 1
+    core = core[k:]  # the name the phrase ends with: "a professor at New York University School (of Law)"
+    tail = rest[1:] if rest and rest[0].lower in ("a", "an", "the") else rest
+    return bool(core and tail) and all(t.is_cap for t in core) \
+        and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \
+        and all(t.is_cap or t.lower in NAME_CONNECTORS or t.text == "&" for t in tail)
+
+
+def office_of(head: list[Token], rest: list[Token]) -> bool:
+    """"Ohio Secretary of State Dana Hale", "Chairman of the Harbour Board Tom Reyes": a capitalised
+    title, its "of" complement and the holder's name are one phrase, not a name and its affiliation."""
+    return bool(rest) and head[-1].is_cap and head[-1].lower in lexicon.words("titles.txt") \
+        and all(t.is_cap or t.lower in NAME_CONNECTORS for t in rest) and sum(t.is_cap for t in rest) >= 3
+
+
+# Lower-case words inside an organisation's name ("Office of the President").
+NAME_CONNECTORS = frozenset("of the for a and on".split())
+
+
+def name_run(tokens: list[Token]) -> list[Token] | None:
+    """The run of capitalised tokens that ends the phrase and is not titles, demonyms or common
+    words. A phrase ending in a common noun ("Shop owners", "White House officials") has none."""
+    if tokens and not tokens[-1].is_cap and tokens[-1].is_word:
+        return None
+    run: list[Token] = []
+    org_words = lexicon.words("organization_words.txt")
+    i = len(tokens) - 1
+    while i >= 0:
+        t = tokens[i]
+        if t.text in ("’s", "'s", "-", "&") and run:
+            run.insert(0, t)
+            i -= 1
+            continue
+        if is_name_token(t, first=(i == 0)) or title_as_surname(tokens, i) \
+                or (run and t.is_cap and t.is_word and i > 0 and tokens[i - 1].lower in NAME_CONNECTORS) \
+                or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
+            run.insert(0, t)
+            i -= 1
+            continue
+        j = i
+        while j >= 0 and tokens[j].lower in NAME_CONNECTORS:
+            j -= 1
+        if run and j < i and j >= 0 and is_name_token(tokens[j], j == 0) \
+                and (tokens[j].lower in org_words or any(w.lower in org_words for w in run)
+                     or organisation_before(tokens, j, org_words)):
+            run[:0] = tokens[j + 1:i + 1]  # "Ministry of Defense", "Committee for a Responsible Federal Budget"
+            i = j
+            continue
+        if run:
+            break
+        i -= 1
+    while run and not run[0].is_word:
+        run.pop(0)
+    return run or None
+
+
+def organisation_before(tokens: list[Token], j: int, org_words: frozenset[str]) -> bool:
+    """"Institute for Ports and Public Works": the capitalised words and connectors up to `j` hold
+    an organisation word, so the whole is one name."""
+    while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or tokens[j].lower in NAME_CONNECTORS):
+        if tokens[j].is_cap and tokens[j].lower in org_words:
+            return True
+        j -= 1
+    return False
+
+
+def role_before(tokens: list[Token], name: list[Token], article: str) -> tuple[str | None, str | None, str | None]:
+    """Role, nationality and affiliation written before a name ("Russian Chief of the General Staff")."""
+    before = tokens[:tokens.index(name[0])]
+    while before and before[0].lower in DETERMINERS:
+        before = before[1:]
+    nationality = None
+    if before and before[0].text in lexicon.words("demonyms.txt", lower=False):
+        nationality, before = before[0].text, before[1:]
+    affiliation = None
+    caps = [t for t in before if t.is_cap and t.lower.rstrip(".") not in lexicon.words("titles.txt")
+            and t.lower not in ROLE_CONNECTORS]
+    if caps and any(t.lower in lexicon.words("organization_words.txt") for t in caps) and \
+            before and before[-1].lower in lexicon.words("titles.txt"):
+        affiliation = span_text(caps, article)  # "White House press secretary X"
+    role = span_text(before, article).strip(" ,") or None
+    return role, nationality, affiliation

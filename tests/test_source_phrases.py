@@ -572,3 +572,28 @@ def test_people_named_beside_a_plural_description_are_each_credited(engine):
     (claim,) = extract(Article(text=text), engine).claims
     assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Tom Reyes", False),
                                                                                  ("Ana Ruiz", False)]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("subject", ["The former first lady and U.S. senator", "The retired admiral and former governor"])
+def test_two_roles_under_one_determiner_are_one_person_named_before(subject, engine):
+    # one holder of two titles: a definite description of someone the article named, not an
+    # anonymous "U.S. senator" (which made the claim `anonymous-only`)
+    text = f"Helen Marsh toured the shipyard on Monday. {subject} said 40 ships were delayed in May."
+    sources = [a.source for c in claims(text, engine) for a in c.attributions if a.source is not None]
+    assert [s.label for s in sources] == [subject]
+    assert not sources[0].anonymous
+
+
+@pytest.mark.parametrize("phrase, one", [
+    ("the former first lady and U.S. senator", True),
+    ("a lawyer and former prosecutor", True),
+    ("the mayor and the governor", False),  # a determiner each: two people
+    ("officials and residents", False),  # groups
+    ("the mayor and council members", False),  # the second is no single title
+])
+def test_one_holder_of_two_roles(phrase, one):
+    from provgraph.extract.phrases import np_backward_start
+
+    tokens = tokenize(phrase)
+    assert (np_backward_start(tokens, len(tokens)) == 0) is one

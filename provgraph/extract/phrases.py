@@ -109,8 +109,9 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break
         if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")) \
                 and not (low == "and" and j + 1 < end and tokens[j + 1].is_cap
-                         and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))):
-            break  # (not inside "Institute for Ports and Public Works")
+                         and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))) \
+                and not (low == "and" and one_holder(tokens[:end], j)):
+            break  # (not inside "Institute for Ports and Public Works" or "the former first lady and U.S. senator")
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
             break  # (not "Several crew members": a noun after a quantifier)
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
@@ -122,6 +123,29 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
                                                   "off", "out", "up", "down"):
         start += 1
     return start
+
+
+def one_holder(tokens: list[Token], at: int) -> bool:
+    """"The former first lady and U.S. senator said": two roles under one determiner, each a single
+    title, are one person (the second has no determiner of its own); "the mayor and the governor"
+    are two, and "officials and residents" two groups."""
+    second = tokens[at + 1:]
+    if not 0 < len(second) <= 5 or second[0].lower in DETERMINERS or second[0].lower in POSSESSIVE_WORDS \
+            or second[-1].lower not in lexicon.words("titles.txt"):
+        return False
+    k = at - 1
+    if tokens[k].lower not in lexicon.words("titles.txt") and tokens[k].lower not in ONE_PERSON_ROLES:
+        return False
+    while k >= 0 and at - k <= 5 and (tokens[k].is_word or tokens[k].text == ".") \
+            and tokens[k].lower not in DETERMINERS and tokens[k].lower not in STOP_BACK:
+        k -= 1
+    return k >= 0 and tokens[k].lower in ONE_DETERMINER
+
+
+POSSESSIVE_WORDS = frozenset("his her their its our my".split())
+ONE_DETERMINER = frozenset("the a an".split()) | POSSESSIVE_WORDS
+# Roles of one person that the title list leaves out (it holds words that come before a name).
+ONE_PERSON_ROLES = frozenset("lady nominee candidate founder owner heir".split())
 
 
 def phrase_end(i: int, tokens: list[Token]) -> int | None:

@@ -17,6 +17,7 @@ from provgraph.extract.names import (
     CALENDAR, DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token, name_run,
     plural_title, role_before, span_text, split_affiliation,
 )
+from provgraph.extract.phrases import one_holder
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
@@ -304,7 +305,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # by relation, inside their own account; not a source who asked not to be named
         return Mention(span, "person", span.text, head, descriptor=span.text)
     if head in lexicon.words("anonymous_nouns.txt") or _title_word(head):
-        kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
+        short = len(head_part) <= 3 or "and" in words[1:len(head_part) - 1] and one_holder(head_part, words.index("and"))
+        kind = "definite" if first in ("the", "this", "that", "these", "those") and short else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     if head in DESCRIBED_OUTLETS and not any(t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False)
                                              for t in head_part[1:]):

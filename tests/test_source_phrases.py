@@ -597,3 +597,27 @@ def test_one_holder_of_two_roles(phrase, one):
 
     tokens = tokenize(phrase)
     assert (np_backward_start(tokens, len(tokens)) == 0) is one
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, claim", [
+    ("The harbour, Mayor Ellen Brandt said, lost 40 ships to other ports in May.",
+     "The harbour … lost 40 ships to other ports in May"),
+    ("In Ohio, election officials said, turnout rose to 60 percent.", "In Ohio … turnout rose to 60 percent"),
+])
+def test_a_speech_tag_inside_the_sentence_keeps_what_came_before_it(text, claim, engine):
+    # without its first part the claim had lost its subject ("lost 40 ships to other ports in May")
+    assert [c.text for c in claims(text, engine) if c.attributions] == [claim]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, kept_out", [
+    ("Ellen Brandt spoke on Monday. After the vote, she said, “We lost 40 ships in May.”",
+     "After the vote"),  # the scene of the quotation
+    ("Reflecting on the vote, Ellen Brandt said, the port lost 40 ships in May.", "Reflecting"),
+    ("Her deputy, Ana Ruiz, said, the port lost 40 ships in May.", "Her deputy"),  # who spoke
+    ("Ellen Brandt spoke on Monday. But, she added, the port lost 40 ships in May.", "But"),
+])
+def test_what_sets_the_scene_of_a_speech_tag_is_not_what_was_said(text, kept_out, engine):
+    texts = [c.text for c in claims(text, engine) if c.attributions]
+    assert texts and not any(t.startswith(kept_out) for t in texts)

@@ -31,9 +31,8 @@ from provgraph.extract.linking import model_attributions
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    cited_sources, coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone, relative_clause_content,
-    says_nothing,
-    share_of_those_asked,
+    around_the_tag, cited_sources, coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone,
+    relative_clause_content, says_nothing, share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.feelings import described_feeling, feeling_about_fact
@@ -98,6 +97,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             drop_recipient(f)
             share_of_those_asked(f, tokens, text)
             relative_clause_content(f, tokens)
+            around_the_tag(f, tokens, found)
             named_beside += name_beside(f, tokens, text)
             name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)] + named_beside

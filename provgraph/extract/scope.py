@@ -13,8 +13,8 @@ import re
 from provgraph.extract import lexicon
 from provgraph.extract.cues import Found
 from provgraph.extract.phrases import np_forward_end
-from provgraph.extract.sources import parse_mention
-from provgraph.extract.tokens import Token
+from provgraph.extract.sources import COORDINATORS, parse_mention
+from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Attribution, Span
 
 RECIPIENT_CUES = frozenset("tell inform assure remind notify brief".split())
@@ -69,6 +69,48 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
         return True
     f.content[0] = Span(first.start, first.start + comma, first.text[:comma])  # "When officials said X, ...": X
     return False
+
+
+def around_the_tag(f: Found, tokens, others: list[Found]) -> None:
+    """"The harbour, the mayor said, lost 40 ships in May": a speech tag set off by commas inside the
+    sentence splits what was said, and what came before the tag ("The harbour") is its first part:
+    without it the claim has lost its subject. Not when that part is a quotation of its own, names
+    the speaker ("Her deputy, Ana Ruiz, said, ..."), or holds another attribution, nor when a
+    quotation follows the tag: then it sets the scene ("After the vote, she said, “...”"), as a
+    participle does ("Reflecting on the vote, he said, ...")."""
+    m = f.mention
+    if m is None or f.cue is None or not f.content or f.content[0].start < f.cue.end or f.extra:
+        return
+    at = next((k for k, t in enumerate(tokens) if t.start >= m.span.start), None)
+    if not at or at < 2 or tokens[at - 1].text != "," or m.kind in ("document", "outlet"):
+        return
+    between = [t for t in tokens if f.cue.end <= t.start < f.content[0].start]
+    if not between or between[-1].text != "," or len(between) > 6:
+        return  # the tag closes with its comma ("said in an interview,") where the second part begins
+    first = tokens[:at - 1]
+    if f.content[0].text[:1] in QUOTE_MARKS or first[0].lower.endswith("ing") and len(first[0].lower) > 5 \
+            or all(t.lower in COORDINATORS for t in first if t.is_word) or first[-1].lower in RELATIVES:
+        return  # ("But, she added, ...": no part of what was said; "a tunnel where, it is said, ...")
+    if sum(t.is_word for t in first) < 1 or any(t.text in QUOTE_MARKS or t.text in ("(", ")", ":", ";")
+                                                 for t in first) \
+            or any(g is not f and g.cue is not None and g.cue.start < tokens[at - 1].start for g in others) \
+            or _appositive_of(first, m):
+        return
+    last = f.content[-1]
+    if last.text.endswith(".") and last.end >= f.sentence.end - 1 and len(last.text.split()) > 1:
+        f.content[-1] = Span(last.start, last.end - 1, last.text[:-1])  # as the content of "X said Y."
+    f.content.insert(0, Span(first[0].start, first[-1].end, f.sentence.text[first[0].start - f.sentence.start:
+                                                                             first[-1].end - f.sentence.start]))
+
+
+RELATIVES = frozenset("where which who whom that when".split())
+
+
+def _appositive_of(first: list[Token], m) -> bool:
+    """"Her deputy, Ana Ruiz, said": the words before the comma describe the speaker named after it."""
+    low = first[-1].lower
+    return m.kind in ("person", "definite") and (low in lexicon.words("titles.txt") or low in lexicon.words(
+        "source_heads.txt") or first[-1].is_cap and len(first) <= 4)
 
 
 def relative_clause_content(f: Found, tokens) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from provgraph.extract.cues import Found
+from provgraph.extract.found import Found
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.model import Span
 

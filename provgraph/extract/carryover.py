@@ -15,7 +15,8 @@ import re
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.claims import figures, statement
-from provgraph.extract.cues import DASHES, Found
+from provgraph.extract.found import Found
+from provgraph.extract.layout import DASHES
 from provgraph.extract.polls import is_methodology
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import Mention, parse_mention

@@ -7,12 +7,11 @@ intermediary), "a report from X, who noted that Y", "the report found". Works on
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass, field, replace
-
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.clauses import noun_phrase
+from provgraph.extract.found import Found
+from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_label
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
 from provgraph.extract.names import DETERMINERS, POSSESSIVES
@@ -34,21 +33,6 @@ VIA_WORDS = ("speaking to", "talking to", "speaking with", "in an interview with
 ANONYMITY = None  # loaded lazily from the lexicon
 
 
-@dataclass
-class Found:
-    """One attribution found in a sentence, as mentions and spans (resolved later by the pipeline)."""
-
-    mention: Mention | None
-    cue: Span
-    cue_lemma: str
-    content: list[Span]
-    quote: str = "indirect"
-    via: Mention | None = None
-    anonymity: bool = False
-    sentence: Span | None = None
-    extra: dict = field(default_factory=dict)
-
-
 def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], article: str) -> list[Found]:
     """All attributions whose cue lies in `sentence`."""
     found: list[Found] = []
@@ -60,7 +44,7 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
     cue_verbs = lexicon.cue_verbs()
     phrases = lexicon.cue_phrases()
     all_verbs = lexicon.table("cue_verbs.txt")
-    if tokens and tokens[0].text in DASHES and (f := _dash_credit(tokens, sentence, quotes, article)):
+    if tokens and tokens[0].text in DASHES and (f := dash_credit(tokens, sentence, quotes, article)):
         f.sentence = sentence
         f.quote = "direct"
         return [f]
@@ -81,8 +65,8 @@ def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], a
         elif (low in lexicon.cue_verbs() or _verb_before_clause(i, tokens)) and (not tok.is_cap or headline) \
                 and _is_verb(i, tokens) and not _in_quote(tok, quotes):
             f = _cue_verb(i, tokens, sentence, quotes, article)
-        elif low == ":" and i <= 5 and _speaker_label(tokens, i, sentence, article):
-            f = _speaker(i, tokens, sentence, article)
+        elif low == ":" and i <= 5 and speaker_label(tokens, i, sentence, article):
+            f = label_credit(i, tokens, sentence, article)
         if f is not None and (_is_anonymity_clause(f.content[0].text)
                               or _is_anonymity_clause(f.cue.text + " " + f.content[0].text)):
             f = None  # "who spoke on the condition that their name not be used" says how, not what
@@ -215,81 +199,7 @@ def _according_to(i: int, tokens: list[Token], sentence: Span, article: str) -> 
     return Found(mention, cue, "according to", [content])
 
 
-def _speaker_label(tokens: list[Token], i: int, sentence: Span, article: str) -> bool:
-    """"TRUMP: ...", "SEN. GRAHAM: ..." or "Jake Tapper: ..." at the start of a paragraph, after an
-    opening quote mark if the transcript is quoted: a transcript's speaker label. Not a section
-    label ("UPDATE:", "EDITOR'S NOTE:") nor a one-letter "Q:" / "A:"."""
-    at_line_start = sentence.start == 0 or article[sentence.start - 1] == "\n"
-    lead = 0
-    while lead < i and tokens[lead].text in "\"“(":
-        lead += 1
-    label = tokens[lead:i]
-    words = [t for t in label if t.is_word]
-    if at_line_start and 2 <= len(words) <= 8 and i + 2 < len(tokens) and tokens[i + 1].text in "“\"" \
-            and words[-1].is_cap and words[-2].is_cap and not any(t.lower in CAPTION_PLACES for t in words):
-        return True  # a pull quote's caption: "Former secretary of state Ana Ruiz:“We ...”"
-    return at_line_start and bool(words) and len(words) <= 4 and i + 2 < len(tokens) \
-        and all(t.is_cap or t.text in ".-’'" for t in label) \
-        and not (len(words) == 1 and len(words[0].text) == 1) \
-        and " ".join(t.lower for t in words) not in NOT_SPEAKERS
-
-
-# Labels at the head of a paragraph that name no speaker.
-NOT_SPEAKERS = frozenset(["update", "updated", "correction", "clarification", "editor's note", "editor’s note",
-                          "editors note", "note", "breaking", "watch", "read", "read more", "related", "video",
-                          "photos", "photo", "advertisement", "source", "sources", "exclusive", "analysis",
-                          "opinion", "live", "summary", "background", "context", "more", "also", "transcript",
-                          "disclosure", "warning", "caption", "credit", "editor", "editors", "by", "contact"])
-
-
-def is_speaker_label(f: Found) -> bool:
-    return f.cue.text == ":"
-
-
-def is_layout_credit(f: Found) -> bool:
-    """Credit given by layout, not wording: a transcript's "NAME:" or a quotation's "― NAME"."""
-    return f.cue.text == ":" or f.cue.text in DASHES
-
-
-DASHES = frozenset("―—–")
 INVERTING = (",", "’", "”", '"', "—", "–", ":")  # what may stand before "said X", the speaker after the cue
-CAPTION_PLACES = frozenset("in at from on for".split())  # "Voters in New Hampshire:" names no one
-LABEL_DOCUMENTS = frozenset("poll polls survey surveys study studies report analysis".split())
-
-
-def _dash_credit(tokens: list[Token], sentence: Span, quotes: list[Span], article: str) -> Found | None:
-    """“A quotation.” ― Sonya Herridge: a dash after a closing quote mark, then a name to the end of
-    the line, credits the quotation (vox pops, epigraphs, quoted posts)."""
-    before = article[:sentence.start].rstrip(" \u00a0")
-    if not before or before[-1] not in "”\"’'":
-        return None
-    quote = next((q for q in quotes if 0 <= len(before) - 1 - q.end <= 1), None)
-    line_end = article.find("\n", sentence.start)
-    rest = [t for t in tokens[1:] if line_end < 0 or t.end <= line_end]
-    if quote is None or not rest or len(rest) > 8:
-        return None
-    mention = parse_mention(rest, article)
-    if mention is None or mention.kind not in ("person", "organization", "outlet"):
-        return None
-    return Found(mention, Span(tokens[0].start, tokens[0].end, tokens[0].text), "say", [quote])
-
-
-def _speaker(i: int, tokens: list[Token], sentence: Span, article: str) -> Found | None:
-    lead = 0
-    while tokens[lead].text in "\"“(":
-        lead += 1
-    mention = parse_mention(tokens[lead:i], article)
-    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "document") \
-            or mention.kind == "document" and mention.head not in LABEL_DOCUMENTS:
-        return None  # ("Editorial:", "Petition:" head a piece, they credit nothing)
-    if mention.label.isupper():  # "WALLACE" is Wallace, who may be named in full elsewhere
-        mention = replace(mention, label=string.capwords(mention.label))
-    start = tokens[i + 1].start
-    end = sentence.end
-    content = Span(start, end, article[start:end])
-    # "Poll: Ruiz and Okafor tied": a document's label gives its finding
-    lemma = "according to" if mention.kind == "document" else "say"
-    return Found(mention, Span(tokens[i].start, tokens[i].end, ":"), lemma, [content])
 
 
 def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], article: str,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import cue_lemma
-from provgraph.extract.cues import Found, _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
+from provgraph.extract.cues import _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
+from provgraph.extract.found import Found
 from provgraph.extract.hedges import is_strong
 from provgraph.extract.sources import Mention, parse_mention
 from provgraph.extract.tagger import rule_labels, spans, tag

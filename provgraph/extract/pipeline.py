@@ -25,8 +25,10 @@ from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS,
                                          closing_bio, non_response, refusals)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.clauses import noun_phrase
-from provgraph.extract.cues import Found, find_attributions, is_layout_credit, is_speaker_label
+from provgraph.extract.cues import find_attributions
+from provgraph.extract.found import Found
 from provgraph.extract.hedges import find_hedges, is_strong
+from provgraph.extract.layout import is_layout_credit, is_speaker_label
 from provgraph.extract.linking import model_attributions
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes

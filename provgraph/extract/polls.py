@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import lexicon
-from provgraph.extract.cues import Found
+from provgraph.extract.found import Found
 from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import Token
 from provgraph.model import Span

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import lexicon
-from provgraph.extract.cues import Found
+from provgraph.extract.found import Found
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import COORDINATORS, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token

@@ -1,11 +1,15 @@
 """Names in a source phrase: which capitalised words are a name, where the name ends, the role
-written before it, and where an affiliation ("of the Ministry of Defense") begins.
+written before it, and where an affiliation ("of the Ministry of Defense") begins; and names as
+running text gives them (the name a sentence opens with, an acronym spelled out in brackets, a
+possessive), which sourcebook.py reads to refer back.
 
 Why a module of its own: these readings are shared by sources.py (what a phrase names) and
 sourcebook.py (who it refers back to), and are the part of a source phrase a reader checks first.
 """
 
 from __future__ import annotations
+
+import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.tokens import Token, is_initials
@@ -192,3 +196,117 @@ def role_before(tokens: list[Token], name: list[Token], article: str) -> tuple[s
         affiliation = span_text(caps, article)  # "White House press secretary X"
     role = span_text(before, article).strip(" ,") or None
     return role, nationality, affiliation
+
+
+# "the company's chairman": whose, the phrase alone does not say
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
+NAME_JOINERS = frozenset("of for the and on".split())
+
+
+def acronyms_spelled(tokens: list[Token]):
+    """(acronym, full name) for each "Federal Bureau of Investigation (FBI)" in the sentence: the
+    capitalised words before the brackets whose initials the acronym spells."""
+    for k in range(1, len(tokens) - 2):
+        acronym = tokens[k + 1].text
+        if tokens[k].text != "(" or tokens[k + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper()
+                                                                       and acronym.isalpha()):
+            continue
+        words, j = [], k - 1
+        while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or words and tokens[j].lower in NAME_JOINERS):
+            words.insert(0, tokens[j])
+            j -= 1
+        caps = [t for t in words if t.is_cap]
+        if len(caps) >= len(acronym) and "".join(t.text[0] for t in caps[-len(acronym):]) == acronym:
+            yield acronym, " ".join(t.text for t in words[words.index(caps[-len(acronym)]):])
+
+
+def is_acronym(label: str) -> bool:
+    return 2 <= len(label) <= 6 and label.isalpha() and label.isupper()
+
+
+def initials(label: str) -> str:
+    """"Christian News Service" -> "CNS" (the capitalised words; "of", "the", "and" are skipped)."""
+    return "".join(w[0] for w in label.split() if w[:1].isupper())
+
+
+def opening_name(tokens: list[Token]) -> list[Token] | None:
+    """The name a sentence opens with, as its subject ("Trump recently pitched ...", "Gov. Mike Pence
+    said"): capitalised words, not common words, titles or organisations, then a lower-case word."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k].is_cap):
+        k += 1  # "Gov.", "Sen."
+    run = []
+    if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
+        return None  # "While Obama had ...": the sentence opens with a clause, not its subject
+    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and any(t.text == "," for t in tokens[1:6]):
+        return None  # "Holding signs, the protesters ...", "Asked about it, she ...": an opening participle
+    while k < len(tokens) and tokens[k].is_word and is_name_token(tokens[k], first=(k == 0)) \
+            and not POSSESSIVE.search(tokens[k].text):
+        run.append(tokens[k])
+        k += 1
+    org = lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt")
+    if not run or len(run) > 3 or any(t.lower in org for t in run) \
+            or k >= len(tokens) or not tokens[k].is_word or tokens[k].is_cap:
+        return None
+    return run
+
+
+SENTENCE_OPENERS = frozenset("but and yet so however meanwhile still also then now when while after before if though "
+                             "although because as in on at for with from by since during over under this that there "
+                             "here it what who which where why how once despite unlike like".split())
+
+
+def last_full_name(tokens: list[Token], before: int) -> str | None:
+    """The last run of two or more capitalised words (not opening the sentence) before offset
+    `before`: the person a possessive pronoun most likely refers to when no source does."""
+    runs, run = [], []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if k > 0 and t.is_word and t.is_cap and t.lower not in POSSESSIVES:
+            run.append(t.text)
+        else:
+            run = []
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+    return runs[-1] if runs else None
+
+
+def possessor_name(tokens: list[Token], before: int) -> str | None:
+    """The name the sentence gives a family by, before offset `before`: "Ana Ruiz's relatives ...,
+    attorneys for the family said" (not whoever the sentence opens with: "Officer Cole shot Jamal
+    Reed, attorneys for the family said" names no family)."""
+    run: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if t.is_word and is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
+            run.append(t)
+            if POSSESSIVE.search(t.text):
+                return " ".join(POSSESSIVE.sub("", x.text) for x in run)
+        else:
+            run = []
+    return None
+
+
+def first_name(tokens: list[Token], before: int) -> str | None:
+    """The first name in the sentence before offset `before`, its possessive dropped."""
+    run: list[str] = []
+    for k, t in enumerate(tokens):
+        if t.end > before:
+            break
+        if t.is_word and is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
+            run.append(POSSESSIVE.sub("", t.text))
+            if POSSESSIVE.search(t.text):
+                break
+        elif run:
+            break
+    return " ".join(run) or None
+
+
+def surname_match(a: str, b: str) -> bool:
+    """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
+    pa, pb = a.split("-"), b.split("-")
+    return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])

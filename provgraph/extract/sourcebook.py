@@ -13,9 +13,12 @@ import re
 from dataclasses import replace
 
 from provgraph.extract import lexicon
-from provgraph.extract.names import CALENDAR, DETERMINERS, POSSESSIVES, is_name_token
+from provgraph.extract.names import (
+    CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, first_name, initials, is_acronym, last_full_name,
+    opening_name, possessor_name, surname_match,
+)
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, POSSESSIVE, SPOKESPEOPLE, Mention,
+    DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, SPOKESPEOPLE, Mention,
     _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
@@ -123,10 +126,10 @@ class SourceBook:
             return person
         if m.kind in ("person", "organization", "outlet") and (full := self._acronyms.get(m.label)) is not None:
             m = replace(full, span=m.span)  # "The Christian News Service (CNS) counted ...", then "CNS reported"
-        elif m.kind in ("person", "organization", "outlet") and _is_acronym(m.label):
+        elif m.kind in ("person", "organization", "outlet") and is_acronym(m.label):
             # "Harbour News Service reported ...", then "HNS reported": the earlier name it spells
             spelled = next((s for s in reversed(self.sources) if s.kind in ("organization", "outlet")
-                            and _initials(s.label) == m.label), None)
+                            and initials(s.label) == m.label), None)
             if spelled is not None:
                 spelled.mentions.append(m.span)
                 return spelled
@@ -241,7 +244,7 @@ class SourceBook:
                     return s
                 continue
             other = normalise(s.label)
-            if s.kind == m.kind and (other == norm or (m.kind == "person" and _surname_match(norm, other))):
+            if s.kind == m.kind and (other == norm or (m.kind == "person" and surname_match(norm, other))):
                 return s
             if m.kind in ("outlet", "organization") and s.kind == m.kind and (
                     other.startswith(norm + "-") or norm.startswith(other + "-")):
@@ -270,7 +273,7 @@ class SourceBook:
         words = m.span.text.split()
         if representative and m.affiliation and words[0].lower() not in POSSESSIVES:
             # "lawyers for Mr. Scott", "attorneys for the family": on the record for the party named
-            party = m.affiliation if m.affiliation[:1].isupper() else _possessor(self.tokens, m.span.start) \
+            party = m.affiliation if m.affiliation[:1].isupper() else possessor_name(self.tokens, m.span.start) \
                 if m.affiliation.lower() in ("family", "families") else None
             if party is None or any(w.lower() in PARTY_WORDS or w.lower() in lexicon.words("organization_words.txt")
                                     for w in party.split()):
@@ -279,9 +282,9 @@ class SourceBook:
             return Mention(m.span, "person", label, m.head, descriptor=label)
         if words[0].lower() in POSSESSIVES and len(words) == 2:
             owner = self._antecedent(POSSESSIVES[words[0].lower()], subject=False)
-            name = _last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
+            name = last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
             if representative and name is None:
-                name = _first_name(self.tokens, m.span.start)  # "Ruiz's relatives ..., said their lawyers"
+                name = first_name(self.tokens, m.span.start)  # "Ruiz's relatives ..., said their lawyers"
             if owner is not None and owner.kind == "person" and not owner.anonymous:
                 label = f"{POSSESSIVE.split(owner.label)[0].strip()}’s {m.head}"  # (his lawyer's lawyer is his lawyer)
             elif name is not None:
@@ -315,12 +318,12 @@ class SourceBook:
         sentence's subject is the speaker's, not the article's)."""
         self.sentence, self.tokens = n, tokens
         self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
-        name = _opening_name(tokens) if not quoted else None
+        name = opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
             self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
-        for acronym, full in _acronyms(tokens):
+        for acronym, full in acronyms_spelled(tokens):
             named = parse_mention(tokenize(full), full)
             if named is not None and named.kind in ("organization", "outlet") and not named.anonymous:
                 self._acronyms[acronym] = named
@@ -340,7 +343,7 @@ class SourceBook:
         "he" is the person the sentence before opens with (a subject is what a pronoun most often
         takes up), named in the article though never yet as a source."""
         if len(self._openings) > 1 and self._openings[-2][0] == self.sentence - 1:  # the sentence just before
-            name = _opening_name(self._openings[-2][1])
+            name = opening_name(self._openings[-2][1])
             if name is None:
                 return None
             m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
@@ -463,9 +466,6 @@ class SourceBook:
         return None
 
 
-_NAME_JOINERS = frozenset("of for the and on".split())
-
-
 def _named_poll_source(s: Source) -> bool:
     return s.kind == "document" and not s.anonymous and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
 
@@ -484,32 +484,6 @@ def _describes(definite: str, descriptor: str) -> bool:
     return bool(words) and words <= {w.rstrip("s") for w in normalise(descriptor).split("-")}
 
 
-def _acronyms(tokens: list[Token]):
-    """(acronym, full name) for each "Federal Bureau of Investigation (FBI)" in the sentence: the
-    capitalised words before the brackets whose initials the acronym spells."""
-    for k in range(1, len(tokens) - 2):
-        acronym = tokens[k + 1].text
-        if tokens[k].text != "(" or tokens[k + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper()
-                                                                       and acronym.isalpha()):
-            continue
-        words, j = [], k - 1
-        while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or words and tokens[j].lower in _NAME_JOINERS):
-            words.insert(0, tokens[j])
-            j -= 1
-        caps = [t for t in words if t.is_cap]
-        if len(caps) >= len(acronym) and "".join(t.text[0] for t in caps[-len(acronym):]) == acronym:
-            yield acronym, " ".join(t.text for t in words[words.index(caps[-len(acronym)]):])
-
-
-def _is_acronym(label: str) -> bool:
-    return 2 <= len(label) <= 6 and label.isalpha() and label.isupper()
-
-
-def _initials(label: str) -> str:
-    """"Christian News Service" -> "CNS" (the capitalised words; "of", "the", "and" are skipped)."""
-    return "".join(w[0] for w in label.split() if w[:1].isupper())
-
-
 def _holds(role: str | None, office: str) -> bool:
     """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
     words = (role or "").lower().split()
@@ -518,84 +492,3 @@ def _holds(role: str | None, office: str) -> bool:
 
 OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
                         "president": "pres.", "secretary": "sec."}
-
-
-def _opening_name(tokens: list[Token]) -> list[Token] | None:
-    """The name a sentence opens with, as its subject ("Trump recently pitched ...", "Gov. Mike Pence
-    said"): capitalised words, not common words, titles or organisations, then a lower-case word."""
-    k = 0
-    while k < len(tokens) and (tokens[k].lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k].is_cap):
-        k += 1  # "Gov.", "Sen."
-    run = []
-    if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
-        return None  # "While Obama had ...": the sentence opens with a clause, not its subject
-    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and any(t.text == "," for t in tokens[1:6]):
-        return None  # "Holding signs, the protesters ...", "Asked about it, she ...": an opening participle
-    while k < len(tokens) and tokens[k].is_word and is_name_token(tokens[k], first=(k == 0)) \
-            and not POSSESSIVE.search(tokens[k].text):
-        run.append(tokens[k])
-        k += 1
-    org = lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt")
-    if not run or len(run) > 3 or any(t.lower in org for t in run) \
-            or k >= len(tokens) or not tokens[k].is_word or tokens[k].is_cap:
-        return None
-    return run
-
-
-SENTENCE_OPENERS = frozenset("but and yet so however meanwhile still also then now when while after before if though "
-                             "although because as in on at for with from by since during over under this that there "
-                             "here it what who which where why how once despite unlike like".split())
-
-
-def _last_full_name(tokens: list[Token], before: int) -> str | None:
-    """The last run of two or more capitalised words (not opening the sentence) before offset
-    `before`: the person a possessive pronoun most likely refers to when no source does."""
-    runs, run = [], []
-    for k, t in enumerate(tokens):
-        if t.end > before:
-            break
-        if k > 0 and t.is_word and t.is_cap and t.lower not in POSSESSIVES:
-            run.append(t.text)
-        else:
-            run = []
-        if len(run) >= 2:
-            runs.append(" ".join(run))
-    return runs[-1] if runs else None
-
-
-def _possessor(tokens: list[Token], before: int) -> str | None:
-    """The name the sentence gives a family by, before offset `before`: "Ana Ruiz's relatives ...,
-    attorneys for the family said" (not whoever the sentence opens with: "Officer Cole shot Jamal
-    Reed, attorneys for the family said" names no family)."""
-    run: list[Token] = []
-    for k, t in enumerate(tokens):
-        if t.end > before:
-            break
-        if t.is_word and is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
-            run.append(t)
-            if POSSESSIVE.search(t.text):
-                return " ".join(POSSESSIVE.sub("", x.text) for x in run)
-        else:
-            run = []
-    return None
-
-
-def _first_name(tokens: list[Token], before: int) -> str | None:
-    """The first name in the sentence before offset `before`, its possessive dropped."""
-    run: list[str] = []
-    for k, t in enumerate(tokens):
-        if t.end > before:
-            break
-        if t.is_word and is_name_token(t, first=k == 0) and t.lower not in POSSESSIVES:
-            run.append(POSSESSIVE.sub("", t.text))
-            if POSSESSIVE.search(t.text):
-                break
-        elif run:
-            break
-    return " ".join(run) or None
-
-
-def _surname_match(a: str, b: str) -> bool:
-    """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
-    pa, pb = a.split("-"), b.split("-")
-    return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
-    CALENDAR, DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token, name_run,
-    plural_title, role_before, span_text, split_affiliation,
+    CALENDAR, DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
+    name_run, plural_title, role_before, span_text, split_affiliation,
 )
 from provgraph.extract.phrases import one_holder
 from provgraph.extract.tokens import Token, is_initials
@@ -481,7 +481,6 @@ TRAILING_ADVERBS = frozenset("then also later again further still now first fina
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.
 JOURNALISTS = frozenset("reporter reporters correspondent correspondents journalist journalists editor".split())
 UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())
-POSSESSIVE = re.compile(r"['’]s\b")  # "the company's chairman": whose, the phrase alone does not say
 # ... of which these are media whatever their modifiers ("the police station" is not one)
 DESCRIBED_OUTLETS = frozenset("newspaper journal magazine tabloid broadcaster publication outlet website daily".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "

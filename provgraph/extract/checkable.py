@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from provgraph.extract import lexicon
 from provgraph.extract.claims import figures
 from provgraph.extract.clauses import AUXILIARY, NOUN_DETERMINERS, noun_phrase, regular_past
+from provgraph.extract.nonresponses import non_response
 from provgraph.extract.tokens import Token
 
 # Cue lemmas whose content is not information the source passes on: the attribution is the fact.
@@ -73,34 +74,6 @@ def attribution_type(cue_lemma: str | None, source_kind: str, source_head: str |
         return "belief"
     return "document" if source_kind == "document" else "speech"
 
-
-# "X declined to comment": a fact about X (asked, no answer), not a claim of X's.
-NON_RESPONSE = re.compile(
-    r"\b(?:declined|refused|decline|declines|refuses|would not|wouldn['’]t|did not|didn['’]t|does not|doesn['’]t|"
-    r"could not|couldn['’]t|was not|wasn['’]t|were not|weren['’]t|has not|hasn['’]t|have not|haven['’]t|"
-    r"had not|hadn['’]t|not)\s+(?:immediately\s+|yet\s+|directly\s+|publicly\s+)?"
-    r"(?:to\s+)?(?:comment|respond|return|reply|answer|be reached|available for comment|"
-    r"reachable|immediately available)\b"
-    # "did not identify a location", "haven't said much about": said nothing of it (not "or not say")
-    r"|\b(?:declined|refused|declines|refuses|would not|wouldn['’]t|did not|didn['’]t|does not|doesn['’]t|"
-    r"has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|will not|won['’]t)\s+(?:publicly\s+)?(?:to\s+)?"
-    r"(?:say|said|identify|identified|specify|specified|disclose|disclosed|elaborate|elaborated|name|named)"
-    r"(?:\s+much)?(?=\s+(?:about|on|whether|what|who|which|where|when|why|how|a|an|the|his|her|their|its|any|"
-    r"anything|more)\b|[.,;])"
-    r"|\bno (?:immediate )?(?:response|reply|comment)\b"
-    r"|\b(?:declined|refused|declines|refuses|turned down)\s+(?:an?\s+|several\s+|repeated\s+|multiple\s+)?"
-    r"(?:interview\s+)?requests?\b(?:\s+for\s+(?:an?\s+)?(?:interview|comment))?"
-    r"|\b(?:requests?|messages?|calls?|e-?mails?) (?:for comment )?(?:seeking comment )?"
-    r"(?:went|were|was|have gone|has gone) (?:unanswered|unreturned)\b",
-    re.IGNORECASE,
-)
-# "... because they did not respond": a clause of its own with its subject, not the party refusing
-SUBORDINATE = re.compile(r"\b(?:because|since|if|unless|although|though)\s+(?:they|he|she|it|we|you|I|the\s+\w+)\b",
-                         re.IGNORECASE)
-NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to comment"), ("turned down", "declined to comment"),
-                     ("reach", "could not be reached"), ("available", "not available"),
-                     *((verb, "did not say") for verb in ("say", "said", "identif", "specif", "disclos", "elaborat",
-                                                          "name")))
 
 # A modal of prediction or obligation as the content's main verb: "will win", "should resign"; of
 # (in)ability, a general statement: "a state cannot avoid the conclusion".
@@ -338,21 +311,6 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
             or (named_event() if callable(named_event) else named_event):
         return Checkability(True, "event")
     return Checkability(False, "analysis")  # the writer's own framing, with nothing specific to check
-
-
-def refusals(text: str) -> list[re.Match]:
-    """Where `text` says someone declined or did not answer, in a main clause: "voters were removed
-    because they did not respond to queries" states a fact, it reports no refusal."""
-    return [m for m in NON_RESPONSE.finditer(text) if not SUBORDINATE.search(re.split(r"[,;:(]", text[:m.start()])[-1])]
-
-
-def non_response(text: str) -> str | None:
-    """'declined to comment', 'could not be reached', ... as one of three kinds, or None."""
-    m = next(iter(refusals(text)), None)
-    if m is None:
-        return None
-    found = m.group(0).lower()
-    return next((kind for stem, kind in NON_RESPONSE_KIND if stem in found), "did not respond")
 
 
 def _precise_figure(text: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from provgraph.extract import lexicon
+from provgraph.model import Span
 
 
 @cache
@@ -65,3 +66,20 @@ def _strength(hedge: str) -> str:
 def is_strong(hedge: str) -> bool:
     """A strong hedge says the statement itself is unverified ("allegedly", "apocryphal")."""
     return _strength(hedge) == "strong"
+
+
+def outside_quotes(sentence: Span, quotes: list[Span]) -> str:
+    """The sentence's text with its quotations blanked out (same length): what the writer says in
+    their own voice."""
+    text = sentence.text
+    for q in quotes:
+        if q.start < sentence.end and sentence.start < q.end:
+            a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
+    """Hedges in the article's own voice: the sentence with its quotations left out (a hedge
+    inside a quoted opinion is the speaker's, not the article's)."""
+    return find_hedges(outside_quotes(sentence, quotes))

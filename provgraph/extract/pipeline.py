@@ -22,14 +22,15 @@ from provgraph.extract.carryover import (announced_quotation, announcement, carr
                                          paragraph_end, source_lines, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
                                          SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
-                                         closing_bio, non_response, refusals)
+                                         closing_bio)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.clauses import noun_phrase
 from provgraph.extract.cues import find_attributions
 from provgraph.extract.found import Found
-from provgraph.extract.hedges import find_hedges, is_strong
+from provgraph.extract.hedges import is_strong, narrator_hedges, outside_quotes
 from provgraph.extract.layout import is_layout_credit, is_speaker_label
 from provgraph.extract.linking import model_attributions
+from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
@@ -43,7 +44,7 @@ from provgraph.extract.nesting import inside, link_nested, whole_quotation
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import PROPORTION, parse_mention
 from provgraph.extract.tokens import Token, tokenize
-from provgraph.model import Article, Attribution, Claim, NonResponse, Span
+from provgraph.model import Article, Attribution, Claim, Span
 
 # Attribution types whose source is not a source of information. A belief ("officials fear that")
 # still credits its holder, as an opinion: the anonymous-only flag needs it, and on the flag gold
@@ -109,13 +110,13 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         elif turn is not None and sentence.start >= turn[1]:
             turn = None
         here = [a for a in (_resolve(f, book) for f in found) if a is not None]
-        refusals = _non_responses(sentence)
+        refusals = non_responses_in(sentence)
         article.non_responses.extend(r for r, _ in refusals)
         # Kept as attributions (PolNeAR counts them) but crediting no one with information: an action
         # ("the panel voted to", "the court rejected"), an intention ("X plans to resign" is a claim
         # about X), "X declined to comment" (a fact about X), a crowd's reaction to a fact, and a cue
         # whose object only points elsewhere ("even if the polls suggest otherwise, ...")
-        others = [a for a in here if a.type in UNCREDITED or _is_refusal(a, [span for _, span in refusals])
+        others = [a for a in here if a.type in UNCREDITED or is_refusal(a, [span for _, span in refusals])
                   or feeling_about_fact(a) or says_nothing(a)]
         attributions.extend(others)
         attributions.extend(_documents_on_record(sentence, text, book))
@@ -328,12 +329,7 @@ FIRST_HAND = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w’']*\s+)I\b|\b(?i:my|me)\b
 def _first_hand(sentence: Span, quotes: list[Span]) -> bool:
     """"My aunt sold the farm in 1998 for $40,000", "Last week I met the minister": the writer tells
     what they saw or lived (a column, a memoir); they are its source, not nobody."""
-    text = sentence.text
-    for q in quotes:
-        if q.start < sentence.end and sentence.start < q.end:
-            a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
-            text = text[:a] + " " * (b - a) + text[b:]
-    return bool(FIRST_HAND.search(text))
+    return bool(FIRST_HAND.search(outside_quotes(sentence, quotes)))
 
 
 def _claims_for(atts: list[Attribution], sentence: Span, quotes: list[Span], text: str) -> list[Claim]:
@@ -489,34 +485,3 @@ def _join_quotations(claims: list[Claim], around: QuoteIndex, text: str) -> list
         start, end = min(owner.sentence.start, claim.sentence.start), max(owner.sentence.end, claim.sentence.end)
         owner.sentence = Span(start, end, text[start:end])
     return out
-
-
-def narrator_hedges(sentence: Span, quotes: list[Span]) -> list[str]:
-    """Hedges in the article's own voice: the sentence with its quotations left out (a hedge
-    inside a quoted opinion is the speaker's, not the article's)."""
-    text = sentence.text
-    for q in quotes:
-        if q.start < sentence.end and sentence.start < q.end:
-            a, b = max(q.start, sentence.start) - sentence.start, min(q.end, sentence.end) - sentence.start
-            text = text[:a] + " " * (b - a) + text[b:]
-    return find_hedges(text)
-
-
-def _non_responses(sentence: Span) -> list[tuple[NonResponse, tuple[int, int]]]:
-    """Each 'X declined to comment' / 'did not respond' / 'could not be reached' in the sentence, with
-    X as the words before it in its clause, and where the refusal stands in the article."""
-    out = []
-    for m in refusals(sentence.text):
-        before = re.split(r"[,;:]\s|\s(?:but|and|while|though)\s", sentence.text[:m.start()])[-1].strip()
-        party = re.sub(r"^(?:But|And|Yet|However|Meanwhile)\b,?\s*", "", before).strip()
-        out.append((NonResponse(party, non_response(m.group(0)) or "did not respond", sentence),
-                    (sentence.start + m.start(), sentence.start + m.end())))
-    return out
-
-
-def _is_refusal(a: Attribution, refusals: list[tuple[int, int]]) -> bool:
-    """The attribution is a non-response itself: its cue or content overlaps the refusal ('declined
-    to comment'), or its content is what went unanswered just after it ('a request for comment')."""
-    parts = list(a.content) + ([a.cue] if a.cue is not None else [])
-    return any(p.start < end and start < p.end or 0 <= p.start - end <= 4 and "comment" in p.text.lower()
-               for start, end in refusals for p in parts)

@@ -4,8 +4,9 @@
 Why: the shipped model must be rebuilt by anyone, the same way, from the corpus alone. Each
 sentence of each train article is tokenised and read by the rules exactly as at run time; its
 tokens are labelled B-/I- SRC, CUE, CON from the gold spans, and a CRF is fitted (L-BFGS, fixed
-settings; crfsuite's training is deterministic). Then the dev split is scored with the shared
-scorer through bench/eval_attribution.py. Never the test split. No text is written anywhere: the
+settings; crfsuite's training is deterministic). Each token's features include what the neural
+reader (bench/train_neural.py, run first) made of it, from a network that never saw the document.
+Then the dev split is scored with the shared scorer through bench/eval_attribution.py. Never the test split. No text is written anywhere: the
 model holds feature weights only (words among them, as the mined lexicons do).
 
 Usage: python bench/train_tagger.py [--c1 3.0] [--c2 0.01] [--iterations 150] [--limit N] [--output PATH]
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import platform
 import subprocess
 import sys
@@ -25,12 +27,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from provgraph.extract.cues import find_attributions  # noqa: E402
+from provgraph.extract.neural import stacked  # noqa: E402
 from provgraph.extract.quotes import find_quotes  # noqa: E402
 from provgraph.extract.sentences import split_sentences  # noqa: E402
 from provgraph.extract.tagger import MODEL_FILE, features, rule_labels  # noqa: E402
 from provgraph.extract.tokens import tokenize  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval"
+OOF = REPO / "bench" / "out" / "oof_readings.pkl"  # written by bench/train_neural.py
 
 
 def gold_labels(tokens, doc: dict) -> list[str]:
@@ -75,13 +79,18 @@ def main() -> None:
     import pycrfsuite
 
     started = time.perf_counter()
+    if not OOF.exists():
+        sys.exit(f"{OOF} not found: run bench/train_neural.py first (the CRF learns from its out-of-fold readings)")
+    with open(OOF, "rb") as f:
+        readings = pickle.load(f)
     trainer = pycrfsuite.Trainer(verbose=False)
-    articles = tokens = 0
+    articles = tokens = sentences = 0
     with open(EVAL / "polnear" / "train.jsonl", encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
             for x, y in sequences(doc):
-                trainer.append(x, y)
+                trainer.append(stacked(x, readings[sentences]), y)
+                sentences += 1
                 tokens += len(y)
             articles += 1
             if args.limit and articles >= args.limit:

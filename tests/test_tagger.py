@@ -12,14 +12,39 @@ from conftest import run
 from provgraph.extract.pipeline import extract
 from provgraph.extract.polnear import extract_attributions
 from provgraph.extract.lexicon import word_class
-from provgraph.extract.tagger import MODEL_FILE, spans
-from provgraph.model import Article
+from provgraph.extract import neural
+from provgraph.extract.cues import find_attributions
+from provgraph.extract.tagger import MODEL_FILE, features, rule_labels, spans
+from provgraph.extract.tokens import tokenize
+from provgraph.model import Article, Span
 
 
-def test_model_ships_in_the_package_and_is_small():
-    model = resources.files("provgraph.models").joinpath(MODEL_FILE)
+@pytest.mark.parametrize("name", [MODEL_FILE, neural.MODEL_FILE])
+def test_models_ship_in_the_package_and_are_small(name):
+    model = resources.files("provgraph.models").joinpath(name)
     assert model.is_file()
     assert len(model.read_bytes()) <= 25_000_000
+
+
+def test_the_neural_reader_gives_each_token_a_distribution_over_the_labels():
+    text = "Harbour officials said the bridge closed in March."
+    tokens = tokenize(text)
+    own = features(tokens, rule_labels(tokens, find_attributions(Span(0, len(text), text), tokens, [], text)), [])
+    probs = neural.probabilities(own)
+    assert probs.shape == (len(tokens), len(neural.LABELS))
+    assert abs(probs.sum(1) - 1).max() < 1e-4
+    said = [t.text for t in tokens].index("said")
+    assert neural.LABELS[int(probs[said].argmax())] == "B-CUE"  # it reads "said" as a cue on its own
+    assert neural.LABELS[int(probs[said + 2].argmax())].endswith("-CON")  # and what follows as content
+
+
+def test_the_crf_reads_the_neural_guesses_of_the_token_and_its_neighbours():
+    own = [["w=a"], ["w=b"]]
+    probs = [[0.1, 0, 0, 0.9, 0, 0, 0], [0.3, 0, 0, 0, 0, 0, 0.7]]
+    assert neural.stacked(own, probs) == [
+        ["w=a", "nn=B-CUE", "nnb=B-CUE|4", "-1nn=<edge>", "1nn=I-CON"],
+        ["w=b", "nn=I-CON", "nnb=I-CON|3", "nn2=O", "-1nn=B-CUE", "1nn=<edge>"],
+    ]
 
 
 def test_decoding_never_loses_a_span():

@@ -29,7 +29,7 @@ from provgraph.extract.cues import find_attributions
 from provgraph.extract.found import Found
 from provgraph.extract.hedges import is_strong, narrator_hedges, outside_quotes
 from provgraph.extract.layout import is_layout_credit, is_speaker_label
-from provgraph.extract.linking import model_attributions
+from provgraph.extract.linking import model_attributions, quotes_over
 from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
@@ -43,6 +43,7 @@ from provgraph.extract.ledes import delayed_names, headline_names, poll_names
 from provgraph.extract.nesting import inside, link_nested, whole_quotation
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import PROPORTION, parse_mention
+from provgraph.extract.tagger import read_article, rule_labels
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Article, Attribution, Claim, Span
 
@@ -76,20 +77,28 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     around = QuoteIndex(quotes)
     body: list[Span] = []  # the sentences after the headline
     sentences = split_sentences(text)
-    for n, sentence in enumerate(sentences):
-        if sentence.start > headline_end:
-            body.append(sentence)
+    read: list[tuple[list[Token], list[Span], list[Found]]] = []  # tokens, quotations near, the rules' reading
+    for sentence in sentences:
         tokens = tokenize(sentence.text, sentence.start)
         # the quotations each step may look at: those over or near the sentence ("“...” ― Name" looks
         # back to the one before it), found in log time
         quotes = around(sentence.start - QUOTE_MARGIN, sentence.end + QUOTE_MARGIN)
+        read.append((tokens, quotes, find_attributions(sentence, tokens, quotes, text)))
+    if engine == "model":  # the tagger's neural reader reads the whole article at once
+        readings = read_article([(tokens, rule_labels(tokens, [f for f in found if not is_layout_credit(f)]),
+                                  quotes_over(sentence, quotes))
+                                 for sentence, (tokens, quotes, found) in zip(sentences, read)])
+    for n, sentence in enumerate(sentences):
+        if sentence.start > headline_end:
+            body.append(sentence)
+        tokens, quotes, found = read[n]
         book.read(n, tokens, quoted=any(q.start < sentence.start < q.end for q in quotes))
-        found = find_attributions(sentence, tokens, quotes, text)
         going_on: list[Span] = []  # content the tagger found in a sentence without a cue
         labels = [f for f in found if is_speaker_label(f)]
         if engine == "model":
             layout = [f for f in found if is_layout_credit(f)]
-            found, going_on = model_attributions(sentence, tokens, quotes, text, [f for f in found if f not in layout])
+            found, going_on = model_attributions(sentence, tokens, quotes, text, [f for f in found if f not in layout],
+                                                 readings[n])
             # a credit by layout ("WALLACE:", "” ― Name") is not wording the tagger learned: it
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]

@@ -4,7 +4,8 @@ Why: the rules find most cues but draw span edges badly (a third of claim texts 
 PolNeAR is univocal (a token has at most one role), so the spans are a tag sequence, and a CRF
 (python-crfsuite, trained by bench/train_tagger.py on PolNeAR train) learns their edges. The rules'
 own reading of each token is one of its features, so the model corrects the rules rather than
-starting over. The model ships in the package and is read offline.
+starting over; so are the guesses of a neural reader of the whole sentence (neural.py), stacked.
+The model ships in the package and is read offline.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from provgraph.extract import lexicon
+from provgraph.extract.neural import probabilities, read_sentences, stacked
 from provgraph.extract.tokens import QUOTE_MARKS, Token, is_capital
 from provgraph.model import Span
 
@@ -188,12 +190,26 @@ def _tagger():
     return tagger, data  # crfsuite reads the bytes in place: they must live as long as the tagger
 
 
-def tag(tokens: list[Token], rules: list[str], quotes: list[Span], probe: list[int]) -> tuple[list[str], dict[int, float]]:
+def tag(tokens: list[Token], rules: list[str], quotes: list[Span], probe: list[int],
+        reading: tuple | None = None) -> tuple[list[str], dict[int, float]]:
     """BIO labels for the tokens of one sentence, and for each token in `probe` the model's
     probability that it is part of a cue (how far to trust a cue the rules found and the best path
-    left out; asked only there, since marginals cost a tenth of the tagging)."""
+    left out; asked only there, since marginals cost a tenth of the tagging). `reading`: the
+    sentence's features and neural reading, when read with the rest of the article (`read_article`)."""
     if not tokens:
         return [], {}
     tagger = _tagger()[0]
-    labels = tagger.tag(features(tokens, rules, quotes))
+    if reading is None:
+        own = features(tokens, rules, quotes)
+        reading = own, probabilities(own)
+    labels = tagger.tag(stacked(*reading))
     return labels, {i: tagger.marginal("B-CUE", i) + tagger.marginal("I-CUE", i) for i in probe}
+
+
+def read_article(sentences: list[tuple[list[Token], list[str], list[Span]]]) -> list[tuple | None]:
+    """Each sentence's features and neural reading, given its tokens, the rules' labels and the
+    quotations over it: the network reads the whole article at once, several times faster than a
+    sentence at a time."""
+    own = [features(tokens, rules, quotes) if tokens else [] for tokens, rules, quotes in sentences]
+    probs = iter(read_sentences([o for o in own if o]))
+    return [(o, next(probs)) if o else None for o in own]

@@ -130,3 +130,18 @@ def test_a_cue_only_the_model_found_gets_the_lemma_that_says_what_kind_it_is(cue
     from provgraph.extract.checkable import cue_lemma
     from provgraph.extract.tokens import tokenize
     assert cue_lemma(tokenize(cue)) == lemma
+
+
+@pytest.mark.parametrize("chosen, expected", [(None, "1"), ("3", "3")])
+def test_the_package_asks_for_one_blas_thread_unless_the_user_chose(chosen, expected):
+    # ingest's workers each starting a pool of BLAS threads for the neural reader made ingest 3x slower
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    out = subprocess.run([sys.executable, "-c", "import provgraph, os; print(os.environ['OPENBLAS_NUM_THREADS'])"],
+                         env=env, capture_output=True, text=True, check=True).stdout.strip()
+    assert out == expected

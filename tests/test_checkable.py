@@ -370,8 +370,8 @@ def test_a_source_phrase_begins_at_its_determiner():
 
 
 def test_not_answering_in_a_subordinate_clause_is_no_refusal():
-    """Issue 12: "removed because they did not respond to queries" states a fact about the voters."""
-    text = "The state removed thousands of voters in 2015 because they did not respond to mailed queries."
+    """Issue 12: "struck from the rolls because they never answered" states a fact about the voters."""
+    text = "The county struck 2,000 voters from the rolls in 2015 because they did not answer two letters."
     assert non_response(text) is None
     assert assess(text, attributed=False).reason != "non-response"
     assert non_response("The mayor’s office, which was asked twice, did not respond.") == "did not respond"

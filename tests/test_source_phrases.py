@@ -575,7 +575,7 @@ def test_people_named_beside_a_plural_description_are_each_credited(engine):
 
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
-@pytest.mark.parametrize("subject", ["The former first lady and U.S. senator", "The retired admiral and former governor"])
+@pytest.mark.parametrize("subject", ["The former ambassador and U.S. senator", "The retired admiral and former governor"])
 def test_two_roles_under_one_determiner_are_one_person_named_before(subject, engine):
     # one holder of two titles: a definite description of someone the article named, not an
     # anonymous "U.S. senator" (which made the claim `anonymous-only`)
@@ -586,7 +586,7 @@ def test_two_roles_under_one_determiner_are_one_person_named_before(subject, eng
 
 
 @pytest.mark.parametrize("phrase, one", [
-    ("the former first lady and U.S. senator", True),
+    ("the former ambassador and U.S. senator", True),
     ("a lawyer and former prosecutor", True),
     ("the mayor and the governor", False),  # a determiner each: two people
     ("officials and residents", False),  # groups

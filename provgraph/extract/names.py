@@ -115,7 +115,7 @@ def one_name(head: list[Token], rest: list[Token]) -> bool:
     k = len(core)
     while k > 0 and core[k - 1].is_cap:
         k -= 1
-    core = core[k:]  # the name the phrase ends with: "a professor at New York University School (of Law)"
+    core = core[k:]  # the name the phrase ends with: "a professor at Harbour State University School (of Law)"
     tail = rest[1:] if rest and rest[0].lower in ("a", "an", "the") else rest
     return bool(core and tail) and all(t.is_cap for t in core) \
         and core[-1].lower in lexicon.words("organization_words.txt") and tail[0].is_cap \

@@ -43,7 +43,7 @@ NON_RESPONSE_KIND = (("declin", "declined to comment"), ("refus", "declined to c
 
 def refusals(text: str) -> list[re.Match]:
     """Where `text` says someone declined or did not answer, in a main clause: "voters were removed
-    because they did not respond to queries" states a fact, it reports no refusal."""
+    because they did not answer two letters" states a fact, it reports no refusal."""
     return [m for m in NON_RESPONSE.finditer(text) if not SUBORDINATE.search(re.split(r"[,;:(]", text[:m.start()])[-1])]
 
 

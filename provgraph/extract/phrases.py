@@ -111,7 +111,7 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
                 and not (low == "and" and j + 1 < end and tokens[j + 1].is_cap
                          and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))) \
                 and not (low == "and" and one_holder(tokens[:end], j)):
-            break  # (not inside "Institute for Ports and Public Works" or "the former first lady and U.S. senator")
+            break  # (not inside "Institute for Ports and Public Works" or "the former ambassador and U.S. senator")
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
             break  # (not "Several crew members": a noun after a quantifier)
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
@@ -126,7 +126,7 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
 
 
 def one_holder(tokens: list[Token], at: int) -> bool:
-    """"The former first lady and U.S. senator said": two roles under one determiner, each a single
+    """"The former ambassador and U.S. senator said": two roles under one determiner, each a single
     title, are one person (the second has no determiner of its own); "the mayor and the governor"
     are two, and "officials and residents" two groups."""
     second = tokens[at + 1:]

@@ -621,3 +621,11 @@ def test_a_speech_tag_inside_the_sentence_keeps_what_came_before_it(text, claim,
 def test_what_sets_the_scene_of_a_speech_tag_is_not_what_was_said(text, kept_out, engine):
     texts = [c.text for c in claims(text, engine) if c.attributions]
     assert texts and not any(t.startswith(kept_out) for t in texts)
+
+
+def test_a_word_that_only_contains_a_title_names_no_holder():
+    # "the man" is no title, and "Manchester" holds none: no one named before is "the man"
+    text = "Fans of Manchester United Tom Reyes cheered on Monday. The man said the club sold 40,000 tickets in May."
+    assert labels(text) == {"The man"}
+    titled = "Justice Ana Ruiz wrote the opinion on Monday. The justice said the court heard 40 cases in May."
+    assert labels(titled) == {"Ana Ruiz"}

@@ -33,6 +33,10 @@ VIA_WORDS = ("speaking to", "talking to", "speaking with", "in an interview with
 ANONYMITY = None  # loaded lazily from the lexicon
 
 
+# speech cues that may take their speaker after them ("said X"); "shows" and "found" never do
+SPEAKER_AFTER = SPEECH_LEMMAS - {"show", "find"}
+
+
 def find_attributions(sentence: Span, tokens: list[Token], quotes: list[Span], article: str) -> list[Found]:
     """All attributions whose cue lies in `sentence`."""
     found: list[Found] = []
@@ -289,7 +293,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         subj_start = None
     # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma,
     # for a cue that never takes its speaker after it ("shows", "features"; not "said X")
-    unsaid = mention is None and lemma not in SPEECH_LEMMAS - {"show", "find"} and i > 1
+    unsaid = mention is None and lemma not in SPEAKER_AFTER and i > 1
     opens_with_np = unsaid and tokens[i - 1].text in INVERTING and noun_phrase(article[tokens[0].start:tokens[i - 2].end])
     if unsaid and tokens[i - 1].text == "," and not any(t.lower in SUBORDINATORS for t in tokens[:i - 1]):
         subject = parse_mention(tokens[:i - 1], article)

@@ -202,9 +202,6 @@ def role_before(tokens: list[Token], name: list[Token], article: str) -> tuple[s
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
-NAME_JOINERS = frozenset("of for the and on".split())
-
-
 def acronyms_spelled(tokens: list[Token]):
     """(acronym, full name) for each "Federal Bureau of Investigation (FBI)" in the sentence: the
     capitalised words before the brackets whose initials the acronym spells."""
@@ -214,7 +211,7 @@ def acronyms_spelled(tokens: list[Token]):
                                                                        and acronym.isalpha()):
             continue
         words, j = [], k - 1
-        while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or words and tokens[j].lower in NAME_JOINERS):
+        while j >= 0 and (tokens[j].is_cap and tokens[j].is_word or words and tokens[j].lower in NAME_CONNECTORS):
             words.insert(0, tokens[j])
             j -= 1
         caps = [t for t in words if t.is_cap]

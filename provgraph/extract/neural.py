@@ -100,8 +100,7 @@ def _embedded(features: list[list[str]], embedding: np.ndarray) -> np.ndarray:
     article's rows at once fall out of the CPU's cache and take twice as long)."""
     if not features:
         return np.zeros((0, embedding.shape[1]), np.float32)
-    get = _BUCKETS.get
-    rows = [get(f) if f in _BUCKETS else bucket(f) for tok in features for f in tok]
+    rows = [bucket(f) for tok in features for f in tok]
     return np.add.reduceat(embedding[rows], np.cumsum([0] + [len(tok) for tok in features[:-1]]))
 
 

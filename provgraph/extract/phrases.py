@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.clauses import finite
-from provgraph.extract.names import DETERMINERS, QUANTIFIERS, organisation_before
+from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, organisation_before
 from provgraph.extract.tokens import Token, is_initials
 
 # Words that end a subject noun phrase when walking back from the cue.
@@ -142,7 +142,7 @@ def one_holder(tokens: list[Token], at: int) -> bool:
     return k >= 0 and tokens[k].lower in ONE_DETERMINER
 
 
-POSSESSIVE_WORDS = frozenset("his her their its our my".split())
+POSSESSIVE_WORDS = frozenset(POSSESSIVES) | {"our", "my"}
 ONE_DETERMINER = frozenset("the a an".split()) | POSSESSIVE_WORDS
 # Roles of one person that the title list leaves out (it holds words that come before a name).
 ONE_PERSON_ROLES = frozenset("lady nominee candidate founder owner heir".split())

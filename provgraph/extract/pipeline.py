@@ -73,7 +73,8 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     turn: tuple[Found, int] | None = None  # a transcript's speaker label and the end of its paragraph
     announced: Found | None = None  # "He said:" closing the sentence before: the quotation comes next
     headline_end = _headline_end(text, article.title)
-    closing = text.rstrip().rfind("\n\n") + 1  # where the last paragraph begins (a writer's note is there)
+    text_end = len(text.rstrip())
+    closing = text[:text_end].rfind("\n\n") + 1  # where the last paragraph begins (a writer's note is there)
     around = QuoteIndex(quotes)
     body: list[Span] = []  # the sentences after the headline
     sentences = split_sentences(text)
@@ -109,7 +110,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             drop_recipient(f)
             share_of_those_asked(f, tokens, text)
             relative_clause_content(f, tokens)
-            around_the_tag(f, tokens, found)
+            around_the_tag(f, tokens, text, found)
             named_beside += name_beside(f, tokens, text)
             name_before(f, tokens, text)
         found += [g for f in found for g in coordinated(f, tokens, text)] + named_beside
@@ -179,8 +180,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         if claims_too and innermost:
             claims.extend(_claims_for(innermost, sentence, quotes, text))
         elif claims_too and not refusals and announced is None:  # "Jane Smith said:" is no claim of its own
-            alone = not text[closing:sentence.start].strip() and not text[sentence.end:].strip()
-            if not (0 < closing <= sentence.start and closing_bio(sentence.text, text[:sentence.start], alone)):
+            # (the text around the sentence is read only in the last paragraph: not once per sentence)
+            if not (0 < closing <= sentence.start and closing_bio(
+                    sentence.text, text[:sentence.start],
+                    not text[closing:sentence.start].strip() and sentence.end >= text_end)):
                 claims.extend(_writers_claim(sentence, tokens, quotes, sentence.end <= headline_end))
         for a in here:
             covered_until = max(covered_until, max(c.end for c in a.content))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from provgraph.extract import lexicon
+from provgraph.extract.appositives import NAMED
 from provgraph.extract.found import Found
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import COORDINATORS, parse_mention
@@ -71,7 +72,7 @@ def in_scene_clause(f: Found, sentence: Span) -> bool:
     return False
 
 
-def around_the_tag(f: Found, tokens, others: list[Found]) -> None:
+def around_the_tag(f: Found, tokens, text: str, others: list[Found]) -> None:
     """"The harbour, the mayor said, lost 40 ships in May": a speech tag set off by commas inside the
     sentence splits what was said, and what came before the tag ("The harbour") is its first part:
     without it the claim has lost its subject. Not when that part is a quotation of its own, names
@@ -91,16 +92,14 @@ def around_the_tag(f: Found, tokens, others: list[Found]) -> None:
     if f.content[0].text[:1] in QUOTE_MARKS or first[0].lower.endswith("ing") and len(first[0].lower) > 5 \
             or all(t.lower in COORDINATORS for t in first if t.is_word) or first[-1].lower in RELATIVES:
         return  # ("But, she added, ...": no part of what was said; "a tunnel where, it is said, ...")
-    if sum(t.is_word for t in first) < 1 or any(t.text in QUOTE_MARKS or t.text in ("(", ")", ":", ";")
-                                                 for t in first) \
+    if any(t.text in QUOTE_MARKS or t.text in ("(", ")", ":", ";") for t in first) \
             or any(g is not f and g.cue is not None and g.cue.start < tokens[at - 1].start for g in others) \
             or _appositive_of(first, m):
         return
     last = f.content[-1]
-    if last.text.endswith(".") and last.end >= f.sentence.end - 1 and len(last.text.split()) > 1:
+    if last.text.endswith(".") and last.end >= tokens[-1].end and len(last.text.split()) > 1:
         f.content[-1] = Span(last.start, last.end - 1, last.text[:-1])  # as the content of "X said Y."
-    f.content.insert(0, Span(first[0].start, first[-1].end, f.sentence.text[first[0].start - f.sentence.start:
-                                                                             first[-1].end - f.sentence.start]))
+    f.content.insert(0, Span(first[0].start, first[-1].end, text[first[0].start:first[-1].end]))
 
 
 RELATIVES = frozenset("where which who whom that when".split())
@@ -249,7 +248,7 @@ def cited_sources(found: list[Found], tokens: list[Token], text: str) -> list[Fo
     return out
 
 
-NAMED_KINDS = ("outlet", "organization", "person", "document")  # who can relay a source they cite
+NAMED_KINDS = NAMED + ("document",)  # who can relay a source they cite
 
 
 def _after(content: Span, cited: Span, text: str) -> Span:

@@ -423,10 +423,13 @@ class SourceBook:
     def _holder_named(self, office: str) -> Source | None:
         """"Justice Ana Ruiz wrote the opinion. The justice said ...": a person the sentence before
         (or this one) names by the title, though not as a source, is what "the justice" refers to."""
+        if office not in lexicon.words("titles.txt"):
+            return None  # "the man said": no title, so no one named by it
+        abbreviation = OFFICE_ABBREVIATIONS.get(office)
         for _, tokens in reversed(self._openings):
             for k, t in enumerate(tokens[:-2]):
-                if not t.is_cap or not (_holds(t.lower, office) or _holds(t.lower + ".", office)):
-                    continue
+                if not t.is_cap or t.lower != office and t.lower + "." != abbreviation:
+                    continue  # the title word itself ("Justice", "Sen."), not one inside another ("Manchester")
                 j = k + 1
                 while j < len(tokens) and tokens[j].text == ".":
                     j += 1  # "Sen." tokenised with its stop

@@ -305,7 +305,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # by relation, inside their own account; not a source who asked not to be named
         return Mention(span, "person", span.text, head, descriptor=span.text)
     if head in lexicon.words("anonymous_nouns.txt") or _title_word(head):
-        short = len(head_part) <= 3 or "and" in words[1:len(head_part) - 1] and one_holder(head_part, words.index("and"))
+        joined = next((k for k in range(1, len(head_part) - 1) if head_part[k].lower == "and"), None)
+        short = len(head_part) <= 3 or joined is not None and one_holder(head_part, joined)
         kind = "definite" if first in ("the", "this", "that", "these", "those") and short else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)
     if head in DESCRIBED_OUTLETS and not any(t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False)

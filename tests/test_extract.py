@@ -700,6 +700,20 @@ def test_polnear_output_draws_source_and_cue_as_polnear_does(text, source, cue):
                for c in run(text).claims for x in c.attributions)
 
 
+def test_polnear_output_closes_an_appositive_source_with_its_comma_for_every_cue():
+    # the second cue of one subject: PolNeAR draws the appositive's closing comma into the source
+    text = ("Ana Lowe, the port's harbour master, praised the crews and said 40 ships were held in the bay.")
+    sources = {s["text"] for a in extract_attributions(text) for s in a["source"]}
+    assert sources == {"Ana Lowe, the port's harbour master,"}
+
+
+def test_polnear_output_source_does_not_reach_across_another_cue():
+    # the subject of "arguing" is the senator; what she said is no appositive of hers
+    text = "Sen. Ana Lowe (R-Ore.) said the ferry was sold in June, arguing that the port lost $4 million."
+    sources = {s["text"] for a in extract_attributions(text) for s in a["source"]}
+    assert sources == {"Sen. Ana Lowe (R-Ore.)"}
+
+
 def test_an_office_refers_back_only_to_someone_who_holds_it():
     lavrov = "Foreign Minister Sergei Lavrov said the talks failed. The president said 40 soldiers died."
     # not Lavrov, and not anonymous either: an office with one holder is someone a reader can identify

@@ -20,6 +20,7 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
     """Attributions of `text` in the PolNeAR scorer's format (character offsets into `text`)."""
     article = extract(Article(text=text), engine, claims_too=False)
     out = []
+    cue_starts = {a.cue.start for a in article.attributions if a.cue is not None}
     latest: dict[int, dict] = {}  # the last attribution of each source: what a carried one goes on from
     for a in article.attributions:
         if a.carried:
@@ -33,7 +34,7 @@ def extract_attributions(text: str, engine: str = DEFAULT_ENGINE) -> list[dict]:
             latest[id(a.source)] = same
             continue
         out.append({
-            "source": [_source_phrase(a, text).as_dict()] if a.source_span else [],
+            "source": [_source_phrase(a, text, cue_starts).as_dict()] if a.source_span else [],
             "cue": [_cue_phrase(a.cue, text).as_dict()] if a.cue else [],
             "content": [_with_quote_marks(c, text).as_dict() for c in a.content],
             # a source phrase the tagger read that names no one provgraph credits ("The clip says")
@@ -78,20 +79,38 @@ def _coordinated(spans: list[dict], text: str) -> list[dict]:
 COORDINATION = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 
 
-def _source_phrase(a: Attribution, text: str) -> Span:
+def _source_phrase(a: Attribution, text: str, cue_starts: set[int]) -> Span:
     """The source as PolNeAR draws it: the name with the appositive or party tag that describes it
     ("Brian Fallon, the campaign's press secretary,", "Rep. Gwen Moore (D-Wis.)"); the graph keeps
     the name and the role apart."""
-    span = _trimmed(a.source_span, text)
+    return _closing_comma(_described(a, _trimmed(a.source_span, text), text, cue_starts), text)
+
+
+def _closing_comma(span: Span, text: str) -> Span:
+    """An appositive's closing comma is part of the source ("Ana Ruiz, a former official," 922 to
+    106 in PolNeAR train); a bare name's is not ("Ana Ruiz, said", 798 to 5)."""
+    inner = span.text.rstrip(",")
+    if "," in inner and text[span.end:span.end + 1] == ",":
+        return Span(span.start, span.end + 1, text[span.start:span.end + 1])
+    if "," not in inner and span.text.endswith(","):
+        return Span(span.start, span.start + len(inner), inner)
+    return span
+
+
+def _described(a: Attribution, span: Span, text: str, cue_starts: set[int]) -> Span:
+    """`span` with the appositive or party tag PolNeAR counts as part of the source, but not across
+    another cue ("Sen. Ana Ruiz (R-Ga.) said ..., arguing": the source of "arguing" is the senator)."""
     if a.cue is None:
         return span
     if span.end <= a.cue.start:  # "Fallon, the campaign's press secretary, said"
         gap = text[span.end:a.cue.start]
         if (gap.strip() == "," or APPOSITIVE_START.match(gap) and gap.rstrip().endswith((",", ")"))) \
-                and not QUOTE_MARK.search(gap) and len(gap) <= APPOSITIVE_REACH:
+                and not QUOTE_MARK.search(gap) and len(gap) <= APPOSITIVE_REACH \
+                and not any(span.end < k < a.cue.start for k in cue_starts):
             end = span.end + len(gap.rstrip())
             return Span(span.start, end, text[span.start:end])
-        return span
+        tag = PARTY_TAG.match(text, span.end, a.cue.start)  # "Sen. Ana Lowe (R-Ore.) said ..., arguing"
+        return Span(span.start, tag.end(), text[span.start:tag.end()]) if tag else span
     if a.cue.end > span.start:
         return span
     limit = min([a.sentence.end] + [c.start for c in a.content if c.start >= span.end])

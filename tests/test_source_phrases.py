@@ -629,3 +629,29 @@ def test_a_word_that_only_contains_a_title_names_no_holder():
     assert labels(text) == {"The man"}
     titled = "Justice Ana Ruiz wrote the opinion on Monday. The justice said the court heard 40 cases in May."
     assert labels(titled) == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text", [
+    "Having said that, the port lost $4 million in 2015.",
+    "Truth be told, the port lost $4 million in 2015.",
+])
+def test_a_set_phrase_of_the_writer_credits_no_one(text, engine):
+    # "Having" is no speaker; the figure is the writer's own, unattributed
+    (claim,) = claims(text, engine)
+    assert claim.attributions == []
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_added_with_a_thing_for_its_object_is_an_act_not_words(engine):
+    (claim,) = claims("The state had added a second week of early voting after long lines in 2004.", engine)
+    assert claim.attributions == []  # the writer's account of what the state did
+    (claim,) = claims("The mayor added the port had lost $4 million when the ferry sank.", engine)
+    assert [a.source.label for a in claim.attributions] == ["The mayor"]
+
+
+def test_the_study_refers_back_to_the_survey_named_before_it():
+    text = ("Inactive voters are purged more often in the cities, according to a recent Harbour Ledger survey "
+            "of voter lists. The study found that 40,000 voters were removed in the three largest counties.")
+    (claim,) = [c for c in claims(text) if "40,000" in c.text]
+    assert [a.source.label for a in claim.attributions] == ["Harbour Ledger survey"]

@@ -34,8 +34,8 @@ from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    around_the_tag, cited_sources, coordinated, drop_recipient, in_scene_clause, modifier_of_noun, names_someone,
-    relative_clause_content, says_nothing, share_of_those_asked,
+    adds_a_thing, around_the_tag, cited_sources, coordinated, drop_recipient, in_idiom, in_scene_clause, modifier_of_noun,
+    names_someone, relative_clause_content, says_nothing, share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.feelings import described_feeling, feeling_about_fact
@@ -104,7 +104,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             # stays, and what the tagger reads in the label itself goes
             found = layout + [f for f in found if not any(f.cue.start < g.cue.end for g in layout)]
         found = [f for f in found if not modifier_of_noun(f, text) and not in_scene_clause(f, sentence)
-                 and not names_someone(f, text)]
+                 and not names_someone(f, text) and not in_idiom(f, text)]
         named_beside = []
         for f in found:
             drop_recipient(f)
@@ -127,7 +127,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         # about X), "X declined to comment" (a fact about X), a crowd's reaction to a fact, and a cue
         # whose object only points elsewhere ("even if the polls suggest otherwise, ...")
         others = [a for a in here if a.type in UNCREDITED or is_refusal(a, [span for _, span in refusals])
-                  or feeling_about_fact(a) or says_nothing(a)]
+                  or feeling_about_fact(a) or says_nothing(a) or adds_a_thing(a)]
         attributions.extend(others)
         attributions.extend(_documents_on_record(sentence, text, book))
         here = [a for a in here if a not in others]

@@ -12,6 +12,7 @@ import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.appositives import NAMED
+from provgraph.extract.clauses import noun_phrase
 from provgraph.extract.found import Found
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import COORDINATORS, parse_mention
@@ -197,6 +198,19 @@ def modifier_of_noun(f: Found, text: str) -> bool:
 _OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
 
 
+def in_idiom(f: Found, text: str) -> bool:
+    """"Having said that, ...", "Truth be told, ...": a speech verb in a set phrase of the writer's
+    own that reports no one's words."""
+    if f.cue is None:
+        return False
+    return any(m.start() <= f.cue.start < m.end() for m in _IDIOM.finditer(text, max(0, f.cue.start - 20),
+                                                                            f.cue.end + 12))
+
+
+_IDIOM = re.compile(r"\b(?:having said that|that said|that being said|truth be told|needless to say|"
+                    r"suffice it to say|so to speak|as it were|all told)\b", re.IGNORECASE)
+
+
 def drop_recipient(f: Found) -> None:
     """Start the content after the recipient of the cue: "told Fox News on Friday that X" credits
     "X", not "Fox News on Friday that X"."""
@@ -214,6 +228,18 @@ def says_nothing(a: Found | Attribution) -> bool:
     for what was said elsewhere; what follows it is not the source's (an attribution PolNeAR
     counts, crediting no one with a claim)."""
     return bool(a.content) and ANAPHORIC_OBJECT.match(a.content[0].text) is not None
+
+
+def adds_a_thing(a: Found | Attribution) -> bool:
+    """"The state had added a week of early voting": "add" with a thing for its object is an act,
+    not a word said ("she added that ...", "..., he added")."""
+    if a.cue_lemma != "add" or not a.content or a.cue is None or not 0 <= a.content[0].start - a.cue.end <= 2:
+        return False
+    head = _CLAUSE_AFTER_OBJECT.split(a.content[0].text, 1)[0]
+    return head[:1] not in QUOTE_MARKS and noun_phrase(head)
+
+
+_CLAUSE_AFTER_OBJECT = re.compile(r",|\s(?:after|before|because|when|while|since|until|if|as)\s")
 
 
 ANAPHORIC_OBJECT = re.compile(r"\W*(?:otherwise|so)\b(?!\s+(?:far|much|many|that|long)\b)", re.IGNORECASE)

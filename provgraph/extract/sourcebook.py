@@ -56,6 +56,8 @@ COLLECTIVES = frozenset("campaign team camp administration family foundation org
 
 # Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
 # is the House Oversight Committee, not the last organisation mentioned).
+# "a Reuters survey of voter lists ... The study found": one study, named once and then by any of these
+STUDY_NOUNS = frozenset("study survey analysis report review audit research investigation assessment".split())
 GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
 
 
@@ -136,7 +138,8 @@ class SourceBook:
         if m.kind == "document" and not m.anonymous and " " not in m.label \
                 and m.span.text.lower().split()[0] in ("the", "this", "that"):
             # "according to the poll", "the study found": the document of that kind named before
-            same = POLL_NOUNS if m.head in POLL_NOUNS else {m.head, m.head + "s"}
+            same = POLL_NOUNS if m.head in POLL_NOUNS else STUDY_NOUNS if m.head in STUDY_NOUNS \
+                else {m.head, m.head + "s"}
             found = next((s for s in reversed(self.sources) if s.kind == "document" and not s.anonymous
                           and " " in s.label and same & set(normalise(s.label).split("-"))), None)
             if found is not None:

@@ -655,3 +655,17 @@ def test_the_study_refers_back_to_the_survey_named_before_it():
             "of voter lists. The study found that 40,000 voters were removed in the three largest counties.")
     (claim,) = [c for c in claims(text) if "40,000" in c.text]
     assert [a.source.label for a in claim.attributions] == ["Harbour Ledger survey"]
+
+
+@pytest.mark.parametrize("phrase, label, kind", [
+    ("The U.S. Geological Survey", "U.S. Geological Survey", "organization"),
+    ("The Harbour Rights Campaign", "Harbour Rights Campaign", "organization"),
+    ("National Ferry Workers United", "National Ferry Workers United", "organization"),
+    ("POLITICO", "Politico", "outlet"),
+    ("USA TODAY", "USA Today", "outlet"),
+    ("The Rev. Ana Lowe", "Ana Lowe", "person"),
+    ("The late Tom Ferrel", "Tom Ferrel", "person"),
+])
+def test_an_organisation_name_is_not_a_person_and_an_outlet_in_capitals_is_the_outlet(phrase, label, kind):
+    text = f"{phrase} said the ferry cost $4 million in 2015."
+    assert {(a.source.label, a.source.kind) for c in claims(text) for a in c.attributions} == {(label, kind)}

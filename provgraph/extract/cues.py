@@ -243,6 +243,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     # Subject before the cue, skipping auxiliaries and a parenthetical ", speaking to RIA," / ", who ..."
     j = i
     while j > 0 and (tokens[j - 1].lower in SKIP_BEFORE_CUE and not named_day(tokens, j - 1)
+                     and not tokens[j - 1].text.isupper()  # "USA TODAY reported"
                      or _is_adverb(tokens[j - 1])):
         j -= 1
     mention = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
@@ -84,7 +84,7 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
     best: list[Token] | None = None
     for i in range(len(tokens)):
         for j in range(min(len(tokens), i + 5), i, -1):
-            if span_text(tokens[i:j], article) in outlets:
+            if span_text(tokens[i:j], article) in outlets or _shouted_outlet(span_text(tokens[i:j], article)):
                 if best is None or j - i > len(best):
                     best = tokens[i:j]
                 break
@@ -106,6 +106,17 @@ def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
                 and _next_to_outlet_word(tokens, run):
             return run
     return None
+
+
+def _shouted_outlet(text: str) -> str | None:
+    """"POLITICO", "USA TODAY": an outlet as it prints its own name, in capitals (outlets.txt spells
+    it "Politico"); not a short acronym, which the list holds as it is written."""
+    return _outlets_in_capitals().get(text) if len(text) > 3 and text.isupper() else None
+
+
+@cache
+def _outlets_in_capitals() -> dict[str, str]:
+    return {name.upper(): name for name in lexicon.words("outlets.txt", lower=False)}
 
 
 def _next_to_outlet_word(tokens: list[Token], run: list[Token]) -> bool:
@@ -268,6 +279,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             described = _strip_det(span.text)
             return Mention(span, "definite" if words[0] == "the" else "anonymous", described, office[-2].lower(),
                            anonymous=True, descriptor=described, affiliation=label)
+        if _named_thing(head_part, name):
+            return Mention(span, "organization", label, name[-1].lower, affiliation=affiliation)
         return Mention(span, "person", label, name[-1].lower, role=role, nationality=nationality,
                        affiliation=affiliation or role_affil)
 
@@ -372,6 +385,19 @@ def _place_office(head_part: list[Token], article: str) -> Mention | None:
                    descriptor=described)
 
 
+def _named_thing(head_part: list[Token], name: list[Token]) -> bool:
+    """"the Human Rights Campaign", "the U.S. Geological Survey", "National Nurses United": a name
+    after "the" with no role between, or one that opens with a country's initials or a national
+    adjective, is an organisation's; a person's name takes no article ("the Rev. Ana Ruiz" has a title)."""
+    at = head_part.index(name[0])
+    return at > 0 and head_part[at - 1].lower == "the" and len(name) >= 2 and not name[-1].text.endswith("s") \
+        or name[0].text in NATIONAL_OPENERS and len(name) >= 2
+
+
+# What opens an organisation's name and never a person's
+NATIONAL_OPENERS = frozenset("U.S. US U.K. UK U.N. UN E.U. EU National Federal International United".split())
+
+
 def _owned_role(head_part: list[Token], head: str, first: str) -> str | None:
     """"Pagliano's lawyer", "Clinton's campaign", "Trump's campaign manager": a named owner and one
     role identify the source (kind person or organisation), though no name is given for it. Plural
@@ -419,6 +445,7 @@ def _title_word(word: str) -> bool:
 
 def canonical_outlet(name: str) -> str:
     """"RIA" -> "RIA Novosti": one name for an outlet's aliases (outlets.txt, second column)."""
+    name = _shouted_outlet(name) or name
     cols = lexicon.table("outlets.txt").get(name.lower())
     return cols[0] if cols else name
 

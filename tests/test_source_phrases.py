@@ -441,8 +441,8 @@ def test_a_family_a_surname_a_party_campaign_and_a_ledes_spokesman_are_credited_
     # a surname that is also a country is the person named before
     text = "Rep. Steve Israel said the bill died on Monday. Israel said 40 members voted against it."
     assert labels(text, engine) == {"Steve Israel"}
-    # a party's or a chamber's campaign says whose no more than before
-    assert labels("The Democratic campaign said the ad cost $4 million.", engine) == {"The Democratic campaign"}
+    # a party's or a chamber's campaign says whose no more than before: an organisation on the record
+    assert labels("The Democratic campaign said the ad cost $4 million.", engine) == {"Democratic campaign"}
     # a lede's spokesman does not take the name of someone else's lawyers in the next sentence
     text = "A spokesman for the Senate campaign said 40 staff quit in May. Lawyers for Mr. Okafor said he left."
     assert "A spokesman for the Senate campaign" in labels(text, engine)
@@ -669,3 +669,13 @@ def test_the_study_refers_back_to_the_survey_named_before_it():
 def test_an_organisation_name_is_not_a_person_and_an_outlet_in_capitals_is_the_outlet(phrase, label, kind):
     text = f"{phrase} said the ferry cost $4 million in 2015."
     assert {(a.source.label, a.source.kind) for c in claims(text) for a in c.attributions} == {(label, kind)}
+
+
+@pytest.mark.parametrize("noun", ["campaign", "panel"])
+def test_the_campaign_is_an_organisation_on_the_record_not_an_anonymous_source(noun):
+    # "according to the campaign": the campaign's official voice, never `anonymous-only`
+    text = f"Fundraising, according to the {noun}, has surged to $4 million in the same period."
+    assert [(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == \
+        [("organization", False)]
+    named = f"The Sanders {noun} said it opened 40 offices. Fundraising, according to the {noun}, has surged."
+    assert {a.source.label for c in claims(named) for a in c.attributions} == {f"Sanders {noun}"}

@@ -329,7 +329,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         kind = "definite" if first in ("the", "this", "that") else "anonymous"
         return Mention(span, kind, _strip_det(span.text), head, anonymous=kind == "anonymous",
                        descriptor=span.text, affiliation=affiliation)
-    if head in lexicon.words("organization_words.txt"):
+    if head in lexicon.words("organization_words.txt") or head in ORGANIZATION_NOUNS:
         definite = first in ("the", "this", "that") and len(head_part) <= 2 and head in ORGANIZATION_NOUNS
         # "the state", "a local bank": a common noun names no one; kept to its article, so that two
         # articles' "the state" never become one source (and "a bank" is unnamed)

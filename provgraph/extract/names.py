@@ -135,7 +135,25 @@ NAME_CONNECTORS = frozenset("of the for a and on".split())
 
 def name_run(tokens: list[Token]) -> list[Token] | None:
     """The run of capitalised tokens that ends the phrase and is not titles, demonyms or common
-    words. A phrase ending in a common noun ("Shop owners", "White House officials") has none."""
+    words. A phrase ending in a common noun ("Shop owners", "White House officials") has none.
+    A generational suffix ends the name without being it ("Martin Luther King Jr.")."""
+    at = len(tokens) - (2 if len(tokens) > 2 and tokens[-1].text == "." else 1)
+    if at > 0 and tokens[at].text in GENERATIONS:
+        run = _name_run(tokens[:at])
+        return run + tokens[at:] if run else None
+    return _name_run(tokens)
+
+
+GENERATIONS = frozenset("Jr Sr Jr. Sr. II III IV".split())
+
+
+def surname(name: list[Token]) -> str:
+    """The lower-case last name of a name run, before any generational suffix ("Casey" of "Bob Casey Jr.")."""
+    words = [t for t in name if t.text not in GENERATIONS and t.text != "."]
+    return (words or name)[-1].lower
+
+
+def _name_run(tokens: list[Token]) -> list[Token] | None:
     if tokens and not tokens[-1].is_cap and tokens[-1].is_word:
         return None
     run: list[Token] = []
@@ -305,5 +323,10 @@ def first_name(tokens: list[Token], before: int) -> str | None:
 
 def surname_match(a: str, b: str) -> bool:
     """"gerasimov" refers to "valery-gerasimov" (one side is the other's last name)."""
-    pa, pb = a.split("-"), b.split("-")
+    pa, pb = without_suffix(a.split("-")), without_suffix(b.split("-"))
     return (len(pa) == 1 and pa[0] == pb[-1]) or (len(pb) == 1 and pb[0] == pa[-1])
+
+
+def without_suffix(parts: list[str]) -> list[str]:
+    """A slugged name without its generational suffix ("bob-casey-jr" -> "bob-casey")."""
+    return parts[:-1] if len(parts) > 2 and parts[-1] in ("jr", "sr", "ii", "iii", "iv") else parts

@@ -15,7 +15,7 @@ from dataclasses import replace
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
     CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, first_name, initials, is_acronym, last_full_name,
-    opening_name, possessor_name, surname_match,
+    opening_name, possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.sources import (
     DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, SPOKESPEOPLE, Mention,
@@ -102,11 +102,12 @@ class SourceBook:
         self._position[id(src)] = len(self.sources)
         self.sources.append(src)
         norm = normalise(src.label).split("-")
+        last = without_suffix(norm)[-1]  # "Bob Casey Jr." is "Casey"
         # a description ("wife of Tom Hanks", "Senator from Texas") is found again whole, never by
         # one of its words: "Hanks said" is not his wife
         keys = [("anon", normalise(src.descriptor or ""))] if src.anonymous else \
             [("label", src.kind, "-".join(norm))] if src.descriptor else [
-            ("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0]), ("last", src.kind, norm[-1])]
+            ("label", src.kind, "-".join(norm)), ("first", src.kind, norm[0]), ("last", src.kind, last)]
         for key in keys:
             self._index.setdefault(key, []).append(src)
 

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
     CALENDAR, DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
-    name_run, plural_title, role_before, span_text, split_affiliation,
+    name_run, plural_title, role_before, span_text, split_affiliation, surname,
 )
 from provgraph.extract.phrases import one_holder
 from provgraph.extract.tokens import Token, is_initials
@@ -259,12 +259,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         label = span_text(name, article)
         name_words = {t.lower for t in name}
         if words[-1] in lexicon.words("outlet_words.txt") and len(head_part) > len(name):
-            return Mention(span, "outlet", label, name[-1].lower, affiliation=affiliation)
+            return Mention(span, "outlet", label, surname(name), affiliation=affiliation)
         role, nationality, role_affil = role_before(head_part, name, article)
         org_words = lexicon.words("organization_words.txt")
         if name_words & org_words or (len(name) == 1 and name[0].lower in org_words):
             org_label = _strip_det(span_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
-            return Mention(span, "organization", _strip_det(label if role else org_label), name[-1].lower,
+            return Mention(span, "organization", _strip_det(label if role else org_label), surname(name),
                            affiliation=affiliation, nationality=nationality)
         office = role.split() if role else []
         if len(office) >= 2 and office[-1].lower() in ("of", "from") and office[-2].lower() in OFFICES \
@@ -280,8 +280,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             return Mention(span, "definite" if words[0] == "the" else "anonymous", described, office[-2].lower(),
                            anonymous=True, descriptor=described, affiliation=label)
         if _named_thing(head_part, name):
-            return Mention(span, "organization", label, name[-1].lower, affiliation=affiliation)
-        return Mention(span, "person", label, name[-1].lower, role=role, nationality=nationality,
+            return Mention(span, "organization", label, surname(name), affiliation=affiliation)
+        return Mention(span, "person", label, surname(name), role=role, nationality=nationality,
                        affiliation=affiliation or role_affil)
 
     head = words[len(head_part) - 1] if head_part else words[-1]

@@ -687,3 +687,19 @@ def test_a_generational_suffix_ends_the_name_and_the_surname_finds_it_again():
     text = "Chief Justice Ana Lowe said the court heard 40 cases in 2015."
     assert [(a.source.label, a.source.role) for c in claims(text) for a in c.attributions] == [
         ("Ana Lowe", "Chief Justice")]
+
+
+def test_the_statement_is_the_one_its_issuer_made_a_sentence_or_two_before():
+    text = ("The port authority said in a statement on Monday that the ferry was sold. "
+            "According to the statement, the ferry cost $4 million in 2015.")
+    (cost,) = [c for c in claims(text) if "$4 million" in c.text]
+    assert [(a.source.label, a.source.kind) for a in cost.attributions] == [("port authority", "organization")]
+    # no statement named before it: the document itself, not someone else's
+    (alone,) = claims("According to the statement, the ferry cost $4 million in 2015.")
+    assert [a.source.kind for a in alone.attributions] == ["document"]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_writing_a_letter_is_an_act_and_what_the_letter_says_is_the_claim(engine):
+    text = "Ana Lowe wrote a letter to the harbour board. The letter said the ferry cost $4 million in 2015."
+    assert not [c for c in claims(text, engine) if "letter to the harbour board" in c.text and c.attributions]

@@ -231,9 +231,11 @@ def says_nothing(a: Found | Attribution) -> bool:
 
 
 def adds_a_thing(a: Found | Attribution) -> bool:
-    """"The state had added a week of early voting": "add" with a thing for its object is an act,
-    not a word said ("she added that ...", "..., he added")."""
-    if a.cue_lemma != "add" or not a.content or a.cue is None or not 0 <= a.content[0].start - a.cue.end <= 2:
+    """"The state had added a week of early voting", "Johnson told a joke", "she wrote a letter to the
+    board": a cue with a thing for its object is an act, not a word said ("she added that ...", "...,
+    he added", "told reporters the ferry sank")."""
+    if a.cue_lemma not in ("add", "tell", "write") or not a.content or a.cue is None \
+            or not a.cue.start < a.content[0].start <= a.cue.end + 2:  # (the tagger may read "wrote a letter" as the cue)
         return False
     head = _CLAUSE_AFTER_OBJECT.split(a.content[0].text, 1)[0]
     return head[:1] not in QUOTE_MARKS and noun_phrase(head)

@@ -56,6 +56,10 @@ COLLECTIVES = frozenset("campaign team camp administration family foundation org
 
 # Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
 # is the House Oversight Committee, not the last organisation mentioned).
+# What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
+# for this many sentences after
+ISSUED = frozenset("statement statements".split())
+ISSUED_REACH = 6
 # "a Reuters survey of voter lists ... The study found": one study, named once and then by any of these
 STUDY_NOUNS = frozenset("study survey analysis report review audit research investigation assessment".split())
 GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
@@ -86,6 +90,7 @@ class SourceBook:
         self._index: dict[tuple, list[Source]] = {}
         self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
+        self._issued: dict[str, tuple[int, Source]] = {}  # "statement" -> (sentence, whose) of the last one named
 
     def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
@@ -96,6 +101,10 @@ class SourceBook:
         if found is not None:
             self._last_seen[id(found)] = self.sentence
             self._touched.append((self.sentence, found))
+            if not found.anonymous and found.kind in ("person", "organization", "outlet"):
+                for t in self.tokens:  # "X said in a statement": the statement is X's
+                    if t.lower in ISSUED:
+                        self._issued[t.lower] = (self.sentence, found)
         return found
 
     def _add(self, src: Source) -> None:
@@ -146,6 +155,11 @@ class SourceBook:
             if found is not None:
                 found.mentions.append(m.span)
                 return found
+        if m.kind == "document" and m.head in ISSUED and m.label == m.head \
+                and m.span.text.lower().split()[0] in ("the", "this", "that") \
+                and (issued := self._issued.get(m.head)) is not None and self.sentence - issued[0] <= ISSUED_REACH:
+            issued[1].mentions.append(m.span)  # "X said in a statement ... The statement also said": X's
+            return issued[1]
         if m.kind == "document" and m.possessor:
             owner = self._antecedent(m.possessor)
             if owner is not None:

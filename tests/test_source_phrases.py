@@ -703,3 +703,23 @@ def test_the_statement_is_the_one_its_issuer_made_a_sentence_or_two_before():
 def test_writing_a_letter_is_an_act_and_what_the_letter_says_is_the_claim(engine):
     text = "Ana Lowe wrote a letter to the harbour board. The letter said the ferry cost $4 million in 2015."
     assert not [c for c in claims(text, engine) if "letter to the harbour board" in c.text and c.attributions]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, label, role", [
+    ("The ferry was sold in 2015, the harbour board spokesman, Tom Reddy, said on Thursday.", "Tom Reddy",
+     "harbour board spokesman"),
+    ("On Wednesday, the director of the Federal Harbour Agency, Ana B. Lowe, said that the ferry was sold in 2015.",
+     "Ana B. Lowe", "director of the Federal Harbour Agency"),
+])
+def test_a_role_at_an_organisation_with_a_name_beside_it_is_that_person(text, label, role, engine):
+    # not the organisation, and never "On Wednesday"
+    assert [(a.source.label, a.source.kind, a.source.role) for c in claims(text, engine) for a in c.attributions] \
+        == [(label, "person", role)]
+
+
+def test_a_day_or_month_after_a_preposition_is_no_name_and_a_tracking_poll_keeps_its_name():
+    assert parse_mention(tokenize("On Wednesday"), "On Wednesday") is None
+    assert parse_mention(tokenize("In March"), "In March") is None
+    text = "However, the Harbour Ledger tracking\u00a0poll shows Lowe with 46 percent to Ruiz's 42 percent."
+    assert labels(text) == {"Harbour Ledger tracking poll"}

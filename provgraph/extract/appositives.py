@@ -25,11 +25,11 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
     Returns attributions for more people named ("Two members of Congress, Tom Reyes and Ana Ruiz,
     said": Ana Ruiz's, Tom Reyes taking `f`)."""
     m = f.mention
-    if m is None or f.cue is None or m.kind in NAMED and not m.anonymous:
+    if m is None or f.cue is None:
         return []
     at = [k for k, t in enumerate(tokens) if m.span.start <= t.start and t.end <= m.span.end]
-    if not at:
-        return []
+    if not at or m.kind in NAMED and not m.anonymous and not _a_role(tokens[at[0]:at[-1] + 1]):
+        return []  # a name credited already, not a role with its organisation ("the White House spokesman")
     first, last = at[0], at[-1]
     comma = next((k for k in at if tokens[k].text == ","), None)
     if comma is not None:  # the phrase holds both: "Leonard Burman, a former official ..."
@@ -68,6 +68,16 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
                             affiliation=named.affiliation)
         return []
     return []
+
+
+def _a_role(phrase) -> bool:
+    """"the White House spokesman", "the director of the FBI": a role at a named organisation,
+    which a name set beside it makes a person's (not "The New York Times")."""
+    return phrase[0].lower in DESCRIPTION_OPENERS and any(
+        t.is_word and not t.is_cap and t.lower not in ROLE_JOINERS for t in phrase[1:])
+
+
+ROLE_JOINERS = frozenset("of the for and on at in".split())
 
 
 def _names_beside(f: Found, description: list, names: list, text: str) -> list[Found]:

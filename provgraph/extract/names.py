@@ -54,9 +54,12 @@ def is_name_token(tok: Token, first: bool) -> bool:
     if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
             or low in CALENDAR or low in STATE_ABBREVIATIONS:
         return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
-    if first and known_word(tok.text):
-        return False
+    if first and (known_word(tok.text) or low in OPENING_PREPOSITIONS):
+        return False  # "On Wednesday, ...", "In March": a preposition opening the sentence
     return True
+
+
+OPENING_PREPOSITIONS = frozenset("on in at by for from during since until after before last next".split())
 
 
 def title_as_surname(tokens: list[Token], i: int) -> bool:
@@ -66,8 +69,8 @@ def title_as_surname(tokens: list[Token], i: int) -> bool:
         return False
     if tokens[i - 1].text == ".":
         return i >= 2 and tokens[i - 2].lower + "." in lexicon.words("titles.txt")
-    return i == len(tokens) - 1 and is_name_token(tokens[i - 1], i == 1) \
-        and tokens[i - 1].lower not in lexicon.words("organization_words.txt")
+    return i == len(tokens) - 1 and tokens[i].lower in lexicon.words("titles.txt") \
+        and is_name_token(tokens[i - 1], i == 1) and tokens[i - 1].lower not in lexicon.words("organization_words.txt")
 
 
 def span_text(tokens: list[Token], article: str) -> str:

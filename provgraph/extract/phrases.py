@@ -85,6 +85,12 @@ def finite_verb(tokens: list[Token], at: int) -> bool:
     return finite(tokens[at].lower, tokens[at - 1].lower if at > 0 else "")
 
 
+def _modifies_head(tokens: list[Token], j: int, end: int) -> bool:
+    """"the Daybreak tracking poll": an -ing word just before a document noun that ends the phrase
+    describes it; it is no verb."""
+    return j == end - 2 and tokens[end - 1].lower in lexicon.words("document_nouns.txt")
+
+
 def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
     """Start index of the noun phrase that ends just before `end`."""
     j = end - 1
@@ -114,7 +120,8 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break  # (not inside "Institute for Ports and Public Works" or "the former ambassador and U.S. senator")
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
             break  # (not "Several crew members": a noun after a quantifier)
-        if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 4
+        if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 and not _modifies_head(tokens, j, end)
+                                            or low.endswith("ed") and len(low) > 4
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
             break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
         j -= 1

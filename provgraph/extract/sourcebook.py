@@ -108,6 +108,7 @@ class SourceBook:
         return found
 
     def _add(self, src: Source) -> None:
+        src.label = " ".join(src.label.split())  # "Daybreak\xa0national tracking poll" as a reader sees it
         self._position[id(src)] = len(self.sources)
         self.sources.append(src)
         norm = normalise(src.label).split("-")

@@ -723,3 +723,13 @@ def test_a_day_or_month_after_a_preposition_is_no_name_and_a_tracking_poll_keeps
     assert parse_mention(tokenize("In March"), "In March") is None
     text = "However, the Harbour Ledger tracking\u00a0poll shows Lowe with 46 percent to Ruiz's 42 percent."
     assert labels(text) == {"Harbour Ledger tracking poll"}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_the_object_of_calling_is_no_source(engine):
+    text = 'Then he turned on Ruiz, calling him a "stiff" and accusing him of acting like a child.'
+    assert not any(a.source is not None and a.source.label.startswith("him") for a in run_all(text, engine))
+
+
+def run_all(text: str, engine: str):
+    return extract(Article(text=text), engine).attributions

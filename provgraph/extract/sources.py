@@ -164,6 +164,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "(called) to service by the governor": a prepositional phrase, not a source
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
+    if len(tokens) > 1 and (tokens[0].lower in OBJECT_PRONOUNS or tokens[-1].lower in ("a", "an", "the")):
+        return None  # "(calling) him a ('stiff')": the cue's object, not a source
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
     if len(tokens) > 2 and tokens[0].text[:1].isdigit() and tokens[1].lower in ("million", "billion", "trillion"):
@@ -458,6 +460,7 @@ def _strip_det(text: str) -> str:
 
 
 INDEFINITE = frozenset("a an one some another".split())
+OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 # A named place speaking through its government: "the city of Phoenix", "the state of Ohio".
 JURISDICTION = re.compile(r"(?i:the\s+)?(?i:city|state|county|town|village|province|government|commonwealth)\s+of\s+(?:the\s+)?"
                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")

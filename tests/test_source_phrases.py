@@ -733,3 +733,12 @@ def test_the_object_of_calling_is_no_source(engine):
 
 def run_all(text: str, engine: str):
     return extract(Article(text=text), engine).attributions
+
+
+def test_an_abbreviated_rank_and_an_institutions_office_are_someone_a_reader_can_identify():
+    text = "Adm. Tom Reddy said the fleet sailed in May. The fleet had 40 ships, the admiral said."
+    assert labels(text) == {"Tom Reddy"}
+    text = "The harbour bill is the worst in years, the Senate minority leader said."
+    assert [(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == [("person", False)]
+    text = "The ferry sank in May, the White House official said."  # one of many: unnamed
+    assert [a.source.anonymous for c in claims(text) for a in c.attributions] == [True]

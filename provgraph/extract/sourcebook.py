@@ -203,7 +203,7 @@ class SourceBook:
             m = replace(m, label=full)
         kind = m.kind
         if kind in ("definite", "anonymous") and (m.head in IDENTIFYING_HEADS - self._introduced
-                                                  or m.role is not None and not m.anonymous) \
+                                                  or m.role is not None and not m.anonymous or _office_of(m)) \
                 and m.span.text.lower().startswith("the ") and not anonymity and not POSSESSIVE.search(m.span.text):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
@@ -506,6 +506,14 @@ def _describes(definite: str, descriptor: str) -> bool:
     return bool(words) and words <= {w.rstrip("s") for w in normalise(descriptor).split("-")}
 
 
+def _office_of(m: Mention) -> bool:
+    """"the Senate minority leader", "the House speaker": an office of a named institution has one
+    holder a reader can identify ("the White House official" is one of many: unnamed)."""
+    words = m.span.text.split()
+    return len(words) >= 3 and words[1][:1].isupper() and m.head in lexicon.words("titles.txt") \
+        and m.head not in lexicon.words("anonymous_nouns.txt") and not words[-1][:1].isupper()
+
+
 def _holds(role: str | None, office: str) -> bool:
     """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
     words = (role or "").lower().split()
@@ -513,4 +521,6 @@ def _holds(role: str | None, office: str) -> bool:
 
 
 OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
-                        "president": "pres.", "secretary": "sec."}
+                        "president": "pres.", "secretary": "sec.", "admiral": "adm.", "general": "gen.",
+                        "colonel": "col.", "lieutenant": "lt.", "sergeant": "sgt.", "captain": "capt.",
+                        "commissioner": "comm.", "attorney": "atty.", "superintendent": "supt."}

@@ -742,3 +742,10 @@ def test_an_abbreviated_rank_and_an_institutions_office_are_someone_a_reader_can
     assert [(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == [("person", False)]
     text = "The ferry sank in May, the White House official said."  # one of many: unnamed
     assert [a.source.anonymous for c in claims(text) for a in c.attributions] == [True]
+
+
+def test_said_the_46_year_old_is_the_person_just_named():
+    text = 'Ana Lowe toured the port on Monday. "The harbour lost 40 ships in May," said the 46-year-old.'
+    assert labels(text) == {"Ana Lowe"}
+    alone = '"The harbour lost 40 ships in May," said the 46-year-old.'
+    assert [(a.source.kind, a.source.anonymous) for c in claims(alone) for a in c.attributions] == [("person", False)]

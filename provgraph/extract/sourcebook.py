@@ -29,7 +29,7 @@ OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network
 
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
-                            "politician".split())
+                            "politician year-old".split())
 # ... and offices, which name the person just named only if that is their office ("the senator").
 OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
                             "congresswoman lawmaker minister".split())
@@ -280,8 +280,18 @@ class SourceBook:
         if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
-        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                     and (not office or _holds(s.role, m.head))), None)
+        found = next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
+                      and (not office or _holds(s.role, m.head))), None)
+        before = self._openings[0][1] if len(self._openings) > 1 else []
+        if found is None and not office and not any(m.head in t.lower for t in before):
+            # "Ana Lowe spoke on Monday. '...,' said the 46-year-old.": the name the sentence before
+            # opened with (not when that sentence names the businessman too: "X fired the businessman")
+            name = opening_name(before)
+            if name is not None and len(name) >= 2:
+                label = " ".join(t.text for t in name)
+                found = self._resolve(Mention(Span(name[0].start, name[-1].end, label), "person", label,
+                                              name[-1].lower))
+        return found
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the

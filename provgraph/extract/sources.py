@@ -183,6 +183,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[:cut]
     span = Span(tokens[0].start, tokens[-1].end, span_text(tokens, article))
     words = [t.lower for t in tokens]
+    if len(words) == 2 and words[0] == "the" and AGE.fullmatch(words[1]):
+        # "said the 46-year-old": the person the article has just named, described by age
+        return Mention(span, "definite", span.text, "year-old", anonymous=True, descriptor=span.text)
     if PROPORTION.match(span.text) or words[-1] in RESPONDENTS:
         # "40 percent of respondents said", "two in three said": a poll's answers, not people speaking
         return Mention(span, "respondents", span.text, "respondents", anonymous=True, descriptor=span.text)
@@ -460,6 +463,7 @@ def _strip_det(text: str) -> str:
 
 
 INDEFINITE = frozenset("a an one some another".split())
+AGE = re.compile(r"\d{1,3}-year-old")
 OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 # A named place speaking through its government: "the city of Phoenix", "the state of Ohio".
 JURISDICTION = re.compile(r"(?i:the\s+)?(?i:city|state|county|town|village|province|government|commonwealth)\s+of\s+(?:the\s+)?"

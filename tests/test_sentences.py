@@ -52,6 +52,9 @@ def test_abbreviations_and_initials(text, expected):
                  id="question mark inside"),
     pytest.param("“Is it over?” she asked. “No!” he said.", ["“Is it over?” she asked.", "“No!” he said."],
                  id="? or ! inside a quote, then a lowercase cue"),
+    pytest.param("“We cast 36 votes for Ana Ruiz!” Sen. Tom Reddy said as he opened the vote. It ended at noon.",
+                 ["“We cast 36 votes for Ana Ruiz!” Sen. Tom Reddy said as he opened the vote.", "It ended at noon."],
+                 id="? or ! inside a quote, then a name and its speech verb"),
 ])
 def test_quote_closing_after_the_period_stays_with_its_sentence(text, expected):
     assert texts(text) == expected

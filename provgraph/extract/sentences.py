@@ -55,9 +55,22 @@ _SPEECH = frozenset("said says asked asks added replied wrote told tweeted shout
 
 
 def _continues(text: str, end: int) -> bool:
-    """After a closing quote, a lowercase word or a speech verb carries the same sentence on."""
+    """After a closing quote, a lowercase word or a speech verb carries the same sentence on; after
+    a quoted question or exclamation, so does a name with its speech verb ("...!” Sen. Ana Ruiz said)."""
     m = re.match(r"\s+(\w+)", text[end:end + 30])
-    return bool(m) and "\n" not in text[end:m.start(1) + end] and (m.group(1)[0].islower() or m.group(1).lower() in _SPEECH)
+    if not m or "\n" in text[end:m.start(1) + end]:
+        return False
+    if m.group(1)[0].islower() or m.group(1).lower() in _SPEECH:
+        return True
+    tag = _NAMED_TAG.match(text, end, end + 80)
+    return text[end - 2:end - 1] in "?!" and tag is not None and tag.group(1) in _SPEECH \
+        and m.group(1) not in _STARTERS | _NOBODY  # not "“Is it over?” Nobody answered."
+
+
+_NOBODY = frozenset("Nobody Everyone Everybody Someone Somebody No One Many Some All Most Few Others You Who "
+                    "What Both Neither".split())
+# a name of up to six capitalised words, titles with their stops, then its verb
+_NAMED_TAG = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,6}([a-z]+)\b")
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:

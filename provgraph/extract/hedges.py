@@ -55,7 +55,14 @@ def _hedges_here(word: str, before: str, after: str) -> bool:
         return not re.match(r"\s+to\b", after) and bool(re.search(r"\b(?:is|are|was|were|most|very)\s*$", before))
     if word == "believed":
         return bool(re.search(r"\b(?:is|are|was|were|been|widely)\s*$", before))
+    if word in ("alleged", "suspected", "purported", "reputed") and (person := _PERSON_AFTER.match(after)):
+        return person.group(1).lower() in _EVENT_NOUNS  # "the alleged gunman": the law's word for a suspect,
+        # not doubt about the sentence ("police arrested the alleged gunman"); "the alleged murder" is
     return word not in _FRAMING
+
+
+_PERSON_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?([\w-]+?(?:man|men|ers?|ors?|ists?)|leaders?|members?|mastermind|victims?)\b")
+_EVENT_NOUNS = frozenset("murder murders order orders transfer transfers cover-up number numbers".split())
 
 
 def _strength(hedge: str) -> str:

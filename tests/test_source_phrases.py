@@ -749,3 +749,18 @@ def test_said_the_46_year_old_is_the_person_just_named():
     assert labels(text) == {"Ana Lowe"}
     alone = '"The harbour lost 40 ships in May," said the 46-year-old.'
     assert [(a.source.kind, a.source.anonymous) for c in claims(alone) for a in c.attributions] == [("person", False)]
+
+
+def test_a_number_with_thousands_separators_is_one_token_and_no_source():
+    assert [t.text for t in tokenize("admit 250,000 Syrians")] == ["admit", "250,000", "Syrians"]
+    text = "Lowe, later claiming that the mayor wanted to admit 250,000 migrants, said the ferry cost $4 million."
+    assert "000 migrants" not in labels(text)
+
+
+def test_a_one_word_name_after_the_is_no_person_and_a_summary_is_a_document():
+    text = "Last month, the Harbourer, a British newspaper, revealed that the ferry cost $4 million."
+    assert {(a.source.label, a.source.kind) for c in claims(text) for a in c.attributions} == {
+        ("Harbourer", "organization")}
+    text = "According to the FBI summary, the ferry cost $4 million in 2015."
+    assert {(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+        ("document", False)}

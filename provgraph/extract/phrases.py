@@ -105,10 +105,6 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
                 j = k - 1
                 continue
             break
-        if t.text == "," and 0 < j < end - 1 and tokens[j - 1].text.isdigit() and len(tokens[j + 1].text) == 3 \
-                and tokens[j + 1].text.isdigit():
-            j -= 1  # "1,200 adults": a thousands separator, not the phrase's edge
-            continue
         if not t.is_word and t.text not in ("’", "'", ".", "-", "&"):
             break
         if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):

@@ -391,11 +391,11 @@ def _place_office(head_part: list[Token], article: str) -> Mention | None:
 
 
 def _named_thing(head_part: list[Token], name: list[Token]) -> bool:
-    """"the Human Rights Campaign", "the U.S. Geological Survey", "National Nurses United": a name
-    after "the" with no role between, or one that opens with a country's initials or a national
-    adjective, is an organisation's; a person's name takes no article ("the Rev. Ana Ruiz" has a title)."""
+    """"the Human Rights Campaign", "the Independent", "National Nurses United": a name after "the"
+    with no role between, or one that opens with a country's initials or a national adjective, is an
+    organisation's; a person's name takes no article ("the Rev. Ana Ruiz" has a title)."""
     at = head_part.index(name[0])
-    return at > 0 and head_part[at - 1].lower == "the" and len(name) >= 2 and not name[-1].text.endswith("s") \
+    return at > 0 and head_part[at - 1].lower == "the" and not name[-1].text.endswith("s") \
         or name[0].text in NATIONAL_OPENERS and len(name) >= 2
 
 

@@ -6,7 +6,8 @@ import re
 
 # Internal dots only join single letters ("U.S", "e.g"), so "said.Trump" (a missing space) splits.
 QUOTE_MARKS = frozenset("“”‘’\"«»„")
-_TOKEN = re.compile(r"\w+(?:[’'\-&/]\w+)*(?:\.\w(?!\w))*|[^\w\s]")
+# A number with thousands separators is one token ("250,000 Syrians" is no "000 Syrians").
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\w+(?:[’'\-&/]\w+)*(?:\.\w(?!\w))*|[^\w\s]")
 
 
 class Token:

@@ -764,3 +764,14 @@ def test_a_one_word_name_after_the_is_no_person_and_a_summary_is_a_document():
     text = "According to the FBI summary, the ferry cost $4 million in 2015."
     assert {(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
         ("document", False)}
+
+
+@pytest.mark.parametrize("name", ["Charles de Gaulle", "Ursula von der Leyen", "Luiz Inacio Lula da Silva"])
+def test_a_lower_case_particle_stays_inside_a_name(name):
+    assert labels(f"{name} said the ferry cost $4 million in 2015.") == {name}
+
+
+def test_the_airline_said_is_the_airline_on_the_record():
+    text = "The co-pilot had logged 2,766 flying hours with HarbourAir, the airline said Thursday."
+    assert [(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == [
+        ("organization", False)]

@@ -132,6 +132,8 @@ def office_of(head: list[Token], rest: list[Token]) -> bool:
         and all(t.is_cap or t.lower in NAME_CONNECTORS for t in rest) and sum(t.is_cap for t in rest) >= 3
 
 
+# Lower-case particles inside a person's or a paper's name ("de Gaulle", "von der Leyen", "bin Laden").
+NAME_PARTICLES = frozenset("de da das do dos du del della der den van von bin ibn al el la le di ter".split())
 # Lower-case words inside an organisation's name ("Office of the President").
 NAME_CONNECTORS = frozenset("of the for a and on".split())
 
@@ -173,6 +175,13 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
                 or (run and t.text == "." and i > 0 and is_initials(tokens[i - 1].text)):
             run.insert(0, t)
             i -= 1
+            continue
+        j = i
+        while run and j > 0 and tokens[j].text in NAME_PARTICLES:
+            j -= 1
+        if j < i and is_name_token(tokens[j], j == 0):
+            run[:0] = tokens[j:i + 1]  # "Charles de Gaulle", "Ursula von der Leyen", "Correio da Manhã"
+            i = j - 1
             continue
         j = i
         while j >= 0 and tokens[j].lower in NAME_CONNECTORS:

@@ -775,3 +775,14 @@ def test_the_airline_said_is_the_airline_on_the_record():
     text = "The co-pilot had logged 2,766 flying hours with HarbourAir, the airline said Thursday."
     assert [(a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == [
         ("organization", False)]
+
+
+@pytest.mark.parametrize("phrase, label", [
+    ("Chad's Ambassador to France", "Chad's Ambassador to France"),
+    ("The Secretary of State", "Secretary of State"),
+    ("The Harbourian Assistant Foreign Minister", "Harbourian Assistant Foreign Minister"),
+])
+def test_a_capitalised_office_is_its_holder_not_a_place_or_an_organisation(phrase, label):
+    text = f"{phrase} said the ferry sank in May."
+    assert [(a.source.label, a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == [
+        (label, "person", False)]

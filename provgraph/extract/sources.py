@@ -218,7 +218,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                                                                  or head_part[prep - 1].lower in ("news", "coverage")):
         return None  # "the passage of the Affordable Care Act", "news from Norway": the head is not a source
     affiliation = _strip_det(span_text(affil_part, article)) or None
-    if (office := _place_office(head_part, article)) is not None:
+    if (office := _place_office(head_part, article) or _titled_office(head_part, article)) is not None:
         return office
     if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
             and not any(t.lower in FORMER for t in head_part):
@@ -388,6 +388,25 @@ def _place_office(head_part: list[Token], article: str) -> Mention | None:
     return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)), "definite", described,
                    head_part[-1].lower, role=span_text(head_part[k:], article), affiliation=span_text(place, article),
                    descriptor=described)
+
+
+def _titled_office(head_part: list[Token], article: str) -> Mention | None:
+    """"the Secretary of State", "Chad's Ambassador to France", "the Kuwaiti Assistant Foreign
+    Minister": a capitalised office, alone or of a place, with no name after it, is its holder (someone
+    a reader can identify), not a person named "France" nor an organisation."""
+    words = [t for t in head_part if t.lower not in ("the", "’s", "'s")]
+    at = next((k for k, t in enumerate(words) if t.is_cap and t.lower in OFFICES), None)
+    if at is None or any(not t.is_cap and t.is_word or t.text == "." for t in words[:at]):
+        return None  # ("Dr. Judge": after an honorific, a surname)
+    rest = words[at + 1:]
+    if rest and (rest[0].lower not in ("of", "to", "for") or len(rest) > 3
+                 or not all(t.is_cap or t.lower == "the" or t.text == "." for t in rest[1:])):
+        return None  # "Secretary of State John Kerry": the name after it is the source
+    start = next(k for k, t in enumerate(head_part) if t.lower != "the")
+    described = span_text(head_part[start:], article)
+    owned = any(POSSESSIVE.search(t.text) and t.is_cap for t in head_part)  # "Chad's": a named owner
+    return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)),
+                   "person" if owned else "definite", described, words[at].lower, role=described, descriptor=described)
 
 
 def _named_thing(head_part: list[Token], name: list[Token]) -> bool:

@@ -709,6 +709,11 @@ def test_polnear_output_closes_an_appositive_source_with_its_comma_for_every_cue
     assert sources == {"Ana Lowe, the port's harbour master,"}
 
 
+def test_polnear_output_draws_a_coordinated_subject_as_one_source():
+    (a,) = extract_attributions("The Ruiz campaign and the harbour board said the ferry cost $4 million.")
+    assert [s["text"] for s in a["source"]] == ["The Ruiz campaign and the harbour board"]
+
+
 def test_polnear_output_source_does_not_reach_across_another_cue():
     # the subject of "arguing" is the senator; what she said is no appositive of hers
     text = "Sen. Ana Lowe (R-Ore.) said the ferry was sold in June, arguing that the port lost $4 million."

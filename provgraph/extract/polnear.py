@@ -68,7 +68,7 @@ def _coordinated(spans: list[dict], text: str) -> list[dict]:
     Grassley and Mr. Leahy", "Federal and state officials")."""
     out: list[dict] = []
     for span in sorted(spans, key=lambda s: s["start"]):
-        if out and COORDINATION.fullmatch(text[out[-1]["end"]:span["start"]]):
+        if out and (span["start"] <= out[-1]["end"] or COORDINATION.fullmatch(text[out[-1]["end"]:span["start"]])):
             start, end = out[-1]["start"], max(out[-1]["end"], span["end"])
             out[-1] = {"start": start, "end": end, "text": text[start:end]}
         else:
@@ -83,7 +83,21 @@ def _source_phrase(a: Attribution, text: str, cue_starts: set[int]) -> Span:
     """The source as PolNeAR draws it: the name with the appositive or party tag that describes it
     ("Brian Fallon, the campaign's press secretary,", "Rep. Gwen Moore (D-Wis.)"); the graph keeps
     the name and the role apart."""
-    return _closing_comma(_described(a, _trimmed(a.source_span, text), text, cue_starts), text)
+    return _closing_comma(_described(a, _with_conjunct(_trimmed(a.source_span, text), text), text, cue_starts), text)
+
+
+def _with_conjunct(span: Span, text: str) -> Span:
+    """A name coordinated before the source is part of it ("The Clinton campaign and DNC", "Obama and
+    Clinton's"): PolNeAR draws one phrase for both."""
+    m = CONJUNCT_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if m is None or m.group(1).split()[0] in SENTENCE_OPENERS:
+        return span
+    return Span(m.start(1), span.end, text[m.start(1):span.end])
+
+
+# capitalised words (a name, "The Clinton campaign") and "and" right before the source
+CONJUNCT_BEFORE = re.compile(r"(?<![\w,;:])((?:The |the )?(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*(?:\s+campaign)?)\s+and\s+$")
+SENTENCE_OPENERS = frozenset("But And Or So Yet Then When While If As After Before Since Although Though".split())
 
 
 def _closing_comma(span: Span, text: str) -> Span:

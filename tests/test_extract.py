@@ -714,6 +714,11 @@ def test_polnear_output_draws_a_coordinated_subject_as_one_source():
     assert [s["text"] for s in a["source"]] == ["The Ruiz campaign and the harbour board"]
 
 
+def test_polnear_output_draws_a_poll_with_when_it_was_released():
+    (a,) = extract_attributions("A Harbour Ledger poll released last week found that 40 percent backed the ferry.")
+    assert [s["text"] for s in a["source"]] == ["A Harbour Ledger poll released last week"]
+
+
 def test_polnear_output_source_does_not_reach_across_another_cue():
     # the subject of "arguing" is the senator; what she said is no appositive of hers
     text = "Sen. Ana Lowe (R-Ore.) said the ferry was sold in June, arguing that the port lost $4 million."

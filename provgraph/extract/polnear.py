@@ -83,7 +83,21 @@ def _source_phrase(a: Attribution, text: str, cue_starts: set[int]) -> Span:
     """The source as PolNeAR draws it: the name with the appositive or party tag that describes it
     ("Brian Fallon, the campaign's press secretary,", "Rep. Gwen Moore (D-Wis.)"); the graph keeps
     the name and the role apart."""
-    return _closing_comma(_described(a, _with_conjunct(_trimmed(a.source_span, text), text), text, cue_starts), text)
+    span = _described(a, _with_conjunct(_trimmed(a.source_span, text), text), text, cue_starts)
+    return _closing_comma(_with_release(a, span, text), text)
+
+
+def _with_release(a: Attribution, span: Span, text: str) -> Span:
+    """A document with when it came out ("a CBS News poll released last week found"): PolNeAR draws
+    the participle with it (train 43 to 4); the graph keeps the poll alone."""
+    if a.cue is None or span.end > a.cue.start or not DOCUMENT_END.search(span.text):
+        return span
+    m = RELEASED.fullmatch(text, span.end, a.cue.start)
+    return Span(span.start, m.end(1), text[span.start:m.end(1)]) if m else span
+
+
+DOCUMENT_END = re.compile(r"\b(?:poll|survey|report|study|analysis|audit|review)$")
+RELEASED = re.compile(r"(\s+(?:released|published|conducted|issued)\b[^,.;:“”\"]{0,60}?)\s*")
 
 
 def _with_conjunct(span: Span, text: str) -> Span:

@@ -786,3 +786,15 @@ def test_a_capitalised_office_is_its_holder_not_a_place_or_an_organisation(phras
     text = f"{phrase} said the ferry sank in May."
     assert [(a.source.label, a.source.kind, a.source.anonymous) for c in claims(text) for a in c.attributions] == [
         (label, "person", False)]
+
+
+@pytest.mark.parametrize("phrase, label, role", [
+    ("Secretary of State Ana F. Lowe", "Ana F. Lowe", "Secretary of State"),
+    ("Director of Public Affairs Tom Reddy", "Tom Reddy", "Director of Public Affairs"),
+    ("Harbour Workers Secretary-Treasurer Tom Reddy", "Tom Reddy", "Harbour Workers Secretary-Treasurer"),
+    ("Ruiz Pollster Tom Reddy", "Tom Reddy", "Ruiz Pollster"),
+])
+def test_a_person_named_after_a_capitalised_role_is_the_person(phrase, label, role):
+    text = f"{phrase} said the ferry sank in May."
+    assert [(a.source.label, a.source.kind, a.source.role) for c in claims(text) for a in c.attributions] == [
+        (label, "person", role)]

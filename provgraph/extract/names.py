@@ -51,7 +51,8 @@ def is_name_token(tok: Token, first: bool) -> bool:
     low = tok.lower.rstrip(".")
     if tok.text == "I":
         return False  # "the experts I spoke to": the writer, no one's name
-    if low in lexicon.words("titles.txt") or tok.text in lexicon.words("demonyms.txt", lower=False) \
+    if low in lexicon.words("titles.txt") or "-" in low and all(p in lexicon.words("titles.txt") for p in low.split("-")) \
+            or tok.text in lexicon.words("demonyms.txt", lower=False) \
             or low in CALENDAR or low in STATE_ABBREVIATIONS:
         return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
     if first and (known_word(tok.text) or low in OPENING_PREPOSITIONS):

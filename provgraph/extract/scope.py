@@ -12,7 +12,8 @@ import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.appositives import NAMED
-from provgraph.extract.clauses import noun_phrase
+from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS
+from provgraph.extract.clauses import finite, noun_phrase
 from provgraph.extract.found import Found
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import COORDINATORS, parse_mention
@@ -231,16 +232,22 @@ def says_nothing(a: Found | Attribution) -> bool:
 
 
 def adds_a_thing(a: Found | Attribution) -> bool:
-    """"The state had added a week of early voting", "Johnson told a joke", "she wrote a letter to the
-    board": a cue with a thing for its object is an act, not a word said ("she added that ...", "...,
-    he added", "told reporters the ferry sank")."""
-    if a.cue_lemma not in ("add", "tell", "write") or not a.content or a.cue is None \
+    """"The state had added a week of early voting", "Johnson told a joke", "Obama embraced an
+    approach", "she displayed some of the same impulses": a cue with a thing for its object is an act
+    or an attitude, not a word said ("she added that ...", "..., he added", "told reporters the ferry
+    sank"); only a cue of report keeps a thing as what it passes on ("confirmed the death of ...")."""
+    if a.cue_lemma in REPORTING and a.cue_lemma not in ("add", "tell", "write") or not a.content or a.cue is None \
             or not a.cue.start < a.content[0].start <= a.cue.end + 2:  # (the tagger may read "wrote a letter" as the cue)
         return False
     head = _CLAUSE_AFTER_OBJECT.split(a.content[0].text, 1)[0]
-    return head[:1] not in QUOTE_MARKS and noun_phrase(head)
+    told = _THAT.search(head)  # "sounded the alarm that cases had tripled": what the alarm says
+    return head[:1] not in QUOTE_MARKS and noun_phrase(head) and not (told and not finite(told.group(1)))
 
 
+_THAT = re.compile(r"\bthat\s+(\w+)")
+
+
+REPORTING = SPEECH_LEMMAS | INFORMATION
 _CLAUSE_AFTER_OBJECT = re.compile(r",|\s(?:after|before|because|when|while|since|until|if|as)\s")
 
 

@@ -803,7 +803,6 @@ def test_a_person_named_after_a_capitalised_role_is_the_person(phrase, label, ro
 @pytest.mark.parametrize("engine", ["model", "rules"])
 def test_an_attitude_to_a_thing_credits_no_claim_but_a_report_of_a_thing_does(engine):
     # what he embraced is a thing, not something he said; what the mayor confirmed is his report
-    assert not [c for c in claims("Instead, Lowe embraced an approach that relies on a series of pledges.", engine)
-                if c.attributions]
+    assert not [c for c in claims("Lowe adopted a plan to sell the ferry in May.", engine) if c.attributions]
     (claim,) = claims("The mayor confirmed the death of 40 sailors in May.", engine)
     assert [a.source.label for a in claim.attributions] == ["The mayor"]

@@ -44,6 +44,8 @@ def finite(word: str, before: str = "") -> bool:
     infinitive, and an -s form after a determiner, a preposition or an -ing word is a plural
     ("growing concerns")."""
     low = word.lower().replace("’", "'")
+    if word == "May" and before.lower() in PREPOSITIONS | {"since", "until", "last", "next", "early", "late"}:
+        return False  # "in May": the month
     if low in AUXILIARY or low in lexicon.words("past_verbs.txt") or regular_past(low) or low.endswith("n't"):
         return True
     before = before.lower()

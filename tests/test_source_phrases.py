@@ -806,3 +806,13 @@ def test_an_attitude_to_a_thing_credits_no_claim_but_a_report_of_a_thing_does(en
     assert not [c for c in claims("Lowe adopted a plan to sell the ferry in May.", engine) if c.attributions]
     (claim,) = claims("The mayor confirmed the death of 40 sailors in May.", engine)
     assert [a.source.label for a in claim.attributions] == ["The mayor"]
+
+
+def test_she_is_not_the_man_quoted_last_and_he_is_the_subject_just_before():
+    text = "Ana Lowe said she had sold the ferry in May. Tom Reddy said his crew was laid off. She said it cost $4 million."
+    (cost,) = [c for c in claims(text) if "$4 million" in c.text]
+    assert [a.source.label for a in cost.attributions] == ["Ana Lowe"]
+    text = ("Tom Reddy said the harbour needs dredging. Mayor Ana Lowe then toured the pier on Monday. "
+            "“We will dredge it in May,” she said.")
+    (may,) = [c for c in claims(text) if "dredge it" in c.text]
+    assert [a.source.label for a in may.attributions] == ["Ana Lowe"]

@@ -60,6 +60,8 @@ def is_name_token(tok: Token, first: bool) -> bool:
     return True
 
 
+# What follows an opening participle ("Following a shooting", "Speaking at", "Asked about"), never a surname
+OPENING_OBJECTS = frozenset("a an the his her their its this that about at to in on by for with from".split())
 OPENING_PREPOSITIONS = frozenset("on in at by for from during since until after before last next".split())
 
 
@@ -268,8 +270,9 @@ def opening_name(tokens: list[Token]) -> list[Token] | None:
     run = []
     if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
         return None  # "While Obama had ...": the sentence opens with a clause, not its subject
-    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and any(t.text == "," for t in tokens[1:6]):
-        return None  # "Holding signs, the protesters ...", "Asked about it, she ...": an opening participle
+    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and (
+            any(t.text == "," for t in tokens[1:6]) or tokens[1:2] and tokens[1].lower in OPENING_OBJECTS):
+        return None  # "Holding signs, the protesters ...", "Following a mass shooting in ...": an opening participle
     while k < len(tokens) and tokens[k].is_word and is_name_token(tokens[k], first=(k == 0)) \
             and not POSSESSIVE.search(tokens[k].text):
         run.append(tokens[k])

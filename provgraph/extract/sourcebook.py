@@ -56,6 +56,8 @@ COLLECTIVES = frozenset("campaign team camp administration family foundation org
 
 # Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
 # is the House Oversight Committee, not the last organisation mentioned).
+PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
+                  "herself": "she"}
 # What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
 # for this many sentences after
 ISSUED = frozenset("statement statements".split())
@@ -90,12 +92,20 @@ class SourceBook:
         self._index: dict[tuple, list[Source]] = {}
         self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
+        self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
         self._issued: dict[str, tuple[int, Source]] = {}  # "statement" -> (sentence, whose) of the last one named
 
     def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
         anonymity, so a description of one stays unnamed."""
-        return self._seen(self._resolve(m, anonymity))
+        found = self._seen(self._resolve(m, anonymity))
+        if found is not None and found.kind == "person" and m.kind != "pronoun" and id(found) not in self._gender:
+            # "Clinton said she ...": the first he or she after a person's name takes them up
+            after = [t.lower for t in self.tokens if t.start >= m.span.end][:3]  # "Clinton said she", "Obama's his"
+            word = next((w for w in after if w in PRONOUN_GENDER), None)  # (not from a pronoun resolved: an
+            if word is not None:  # error there would spread)
+                self._gender[id(found)] = PRONOUN_GENDER[word]
+        return found
 
     def _seen(self, found: Source | None) -> Source | None:
         if found is not None:
@@ -360,12 +370,15 @@ class SourceBook:
     def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
                   "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
+        if subject and pronoun in ("he", "she") and (opener := self._subject()) is not None \
+                and self._gender.get(id(opener), pronoun) == pronoun:
+            return opener  # "Nordhaus said X. Obama then ... he said": the subject before, not the last quoted
         for s in self._recent():
             if s.kind in wanted:
-                if pronoun == "they" and s.kind == "person":
-                    continue
+                if pronoun == "they" and s.kind == "person" or self._gender.get(id(s), pronoun) != pronoun:
+                    continue  # ("she" is not the man quoted last)
                 return s
-        return self._subject() if subject and pronoun in ("he", "she") else None
+        return None
 
     def _subject(self) -> Source | None:
         """"Trump pitched himself to voters. 'Look at ...,' he said.": with no source to refer to,

@@ -816,3 +816,13 @@ def test_she_is_not_the_man_quoted_last_and_he_is_the_subject_just_before():
             "“We will dredge it in May,” she said.")
     (may,) = [c for c in claims(text) if "dredge it" in c.text]
     assert [a.source.label for a in may.attributions] == ["Ana Lowe"]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text", [
+    "“We are treating it as one long vote,” said Ruiz’s deputy campaign manager, Tom Reddy.",
+    "Ruiz’s deputy campaign manager, Tom Reddy, said the ferry sank in May.",
+])
+def test_a_role_owned_by_a_name_with_the_persons_name_beside_it_is_that_person(text, engine):
+    assert [(a.source.label, a.source.role) for c in claims(text, engine) for a in c.attributions] == [
+        ("Tom Reddy", "Ruiz’s deputy campaign manager")]

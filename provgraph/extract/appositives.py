@@ -36,8 +36,10 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
         end = next((k for k in range(comma + 1, last + 1) if tokens[k].text == ","), last + 1)
         sides = [tokens[first:comma], tokens[comma + 1:end]]
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
-        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or f.cue.start < m.span.end:
-            return []  # after "According to the official," a name begins what was said
+        after_cue = f.cue.start < m.span.end
+        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or after_cue and not _ends_sentence(tokens, last + 2):
+            return []  # after "According to the official," a name begins what was said (not "..., said her
+            # deputy, Rich Beeson.": a name that ends the sentence is the appositive)
         k = last + 2
         plural = m.head.endswith("s")  # "two members of Congress, Tom Reyes and Ana Ruiz, said"
         while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
@@ -57,7 +59,7 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
             continue
         if named.kind == "person" and len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
             continue  # a one-word "name" beside a description is as likely a place or a day
-        if description[0].lower not in DESCRIPTION_OPENERS:
+        if description[0].lower not in DESCRIPTION_OPENERS and not _owner(description[0]):
             continue
         whole = [t for side in sides for t in side]
         role = text[description[0].start:description[-1].end]
@@ -70,10 +72,23 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
     return []
 
 
+def _ends_sentence(tokens, k: int) -> bool:
+    """Is tokens[k:] a capitalised name, and then the sentence's end?"""
+    j = k
+    while j < len(tokens) and (tokens[j].is_cap and tokens[j].is_word or tokens[j].text in NAME_PARTS and j > k):
+        j += 1
+    return j > k and (j == len(tokens) or j == len(tokens) - 1 and tokens[j].text in (".", "!", "?"))
+
+
+def _owner(token) -> bool:
+    """"Ruiz’s (deputy campaign manager)": a description may open with a named owner."""
+    return token.is_cap and token.lower.endswith(("’s", "'s"))
+
+
 def _a_role(phrase) -> bool:
     """"the White House spokesman", "the director of the FBI": a role at a named organisation,
     which a name set beside it makes a person's (not "The New York Times")."""
-    return phrase[0].lower in DESCRIPTION_OPENERS and any(
+    return (phrase[0].lower in DESCRIPTION_OPENERS or _owner(phrase[0])) and any(
         t.is_word and not t.is_cap and t.lower not in ROLE_JOINERS for t in phrase[1:])
 
 
@@ -122,7 +137,8 @@ def name_before(f: Found, tokens, text: str) -> None:
         return  # "Ann Lee, a pilot, said X, and Bob Ruiz, a captain, said": a clause, not a description
     name = tokens[start:comma]
     named = parse_mention(tuple(name), text)
-    if named is None or named.kind != "person" or named.anonymous or m is not None and named.label == m.label \
+    if named is None or named.kind != "person" or named.anonymous or named.descriptor \
+            or m is not None and named.label == m.label \
             or len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
         return
     end = next(k for k in range(comma + 1, len(tokens)) if tokens[k].text == ",")

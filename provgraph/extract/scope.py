@@ -12,7 +12,7 @@ import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.appositives import NAMED
-from provgraph.extract.checkable import INFORMATION, SPEECH_LEMMAS
+from provgraph.extract.checkable import TYPED_LEMMAS
 from provgraph.extract.clauses import finite, noun_phrase
 from provgraph.extract.found import Found
 from provgraph.extract.phrases import np_forward_end
@@ -232,11 +232,12 @@ def says_nothing(a: Found | Attribution) -> bool:
 
 
 def adds_a_thing(a: Found | Attribution) -> bool:
-    """"The state had added a week of early voting", "Johnson told a joke", "Obama embraced an
-    approach", "she displayed some of the same impulses": a cue with a thing for its object is an act
-    or an attitude, not a word said ("she added that ...", "..., he added", "told reporters the ferry
-    sank"); only a cue of report keeps a thing as what it passes on ("confirmed the death of ...")."""
-    if a.cue_lemma in REPORTING and a.cue_lemma not in ("add", "tell", "write") or not a.content or a.cue is None \
+    """"The state had added a week of early voting", "Johnson told a joke", "Obama adopted the
+    plan", "she displayed the same impulses": a cue with a thing for its object is an act, not a
+    word said ("she added that ...", "..., he added", "told reporters the ferry sank"); a cue of report
+    or stance keeps a thing as what it passes on or judges ("confirmed the death of ...", "many
+    question the plan's viability", "described the situation as a time bomb")."""
+    if a.cue_lemma in TYPED_LEMMAS and a.cue_lemma not in ("add", "tell", "write") or not a.content or a.cue is None \
             or not a.cue.start < a.content[0].start <= a.cue.end + 2:  # (the tagger may read "wrote a letter" as the cue)
         return False
     head = _CLAUSE_AFTER_OBJECT.split(a.content[0].text, 1)[0]
@@ -247,7 +248,6 @@ def adds_a_thing(a: Found | Attribution) -> bool:
 _THAT = re.compile(r"\bthat\s+(\w+)")
 
 
-REPORTING = SPEECH_LEMMAS | INFORMATION
 _CLAUSE_AFTER_OBJECT = re.compile(r",|\s(?:after|before|because|when|while|since|until|if|as)\s")
 
 

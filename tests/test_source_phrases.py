@@ -826,3 +826,11 @@ def test_she_is_not_the_man_quoted_last_and_he_is_the_subject_just_before():
 def test_a_role_owned_by_a_name_with_the_persons_name_beside_it_is_that_person(text, engine):
     assert [(a.source.label, a.source.role) for c in claims(text, engine) for a in c.attributions] == [
         ("Tom Reddy", "Ruiz’s deputy campaign manager")]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour board responded quickly by easing the fees and providing $500,000 in aid.",
+    "Union leaders have never trusted him.",
+])
+def test_acting_by_doing_something_or_an_attitude_to_someone_credits_no_claim(text):
+    assert not [c for c in claims(text) if c.attributions]

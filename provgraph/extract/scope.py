@@ -241,8 +241,13 @@ def adds_a_thing(a: Found | Attribution) -> bool:
             or not a.cue.start < a.content[0].start <= a.cue.end + 2:  # (the tagger may read "wrote a letter" as the cue)
         return False
     head = _CLAUSE_AFTER_OBJECT.split(a.content[0].text, 1)[0]
+    if _PERSON_OR_MEANS.match(head):
+        return True  # "have never trusted him", "responded by easing sanctions": whom, or how they acted
     told = _THAT.search(head)  # "sounded the alarm that cases had tripled": what the alarm says
     return head[:1] not in QUOTE_MARKS and noun_phrase(head) and not (told and not finite(told.group(1)))
+
+
+_PERSON_OR_MEANS = re.compile(r"(?:him|them|us|me)\W*$|(?:\w+ly\s+)?by\s+\w+ing\b", re.IGNORECASE)
 
 
 _THAT = re.compile(r"\bthat\s+(\w+)")

@@ -834,3 +834,12 @@ def test_a_role_owned_by_a_name_with_the_persons_name_beside_it_is_that_person(t
 ])
 def test_acting_by_doing_something_or_an_attitude_to_someone_credits_no_claim(text):
     assert not [c for c in claims(text) if c.attributions]
+
+
+def test_a_share_of_voters_is_the_poll_named_paragraphs_before_and_speaking_to_someone_says_nothing():
+    text = ("The latest Harbour Ledger/ABC News poll was conducted last week. Lowe toured the pier on Monday. "
+            "The ferry was sold in May. Ruiz spoke to reporters on Tuesday. "
+            "Forty-six percent of voters said they backed the ferry sale.")
+    (share,) = [c for c in claims(text) if "Forty-six" in c.text]
+    assert [a.source.label for a in share.attributions] == ["Harbour Ledger/ABC News poll"]
+    assert not [c for c in claims(text) if "reporters" in c.text and c.attributions]

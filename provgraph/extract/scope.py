@@ -237,8 +237,12 @@ def adds_a_thing(a: Found | Attribution) -> bool:
     word said ("she added that ...", "..., he added", "told reporters the ferry sank"); a cue of report
     or stance keeps a thing as what it passes on or judges ("confirmed the death of ...", "many
     question the plan's viability", "described the situation as a time bomb")."""
-    if a.cue_lemma in TYPED_LEMMAS and a.cue_lemma not in ("add", "tell", "write") or not a.content or a.cue is None \
-            or not a.cue.start < a.content[0].start <= a.cue.end + 2:  # (the tagger may read "wrote a letter" as the cue)
+    if not a.content or a.cue is None or not a.cue.start < a.content[0].start <= a.cue.end + 2:
+        return False  # (the tagger may read "wrote a letter" as the cue)
+    place = _PREPOSITION.match(a.content[0].text)
+    if place and len(a.content) == 1 and noun_phrase("the " + a.content[0].text[place.end():]):
+        return True  # "Ruiz spoke to reporters on Tuesday": whom and when, nothing said
+    if a.cue_lemma in TYPED_LEMMAS and a.cue_lemma not in ("add", "tell", "write"):
         return False
     head = _CLAUSE_AFTER_OBJECT.split(a.content[0].text, 1)[0]
     if _PERSON_OR_MEANS.match(head):
@@ -247,6 +251,9 @@ def adds_a_thing(a: Found | Attribution) -> bool:
     return head[:1] not in QUOTE_MARKS and noun_phrase(head) and not (told and not finite(told.group(1)))
 
 
+# (after "to", only a noun: "appeared to blame the port" is an infinitive, what she said)
+_PREPOSITION = re.compile(r"(?:with|at|on|in|during|about|before|after|from|to(?=\s+(?:the|a|an|his|her|their|its|[A-Z]"
+                          r"|\w+s\b)))\s+")
 _PERSON_OR_MEANS = re.compile(r"(?:him|them|us|me)\W*$|(?:\w+ly\s+)?by\s+\w+ing\b", re.IGNORECASE)
 
 

@@ -92,6 +92,7 @@ class SourceBook:
         self._index: dict[tuple, list[Source]] = {}
         self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
+        self._poll_named: tuple[int, list[Token]] | None = None  # the last sentence that names a poll
         self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
         self._issued: dict[str, tuple[int, Source]] = {}  # "statement" -> (sentence, whose) of the last one named
 
@@ -357,6 +358,8 @@ class SourceBook:
         sentence's subject is the speaker's, not the article's)."""
         self.sentence, self.tokens = n, tokens
         self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
+        if not quoted and any(t.lower in POLL_NOUNS for t in tokens[2:]):
+            self._poll_named = (n, tokens)
         name = opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
@@ -415,6 +418,8 @@ class SourceBook:
         # topic ("The survey ran June 3-6 ... Its error margin is 4 points")
         if found is None and far:
             found = next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
+        if found is None and far and self._poll_named is not None:
+            found = self._named_poll([self._poll_named])  # named further back, never credited yet
         return found
 
     def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:

@@ -843,3 +843,13 @@ def test_a_share_of_voters_is_the_poll_named_paragraphs_before_and_speaking_to_s
     (share,) = [c for c in claims(text) if "Forty-six" in c.text]
     assert [a.source.label for a in share.attributions] == ["Harbour Ledger/ABC News poll"]
     assert not [c for c in claims(text) if "reporters" in c.text and c.attributions]
+
+
+def test_a_capitalised_poll_is_the_poll_and_an_opening_adverb_is_no_name():
+    text = "Voters oppose the ferry sale, a new Harbour Ledger/Dover University Poll finds."
+    assert {(a.source.label, a.source.kind) for c in claims(text) for a in c.attributions} == {
+        ("Harbour Ledger/Dover University Poll", "document")}
+    text = ("Tom Reddy said the pier was unsafe. Later on Monday, Senator Ana Lowe questioned the ferry sale. "
+            "“It was a pathological lie,” she said.")
+    (lie,) = [c for c in claims(text) if "pathological" in c.text]
+    assert "Later" not in {a.source.label for a in lie.attributions}

@@ -286,7 +286,8 @@ def opening_name(tokens: list[Token]) -> list[Token] | None:
 
 SENTENCE_OPENERS = frozenset("but and yet so however meanwhile still also then now when while after before if though "
                              "although because as in on at for with from by since during over under this that there "
-                             "here it what who which where why how once despite unlike like".split())
+                             "here it what who which where why how once despite unlike like later soon earlier "
+                             "instead separately finally first next today yesterday tonight last".split())
 
 
 def last_full_name(tokens: list[Token], before: int) -> str | None:

@@ -258,6 +258,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                 return None
             name, affiliation = rest, affiliation or owner  # "Google's Sundar Pichai": Pichai, of Google
             span = Span(name[0].start, name[-1].end, span_text(name, article))
+        if len(name) >= 2 and name[-1].lower in ("poll", "polls"):
+            label = span_text(name, article)  # "the USA TODAY/Suffolk University Poll": the poll, by its name
+            return Mention(span, "document", label, name[-1].lower, affiliation=affiliation)
         org_at = [k for k, t in enumerate(name) if t.lower in lexicon.words("organization_words.txt")]
         if org_at and org_at[-1] < len(name) - 1 and all(t.is_cap or t.text == "." for t in name[org_at[-1] + 1:]):
             name = name[org_at[-1] + 1:]  # "... of the General Staff Valery Gerasimov": the person

@@ -846,7 +846,7 @@ def test_a_share_of_voters_is_the_poll_named_paragraphs_before_and_speaking_to_s
 
 
 def test_a_capitalised_poll_is_the_poll_and_an_opening_adverb_is_no_name():
-    text = "Voters oppose the ferry sale, a new Harbour Ledger/Dover University Poll finds."
+    text = "A new Harbour Ledger/Dover University Poll finds that 60 percent of voters oppose the ferry sale."
     assert {(a.source.label, a.source.kind) for c in claims(text) for a in c.attributions} == {
         ("Harbour Ledger/Dover University Poll", "document")}
     text = ("Tom Reddy said the pier was unsafe. Later on Monday, Senator Ana Lowe questioned the ferry sale. "

@@ -853,3 +853,8 @@ def test_a_capitalised_poll_is_the_poll_and_an_opening_adverb_is_no_name():
             "“It was a pathological lie,” she said.")
     (lie,) = [c for c in claims(text) if "pathological" in c.text]
     assert "Later" not in {a.source.label for a in lie.attributions}
+
+
+@pytest.mark.parametrize("opener", ["Maybe", "Now", "Perhaps"])
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name(opener):
+    assert labels(f"{opener} Reddy says the ferry sank in May.") == {"Reddy"}

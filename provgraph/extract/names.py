@@ -55,13 +55,15 @@ def is_name_token(tok: Token, first: bool) -> bool:
             or tok.text in lexicon.words("demonyms.txt", lower=False) \
             or low in CALENDAR or low in STATE_ABBREVIATIONS:
         return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
-    if first and (known_word(tok.text) or low in OPENING_PREPOSITIONS):
-        return False  # "On Wednesday, ...", "In March": a preposition opening the sentence
+    if first and (known_word(tok.text) or low in OPENING_PREPOSITIONS or low in OPENING_ADVERBS):
+        return False  # "On Wednesday, ...", "In March", "Maybe Trump said": a word opening the sentence
     return True
 
 
 # What follows an opening participle ("Following a shooting", "Speaking at", "Asked about"), never a surname
 OPENING_OBJECTS = frozenset("a an the his her their its this that about at to in on by for with from".split())
+OPENING_ADVERBS = frozenset("maybe perhaps now also even still yet then so thus instead later soon meanwhile "
+                            "indeed only just well yes no".split())
 OPENING_PREPOSITIONS = frozenset("on in at by for from during since until after before last next".split())
 
 

@@ -858,3 +858,9 @@ def test_a_capitalised_poll_is_the_poll_and_an_opening_adverb_is_no_name():
 @pytest.mark.parametrize("opener", ["Maybe", "Now", "Perhaps"])
 def test_an_adverb_opening_the_sentence_is_no_part_of_the_name(opener):
     assert labels(f"{opener} Reddy says the ferry sank in May.") == {"Reddy"}
+
+
+def test_a_share_of_respondents_after_unnamed_exit_polls_is_those_polls():
+    text = "Exit polls showed a close race in Dover on Tuesday. Six in 10 Republicans said they wanted an outsider."
+    (share,) = [c for c in claims(text) if "Six in 10" in c.text]
+    assert [(a.source.label, a.source.kind) for a in share.attributions] == [("Exit polls", "document")]

@@ -420,6 +420,9 @@ class SourceBook:
             found = next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
         if found is None and far and self._poll_named is not None:
             found = self._named_poll([self._poll_named])  # named further back, never credited yet
+        if found is None:  # "exit polls show ... Six in 10 Republicans said": the polls, unnamed as they are
+            found = next((s for s in self._recent() if s.kind == "document"
+                          and POLL_NOUNS & set(normalise(s.label).split("-"))), None)
         return found
 
     def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:

@@ -26,7 +26,8 @@ from rdflib import URIRef
 
 from provgraph import vocab
 from provgraph.extract import lexicon
-from provgraph.extract.sources import _strip_det, canonical_outlet, normalise
+from provgraph.extract.outlets import canonical_outlet
+from provgraph.extract.sources import _strip_det, normalise
 from provgraph.model import Article, Attribution, Claim, Source
 from provgraph.summary import RDF_JSON, claim_summary, dumps
 from provgraph.vocab import ID

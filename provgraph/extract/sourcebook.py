@@ -9,7 +9,6 @@ never leave their article: merging them by descriptor would fabricate corroborat
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from provgraph.extract import lexicon
@@ -17,58 +16,17 @@ from provgraph.extract.names import (
     CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, first_name, initials, is_acronym, last_full_name,
     opening_name, possessor_name, surname_match, without_suffix,
 )
+from provgraph.extract.referents import (
+    COLLECTIVES, DESCRIBED_PERSONS, GENERIC_NOUNS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH, NAMED_SET, NOT_FIRST_NAMES,
+    NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, OUTLET_NOUNS, PERSON_EPITHETS, PRONOUN_GENDER, REPRESENTATIVES,
+    STUDY_NOUNS, describes, holds, office_of,
+)
 from provgraph.extract.sources import (
     DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, SPOKESPEOPLE, Mention,
     _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
-
-OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
-                         "channel station wire website".split())
-
-# Singular nouns that name one person by what they are ("the businessman", "the nominee").
-PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
-                            "politician year-old".split())
-# ... and offices, which name the person just named only if that is their office ("the senator").
-OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
-                            "congresswoman lawmaker minister".split())
-
-# Offices with one holder at a time: "the governor" is someone the reader can identify, where "the
-# official" or "the aide" could be anyone.
-UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman chair ceo ambassador judge "
-                           "speaker chancellor king queen pope premier".split())
-# "The billionaire businessman said": a definite description of one person names someone the reader
-# knows (the article named them, if not yet as a source), never an anonymous source.
-# ... as does "the director", "the woman": one person the story is about, though which one is left
-# to the reader (so no one is picked for it: "the woman" after "Trump met a voter" is not Trump),
-# unless the article brought in someone unnamed that way ("a woman in the crowd", "one woman", then
-# "the woman").
-DESCRIBED_PERSONS = frozenset("director woman man actress actor filmmaker author writer novelist singer comedian "
-                              "founder owner columnist professor economist historian scientist researcher "
-                              "journalist reporter editor pastor wife husband mother father daughter son doctor "
-                              "physician surgeon coach player athlete entrepreneur investor producer".split())
-IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS | DESCRIBED_PERSONS
-# Who speaks on the record for someone, named by whose they are ("his lawyer", "their attorneys").
-REPRESENTATIVES = frozenset("lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson".split())
-# Collectives that belong to a person ("her campaign", "the Trump team").
-COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
-
-# Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
-# is the House Oversight Committee, not the last organisation mentioned).
-PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
-                  "herself": "she"}
-# What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
-# for this many sentences after
-ISSUED = frozenset("statement statements".split())
-ISSUED_REACH = 6
-# "a Reuters survey of voter lists ... The study found": one study, named once and then by any of these
-STUDY_NOUNS = frozenset("study survey analysis report review audit research investigation assessment".split())
-GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
-
-
-# Capitalised sentence openers that begin no full name ("Neither Clinton nor ...", "Only Trump ...").
-NOT_FIRST_NAMES = frozenset("neither either nor only even not no every each just".split())
 
 
 class SourceBook:
@@ -214,7 +172,7 @@ class SourceBook:
             m = replace(m, label=full)
         kind = m.kind
         if kind in ("definite", "anonymous") and (m.head in IDENTIFYING_HEADS - self._introduced
-                                                  or m.role is not None and not m.anonymous or _office_of(m)) \
+                                                  or m.role is not None and not m.anonymous or office_of(m)) \
                 and m.span.text.lower().startswith("the ") and not anonymity and not POSSESSIVE.search(m.span.text):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
@@ -237,7 +195,7 @@ class SourceBook:
         many as it counts), unless it describes unnamed sources given before; "the investigators"
         could be anyone's."""
         match = NAMED_SET.fullmatch(m.span.text)
-        if match is None or any(s.anonymous and s.descriptor and _describes(m.label, s.descriptor)
+        if match is None or any(s.anonymous and s.descriptor and describes(m.label, s.descriptor)
                                 for s in self.sources[-self.DEFINITE_REACH:]):
             return None
         count = NUMBERS.get((match.group(1) or "").lower(), 2)
@@ -292,7 +250,7 @@ class SourceBook:
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
         found = next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                      and (not office or _holds(s.role, m.head))), None)
+                      and (not office or holds(s.role, m.head))), None)
         before = self._openings[0][1] if len(self._openings) > 1 else []
         if found is None and not office and not any(m.head in t.lower for t in before):
             # "Ana Lowe spoke on Monday. '...,' said the 46-year-old.": the name the sentence before
@@ -451,10 +409,10 @@ class SourceBook:
         stem = head.rstrip("s")
         recent = self.sources[-self.DEFINITE_REACH:][::-1]
         for s in recent:
-            if s.anonymous and s.descriptor and _describes(label, s.descriptor):
+            if s.anonymous and s.descriptor and describes(label, s.descriptor):
                 return s
         for s in recent:
-            if s.kind == "person" and s.role and (stem in s.role.lower() or _holds(s.role, stem)):
+            if s.kind == "person" and s.role and (stem in s.role.lower() or holds(s.role, stem)):
                 return s
             if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
                 return s  # "the governor" again
@@ -521,37 +479,3 @@ class SourceBook:
 
 def _named_poll_source(s: Source) -> bool:
     return s.kind == "document" and not s.anonymous and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
-
-
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# "the brothers", "the two candidates", "all three senators", "both men": a set of people referred back to
-NAMED_SET = re.compile(r"(?i)(?:the|these|those|all|both)(?:\s+the)?(?:\s+(two|three|four|five|six))?\s+"
-                       r"(?:brothers|sisters|siblings|twins|couple|pair|candidates|nominees|rivals|men|women)")
-
-
-def _describes(definite: str, descriptor: str) -> bool:
-    """Whether "the official" or "the senior official" names again "a senior administration official"
-    (or "the source" one of "sources within the ministry"): each of its words is in the earlier
-    description; "the band leader" is not one of "European leaders"."""
-    words = {w.rstrip("s") for w in normalise(definite).split("-") if w not in DETERMINERS}
-    return bool(words) and words <= {w.rstrip("s") for w in normalise(descriptor).split("-")}
-
-
-def _office_of(m: Mention) -> bool:
-    """"the Senate minority leader", "the House speaker": an office of a named institution has one
-    holder a reader can identify ("the White House official" is one of many: unnamed)."""
-    words = m.span.text.split()
-    return len(words) >= 3 and words[1][:1].isupper() and m.head in lexicon.words("titles.txt") \
-        and m.head not in lexicon.words("anonymous_nouns.txt") and not words[-1][:1].isupper()
-
-
-def _holds(role: str | None, office: str) -> bool:
-    """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
-    words = (role or "").lower().split()
-    return any(office in w for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
-
-
-OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
-                        "president": "pres.", "secretary": "sec.", "admiral": "adm.", "general": "gen.",
-                        "colonel": "col.", "lieutenant": "lt.", "sergeant": "sgt.", "captain": "capt.",
-                        "commissioner": "comm.", "attorney": "atty.", "superintendent": "supt."}

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
-    CALENDAR, DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
+    DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
     name_run, plural_title, role_before, span_text, split_affiliation, surname,
 )
+from provgraph.extract.outlets import canonical_outlet, outlet_name
 from provgraph.extract.phrases import one_holder
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
@@ -76,59 +77,6 @@ def _person_word(word: str) -> bool:
     return word in lexicon.words("source_heads.txt") and not any(
         word in lexicon.words(name) for name in ("document_nouns.txt", "organization_words.txt", "outlet_words.txt",
                                                  "anonymous_nouns.txt"))
-
-
-def _outlet_name(tokens: list[Token], article: str) -> list[Token] | None:
-    """Longest run of tokens that is a known outlet name, or a capitalised name beside an outlet word."""
-    outlets = lexicon.words("outlets.txt", lower=False)
-    best: list[Token] | None = None
-    for i in range(len(tokens)):
-        for j in range(min(len(tokens), i + 5), i, -1):
-            if span_text(tokens[i:j], article) in outlets or _shouted_outlet(span_text(tokens[i:j], article)):
-                if best is None or j - i > len(best):
-                    best = tokens[i:j]
-                break
-    if best:
-        return best
-    words = [t.lower for t in tokens]
-    if any(w in lexicon.words("outlet_words.txt") for w in words) and words[-1] not in lexicon.words("anonymous_nouns.txt"):
-        # the name is the last capitalised run, capitalised outlet words included ("news agency RIA",
-        # "the Coast Times", "the Kyiv Post newspaper"); lowercase ones ("agency") are not part of it
-        run: list[Token] = []
-        for t in reversed(tokens):
-            capital = t.is_cap and t.text not in lexicon.words("demonyms.txt", lower=False) and t.lower not in DETERMINERS
-            if capital:
-                run.insert(0, t)
-            elif run:
-                break
-        outlet_words = lexicon.words("outlet_words.txt")
-        if run and any(t.lower not in outlet_words and t.lower not in CALENDAR for t in run) \
-                and _next_to_outlet_word(tokens, run):
-            return run
-    return None
-
-
-def _shouted_outlet(text: str) -> str | None:
-    """"POLITICO", "USA TODAY": an outlet as it prints its own name, in capitals (outlets.txt spells
-    it "Politico"); not a short acronym, which the list holds as it is written."""
-    return _outlets_in_capitals().get(text) if len(text) > 3 and text.isupper() else None
-
-
-@cache
-def _outlets_in_capitals() -> dict[str, str]:
-    return {name.upper(): name for name in lexicon.words("outlets.txt", lower=False)}
-
-
-def _next_to_outlet_word(tokens: list[Token], run: list[Token]) -> bool:
-    """"news agency RIA", "the Kyiv Post newspaper": the name stands by its outlet word, not after a
-    preposition ("slanted news from Norway" names a country, not an outlet)."""
-    first, last = tokens.index(run[0]), tokens.index(run[-1])
-    outlet_words = lexicon.words("outlet_words.txt")
-    if any(t.lower in outlet_words for t in run):
-        return True
-    before = next((t for t in reversed(tokens[:first]) if t.lower not in DETERMINERS), None)
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
-    return any(t is not None and t.lower in outlet_words for t in (before, after))
 
 
 def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = False) -> Mention | None:
@@ -237,7 +185,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                                                           party.kind in ("person", "organization", "outlet")):
             return Mention(span, party.kind, party.label, party.head, nationality=party.nationality)
     # "the Dover Gazette/WKRT poll": a poll, whoever ran it
-    outlet = _outlet_name(head_part, article) if head_part[-1].lower not in POLL_NOUNS else None
+    outlet = outlet_name(head_part, article) if head_part[-1].lower not in POLL_NOUNS else None
     if outlet:
         role = role_before(head_part, outlet, article)
         return Mention(span, "outlet", canonical_outlet(span_text(outlet, article)), outlet[-1].lower, role=role[0],
@@ -468,13 +416,6 @@ def _source_word(word: str) -> bool:
 
 def _title_word(word: str) -> bool:
     return word in lexicon.words("titles.txt") or plural_title(word)
-
-
-def canonical_outlet(name: str) -> str:
-    """"RIA" -> "RIA Novosti": one name for an outlet's aliases (outlets.txt, second column)."""
-    name = _shouted_outlet(name) or name
-    cols = lexicon.table("outlets.txt").get(name.lower())
-    return cols[0] if cols else name
 
 
 def _strip_det(text: str) -> str:

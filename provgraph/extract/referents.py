@@ -1,0 +1,95 @@
+"""How a description refers back to a source: the epithets, offices and collectives that name one
+person or body the article has named ("the businessman", "the senator", "her campaign"), and
+whether a description or a role names again someone met before.
+
+Why a module of its own: these are the words of reference resolution, read by `sourcebook.SourceBook`;
+kept apart, the book holds only what it remembers of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provgraph.extract import lexicon
+from provgraph.extract.names import DETERMINERS
+from provgraph.extract.sources import Mention, normalise
+
+OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
+                         "channel station wire website".split())
+
+# Singular nouns that name one person by what they are ("the businessman", "the nominee").
+PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
+                            "politician year-old".split())
+# ... and offices, which name the person just named only if that is their office ("the senator").
+OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
+                            "congresswoman lawmaker minister".split())
+
+# Offices with one holder at a time: "the governor" is someone the reader can identify, where "the
+# official" or "the aide" could be anyone.
+UNIQUE_OFFICES = frozenset("president governor mayor senator chairman chairwoman chair ceo ambassador judge "
+                           "speaker chancellor king queen pope premier".split())
+# "The billionaire businessman said": a definite description of one person names someone the reader
+# knows (the article named them, if not yet as a source), never an anonymous source.
+# ... as does "the director", "the woman": one person the story is about, though which one is left
+# to the reader (so no one is picked for it: "the woman" after "Trump met a voter" is not Trump),
+# unless the article brought in someone unnamed that way ("a woman in the crowd", "one woman", then
+# "the woman").
+DESCRIBED_PERSONS = frozenset("director woman man actress actor filmmaker author writer novelist singer comedian "
+                              "founder owner columnist professor economist historian scientist researcher "
+                              "journalist reporter editor pastor wife husband mother father daughter son doctor "
+                              "physician surgeon coach player athlete entrepreneur investor producer".split())
+IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS | DESCRIBED_PERSONS
+# Who speaks on the record for someone, named by whose they are ("his lawyer", "their attorneys").
+REPRESENTATIVES = frozenset("lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson".split())
+# Collectives that belong to a person ("her campaign", "the Trump team").
+COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
+
+PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
+                  "herself": "she"}
+# What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
+# for this many sentences after
+ISSUED = frozenset("statement statements".split())
+ISSUED_REACH = 6
+# "a Reuters survey of voter lists ... The study found": one study, named once and then by any of these
+STUDY_NOUNS = frozenset("study survey analysis report review audit research investigation assessment".split())
+# Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
+# is the House Oversight Committee, not the last organisation mentioned).
+GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())
+
+
+# Capitalised sentence openers that begin no full name ("Neither Clinton nor ...", "Only Trump ...").
+NOT_FIRST_NAMES = frozenset("neither either nor only even not no every each just".split())
+
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "the brothers", "the two candidates", "all three senators", "both men": a set of people referred back to
+NAMED_SET = re.compile(r"(?i)(?:the|these|those|all|both)(?:\s+the)?(?:\s+(two|three|four|five|six))?\s+"
+                       r"(?:brothers|sisters|siblings|twins|couple|pair|candidates|nominees|rivals|men|women)")
+
+
+def describes(definite: str, descriptor: str) -> bool:
+    """Whether "the official" or "the senior official" names again "a senior administration official"
+    (or "the source" one of "sources within the ministry"): each of its words is in the earlier
+    description; "the band leader" is not one of "European leaders"."""
+    words = {w.rstrip("s") for w in normalise(definite).split("-") if w not in DETERMINERS}
+    return bool(words) and words <= {w.rstrip("s") for w in normalise(descriptor).split("-")}
+
+
+def office_of(m: Mention) -> bool:
+    """"the Senate minority leader", "the House speaker": an office of a named institution has one
+    holder a reader can identify ("the White House official" is one of many: unnamed)."""
+    words = m.span.text.split()
+    return len(words) >= 3 and words[1][:1].isupper() and m.head in lexicon.words("titles.txt") \
+        and m.head not in lexicon.words("anonymous_nouns.txt") and not words[-1][:1].isupper()
+
+
+def holds(role: str | None, office: str) -> bool:
+    """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
+    words = (role or "").lower().split()
+    return any(office in w for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
+
+
+OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",
+                        "president": "pres.", "secretary": "sec.", "admiral": "adm.", "general": "gen.",
+                        "colonel": "col.", "lieutenant": "lt.", "sergeant": "sgt.", "captain": "capt.",
+                        "commissioner": "comm.", "attorney": "atty.", "superintendent": "supt."}

@@ -37,7 +37,8 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
         sides = [tokens[first:comma], tokens[comma + 1:end]]
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
         after_cue = f.cue.start < m.span.end
-        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or after_cue and not _ends_sentence(tokens, last + 2):
+        if last + 2 >= len(tokens) or tokens[last + 1].text != "," \
+                or after_cue and not _ends_sentence(tokens, last + 2):
             return []  # after "According to the official," a name begins what was said (not "..., said her
             # deputy, Rich Beeson.": a name that ends the sentence is the appositive)
         k = last + 2

@@ -56,8 +56,9 @@ def _hedges_here(word: str, before: str, after: str) -> bool:
     if word == "believed":
         return bool(re.search(r"\b(?:is|are|was|were|been|widely)\s*$", before))
     if word in ("alleged", "suspected", "purported", "reputed") and (person := _PERSON_AFTER.match(after)):
-        return person.group(1).lower() in _EVENT_NOUNS  # "the alleged gunman": the law's word for a suspect,
-        # not doubt about the sentence ("police arrested the alleged gunman"); "the alleged murder" is
+        # "police arrested the alleged gunman": the law's word for a suspect, no doubt about the
+        # sentence; "the alleged murder" still doubts the event
+        return person.group(1).lower() in _EVENT_NOUNS
     return word not in _FRAMING
 
 

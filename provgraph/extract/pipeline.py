@@ -34,8 +34,8 @@ from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    adds_a_thing, around_the_tag, cited_sources, coordinated, drop_recipient, in_idiom, in_scene_clause, modifier_of_noun,
-    names_someone, relative_clause_content, says_nothing, share_of_those_asked,
+    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, in_idiom, in_scene_clause,
+    modifier_of_noun, names_someone, relative_clause_content, says_nothing, share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.feelings import described_feeling, feeling_about_fact
@@ -127,7 +127,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         # about X), "X declined to comment" (a fact about X), a crowd's reaction to a fact, and a cue
         # whose object only points elsewhere ("even if the polls suggest otherwise, ...")
         others = [a for a in here if a.type in UNCREDITED or is_refusal(a, [span for _, span in refusals])
-                  or feeling_about_fact(a) or says_nothing(a) or adds_a_thing(a)]
+                  or feeling_about_fact(a) or says_nothing(a) or act_not_speech(a)]
         attributions.extend(others)
         attributions.extend(_documents_on_record(sentence, text, book))
         here = [a for a in here if a not in others]

@@ -231,7 +231,7 @@ def says_nothing(a: Found | Attribution) -> bool:
     return bool(a.content) and ANAPHORIC_OBJECT.match(a.content[0].text) is not None
 
 
-def adds_a_thing(a: Found | Attribution) -> bool:
+def act_not_speech(a: Found | Attribution) -> bool:
     """"The state had added a week of early voting", "Johnson told a joke", "Obama adopted the
     plan", "she displayed the same impulses": a cue with a thing for its object is an act, not a
     word said ("she added that ...", "..., he added", "told reporters the ferry sank"); a cue of report
@@ -255,11 +255,7 @@ def adds_a_thing(a: Found | Attribution) -> bool:
 _PREPOSITION = re.compile(r"(?:with|at|on|in|during|about|before|after|from|to(?=\s+(?:the|a|an|his|her|their|its|[A-Z]"
                           r"|\w+s\b)))\s+")
 _PERSON_OR_MEANS = re.compile(r"(?:him|them|us|me)\W*$|(?:\w+ly\s+)?by\s+\w+ing\b", re.IGNORECASE)
-
-
 _THAT = re.compile(r"\bthat\s+(\w+)")
-
-
 _CLAUSE_AFTER_OBJECT = re.compile(r",|\s(?:after|before|because|when|while|since|until|if|as)\s")
 
 

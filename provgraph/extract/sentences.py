@@ -63,7 +63,7 @@ def _continues(text: str, end: int) -> bool:
     if m.group(1)[0].islower() or m.group(1).lower() in _SPEECH:
         return True
     tag = _NAMED_TAG.match(text, end, end + 80)
-    return text[end - 2:end - 1] in "?!" and tag is not None and tag.group(1) in _SPEECH \
+    return text[end - 2:end - 1] in ("?", "!") and tag is not None and tag.group(1) in _SPEECH \
         and m.group(1) not in _STARTERS | _NOBODY  # not "“Is it over?” Nobody answered."
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from provgraph.extract.found import Found
-from provgraph.extract.sources import Mention, parse_mention
+from provgraph.extract.sources import OFFICES, Mention, parse_mention
 from provgraph.model import Span
 
 NAMED = ("person", "organization", "outlet")
@@ -37,10 +37,12 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
         sides = [tokens[first:comma], tokens[comma + 1:end]]
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
         after_cue = f.cue.start < m.span.end
-        if last + 2 >= len(tokens) or tokens[last + 1].text != "," \
-                or after_cue and not _ends_sentence(tokens, last + 2):
-            return []  # after "According to the official," a name begins what was said (not "..., said her
-            # deputy, Rich Beeson.": a name that ends the sentence is the appositive)
+        if last + 2 >= len(tokens) or tokens[last + 1].text != "," or after_cue and (
+                not _ends_sentence(tokens, last + 2)
+                or any(t.lower in ("of", "to", "for", "at", "in", "with") for t in tokens[first:last + 1])):
+            return []  # after "According to the official," a name begins what was said; "..., said Rubio's
+            # deputy, Rich Beeson." ends with the deputy's name, "said an aide to the leader, Mitch
+            # McConnell." with the leader's
         k = last + 2
         plural = m.head.endswith("s")  # "two members of Congress, Tom Reyes and Ana Ruiz, said"
         while k < len(tokens) and not (tokens[k].start < f.cue.end and f.cue.start < tokens[k].end) \
@@ -90,7 +92,7 @@ def _a_role(phrase) -> bool:
     """"the White House spokesman", "the director of the FBI": a role at a named organisation,
     which a name set beside it makes a person's (not "The New York Times")."""
     return (phrase[0].lower in DESCRIPTION_OPENERS or _owner(phrase[0])) and any(
-        t.is_word and not t.is_cap and t.lower not in ROLE_JOINERS for t in phrase[1:])
+        t.is_word and not t.is_cap and t.lower not in ROLE_JOINERS or t.lower in OFFICES for t in phrase[1:])
 
 
 ROLE_JOINERS = frozenset("of the for and on at in".split())

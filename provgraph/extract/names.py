@@ -157,8 +157,9 @@ def name_run(tokens: list[Token]) -> list[Token] | None:
 GENERATIONS = frozenset("Jr Sr Jr. Sr. II III IV".split())
 
 
-def surname(name: list[Token]) -> str:
-    """The lower-case last name of a name run, before any generational suffix ("Casey" of "Bob Casey Jr.")."""
+def name_head(name: list[Token]) -> str:
+    """The lower-case word a name is known by: its last, before any generational suffix ("casey" of
+    "Bob Casey Jr.", "survey" of "U.S. Geological Survey")."""
     words = [t for t in name if t.text not in GENERATIONS and t.text != "."]
     return (words or name)[-1].lower
 

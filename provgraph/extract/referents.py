@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from provgraph.extract import lexicon
 from provgraph.extract.names import DETERMINERS
 from provgraph.extract.sources import Mention, normalise
 
@@ -44,8 +43,13 @@ REPRESENTATIVES = frozenset("lawyer lawyers attorney attorneys spokesman spokesw
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 
-PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
-                  "herself": "she"}
+# Words that say a person is a he or a she: an honorific or a gendered role, and a reflexive
+# pronoun right after the name ("Trump defended himself")
+GENDERED_WORDS = {"mr": "he", "himself": "he", "congressman": "he", "spokesman": "he", "chairman": "he",
+                  "businessman": "he", "actor": "he", "mrs": "she", "ms": "she", "miss": "she", "herself": "she",
+                  "congresswoman": "she", "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she",
+                  "actress": "she"}
+REFLEXIVES = frozenset({"himself", "herself"})
 # What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
 # for this many sentences after
 ISSUED = frozenset("statement statements".split())
@@ -75,12 +79,16 @@ def describes(definite: str, descriptor: str) -> bool:
     return bool(words) and words <= {w.rstrip("s") for w in normalise(descriptor).split("-")}
 
 
-def office_of(m: Mention) -> bool:
+def institution_office(m: Mention) -> bool:
     """"the Senate minority leader", "the House speaker": an office of a named institution has one
-    holder a reader can identify ("the White House official" is one of many: unnamed)."""
+    holder a reader can identify ("the White House official", "the Republican strategist" are one of
+    many: unnamed)."""
     words = m.span.text.split()
-    return len(words) >= 3 and words[1][:1].isupper() and m.head in lexicon.words("titles.txt") \
-        and m.head not in lexicon.words("anonymous_nouns.txt") and not words[-1][:1].isupper()
+    return len(words) >= 3 and words[1][:1].isupper() and m.head in INSTITUTION_OFFICES \
+        and not words[-1][:1].isupper()
+
+
+INSTITUTION_OFFICES = UNIQUE_OFFICES | frozenset("leader secretary minister director administrator commissioner".split())
 
 
 def holds(role: str | None, office: str) -> bool:

@@ -17,9 +17,9 @@ from provgraph.extract.names import (
     opening_name, possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
-    COLLECTIVES, DESCRIBED_PERSONS, GENERIC_NOUNS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH, NAMED_SET, NOT_FIRST_NAMES,
-    NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, OUTLET_NOUNS, PERSON_EPITHETS, PRONOUN_GENDER, REPRESENTATIVES,
-    STUDY_NOUNS, describes, holds, office_of,
+    COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
+    NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, OUTLET_NOUNS, PERSON_EPITHETS,
+    REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
 from provgraph.extract.sources import (
     DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, SPOKESPEOPLE, Mention,
@@ -59,11 +59,15 @@ class SourceBook:
         anonymity, so a description of one stays unnamed."""
         found = self._seen(self._resolve(m, anonymity))
         if found is not None and found.kind == "person" and m.kind != "pronoun" and id(found) not in self._gender:
-            # "Clinton said she ...": the first he or she after a person's name takes them up
-            after = [t.lower for t in self.tokens if t.start >= m.span.end][:3]  # "Clinton said she", "Obama's his"
-            word = next((w for w in after if w in PRONOUN_GENDER), None)  # (not from a pronoun resolved: an
-            if word is not None:  # error there would spread)
-                self._gender[id(found)] = PRONOUN_GENDER[word]
+            # "Mrs. Clinton", "the congresswoman", "Trump defended himself": what says he or she for
+            # sure ("Trump said she lied" is about someone else; nor from a pronoun resolved, whose
+            # error would spread)
+            role = " ".join(w for w in (m.role, m.descriptor, found.role) if w).lower().replace(".", "").split()
+            after = [t.lower for t in self.tokens if t.start >= m.span.end][:3]
+            word = next((GENDERED_WORDS[w] for w in role + [w for w in after if w in REFLEXIVES]
+                         if w in GENDERED_WORDS), None)
+            if word is not None:
+                self._gender[id(found)] = word
         return found
 
     def _seen(self, found: Source | None) -> Source | None:
@@ -71,8 +75,9 @@ class SourceBook:
             self._last_seen[id(found)] = self.sentence
             self._touched.append((self.sentence, found))
             if not found.anonymous and found.kind in ("person", "organization", "outlet"):
-                for t in self.tokens:  # "X said in a statement": the statement is X's
-                    if t.lower in ISSUED:
+                for k, t in enumerate(self.tokens):  # "X said in a statement": the statement is X's (not
+                    # "rejected the statement released by Y")
+                    if t.lower in ISSUED and any(w.lower == "in" for w in self.tokens[max(0, k - 3):k]):
                         self._issued[t.lower] = (self.sentence, found)
         return found
 
@@ -172,7 +177,8 @@ class SourceBook:
             m = replace(m, label=full)
         kind = m.kind
         if kind in ("definite", "anonymous") and (m.head in IDENTIFYING_HEADS - self._introduced
-                                                  or m.role is not None and not m.anonymous or office_of(m)) \
+                                                  or m.role is not None and not m.anonymous
+                                                  or institution_office(m)) \
                 and m.span.text.lower().startswith("the ") and not anonymity and not POSSESSIVE.search(m.span.text):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
@@ -249,18 +255,8 @@ class SourceBook:
         if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
-        found = next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                      and (not office or holds(s.role, m.head))), None)
-        before = self._openings[0][1] if len(self._openings) > 1 else []
-        if found is None and not office and not any(m.head in t.lower for t in before):
-            # "Ana Lowe spoke on Monday. '...,' said the 46-year-old.": the name the sentence before
-            # opened with (not when that sentence names the businessman too: "X fired the businessman")
-            name = opening_name(before)
-            if name is not None and len(name) >= 2:
-                label = " ".join(t.text for t in name)
-                found = self._resolve(Mention(Span(name[0].start, name[-1].end, label), "person", label,
-                                              name[-1].lower))
-        return found
+        return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
+                     and (not office or holds(s.role, m.head))), None)
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -331,15 +327,12 @@ class SourceBook:
     def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
                   "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
-        if subject and pronoun in ("he", "she") and (opener := self._subject()) is not None \
-                and self._gender.get(id(opener), pronoun) == pronoun:
-            return opener  # "Nordhaus said X. Obama then ... he said": the subject before, not the last quoted
         for s in self._recent():
             if s.kind in wanted:
                 if pronoun == "they" and s.kind == "person" or self._gender.get(id(s), pronoun) != pronoun:
-                    continue  # ("she" is not the man quoted last)
+                    continue  # ("she" is not Mr. Reddy, quoted last)
                 return s
-        return None
+        return self._subject() if subject and pronoun in ("he", "she") else None
 
     def _subject(self) -> Source | None:
         """"Trump pitched himself to voters. 'Look at ...,' he said.": with no source to refer to,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
     DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
-    name_run, plural_title, role_before, span_text, split_affiliation, surname,
+    name_run, plural_title, role_before, span_text, split_affiliation, name_head,
 )
 from provgraph.extract.outlets import canonical_outlet, outlet_name
 from provgraph.extract.phrases import one_holder
@@ -112,7 +112,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "(called) to service by the governor": a prepositional phrase, not a source
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
-    if len(tokens) > 1 and (tokens[0].lower in OBJECT_PRONOUNS or tokens[-1].lower in ("a", "an", "the")):
+    if len(tokens) > 1 and (tokens[0].text in OBJECT_PRONOUNS or tokens[-1].lower in ("a", "an", "the")):
         return None  # "(calling) him a ('stiff')": the cue's object, not a source
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
@@ -166,7 +166,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                                                                  or head_part[prep - 1].lower in ("news", "coverage")):
         return None  # "the passage of the Affordable Care Act", "news from Norway": the head is not a source
     affiliation = _strip_det(span_text(affil_part, article)) or None
-    if (office := _place_office(head_part, article) or _titled_office(head_part, article)) is not None:
+    if (office := _place_office(head_part, article) or _titled_office(list(tokens), article)) is not None:
         return office
     if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
             and not any(t.lower in FORMER for t in head_part):
@@ -215,12 +215,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         label = span_text(name, article)
         name_words = {t.lower for t in name}
         if words[-1] in lexicon.words("outlet_words.txt") and len(head_part) > len(name):
-            return Mention(span, "outlet", label, surname(name), affiliation=affiliation)
+            return Mention(span, "outlet", label, name_head(name), affiliation=affiliation)
         role, nationality, role_affil = role_before(head_part, name, article)
         org_words = lexicon.words("organization_words.txt")
         if name_words & org_words or (len(name) == 1 and name[0].lower in org_words):
             org_label = _strip_det(span_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
-            return Mention(span, "organization", _strip_det(label if role else org_label), surname(name),
+            return Mention(span, "organization", _strip_det(label if role else org_label), name_head(name),
                            affiliation=affiliation, nationality=nationality)
         office = role.split() if role else []
         if len(office) >= 2 and office[-1].lower() in ("of", "from") and office[-2].lower() in OFFICES \
@@ -236,8 +236,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             return Mention(span, "definite" if words[0] == "the" else "anonymous", described, office[-2].lower(),
                            anonymous=True, descriptor=described, affiliation=label)
         if _named_thing(head_part, name):
-            return Mention(span, "organization", label, surname(name), affiliation=affiliation)
-        return Mention(span, "person", label, surname(name), role=role, nationality=nationality,
+            return Mention(span, "organization", label, name_head(name), affiliation=affiliation)
+        return Mention(span, "person", label, name_head(name), role=role, nationality=nationality,
                        affiliation=affiliation or role_affil)
 
     head = words[len(head_part) - 1] if head_part else words[-1]
@@ -347,12 +347,15 @@ def _titled_office(head_part: list[Token], article: str) -> Mention | None:
     a reader can identify), not a person named "France" nor an organisation."""
     words = [t for t in head_part if t.lower not in ("the", "’s", "'s")]
     at = next((k for k, t in enumerate(words) if t.is_cap and t.lower in OFFICES), None)
-    if at is None or any(not t.is_cap and t.is_word or t.text == "." for t in words[:at]):
-        return None  # ("Dr. Judge": after an honorific, a surname)
+    if at is None or any(not t.is_cap and t.is_word and t.lower not in FORMER
+                         or t.text == "." and not (k and is_initials(words[k - 1].text)) for k, t in enumerate(words[:at])):
+        return None  # ("Dr. Judge": after an honorific, a surname; "the U.S. Ambassador" is an office)
     rest = words[at + 1:]
-    if rest and (rest[0].lower not in ("of", "to", "for") or len(rest) > 3
-                 or not all(t.is_cap or t.lower == "the" or t.text == "." for t in rest[1:])):
-        return None  # "Secretary of State John Kerry": the name after it is the source
+    place = [t for t in rest[1:] if t.lower != "the"]
+    introduced = head_part[0].lower == "the" or any(t.is_cap and POSSESSIVE.search(t.text) for t in head_part)
+    if rest and (rest[0].lower not in ("of", "to", "for") or len(place) > (2 if introduced else 1)
+                 or not all(t.is_cap or t.text == "." for t in place)):
+        return None  # "Secretary of State (John) Kerry": the name after it is the source
     start = next(k for k, t in enumerate(head_part) if t.lower != "the")
     described = span_text(head_part[start:], article)
     owned = any(POSSESSIVE.search(t.text) and t.is_cap for t in head_part)  # "Chad's": a named owner

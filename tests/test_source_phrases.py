@@ -898,3 +898,15 @@ def test_a_pronoun_after_a_name_about_someone_else_says_nothing_of_its_gender():
 ])
 def test_alleged_before_a_thing_still_hedges(text, hedges):
     assert find_hedges(text) == hedges
+
+
+def test_a_named_camp_is_an_organisation_and_without_any_evidence_is_no_source():
+    assert [(a.source.label, a.source.anonymous) for c in claims("The Ruiz camp said the ferry cost $4 million.")
+            for a in c.attributions] == [("Ruiz camp", False)]
+    text = "Mr. Reddy was just as blunt, claiming without any evidence that the mayor wanted 40 ferries."
+    assert not any(a.source is not None and "evidence" in a.source.label for a in run_all(text, "model"))
+
+
+def test_the_inquiry_is_a_document():
+    (claim,) = claims("The inquiry found that the office almost never searched its own email before 2011.")
+    assert [(a.source.kind, a.source.anonymous) for a in claim.attributions] == [("document", False)]

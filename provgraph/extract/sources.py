@@ -108,7 +108,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return replace(head, span=whole, descriptor=whole.text if head.anonymous else head.descriptor)
     if tokens and tokens[0].lower in SUBORDINATORS:
         return None  # "This statement, though brief, hints at": a clause, not a source
-    if tokens and tokens[0].lower in ("to", "by", "for", "with", "into", "onto", "about", "against"):
+    if tokens and tokens[0].lower in ("to", "by", "for", "with", "into", "onto", "about", "against", "without",
+                                      "despite", "through", "under", "among", "from"):
         return None  # "(called) to service by the governor": a prepositional phrase, not a source
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
@@ -285,7 +286,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         kind = "definite" if first in ("the", "this", "that") else "anonymous"
         return Mention(span, kind, _strip_det(span.text), head, anonymous=kind == "anonymous",
                        descriptor=span.text, affiliation=affiliation)
-    if head in lexicon.words("organization_words.txt") or head in ORGANIZATION_NOUNS:
+    if head in lexicon.words("organization_words.txt") or head in ORGANIZATION_NOUNS \
+            or head in ("camp", "team") and any(t.is_cap for t in head_part[:-1] if t.lower not in DETERMINERS):
+        # ("the Clinton camp", "Trump team": a named person's organisation)
         definite = first in ("the", "this", "that") and len(head_part) <= 2 and head in ORGANIZATION_NOUNS
         # "the state", "a local bank": a common noun names no one; kept to its article, so that two
         # articles' "the state" never become one source (and "a bank" is unnamed)
@@ -384,7 +387,9 @@ def _owned_role(head_part: list[Token], head: str, first: str) -> str | None:
         return None
     if not any(t.is_cap and t.lower.endswith(("'s", "’s")) and len(t.text) > 3 for t in head_part[:-1]):
         return None
-    if head in lexicon.words("organization_words.txt") or head in ORGANIZATION_NOUNS:
+    if head in lexicon.words("organization_words.txt") or head in ORGANIZATION_NOUNS \
+            or head in ("camp", "team") and any(t.is_cap for t in head_part[:-1] if t.lower not in DETERMINERS):
+        # ("the Clinton camp", "Trump team": a named person's organisation)
         return "organization"
     if head in lexicon.words("anonymous_nouns.txt") or head in lexicon.words("titles.txt") or (
             head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES):

@@ -910,3 +910,9 @@ def test_a_named_camp_is_an_organisation_and_without_any_evidence_is_no_source()
 def test_the_inquiry_is_a_document():
     (claim,) = claims("The inquiry found that the office almost never searched its own email before 2011.")
     assert [(a.source.kind, a.source.anonymous) for a in claim.attributions] == [("document", False)]
+
+
+@pytest.mark.parametrize("name", ["Twitter", "Facebook", "YouTube"])
+def test_a_platform_known_by_one_word_is_an_organisation(name):
+    assert {(a.source.label, a.source.kind) for c in claims(f"{name} said it removed 40 accounts in May.")
+            for a in c.attributions} == {(name, "organization")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from provgraph.extract.found import Found
+from provgraph.extract.names import ROLE_CONNECTORS, named_owner
 from provgraph.extract.sources import OFFICES, Mention, parse_mention
 from provgraph.model import Span
 
@@ -38,7 +39,7 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
     else:  # the name follows the phrase: "The firm's chief financial officer, Tom Reddy, said"
         after_cue = f.cue.start < m.span.end
         if last + 2 >= len(tokens) or tokens[last + 1].text != "," or after_cue and (
-                not _ends_sentence(tokens, last + 2)
+                not _name_ends_sentence(tokens, last + 2)
                 or any(t.lower in ("of", "to", "for", "at", "in", "with") for t in tokens[first:last + 1])):
             return []  # after "According to the official," a name begins what was said; "..., said Rubio's
             # deputy, Rich Beeson." ends with the deputy's name, "said an aide to the leader, Mitch
@@ -62,7 +63,7 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
             continue
         if named.kind == "person" and len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
             continue  # a one-word "name" beside a description is as likely a place or a day
-        if description[0].lower not in DESCRIPTION_OPENERS and not _owner(description[0]):
+        if description[0].lower not in DESCRIPTION_OPENERS and not named_owner(description[0]):
             continue
         whole = [t for side in sides for t in side]
         role = text[description[0].start:description[-1].end]
@@ -75,7 +76,7 @@ def name_beside(f: Found, tokens, text: str) -> list[Found]:
     return []
 
 
-def _ends_sentence(tokens, k: int) -> bool:
+def _name_ends_sentence(tokens, k: int) -> bool:
     """Is tokens[k:] a capitalised name, and then the sentence's end?"""
     j = k
     while j < len(tokens) and (tokens[j].is_cap and tokens[j].is_word or tokens[j].text in NAME_PARTS and j > k):
@@ -83,19 +84,11 @@ def _ends_sentence(tokens, k: int) -> bool:
     return j > k and (j == len(tokens) or j == len(tokens) - 1 and tokens[j].text in (".", "!", "?"))
 
 
-def _owner(token) -> bool:
-    """"Ruiz’s (deputy campaign manager)": a description may open with a named owner."""
-    return token.is_cap and token.lower.endswith(("’s", "'s"))
-
-
 def _a_role(phrase) -> bool:
     """"the White House spokesman", "the director of the FBI": a role at a named organisation,
     which a name set beside it makes a person's (not "The New York Times")."""
-    return (phrase[0].lower in DESCRIPTION_OPENERS or _owner(phrase[0])) and any(
-        t.is_word and not t.is_cap and t.lower not in ROLE_JOINERS or t.lower in OFFICES for t in phrase[1:])
-
-
-ROLE_JOINERS = frozenset("of the for and on at in".split())
+    return (phrase[0].lower in DESCRIPTION_OPENERS or named_owner(phrase[0])) and any(
+        t.is_word and not t.is_cap and t.lower not in ROLE_CONNECTORS or t.lower in OFFICES for t in phrase[1:])
 
 
 def _names_beside(f: Found, description: list, names: list, text: str) -> list[Found]:

@@ -55,16 +55,13 @@ def is_name_token(tok: Token, first: bool) -> bool:
             or tok.text in lexicon.words("demonyms.txt", lower=False) \
             or low in CALENDAR or low in STATE_ABBREVIATIONS:
         return False  # "her listeners of Tuesday", "of Dover, Md.": a day or a state is no one's name
-    if first and (known_word(tok.text) or low in OPENING_PREPOSITIONS or low in OPENING_ADVERBS):
+    if first and (known_word(tok.text) or low in SENTENCE_OPENERS):
         return False  # "On Wednesday, ...", "In March", "Maybe Trump said": a word opening the sentence
     return True
 
 
 # What follows an opening participle ("Following a shooting", "Speaking at", "Asked about"), never a surname
 OPENING_OBJECTS = frozenset("a an the his her their its this that about at to in on by for with from".split())
-OPENING_ADVERBS = frozenset("maybe perhaps now also even still yet then so thus instead later soon meanwhile "
-                            "indeed only just well yes no".split())
-OPENING_PREPOSITIONS = frozenset("on in at by for from during since until after before last next".split())
 
 
 def title_as_surname(tokens: list[Token], i: int) -> bool:
@@ -238,6 +235,11 @@ def role_before(tokens: list[Token], name: list[Token], article: str) -> tuple[s
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
+def named_owner(token: Token) -> bool:
+    """"Ruiz’s", "Chad's": a capitalised possessive, someone named who owns what follows."""
+    return token.is_cap and bool(POSSESSIVE.search(token.text))
+
+
 def acronyms_spelled(tokens: list[Token]):
     """(acronym, full name) for each "Federal Bureau of Investigation (FBI)" in the sentence: the
     capitalised words before the brackets whose initials the acronym spells."""
@@ -287,10 +289,11 @@ def opening_name(tokens: list[Token]) -> list[Token] | None:
     return run
 
 
-SENTENCE_OPENERS = frozenset("but and yet so however meanwhile still also then now when while after before if though "
+SENTENCE_OPENERS = frozenset("but and or yet so however meanwhile still also then now when while after before if though "
                              "although because as in on at for with from by since during over under this that there "
                              "here it what who which where why how once despite unlike like later soon earlier "
-                             "instead separately finally first next today yesterday tonight last".split())
+                             "instead separately finally first next today yesterday tonight last until maybe perhaps "
+                             "even thus indeed only just well yes no".split())
 
 
 def last_full_name(tokens: list[Token], before: int) -> str | None:
@@ -349,4 +352,7 @@ def surname_match(a: str, b: str) -> bool:
 
 def without_suffix(parts: list[str]) -> list[str]:
     """A slugged name without its generational suffix ("bob-casey-jr" -> "bob-casey")."""
-    return parts[:-1] if len(parts) > 2 and parts[-1] in ("jr", "sr", "ii", "iii", "iv") else parts
+    return parts[:-1] if len(parts) > 2 and parts[-1] in _SLUGGED_GENERATIONS else parts
+
+
+_SLUGGED_GENERATIONS = frozenset(g.rstrip(".").lower() for g in GENERATIONS)

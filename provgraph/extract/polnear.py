@@ -12,7 +12,10 @@ import re
 
 from provgraph.extract import DEFAULT_ENGINE
 from provgraph.extract.hedges import find_hedges
+from provgraph.extract.names import SENTENCE_OPENERS
 from provgraph.extract.pipeline import extract
+from provgraph.extract.referents import STUDY_NOUNS
+from provgraph.extract.sources import POLL_NOUNS
 from provgraph.model import Article, Attribution, Span
 
 
@@ -90,13 +93,12 @@ def _source_phrase(a: Attribution, text: str, cue_starts: set[int]) -> Span:
 def _with_release(a: Attribution, span: Span, text: str) -> Span:
     """A document with when it came out ("a CBS News poll released last week found"): PolNeAR draws
     the participle with it (train 43 to 4); the graph keeps the poll alone."""
-    if a.cue is None or span.end > a.cue.start or not DOCUMENT_END.search(span.text):
+    if a.cue is None or span.end > a.cue.start or span.text.split()[-1].lower() not in POLL_NOUNS | STUDY_NOUNS:
         return span
     m = RELEASED.fullmatch(text, span.end, a.cue.start)
     return Span(span.start, m.end(1), text[span.start:m.end(1)]) if m else span
 
 
-DOCUMENT_END = re.compile(r"\b(?:poll|survey|report|study|analysis|audit|review)$")
 RELEASED = re.compile(r"(\s+(?:released|published|conducted|issued)\b[^,.;:“”\"]{0,60}?)\s*")
 
 
@@ -104,14 +106,13 @@ def _with_conjunct(span: Span, text: str) -> Span:
     """A name coordinated before the source is part of it ("The Clinton campaign and DNC", "Obama and
     Clinton's"): PolNeAR draws one phrase for both."""
     m = CONJUNCT_BEFORE.search(text, max(0, span.start - 60), span.start)
-    if m is None or m.group(1).split()[0] in SENTENCE_OPENERS:
+    if m is None or m.group(1).split()[0].lower() in SENTENCE_OPENERS:
         return span
     return Span(m.start(1), span.end, text[m.start(1):span.end])
 
 
 # capitalised words (a name, "The Clinton campaign") and "and" right before the source
 CONJUNCT_BEFORE = re.compile(r"(?<![\w,;:])((?:The |the )?(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*(?:\s+campaign)?)\s+and\s+$")
-SENTENCE_OPENERS = frozenset("But And Or So Yet Then When While If As After Before Since Although Though".split())
 
 
 def _closing_comma(span: Span, text: str) -> Span:

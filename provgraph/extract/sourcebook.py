@@ -53,6 +53,7 @@ class SourceBook:
         self._poll_named: tuple[int, list[Token]] | None = None  # the last sentence that names a poll
         self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
         self._issued: dict[str, tuple[int, Source]] = {}  # "statement" -> (sentence, whose) of the last one named
+        self._issued_here: str | None = None  # "statement" when this sentence says "in a statement"
 
     def resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
@@ -74,11 +75,8 @@ class SourceBook:
         if found is not None:
             self._last_seen[id(found)] = self.sentence
             self._touched.append((self.sentence, found))
-            if not found.anonymous and found.kind in ("person", "organization", "outlet"):
-                for k, t in enumerate(self.tokens):  # "X said in a statement": the statement is X's (not
-                    # "rejected the statement released by Y")
-                    if t.lower in ISSUED and any(w.lower == "in" for w in self.tokens[max(0, k - 3):k]):
-                        self._issued[t.lower] = (self.sentence, found)
+            if self._issued_here and not found.anonymous and found.kind in ("person", "organization", "outlet"):
+                self._issued[self._issued_here] = (self.sentence, found)  # "X said in a statement": X's
         return found
 
     def _add(self, src: Source) -> None:
@@ -314,6 +312,10 @@ class SourceBook:
         self._openings = self._openings[-1:] + [(n, [] if quoted else tokens)]
         if not quoted and any(t.lower in POLL_NOUNS for t in tokens[2:]):
             self._poll_named = (n, tokens)
+        # "in a statement" (not "rejected the statement released by Y"): the document the sentence's
+        # source issues
+        self._issued_here = next((t.lower for k, t in enumerate(tokens) if t.lower in ISSUED
+                                  and any(w.lower == "in" for w in tokens[max(0, k - 3):k])), None)
         name = opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
@@ -362,18 +364,17 @@ class SourceBook:
     def _find_poll(self, named_here: bool = False, far: bool = True) -> Source | None:
         if named_here and (found := self._named_poll(self._openings[-1:])) is not None:
             return found
-        found = next((s for s in self._recent() if _named_poll_source(s)), None)
+        found = next((s for s in self._recent() if _poll_source(s)), None)
         if found is None:
             found = self._named_poll(self._openings)
         # else the poll the story last credited, however far back: a poll story's own poll is its
         # topic ("The survey ran June 3-6 ... Its error margin is 4 points")
         if found is None and far:
-            found = next((s for s in reversed(self.sources) if _named_poll_source(s)), None)
+            found = next((s for s in reversed(self.sources) if _poll_source(s)), None)
         if found is None and far and self._poll_named is not None:
             found = self._named_poll([self._poll_named])  # named further back, never credited yet
         if found is None:  # "exit polls show ... Six in 10 Republicans said": the polls, unnamed as they are
-            found = next((s for s in self._recent() if s.kind == "document"
-                          and POLL_NOUNS & set(normalise(s.label).split("-"))), None)
+            found = next((s for s in self._recent() if _poll_source(s, named=False)), None)
         return found
 
     def _named_poll(self, openings: list[tuple[int, list[Token]]]) -> Source | None:
@@ -470,5 +471,7 @@ class SourceBook:
         return None
 
 
-def _named_poll_source(s: Source) -> bool:
-    return s.kind == "document" and not s.anonymous and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
+def _poll_source(s: Source, named: bool = True) -> bool:
+    """A poll or survey credited as a source (`named`: by a name, not "polls" or "exit polling")."""
+    return s.kind == "document" and not (named and s.anonymous) \
+        and bool(POLL_NOUNS & set(normalise(s.label).split("-")))

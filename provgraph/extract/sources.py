@@ -15,7 +15,7 @@ from functools import lru_cache
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
     DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
-    name_run, plural_title, role_before, span_text, split_affiliation, name_head,
+    name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
 )
 from provgraph.extract.outlets import canonical_outlet, outlet_name
 from provgraph.extract.phrases import one_holder
@@ -320,7 +320,7 @@ def _owner_named(first: Token) -> bool:
     they are (an acronym, initials, a name's possessive), unlike a capital that only opens the
     sentence ("Federal data")?"""
     text = first.text
-    return is_initials(text) or len(text) > 1 and text.isupper() or first.is_cap and bool(POSSESSIVE.search(text))
+    return is_initials(text) or len(text) > 1 and text.isupper() or named_owner(first)
 
 
 def _place_office(head_part: list[Token], article: str) -> Mention | None:
@@ -351,17 +351,18 @@ def _titled_office(head_part: list[Token], article: str) -> Mention | None:
     words = [t for t in head_part if t.lower not in ("the", "’s", "'s")]
     at = next((k for k, t in enumerate(words) if t.is_cap and t.lower in OFFICES), None)
     if at is None or any(not t.is_cap and t.is_word and t.lower not in FORMER
-                         or t.text == "." and not (k and is_initials(words[k - 1].text)) for k, t in enumerate(words[:at])):
+                         or t.text == "." and not (k and is_initials(words[k - 1].text))
+                         for k, t in enumerate(words[:at])):
         return None  # ("Dr. Judge": after an honorific, a surname; "the U.S. Ambassador" is an office)
     rest = words[at + 1:]
     place = [t for t in rest[1:] if t.lower != "the"]
-    introduced = head_part[0].lower == "the" or any(t.is_cap and POSSESSIVE.search(t.text) for t in head_part)
+    owned = any(named_owner(t) for t in head_part)  # "Chad's": a named owner
+    introduced = head_part[0].lower == "the" or owned
     if rest and (rest[0].lower not in ("of", "to", "for") or len(place) > (2 if introduced else 1)
                  or not all(t.is_cap or t.text == "." for t in place)):
         return None  # "Secretary of State (John) Kerry": the name after it is the source
     start = next(k for k, t in enumerate(head_part) if t.lower != "the")
     described = span_text(head_part[start:], article)
-    owned = any(POSSESSIVE.search(t.text) and t.is_cap for t in head_part)  # "Chad's": a named owner
     return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)),
                    "person" if owned else "definite", described, words[at].lower, role=described, descriptor=described)
 

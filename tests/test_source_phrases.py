@@ -916,3 +916,91 @@ def test_the_inquiry_is_a_document():
 def test_a_platform_known_by_one_word_is_an_organisation(name):
     assert {(a.source.label, a.source.kind) for c in claims(f"{name} said it removed 40 accounts in May.")
             for a in c.attributions} == {(name, "organization")}
+
+
+@pytest.mark.parametrize("text", [
+    "His words appeared to contradict his earlier statements about the port.",
+    "Many in the audience appeared to warm to his message.",
+])
+def test_appearing_to_do_something_is_the_writers_impression_and_credits_no_one(text):
+    # an anonymous-only flag on "many in the audience" would call the writer's observation a weak claim
+    assert labels(text) == set()
+
+
+def test_appearing_to_say_something_still_credits_the_speaker():
+    assert labels("The mayor appeared to blame the port for the delays.") == {"The mayor"}
+    assert labels("Officials seemed to suggest that the plant would close in May.") == {"Officials"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Senator Ana Lowe met Governor Tom Reyes on Monday. Both men said the deal would cost 4 million dollars.",
+     "Both men"),
+    ("Ana Lowe and Tom Reyes debated on Monday. The two Democratic contenders said the plant had closed in 2014.",
+     "The two Democratic contenders"),
+    ("Ana Lowe and Tom Reyes debated on Monday. Each candidate said the plant had closed in 2014.",
+     "Each candidate"),
+    ("Ana Lowe met Tom Reyes on Monday. Afterwards both men said the plant had closed in 2014.", "both men"),
+])
+def test_a_set_of_people_named_before_is_not_anonymous(text, label):
+    # named in the article, though not yet as sources: "both men" is no unnamed source
+    sources = {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions if a.source}
+    assert sources == {(label, False)}
+
+
+def test_a_set_of_people_nobody_named_stays_anonymous():
+    text = "The leaders met on Monday. The two leaders said the plant had closed in 2014."
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+        ("The two leaders", True)}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_an_opening_adverb_is_not_part_of_the_source(engine):
+    assert labels("Meanwhile officials said the plant had closed in 2014.", engine) == {"officials"}
+
+
+def test_what_a_named_person_did_is_not_part_of_their_name():
+    text = 'Dana Whitfield held up a sign saying "Workers Against Closure."'
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+        ("Dana Whitfield", False)}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_party_based_somewhere_is_not_the_place(engine):
+    text = "A spokesman for Whitfield Associates based in Ohio said the plant closed in 2014."
+    assert {(a.source.label, a.source.kind) for c in claims(text, engine) for a in c.attributions} == {
+        ("Whitfield Associates", "organization")}
+
+
+def test_casting_a_vote_is_an_act_not_a_source():
+    (claim,) = claims("More than 13 million people cast a vote for him in the primaries.")
+    assert claim.attributions == [] and "13 million people" in claim.text
+
+
+@pytest.mark.parametrize("text", [
+    "His supporters are showing no signs of wanting to rally behind the mayor.",
+    "Sanders showed no sign that he was planning to apologize.",
+])
+def test_showing_no_sign_is_the_writers_account_not_a_source(text):
+    assert labels(text) == set()
+
+
+def test_a_document_still_shows_what_it_shows():
+    assert labels("The poll showed little change in support for the levy.") == {"poll"}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ana Lowe spoke on Monday. Her remarks suggested that the plant had closed in 2014.", ("Ana Lowe", False)),
+    ("Lowe's comments suggested that the plant had closed in 2014.", ("Lowe", False)),
+])
+def test_someones_remarks_stand_for_the_speaker(text, source):
+    # "Lowe's comments" had been an anonymous source, flagged anonymous-only
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {source}
+
+
+def test_comments_of_no_one_are_no_unnamed_source():
+    assert labels("The comments suggested that the plant had closed in 2014.") == set()
+
+
+def test_a_thing_explaining_something_is_no_unnamed_source():
+    text = "The mayor's victory in Harlow is explained by the county's onerous registration rules."
+    assert not any(a.source is not None and a.source.anonymous for c in claims(text) for a in c.attributions)

@@ -292,24 +292,29 @@ def opening_name(tokens: list[Token]) -> list[Token] | None:
 SENTENCE_OPENERS = frozenset("but and or yet so however meanwhile still also then now when while after before if though "
                              "although because as in on at for with from by since during over under this that there "
                              "here it what who which where why how once despite unlike like later soon earlier "
-                             "instead separately finally first next today yesterday tonight last until maybe perhaps "
+                             "instead separately finally first next today yesterday tonight last until maybe perhaps afterwards afterward "
                              "even thus indeed only just well yes no".split())
 
 
 def last_full_name(tokens: list[Token], before: int) -> str | None:
     """The last run of two or more capitalised words (not opening the sentence) before offset
     `before`: the person a possessive pronoun most likely refers to when no source does."""
+    runs = [run for run in capitalised_runs(tokens) if run[-1].end <= before]
+    return " ".join(t.text for t in runs[-1]) if runs else None
+
+
+def capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of two or more capitalised words, not counting the sentence's first word ("Senator Ana
+    Lowe met Tom Reyes" -> "Ana Lowe", "Tom Reyes"): names, mostly."""
     runs, run = [], []
-    for k, t in enumerate(tokens):
-        if t.end > before:
-            break
-        if k > 0 and t.is_word and t.is_cap and t.lower not in POSSESSIVES:
-            run.append(t.text)
-        else:
-            run = []
+    for k, t in enumerate(tokens + [None]):
+        if t is not None and k > 0 and t.is_word and t.is_cap and t.lower not in POSSESSIVES:
+            run.append(t)
+            continue
         if len(run) >= 2:
-            runs.append(" ".join(run))
-    return runs[-1] if runs else None
+            runs.append(run)
+        run = []
+    return runs
 
 
 def possessor_name(tokens: list[Token], before: int) -> str | None:

@@ -91,6 +91,10 @@ def _modifies_head(tokens: list[Token], j: int, end: int) -> bool:
     return j == end - 2 and tokens[end - 1].lower in lexicon.words("document_nouns.txt")
 
 
+# "a company based in Ohio", "voters interviewed outside a polling station": a participle and where
+PLACED = frozenset("in at near outside inside across".split())
+
+
 def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
     """Start index of the noun phrase that ends just before `end`."""
     j = end - 1
@@ -117,9 +121,9 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
             break  # (not "Several crew members": a noun after a quantifier)
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 and not _modifies_head(tokens, j, end)
-                                            or low.endswith("ed") and len(low) > 4
+                                            or low.endswith("ed") and len(low) > 4 and tokens[j + 1].lower not in PLACED
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
-            break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina"
+            break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina" (not "based in Ohio")
         j -= 1
     start = j + 1
     while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within",

@@ -21,7 +21,7 @@ from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, source_lines, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
-                                         SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
+                                         SPEECH_LEMMAS, STANCE, TYPED_LEMMAS, Checkability, assess, attribution_type,
                                          closing_bio)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.clauses import noun_phrase
@@ -34,7 +34,7 @@ from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, in_idiom, in_scene_clause,
+    REPORTING_RATIO, act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, in_idiom, in_scene_clause,
     modifier_of_noun, names_someone, relative_clause_content, says_nothing, share_of_those_asked,
 )
 from provgraph.extract.sentences import split_sentences
@@ -209,10 +209,11 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     if f.mention is not None and f.mention.kind == "pronoun" and f.mention.head == "it" \
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
-    if f.mention is not None and f.cue_lemma in SEEMING and f.content \
-            and not f.content[0].text.lstrip().lower().startswith("to ") and not THAT.search(f.content[0].text):
-        # "voters seem less keen": the writer's impression of them, not their words (PolNeAR
-        # counts such a cue, so `extract` keeps the span; the graph credits no one)
+    if f.mention is not None and f.cue_lemma in SEEMING and f.content and not _seems_to_say(f.content[0].text) \
+            and not THAT.search(f.content[0].text):
+        # "voters seem less keen", "his words appeared to contradict": the writer's impression of
+        # them, not their words (PolNeAR counts such a cue, so `extract` keeps the span; the graph
+        # credits no one)
         f.extra["source_span"], f.mention = f.mention.span, None
     subject = f.mention.span if f.mention is not None else f.extra.get("source_span")
     if subject is not None and f.cue is not None and subject.end <= f.cue.start \
@@ -259,6 +260,18 @@ ANNOUNCES_WORDS = re.compile(r"\b(?:comments?|statements?|messages?|remarks?|twe
 # "voters seem engaged" describes them; "appeared to blame" is still speech, and "appeared confident
 # that X" a belief held, credited
 SEEMING = frozenset("seem appear look".split())
+SEEMING_VERB = re.compile(r"\s*to\s+(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
+
+
+def _seems_to_say(content: str) -> bool:
+    """"appeared to blame the port", "seemed to suggest": a word said, the writer unsure how to
+    take it; "appeared to contradict", "seemed to warm to", "appears to have learned" describe the
+    subject."""
+    m = SEEMING_VERB.match(content)
+    if m is None:
+        return False
+    verb = m.group(1).lower()
+    return verb in SPEECH_LEMMAS | STANCE | BELIEF or lexicon.cue_ratio(verb) >= REPORTING_RATIO
 THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)"
                          r"(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)

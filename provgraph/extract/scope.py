@@ -201,16 +201,16 @@ _OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
 
 
 def in_idiom(f: Found, text: str) -> bool:
-    """"Having said that, ...", "Truth be told, ...": a speech verb in a set phrase of the writer's
-    own that reports no one's words."""
+    """"Having said that, ...", "Truth be told, ...", "showed no sign of backing down": a cue word in
+    a set phrase of the writer's own that reports no one's words."""
     if f.cue is None:
         return False
-    return any(m.start() <= f.cue.start < m.end() for m in _IDIOM.finditer(text, max(0, f.cue.start - 20),
-                                                                            f.cue.end + 12))
+    return any(m.start() < f.cue.end and f.cue.start < m.end()
+               for m in _IDIOM.finditer(text, max(0, f.cue.start - 20), f.cue.end + 12))
 
 
 _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt]ruth be told|[Nn]eedless to say|"
-                    r"[Ss]uffice it to say|so to speak|as it were)")
+                    r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b)")
 
 
 def drop_recipient(f: Found) -> None:

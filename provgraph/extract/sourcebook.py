@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
-    CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, first_name, initials, is_acronym, last_full_name,
+    CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, capitalised_runs, first_name, initials, is_acronym, last_full_name,
     opening_name, possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
@@ -49,6 +49,7 @@ class SourceBook:
         self._position: dict[int, int] = {}
         self._index: dict[tuple, list[Source]] = {}
         self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
+        self._names_seen: set[str] = set()  # last words of the names of two or more words read so far
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
         self._poll_named: tuple[int, list[Token]] | None = None  # the last sentence that names a poll
         self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
@@ -202,8 +203,9 @@ class SourceBook:
         if match is None or any(s.anonymous and s.descriptor and describes(m.label, s.descriptor)
                                 for s in self.sources[-self.DEFINITE_REACH:]):
             return None
-        count = NUMBERS.get((match.group(1) or "").lower(), 2)
-        named = [s for s in self.sources if s.kind == "person" and not s.anonymous]
+        count = NUMBERS.get((match.group(1) or match.group(2) or "").lower(), 2)
+        named = {normalise(s.label) for s in self.sources if s.kind == "person" and not s.anonymous}
+        named |= self._names_seen  # named, not (yet) sources: "Lowe met Reyes. Both men said"
         return self._identifiable(m, "person") if len(named) >= count else None
 
     def _identifiable(self, m: Mention, kind: str) -> Source:
@@ -321,6 +323,9 @@ class SourceBook:
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
             self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
+        if not quoted:
+            runs = capitalised_runs(tokens) + ([name] if name is not None and len(name) > 1 else [])
+            self._names_seen.update(normalise(run[-1].text) for run in runs)
         for acronym, full in acronyms_spelled(tokens):
             named = parse_mention(tokenize(full), full)
             if named is not None and named.kind in ("organization", "outlet") and not named.anonymous:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from provgraph.extract import lexicon
+from provgraph.extract.clauses import finite
 from provgraph.extract.names import (
     DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
     name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
@@ -87,6 +88,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     det = next((k for k, t in enumerate(tokens[:4]) if t.lower in ("the", "a", "an")), 0)
     if det and all(t.text.isdigit() or t.lower in LEADING_WORDS for t in tokens[:det]):
         tokens = tokens[det:]  # "in 2004 the state": the phrase begins at its determiner
+    while len(tokens) > 1 and tokens[0].lower in LEADING_ADVERBS:
+        tokens = tokens[1:]  # "Afterwards both men (said)", "Meanwhile officials (said)": when, not who
     if len(tokens) > 1 and tokens[0].lower in COORDINATORS and (tokens[0].lower in ("and", "but", "yet", "so", "or")
                                                                 or tokens[1].is_cap):
         tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"; not "Both candidates"
@@ -94,6 +97,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
         tokens = tokens[:cue]
+    verb = next((k for k, t in enumerate(tokens) if t.is_word and not t.is_cap), None)
+    if verb and finite(tokens[verb].text, tokens[verb - 1].text) and tokens[0].lower not in QUANTIFIERS | DETERMINERS \
+            and all((t.is_cap or not t.is_word) and t.text != "I" for t in tokens[:verb]) \
+            and not POSSESSIVE.search(tokens[verb - 1].text) and article[tokens[-1].end:].lstrip()[:1] not in ".?!":
+        # "Ana Ruiz held up a sign (saying)": the name is the source, not what she did (but in
+        # "..., said Brandt phoned the mayor." Brandt's clause ends the sentence: no source at all)
+        tokens = tokens[:verb]
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
     if relative is not None:  # "people who read them": the head is before the relative clause
         if tokens[relative - 1].lower == "of" or tokens[0].text == ",":
@@ -117,6 +127,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return None  # "(calling) him a ('stiff')": the cue's object, not a source
     if not tokens or tokens[-1].lower.endswith(("’s", "'s")):
         return None  # "Editor’s (note)", "Trump’s": a possessive modifies the head, it is not the source
+    if tokens[-1].lower in SPEECH_PRODUCTS and len(tokens) <= 4:
+        return _speaker_of(tokens, article)
     if len(tokens) > 2 and tokens[0].text[:1].isdigit() and tokens[1].lower in ("million", "billion", "trillion"):
         tokens = tokens[2:]  # "the $30 million analysts say it costs": the amount is not part of the source
     while len(tokens) > 1 and tokens[-1].lower in TRAILING_ADVERBS:
@@ -304,6 +316,25 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     return None
 
 
+# What someone said, standing for them: "her remarks suggested", "Lowe's comments show".
+SPEECH_PRODUCTS = frozenset("words comments remarks".split())
+
+
+def _speaker_of(tokens: list[Token], article: str) -> Mention | None:
+    """"Lowe's comments" -> Lowe, "her remarks" -> her (resolved as "she" is); "the comments" name
+    no one (the words are not an unnamed source)."""
+    span = Span(tokens[0].start, tokens[-1].end, span_text(tokens, article))
+    if tokens[0].lower in POSSESSIVES:
+        return Mention(span, "pronoun", tokens[0].text, POSSESSIVES[tokens[0].lower])
+    owner = next((k for k, t in enumerate(tokens[:-1]) if POSSESSIVE.search(t.text)), None)
+    if owner is None:
+        return None
+    last = tokens[owner]
+    named = parse_mention(tokens[:owner] + [Token(POSSESSIVE.sub("", last.text), last.start, last.end - 2)], article)
+    return replace(named, span=span) if named is not None and named.kind in ("person", "organization", "outlet") \
+        else None
+
+
 def _participle_after_document(tokens: list[Token]) -> int | None:
     """Where "released Sunday" or "being released by ..." begins after a document noun."""
     documents = lexicon.words("document_nouns.txt")
@@ -414,7 +445,10 @@ def _is_group(tok: Token) -> bool:
 NOT_SOURCES = frozenset("number numbers share rest lot".split()) | frozenset(
     # events, which PolNeAR lets "show" or "prove" things: no one who passes on information
     "debate debates protest protests shooting shootings election elections meeting meetings hearing hearings "
-    "rally rallies race vote votes event events speech speeches summit convention".split())
+    "rally rallies race vote votes event events speech speeches summit convention".split()) | frozenset(
+    # things the mined heads hold that speak for no one ("the state's onerous rules", "his victories")
+    "rules policies measures plan platform system version eyes mind victories joke signs sign placards "
+    "question argument arguments agreement suit decision history".split())
 
 
 def _source_word(word: str) -> bool:
@@ -485,6 +519,8 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
 TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed "
                                   "submitted based out unveiled".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
+LEADING_ADVERBS = frozenset("meanwhile meantime afterwards afterward later earlier separately instead also now then "
+                            "however finally again".split())
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.
 JOURNALISTS = frozenset("reporter reporters correspondent correspondents journalist journalists editor".split())
 UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())

@@ -12,9 +12,10 @@ from provgraph.cli import cli
 
 from provgraph.extract.hedges import find_hedges
 from provgraph.extract.pipeline import extract
+from provgraph.extract.scope import hypothetical
 from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import tokenize
-from provgraph.model import Article
+from provgraph.model import Article, Attribution, Span
 
 
 def claims(text: str, engine: str = "model"):
@@ -1004,3 +1005,60 @@ def test_comments_of_no_one_are_no_unnamed_source():
 def test_a_thing_explaining_something_is_no_unnamed_source():
     text = "The mayor's victory in Harlow is explained by the county's onerous registration rules."
     assert not any(a.source is not None and a.source.anonymous for c in claims(text) for a in c.attributions)
+
+
+def test_a_named_persons_wife_is_no_unnamed_source():
+    text = "Donald Reyes said he would win Ohio. His wife said the crowd numbered 4,000."
+    (claim,) = [c for c in claims(text) if "crowd" in c.text]
+    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Donald Reyes’s wife", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Many would likely point out that the mayor took 4 million dollars from the port.",
+    "Critics might say the port lost 4 million dollars in May.",
+])
+def test_speech_the_writer_imagines_credits_no_one(text):
+    assert labels(text) == set()
+
+
+def test_a_polls_would_is_what_they_answered():
+    # "Forty-one percent would choose Ruiz": the poll's finding, not speech someone imagines
+    sentence = Span(0, 39, "Forty-one percent would choose Ruiz.")
+    poll = Attribution(None, None, Span(18, 30, "would choose"), [Span(31, 35, "Ruiz")], sentence, type="document")
+    assert not hypothetical(poll)
+    assert hypothetical(Attribution(None, None, Span(18, 30, "might say"), [], sentence))
+    assert not hypothetical(Attribution(None, None, Span(18, 30, "would call"), [], sentence))
+
+
+@pytest.mark.parametrize("text", [
+    "The friendly audience cheered the mayor's attacks on the port.",
+    "But the discussion mainly focused on regulating big banks.",
+])
+def test_a_crowd_cheering_or_a_discussion_is_no_source(text):
+    assert labels(text) == set()
+
+
+def test_a_pronoun_takes_up_the_person_its_sentence_names_before_it():
+    # "she" is Mrs. Ruiz, named in the same sentence, not the woman quoted a sentence earlier
+    text = ("Dana Verveer said the campaign was strong. It was with that grit that Mrs. Ruiz recovered after a "
+            "defeat in 2008, when she assured supporters that they had won 18 million votes.")
+    (claim,) = [c for c in claims(text) if "18 million" in c.text]
+    assert [a.source.label for a in claim.attributions] == ["Ruiz"]
+    text = "Ms. Ana Lowe met Mr. Tom Reyes on Monday, and he said the port had closed in May."
+    assert labels(text) == {"Tom Reyes"}
+
+
+def test_a_phrase_inside_a_quotation_is_no_source_of_a_cue_outside_it():
+    assert labels('"This is your movement," it now says, showing a montage of voters in Harlow.') == set()
+
+
+def test_not_authorized_to_speak_is_no_cue_of_its_own():
+    text = ("The mayor will propose spending 2 billion dollars a year, according to a campaign official who was "
+            "not authorized to speak publicly before the announcement.")
+    assert [(c.text, [a.cue.text for a in c.attributions]) for c in claims(text)] == [
+        ("The mayor will propose spending 2 billion dollars a year", ["according to"])]
+
+
+def test_who_was_praised_and_criticised_is_not_who_spoke():
+    text = "The two senators were praised and criticized for saying the port had closed in May."
+    assert not any(a.cue.text == "were praised and criticized" for c in claims(text) for a in c.attributions)

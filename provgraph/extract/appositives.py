@@ -10,7 +10,9 @@ from dataclasses import replace
 
 from provgraph.extract.found import Found
 from provgraph.extract.names import ROLE_CONNECTORS, named_owner
-from provgraph.extract.sources import OFFICES, Mention, parse_mention
+from provgraph.extract.mention import Mention
+from provgraph.extract.offices import OFFICES
+from provgraph.extract.sources import parse_mention
 from provgraph.model import Span
 
 NAMED = ("person", "organization", "outlet")

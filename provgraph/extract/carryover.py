@@ -19,7 +19,8 @@ from provgraph.extract.found import Found
 from provgraph.extract.layout import DASHES
 from provgraph.extract.polls import is_methodology
 from provgraph.extract.sourcebook import SourceBook
-from provgraph.extract.sources import Mention, parse_mention
+from provgraph.extract.mention import Mention
+from provgraph.extract.sources import parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Attribution, Claim, Span
 

@@ -49,7 +49,7 @@ SPEECH_LEMMAS = frozenset(["according to"] + "say tell report state announce add
 # article's own account of what the actor did.
 ACTION = frozenset("vote file reject decline refuse ignore defy invoke push express join sign approve veto pass endorse retweet "
                    "nominate launch sue appeal rule overturn overrule uphold block strike accept withdraw "
-                   "release submit send give spend raise donate fund hire fire arrest charge indict cast "
+                   "release submit send give spend raise donate fund hire fire arrest charge indict cast cheer "
                    "convict sentence decide decision ruling verdict judgment".split()) | {"known as", "agreed to", "compared with"}
 
 

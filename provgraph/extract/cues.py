@@ -15,7 +15,8 @@ from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
 from provgraph.extract.names import DETERMINERS, POSSESSIVES
-from provgraph.extract.sources import SUBORDINATORS, Mention, parse_mention
+from provgraph.extract.mention import Mention
+from provgraph.extract.sources import SUBORDINATORS, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from provgraph.extract.sources import Mention
+from provgraph.extract.mention import Mention
 from provgraph.model import Span
 
 

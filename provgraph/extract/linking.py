@@ -13,7 +13,8 @@ from provgraph.extract.checkable import cue_lemma
 from provgraph.extract.cues import _has_anonymity_phrase, _is_anonymity_clause, _quote_type, _span
 from provgraph.extract.found import Found
 from provgraph.extract.hedges import is_strong
-from provgraph.extract.sources import Mention, parse_mention
+from provgraph.extract.mention import Mention
+from provgraph.extract.sources import parse_mention
 from provgraph.extract.tagger import rule_labels, spans, tag
 from provgraph.extract.tokens import Token
 from provgraph.model import Span

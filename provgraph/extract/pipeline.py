@@ -21,7 +21,7 @@ from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, source_lines, study_goes_on, turn_goes_on)
 from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
-                                         SPEECH_LEMMAS, STANCE, TYPED_LEMMAS, Checkability, assess, attribution_type,
+                                         SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
                                          closing_bio)
 from provgraph.extract.claims import figures, has_event_about_named_actor, statement
 from provgraph.extract.clauses import noun_phrase
@@ -34,8 +34,9 @@ from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    REPORTING_RATIO, act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, in_idiom, in_scene_clause,
-    modifier_of_noun, names_someone, relative_clause_content, says_nothing, share_of_those_asked,
+    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, hypothetical, in_idiom, in_scene_clause,
+    modifier_of_noun, names_someone, relative_clause_content, says_nothing, seems_to_say, share_of_those_asked,
+    unquote_source,
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.feelings import described_feeling, feeling_about_fact
@@ -107,6 +108,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
                  and not names_someone(f, text) and not in_idiom(f, text)]
         named_beside = []
         for f in found:
+            unquote_source(f, quotes)
             drop_recipient(f)
             share_of_those_asked(f, tokens, text)
             relative_clause_content(f, tokens)
@@ -127,7 +129,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         # about X), "X declined to comment" (a fact about X), a crowd's reaction to a fact, and a cue
         # whose object only points elsewhere ("even if the polls suggest otherwise, ...")
         others = [a for a in here if a.type in UNCREDITED or is_refusal(a, [span for _, span in refusals])
-                  or feeling_about_fact(a) or says_nothing(a) or act_not_speech(a)]
+                  or feeling_about_fact(a) or says_nothing(a) or act_not_speech(a) or hypothetical(a)]
         attributions.extend(others)
         attributions.extend(_documents_on_record(sentence, text, book))
         here = [a for a in here if a not in others]
@@ -209,7 +211,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
     if f.mention is not None and f.mention.kind == "pronoun" and f.mention.head == "it" \
             and f.cue_lemma not in SPEECH_LEMMAS:
         f.mention = None  # "It felt like ...", "it seems": not an organisation speaking
-    if f.mention is not None and f.cue_lemma in SEEMING and f.content and not _seems_to_say(f.content[0].text) \
+    if f.mention is not None and f.cue_lemma in SEEMING and f.content and not seems_to_say(f.content[0].text) \
             and not THAT.search(f.content[0].text):
         # "voters seem less keen", "his words appeared to contradict": the writer's impression of
         # them, not their words (PolNeAR counts such a cue, so `extract` keeps the span; the graph
@@ -260,21 +262,9 @@ ANNOUNCES_WORDS = re.compile(r"\b(?:comments?|statements?|messages?|remarks?|twe
 # "voters seem engaged" describes them; "appeared to blame" is still speech, and "appeared confident
 # that X" a belief held, credited
 SEEMING = frozenset("seem appear look".split())
-SEEMING_VERB = re.compile(r"\s*to\s+(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
-
-
-def _seems_to_say(content: str) -> bool:
-    """"appeared to blame the port", "seemed to suggest": a word said, the writer unsure how to
-    take it; "appeared to contradict", "seemed to warm to", "appears to have learned" describe the
-    subject."""
-    m = SEEMING_VERB.match(content)
-    if m is None:
-        return False
-    verb = m.group(1).lower()
-    return verb in SPEECH_LEMMAS | STANCE | BELIEF or lexicon.cue_ratio(verb) >= REPORTING_RATIO
 THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 PASSIVE_CUE = re.compile(r"\b(?:been|was|were|is|are|be|being|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en)"
-                         r"(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)
+                         r"(?:\s+(?:and|or)\s+\w+(?:ed|en))?(?:\s+(?:of|for|with|to|about))?$", re.IGNORECASE)
 
 
 def _known_cue(cue: Span | None, lemma: str | None) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from provgraph.extract.names import DETERMINERS
-from provgraph.extract.sources import Mention, normalise
+from provgraph.extract.mention import Mention
+from provgraph.extract.sources import normalise
 
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
                          "channel station wire website".split())
@@ -40,6 +41,8 @@ DESCRIBED_PERSONS = frozenset("director woman man actress actor filmmaker author
 IDENTIFYING_HEADS = UNIQUE_OFFICES | PERSON_EPITHETS | DESCRIBED_PERSONS
 # Who speaks on the record for someone, named by whose they are ("his lawyer", "their attorneys").
 REPRESENTATIVES = frozenset("lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson".split())
+# Kin a person has one of: "his wife", "her father" is someone a reader can identify, not an unnamed source.
+ONE_OF_A_KIND = {"wife": "she", "husband": "he", "father": "he", "mother": "she"}
 # Collectives that belong to a person ("her campaign", "the Trump team").
 COLLECTIVES = frozenset("campaign team camp administration family foundation organization".split())
 
@@ -50,6 +53,7 @@ GENDERED_WORDS = {"mr": "he", "himself": "he", "congressman": "he", "spokesman":
                   "congresswoman": "she", "spokeswoman": "she", "chairwoman": "she", "businesswoman": "she",
                   "actress": "she"}
 REFLEXIVES = frozenset({"himself", "herself"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 # What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
 # for this many sentences after
 ISSUED = frozenset("statement statements".split())

@@ -12,7 +12,7 @@ import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.appositives import NAMED
-from provgraph.extract.checkable import TYPED_LEMMAS
+from provgraph.extract.checkable import BELIEF, SPEECH_LEMMAS, STANCE, TYPED_LEMMAS
 from provgraph.extract.claims import figures
 from provgraph.extract.clauses import finite, noun_phrase
 from provgraph.extract.found import Found
@@ -210,7 +210,28 @@ def in_idiom(f: Found, text: str) -> bool:
 
 
 _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt]ruth be told|[Nn]eedless to say|"
-                    r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b)")
+                    r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b|"
+                    r"authori[sz]ed to (?:speak|discuss|comment|talk)\b)")
+
+
+def hypothetical(a: Found | Attribution) -> bool:
+    """"Many would likely point out that ...", "critics might say": speech the writer imagines, not
+    words anyone said (PolNeAR counts it; it credits no one). "Many experts would call that wishful
+    thinking" is their view, and a poll's "41 percent would choose Sanders" what they answered."""
+    return a.cue is not None and a.type != "document" and HYPOTHETICAL.match(a.cue.text) is not None
+
+
+HYPOTHETICAL = re.compile(r"(?:(?:could|might)\s+(?:\w+ly\s+)?|would\s+(?:likely|probably|surely|undoubtedly)\s+)"
+                          r"(?!not\b|n[’']t\b|have\b|be\b)\w", re.IGNORECASE)
+
+
+def unquote_source(f: Found, quotes: list[Span]) -> None:
+    """""This is your movement," it now says, showing ...": a phrase inside a quotation is no source
+    of a cue outside it (the quotation is what was said, not who said it)."""
+    if f.mention is not None and f.cue is not None and any(
+            q.start <= f.mention.span.start and f.mention.span.end <= q.end and not q.start <= f.cue.start < q.end
+            for q in quotes):
+        f.mention = None
 
 
 def drop_recipient(f: Found) -> None:
@@ -268,6 +289,20 @@ _MEANS = re.compile(r"(?:\w+ly\s+)?by\s+(?!(?:saying|noting|arguing|telling|writ
                     r"\w+ing\b")
 _THAT = re.compile(r"\bthat\s+(\w+)")
 _CLAUSE_AFTER_OBJECT = re.compile(r",|\s(?:after|before|because|when|while|since|until|if|as)\s")
+
+
+_SEEMING_VERB = re.compile(r"\s*to\s+(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
+
+
+def seems_to_say(content: str) -> bool:
+    """"appeared to blame the port", "seemed to suggest": a word said, the writer unsure how to
+    take it; "appeared to contradict", "seemed to warm to", "appears to have learned" describe the
+    subject."""
+    m = _SEEMING_VERB.match(content)
+    if m is None:
+        return False
+    verb = m.group(1).lower()
+    return verb in SPEECH_LEMMAS | STANCE | BELIEF or lexicon.cue_ratio(verb) >= REPORTING_RATIO
 
 
 ANAPHORIC_OBJECT = re.compile(r"\W*(?:otherwise|so)\b(?!\s+(?:far|much|many|that|long)\b)", re.IGNORECASE)

@@ -13,17 +13,18 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
-    CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, capitalised_runs, first_name, initials, is_acronym, last_full_name,
-    opening_name, possessor_name, surname_match, without_suffix,
+    CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, capitalised_runs, first_name, initials,
+    is_acronym, last_full_name, opening_name, possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
-    COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
-    NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, OUTLET_NOUNS, PERSON_EPITHETS,
-    REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
+    COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
+    NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, ONE_OF_A_KIND, OUTLET_NOUNS,
+    PERSON_EPITHETS, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
+from provgraph.extract.mention import Mention
+from provgraph.extract.offices import PARTY_WORDS
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, PARTY_WORDS, POLL_NOUNS, SPOKESPEOPLE, Mention,
-    _strip_det, normalise, parse_mention,
+    DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
@@ -64,10 +65,14 @@ class SourceBook:
             # "Mrs. Clinton", "the congresswoman", "Trump defended himself": what says he or she for
             # sure ("Trump said she lied" is about someone else; nor from a pronoun resolved, whose
             # error would spread)
-            role = " ".join(w for w in (m.role, m.descriptor, found.role) if w).lower().replace(".", "").split()
+            # (of "Mrs. Clinton and former President Bill Clinton", only what stands beside his name)
+            role = " ".join(w.split(" and ")[-1] for w in (m.role, m.descriptor, found.role) if w)
+            role = role.lower().replace(".", "").split()
             after = [t.lower for t in self.tokens if t.start >= m.span.end][:3]
             word = next((GENDERED_WORDS[w] for w in role + [w for w in after if w in REFLEXIVES]
                          if w in GENDERED_WORDS), None)
+            if m.label.endswith(f"’s {m.head}") and m.head in ONE_OF_A_KIND:
+                word = ONE_OF_A_KIND[m.head]  # "Trump’s wife" (not from "her husband, Bill" beside a name)
             if word is not None:
                 self._gender[id(found)] = word
         return found
@@ -104,7 +109,7 @@ class SourceBook:
 
     def _resolve(self, m: Mention, anonymity: bool = False) -> Source | None:
         if m.kind == "pronoun":
-            return self._antecedent(m.head)
+            return self._named_before(m.head, m.span.start) or self._antecedent(m.head)
 
         if m.kind == "organization" and " " not in m.label and m.label.lower() in lexicon.words("countries.txt") \
                 and (person := next(iter(self._index.get(("last", "person", normalise(m.label)), ())), None)):
@@ -261,10 +266,10 @@ class SourceBook:
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
         article, is a named organisation ("Hillary Clinton's campaign"), not an anonymous source."""
-        representative = m.head in REPRESENTATIVES
+        words = m.span.text.split()
+        representative = m.head in REPRESENTATIVES or m.head in ONE_OF_A_KIND and words[0].lower() in POSSESSIVES
         if m.head not in COLLECTIVES and not representative:
             return None
-        words = m.span.text.split()
         if representative and m.affiliation and words[0].lower() not in POSSESSIVES:
             # "lawyers for Mr. Scott", "attorneys for the family": on the record for the party named
             party = m.affiliation if m.affiliation[:1].isupper() else possessor_name(self.tokens, m.span.start) \
@@ -275,9 +280,10 @@ class SourceBook:
             label = f"{POSSESSIVE.sub('', party)}’s {m.head}"
             return Mention(m.span, "person", label, m.head, descriptor=label)
         if words[0].lower() in POSSESSIVES and len(words) == 2:
-            owner = self._antecedent(POSSESSIVES[words[0].lower()], subject=False)
+            pronoun = POSSESSIVES[words[0].lower()]
+            owner = self._named_before(pronoun, m.span.start) or self._antecedent(pronoun, subject=False)
             name = last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
-            if representative and name is None:
+            if m.head in REPRESENTATIVES and name is None:
                 name = first_name(self.tokens, m.span.start)  # "Ruiz's relatives ..., said their lawyers"
             if owner is not None and owner.kind == "person" and not owner.anonymous:
                 label = f"{POSSESSIVE.split(owner.label)[0].strip()}’s {m.head}"  # (his lawyer's lawyer is his lawyer)
@@ -341,6 +347,40 @@ class SourceBook:
                 return s
         return self._subject() if subject and pronoun in ("he", "she") else None
 
+    def _named_before(self, pronoun: str, before: int) -> Source | None:
+        """"It was then that Mrs. Clinton recovered, when she assured supporters ...": a person this
+        sentence names before the pronoun, sure to be of its gender (an honorific, or a source known
+        as he or she), is whom it takes up, before any source of earlier sentences."""
+        if pronoun not in ("he", "she"):
+            return None
+        tokens = [t for t in self.tokens if t.end <= before]
+        for k in range(len(tokens) - 1, 0, -1):
+            word = tokens[k - 2].lower if tokens[k - 1].text == "." and k > 1 else tokens[k - 1].lower.rstrip(".")
+            if tokens[k].is_cap and tokens[k].is_word and word in HONORIFICS and GENDERED_WORDS[word] == pronoun:
+                end = k + 1
+                while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+                    end += 1  # "Mr. Tom Reyes"
+                label = " ".join(t.text for t in tokens[k:end])
+                m = Mention(Span(tokens[k].start, tokens[end - 1].end, label), "person", label, tokens[end - 1].lower)
+                found = self._same(m)
+                if found is None:
+                    return self._new_person(m)
+                # "Mrs. Clinton" is not the Bill Clinton quoted before, unless he or she is known as a she
+                return found if self._gender.get(id(found)) == pronoun or found.label == label else None
+        for run in reversed(capitalised_runs(tokens)):
+            found = self._same(Mention(Span(run[0].start, run[-1].end, " ".join(t.text for t in run)), "person",
+                                       " ".join(t.text for t in run), run[-1].lower))
+            if found is not None and self._gender.get(id(found)) == pronoun:
+                return found
+        return None
+
+    def _new_person(self, m: Mention) -> Source:
+        """A person the article names, now a source for the first time."""
+        found = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
+                       mentions=[m.span])
+        self._add(found)
+        return found
+
     def _subject(self) -> Source | None:
         """"Trump pitched himself to voters. 'Look at ...,' he said.": with no source to refer to,
         "he" is the person the sentence before opens with (a subject is what a pronoun most often
@@ -351,12 +391,7 @@ class SourceBook:
                 return None
             m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
                         " ".join(t.text for t in name), name[-1].lower)
-            found = self._same(m)
-            if found is None:
-                found = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
-                               mentions=[m.span])
-                self._add(found)
-            return found
+            return self._same(m) or self._new_person(m)
         return None
 
     def poll(self, named_here: bool = False, far: bool = True) -> Source | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from provgraph.extract import lexicon
@@ -18,34 +18,16 @@ from provgraph.extract.names import (
     DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
     name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
 )
+from provgraph.extract.mention import Mention
+from provgraph.extract.offices import FORMER, OFFICES, PARTY_WORDS, place_office, titled_office
 from provgraph.extract.outlets import canonical_outlet, outlet_name
 from provgraph.extract.phrases import one_holder
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
-FORMER = frozenset("former ex onetime one-time erstwhile ex-".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
 INSIDERS = frozenset("those someone anyone others one".split())
-# Offices held for a place ("Senator from Texas", "the governor of Ohio", "Secretary of State").
-OFFICES = frozenset("senator governor mayor president secretary chairman chairwoman congressman congresswoman "
-                    "representative lawmaker minister ambassador judge justice chancellor premier".split())
-
-
-@dataclass
-class Mention:
-    """A parsed source noun phrase, before it is resolved to a `Source`."""
-
-    span: Span
-    kind: str  # person | organization | outlet | anonymous | document | pronoun | definite
-    label: str
-    head: str
-    anonymous: bool = False
-    descriptor: str | None = None
-    affiliation: str | None = None
-    role: str | None = None
-    nationality: str | None = None
-    possessor: str | None = None  # "his report": the pronoun that owns a document
 
 
 @lru_cache(maxsize=65536)
@@ -179,7 +161,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                                                                  or head_part[prep - 1].lower in ("news", "coverage")):
         return None  # "the passage of the Affordable Care Act", "news from Norway": the head is not a source
     affiliation = _strip_det(span_text(affil_part, article)) or None
-    if (office := _place_office(head_part, article) or _titled_office(list(tokens), article)) is not None:
+    if (office := place_office(head_part, article) or titled_office(list(tokens), article)) is not None:
         return office
     if head_part[-1].lower in SPOKESPEOPLE | JOURNALISTS and not anonymous_context \
             and not any(t.lower in FORMER for t in head_part):
@@ -354,50 +336,6 @@ def _owner_named(first: Token) -> bool:
     return is_initials(text) or len(text) > 1 and text.isupper() or named_owner(first)
 
 
-def _place_office(head_part: list[Token], article: str) -> Mention | None:
-    """"the Texas attorney general", "the White House press secretary": the holder of an office of a
-    named place or body, someone a reader can identify (the one named before, or kept to the
-    article), not an anonymous official; "the Democratic senator" could be any of several."""
-    if head_part[0].lower != "the" or head_part[-1].lower not in PLACE_OFFICES or len(head_part) < 3 \
-            or head_part[-1].lower == "general" and head_part[-2].lower not in ("attorney", "inspector", "surgeon"):
-        return None  # ("the Army general": one of many)
-    k = 1
-    while k < len(head_part) - 1 and (head_part[k].is_cap and head_part[k].is_word
-                                      or head_part[k].text == "." and head_part[k - 1].is_cap):  # "the U.S."
-        k += 1
-    place = head_part[1:k]
-    if not place or len(head_part) - k > 3 or any(t.is_cap for t in head_part[k:]) \
-            or any(t.lower in PARTY_WORDS for t in place):
-        return None
-    described = span_text(head_part[1:], article)
-    return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)), "definite", described,
-                   head_part[-1].lower, role=span_text(head_part[k:], article), affiliation=span_text(place, article),
-                   descriptor=described)
-
-
-def _titled_office(head_part: list[Token], article: str) -> Mention | None:
-    """"the Secretary of State", "Chad's Ambassador to France", "the Kuwaiti Assistant Foreign
-    Minister": a capitalised office, alone or of a place, with no name after it, is its holder (someone
-    a reader can identify), not a person named "France" nor an organisation."""
-    words = [t for t in head_part if t.lower not in ("the", "’s", "'s")]
-    at = next((k for k, t in enumerate(words) if t.is_cap and t.lower in OFFICES), None)
-    if at is None or any(not t.is_cap and t.is_word and t.lower not in FORMER
-                         or t.text == "." and not (k and is_initials(words[k - 1].text))
-                         for k, t in enumerate(words[:at])):
-        return None  # ("Dr. Judge": after an honorific, a surname; "the U.S. Ambassador" is an office)
-    rest = words[at + 1:]
-    place = [t for t in rest[1:] if t.lower != "the"]
-    owned = any(named_owner(t) for t in head_part)  # "Chad's": a named owner
-    introduced = head_part[0].lower == "the" or owned
-    if rest and (rest[0].lower not in ("of", "to", "for") or len(place) > (2 if introduced else 1)
-                 or not all(t.is_cap or t.text == "." for t in place)):
-        return None  # "Secretary of State (John) Kerry": the name after it is the source
-    start = next(k for k, t in enumerate(head_part) if t.lower != "the")
-    described = span_text(head_part[start:], article)
-    return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)),
-                   "person" if owned else "definite", described, words[at].lower, role=described, descriptor=described)
-
-
 def _named_thing(head_part: list[Token], name: list[Token]) -> bool:
     """"the Human Rights Campaign", "the Independent", "National Nurses United": a name after "the"
     with no role between, or one that opens with a country's initials or a national adjective, is an
@@ -448,7 +386,7 @@ NOT_SOURCES = frozenset("number numbers share rest lot".split()) | frozenset(
     "rally rallies race vote votes event events speech speeches summit convention".split()) | frozenset(
     # things the mined heads hold that speak for no one ("the state's onerous rules", "his victories")
     "rules policies measures plan platform system version eyes mind victories joke signs sign placards "
-    "question argument arguments agreement suit decision history".split())
+    "question argument arguments agreement suit decision history discussion discussions pitch".split())
 
 
 def _source_word(word: str) -> bool:
@@ -474,11 +412,6 @@ OBJECT_PRONOUNS = frozenset("him them me us whom".split())
 # A named place speaking through its government: "the city of Phoenix", "the state of Ohio".
 JURISDICTION = re.compile(r"(?i:the\s+)?(?i:city|state|county|town|village|province|government|commonwealth)\s+of\s+(?:the\s+)?"
                           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
-# Offices of a place or body, one holder each: "the Texas attorney general", "the Ohio governor" (not "the
-# Texas senator", one of two).
-PLACE_OFFICES = frozenset("governor mayor president secretary chairman chairwoman minister chancellor premier general "
-                          "sheriff comptroller treasurer auditor superintendent".split())
-PARTY_WORDS = frozenset("democratic republican gop conservative liberal independent progressive".split())
 # People a writer names by relation ("my father said"); "our sources" stay anonymous.
 RELATIONS = frozenset("father mother dad mom mum son daughter brother sister husband wife grandfather grandmother "
                       "grandson granddaughter uncle aunt cousin nephew niece neighbour neighbor friend "

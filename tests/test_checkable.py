@@ -258,6 +258,16 @@ def test_headline_figures_are_figures(text, figure):
     assert figures(text) == [figure]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The port spends more than twice as much as all other ports combined.", ["twice as"]),
+    ("Rents are three times higher than in 2010.", ["three times higher"]),
+    ("He said it three times in the debate.", []),  # how often, not a comparison
+])
+def test_a_multiple_is_a_figure(text, found):
+    # "twice as much as all the others": a comparison someone can check, not the writer's analysis
+    assert figures(text) == found
+
+
 @pytest.mark.parametrize("content", [
     "You knew damn well that the levee was failing",  # addressed to a listener
     "he thinks the council stayed vague on purpose",  # a view held, inside what was said

@@ -1062,3 +1062,9 @@ def test_not_authorized_to_speak_is_no_cue_of_its_own():
 def test_who_was_praised_and_criticised_is_not_who_spoke():
     text = "The two senators were praised and criticized for saying the port had closed in May."
     assert not any(a.cue.text == "were praised and criticized" for c in claims(text) for a in c.attributions)
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_at_least_stays_with_the_count(engine):
+    assert labels("At least four Democratic senators said the plant closed in May.", engine) == {
+        "At least four Democratic senators"}

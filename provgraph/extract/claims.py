@@ -32,10 +32,11 @@ WORD_FIGURE = re.compile(
     r"seventy|eighty|ninety|one) (?:hundred|thousand|million|billion|trillion)\b"
     r"|\b(?:a|one|two) ?-?(?:thirds?|quarters?|fifths?) of\b|\bhalf of\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|\d+)\b",
+    r"eight|nine|ten|\d+)\b"
+    r"|\btwice as\b|\b(?:three|four|five|six|seven|eight|nine|ten|\d+) times (?:as|more|less|higher|lower|larger|the)\b",
     re.IGNORECASE,
 )
-WORD_HINTS = ("hundred", "thousand", "illion", "third", "quarter", "fifth", "half")
+WORD_HINTS = ("hundred", "thousand", "illion", "third", "quarter", "fifth", "half", "twice", " times ")
 RATIO = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) ", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # "I'm 100 percent sure", "he gave 110%": a way of saying "fully" ("rose to 100 percent" is a figure)

@@ -127,8 +127,9 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
         j -= 1
     start = j + 1
     while start < end and tokens[start].lower in ("of", "to", "in", "from", "at", "for", "on", "close", "within",
-                                                  "off", "out", "up", "down"):
-        start += 1
+                                                  "off", "out", "up", "down") \
+            and not (start + 1 < end and tokens[start].lower == "at" and tokens[start + 1].lower in ("least", "most")):
+        start += 1  # (not the "at" of "at least four senators")
     return start
 
 

@@ -1068,3 +1068,16 @@ def test_who_was_praised_and_criticised_is_not_who_spoke():
 def test_at_least_stays_with_the_count(engine):
     assert labels("At least four Democratic senators said the plant closed in May.", engine) == {
         "At least four Democratic senators"}
+
+
+def test_about_a_share_is_the_polls_answer():
+    text = "A Monmouth poll showed Ruiz with 51 percent. About 9 percent said they had no preference."
+    (claim,) = [c for c in claims(text) if "no preference" in c.text]
+    assert [(a.source.label, a.source.kind) for a in claim.attributions] == [("Monmouth poll", "document")]
+
+
+def test_a_profession_after_a_name_is_the_person_just_quoted():
+    text = ('Ruiz will win the vote, Ben Carson said Monday. "The port has been in decline for a decade," '
+            'the retired neurosurgeon told a radio station.')
+    (claim,) = [c for c in claims(text) if "decade" in c.text]
+    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Ben Carson", False)]

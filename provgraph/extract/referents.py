@@ -20,6 +20,9 @@ OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network
 # Singular nouns that name one person by what they are ("the businessman", "the nominee").
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
                             "politician year-old".split())
+# ... and professions named by their suffix ("the retired neurosurgeon", "the cardiologist", "the
+# activist"), which no list can hold.
+PROFESSION = re.compile(r"[a-z]{3,}(?:surgeon|ologist|ician|ist)$")
 # ... and offices, which name the person just named only if that is their office ("the senator").
 OFFICE_EPITHETS = frozenset("senator governor mayor president secretary chairman chairwoman congressman "
                             "congresswoman lawmaker minister".split())

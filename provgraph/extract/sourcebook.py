@@ -19,7 +19,7 @@ from provgraph.extract.names import (
 from provgraph.extract.referents import (
     COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
     NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, ONE_OF_A_KIND, OUTLET_NOUNS,
-    PERSON_EPITHETS, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
+    PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import PARTY_WORDS
@@ -257,7 +257,7 @@ class SourceBook:
         words = m.span.text.split()
         if words[0].lower() != "the" or "’s" in m.span.text or "'s" in m.span.text:
             return None  # "the company's chairman" is someone else's
-        if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS:
+        if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS and not PROFESSION.fullmatch(m.head):
             return None
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
         return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor

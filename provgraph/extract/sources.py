@@ -101,8 +101,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if tokens and tokens[0].lower in SUBORDINATORS:
         return None  # "This statement, though brief, hints at": a clause, not a source
     if tokens and tokens[0].lower in ("to", "by", "for", "with", "into", "onto", "about", "against", "without",
-                                      "despite", "through", "under", "among", "from"):
-        return None  # "(called) to service by the governor": a prepositional phrase, not a source
+                                      "despite", "through", "under", "among", "from") \
+            and not (tokens[0].lower == "about" and len(tokens) > 1 and tokens[1].text[:1].isdigit()):
+        return None  # "(called) to service by the governor": a prepositional phrase, not a source ("About 9
+        # percent said" is a share)
     if len(tokens) == 1 and tokens[0].lower in REFERRING_QUANTIFIERS:
         return None  # "each said", "both argued": the sources are named elsewhere, not here
     if len(tokens) > 1 and (tokens[0].text in OBJECT_PRONOUNS or tokens[-1].lower in ("a", "an", "the")):

@@ -1081,3 +1081,18 @@ def test_a_profession_after_a_name_is_the_person_just_quoted():
             'the retired neurosurgeon told a radio station.')
     (claim,) = [c for c in claims(text) if "decade" in c.text]
     assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Ben Carson", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "A married couple also claiming allegiance to the group shot dead 14 people in Harlow in December.",
+    "The group claimed responsibility for the attack on Monday.",
+])
+def test_claiming_allegiance_or_responsibility_is_an_act(text):
+    assert labels(text) == set()
+
+
+def test_a_term_a_participle_gives_is_no_speech():
+    text = ("Ruiz holds a substantial lead with party leaders and elected officials, called superdelegates, and is "
+            "on track to clinch the nomination.")
+    assert labels(text) == set()
+    assert labels("Lowe, the mayor, called Ruiz a liar.") == {"Lowe"}  # calling someone something is speech

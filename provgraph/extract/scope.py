@@ -16,6 +16,7 @@ from provgraph.extract.checkable import BELIEF, SPEECH_LEMMAS, STANCE, TYPED_LEM
 from provgraph.extract.claims import figures
 from provgraph.extract.clauses import finite, noun_phrase
 from provgraph.extract.found import Found
+from provgraph.extract.names import DETERMINERS
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import COORDINATORS, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token
@@ -173,6 +174,9 @@ def names_someone(f: Found, text: str) -> bool:
     reckless" still speaks)."""
     if f.cue is None or f.cue_lemma not in NAMING:
         return False
+    if text[max(0, f.cue.start - 2):f.cue.start] == ", " and (term := _TERM.match(text, f.cue.end)) \
+            and term.group(1).lower() not in DETERMINERS | _PRONOUNS:
+        return True  # "party leaders and elected officials, called superdelegates, back her": a term
     before = _INTRODUCED.search(text[max(0, f.cue.start - 50):f.cue.start])
     after = text[f.cue.end:f.cue.end + 3].lstrip()
     return before is not None and before.group(1).lower() not in lexicon.words("anonymous_nouns.txt") \
@@ -180,6 +184,9 @@ def names_someone(f: Found, text: str) -> bool:
 
 
 NAMING = frozenset("name call dub nickname".split())
+# what a naming participle gives: a short term, then the sentence goes on ("called superdelegates,")
+_TERM = re.compile(r"\s+[\"“]?([\w-]+)(?:\s+[\w-]+){0,2}[\"”]?\s*[,)]")
+_PRONOUNS = frozenset("him her them it me us you".split())
 _INTRODUCED = re.compile(r"\b(?i:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s+$")
 
 
@@ -206,12 +213,13 @@ def in_idiom(f: Found, text: str) -> bool:
     if f.cue is None:
         return False
     return any(m.start() < f.cue.end and f.cue.start < m.end()
-               for m in _IDIOM.finditer(text, max(0, f.cue.start - 20), f.cue.end + 12))
+               for m in _IDIOM.finditer(text, max(0, f.cue.start - 20), f.cue.end + 20))
 
 
 _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt]ruth be told|[Nn]eedless to say|"
                     r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b|"
-                    r"authori[sz]ed to (?:speak|discuss|comment|talk)\b)")
+                    r"authori[sz]ed to (?:speak|discuss|comment|talk)\b|"
+                    r"claim(?:s|ed|ing)? (?:allegiance|responsibility|credit|victory)\b)")
 
 
 def hypothetical(a: Found | Attribution) -> bool:

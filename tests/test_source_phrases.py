@@ -1096,3 +1096,22 @@ def test_a_term_a_participle_gives_is_no_speech():
             "on track to clinch the nomination.")
     assert labels(text) == set()
     assert labels("Lowe, the mayor, called Ruiz a liar.") == {"Lowe"}  # calling someone something is speech
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_speaker_who_did_something_and_said_something(engine):
+    text = "Mayor Ana Lowe visited the port on Monday and said 40 ships had been delayed in May."
+    assert labels(text, engine) == {"Ana Lowe"}
+
+
+@pytest.mark.parametrize("text", [
+    "The senator succeeded with appeals to evangelical voters and attacks on Ruiz as something other than a conservative.",
+    "In its shadow, viewers were spread across the lawn and pressed against a fence, listening to the mayor.",
+])
+def test_and_before_a_noun_or_after_a_passive_is_no_second_verb_of_the_subject(text):
+    assert labels(text) == set()
+
+
+def test_a_subject_after_an_opening_clause_is_the_speaker():
+    text = 'As the crowd began to chant, Ruiz was joined on stage by Lowe and joked, "You are being ridiculous."'
+    assert labels(text) == {"Ruiz"}

@@ -16,7 +16,7 @@ from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, fin
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
 from provgraph.extract.names import DETERMINERS, POSSESSIVES
 from provgraph.extract.mention import Mention
-from provgraph.extract.sources import SUBORDINATORS, parse_mention
+from provgraph.extract.sources import RELIABLE_CUE, SUBORDINATORS, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 
@@ -293,6 +293,13 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         # "Sanders criticized the accord, saying ...": the sentence's subject is the source
         mention = _sentence_subject(tokens, i, article)
         subj_start = None
+    elif mention is None and j > 1 and tokens[j - 1].lower == "and" and _past_form(cue_tok.lower):
+        # "Mayor Lowe visited the port on Monday and said ...": the subject of both verbs (the
+        # sentence's, if a verb of its own follows it)
+        subject = _sentence_subject(tokens, j - 1, article)
+        verb = next((k for k, t in enumerate(tokens) if subject is not None and t.start >= subject.span.end), None)
+        if verb is not None and finite_verb(tokens, verb) and lexicon.cue_ratio(cue_tok.lower) >= RELIABLE_CUE:
+            mention, subj_start = subject, None  # (not "viewers were spread ... and pressed against")
     # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma,
     # for a cue that never takes its speaker after it ("shows", "features"; not "said X")
     unsaid = mention is None and lemma not in SPEAKER_AFTER and i > 1
@@ -409,12 +416,18 @@ def _content_marker(tokens: list[Token], after: int, quotes: list[Span]) -> int 
     return None
 
 
+def _past_form(word: str) -> bool:
+    """"said", "told", "warned": a verb in the past (after "and", "attacks" may be a noun)."""
+    return word.endswith("ed") or word in lexicon.words("past_verbs.txt")
+
+
 def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention | None:
     """The subject at the start of the sentence (after a dateline, "BRUSSELS -", or a leading "On
     Saturday," or "In Iowa," phrase)."""
     start = _after_dateline(tokens)
     if start < len(tokens) and tokens[start].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked",
-                                                       "while"):
+                                                       "while", "as", "when", "because", "although", "though", "since",
+                                                       "once", "until", "if"):
         comma = next((k for k in range(before) if tokens[k].text == ","), None)
         if comma is None:
             return None

@@ -298,8 +298,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         # sentence's, if a verb of its own follows it)
         subject = _sentence_subject(tokens, j - 1, article)
         verb = next((k for k, t in enumerate(tokens) if subject is not None and t.start >= subject.span.end), None)
-        if verb is not None and finite_verb(tokens, verb) and lexicon.cue_ratio(cue_tok.lower) >= RELIABLE_CUE:
-            mention, subj_start = subject, None  # (not "viewers were spread ... and pressed against")
+        if verb is not None and finite_verb(tokens, verb) and lexicon.cue_ratio(cue_tok.lower) >= RELIABLE_CUE \
+                and not any(t.lower in CLAUSE_OPENERS for t in tokens[verb:j - 1]):
+            # (not "viewers were spread ... and pressed against", nor "sentenced Tom Reyes, who wept and said")
+            mention, subj_start = subject, None
     # "A Ledger analysis of loans made since Jan. 1, 2015, shows ...": a subject set off by a comma,
     # for a cue that never takes its speaker after it ("shows", "features"; not "said X")
     unsaid = mention is None and lemma not in SPEAKER_AFTER and i > 1
@@ -414,6 +416,11 @@ def _content_marker(tokens: list[Token], after: int, quotes: list[Span]) -> int 
         if t.text in (".", ";", "?", "!"):
             return None
     return None
+
+
+# Words that open a clause of its own inside the sentence: a verb after them has another subject.
+CLAUSE_OPENERS = frozenset("who whom whose which that after when while because before as since until if "
+                           "although though unless".split())
 
 
 def _past_form(word: str) -> bool:

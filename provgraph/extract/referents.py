@@ -57,6 +57,8 @@ GENDERED_WORDS = {"mr": "he", "himself": "he", "congressman": "he", "spokesman":
                   "actress": "she"}
 REFLEXIVES = frozenset({"himself", "herself"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+# What an object of, not a subject, comes after ("Asked about Mr. Reyes, he said").
+AFTER_PREPOSITION = frozenset("about of to for with by from at on in against than like".split())
 # What someone issues in their own name ("said in a statement"), so that "the statement" is theirs,
 # for this many sentences after
 ISSUED = frozenset("statement statements".split())

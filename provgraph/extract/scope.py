@@ -175,7 +175,7 @@ def names_someone(f: Found, text: str) -> bool:
     if f.cue is None or f.cue_lemma not in NAMING:
         return False
     if text[max(0, f.cue.start - 2):f.cue.start] == ", " and (term := _TERM.match(text, f.cue.end)) \
-            and term.group(1).lower() not in DETERMINERS | _PRONOUNS:
+            and (term.group(1) or "").lower() not in DETERMINERS | _PRONOUNS:
         return True  # "party leaders and elected officials, called superdelegates, back her": a term
     before = _INTRODUCED.search(text[max(0, f.cue.start - 50):f.cue.start])
     after = text[f.cue.end:f.cue.end + 3].lstrip()
@@ -185,7 +185,7 @@ def names_someone(f: Found, text: str) -> bool:
 
 NAMING = frozenset("name call dub nickname".split())
 # what a naming participle gives: a short term, then the sentence goes on ("called superdelegates,")
-_TERM = re.compile(r"\s+[\"“]?([\w-]+)(?:\s+[\w-]+){0,2}[\"”]?\s*[,)]")
+_TERM = re.compile(r"\s+(?:[\"“][\w-]+|([a-z][\w-]*))(?:\s+[\w-]+){0,2}[\"”]?\s*[,)]")
 _PRONOUNS = frozenset("him her them it me us you".split())
 _INTRODUCED = re.compile(r"\b(?i:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)\s+$")
 
@@ -210,8 +210,8 @@ _OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
 def in_idiom(f: Found, text: str) -> bool:
     """"Having said that, ...", "Truth be told, ...", "showed no sign of backing down": a cue word in
     a set phrase of the writer's own that reports no one's words."""
-    if f.cue is None:
-        return False
+    if f.cue is None or f.mention is not None and f.mention.kind == "document":
+        return False  # ("the poll showed no sign that her lead had narrowed" is the poll's finding)
     return any(m.start() < f.cue.end and f.cue.start < m.end()
                for m in _IDIOM.finditer(text, max(0, f.cue.start - 20), f.cue.end + 20))
 
@@ -226,7 +226,8 @@ def hypothetical(a: Found | Attribution) -> bool:
     """"Many would likely point out that ...", "critics might say": speech the writer imagines, not
     words anyone said (PolNeAR counts it; it credits no one). "Many experts would call that wishful
     thinking" is their view, and a poll's "41 percent would choose Sanders" what they answered."""
-    return a.cue is not None and a.type != "document" and HYPOTHETICAL.match(a.cue.text) is not None
+    return a.cue is not None and a.type != "document" and HYPOTHETICAL.match(a.cue.text) is not None \
+        and not (a.content and a.content[0].text.lstrip().lower().startswith("only"))  # ("could say only that")
 
 
 HYPOTHETICAL = re.compile(r"(?:(?:could|might)\s+(?:\w+ly\s+)?|would\s+(?:likely|probably|surely|undoubtedly)\s+)"

@@ -17,7 +17,7 @@ from provgraph.extract.names import (
     is_acronym, last_full_name, opening_name, possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
-    COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
+    AFTER_PREPOSITION, COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
     NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, ONE_OF_A_KIND, OUTLET_NOUNS,
     PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
@@ -51,6 +51,7 @@ class SourceBook:
         self._index: dict[tuple, list[Source]] = {}
         self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
         self._names_seen: set[str] = set()  # last words of the names of two or more words read so far
+        self._counted: set[str] = set()  # plural nouns the article has counted ("two men")
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
         self._poll_named: tuple[int, list[Token]] | None = None  # the last sentence that names a poll
         self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
@@ -205,9 +206,9 @@ class SourceBook:
         many as it counts), unless it describes unnamed sources given before; "the investigators"
         could be anyone's."""
         match = NAMED_SET.fullmatch(m.span.text)
-        if match is None or any(s.anonymous and s.descriptor and describes(m.label, s.descriptor)
-                                for s in self.sources[-self.DEFINITE_REACH:]):
-            return None
+        if match is None or m.span.text.split()[-1].lower() in self._counted or any(
+                s.anonymous and s.descriptor and describes(m.label, s.descriptor) for s in self.sources[-self.DEFINITE_REACH:]):
+            return None  # ("Police arrested two men. Both men said": the two unnamed)
         count = NUMBERS.get((match.group(1) or match.group(2) or "").lower(), 2)
         named = {normalise(s.label) for s in self.sources if s.kind == "person" and not s.anonymous}
         named |= self._names_seen  # named, not (yet) sources: "Lowe met Reyes. Both men said"
@@ -257,8 +258,9 @@ class SourceBook:
         words = m.span.text.split()
         if words[0].lower() != "the" or "’s" in m.span.text or "'s" in m.span.text:
             return None  # "the company's chairman" is someone else's
-        if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS and not PROFESSION.fullmatch(m.head):
-            return None
+        if m.head not in PERSON_EPITHETS and m.head not in OFFICE_EPITHETS \
+                and not (PROFESSION.fullmatch(m.head) and len(words) > 2):
+            return None  # (a profession with a word before it: "the retired neurosurgeon", not "the economist")
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
         return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
                      and (not office or holds(s.role, m.head))), None)
@@ -282,6 +284,8 @@ class SourceBook:
         if words[0].lower() in POSSESSIVES and len(words) == 2:
             pronoun = POSSESSIVES[words[0].lower()]
             owner = self._named_before(pronoun, m.span.start) or self._antecedent(pronoun, subject=False)
+            if m.head in ONE_OF_A_KIND and not self._sole_recent(owner, pronoun):
+                return None  # "his wife" is the wife of the one man just quoted, or of no one we know
             name = last_full_name(self.tokens, m.span.start)  # "an ailing Maria Lopez (her campaign ...)"
             if m.head in REPRESENTATIVES and name is None:
                 name = first_name(self.tokens, m.span.start)  # "Ruiz's relatives ..., said their lawyers"
@@ -332,6 +336,10 @@ class SourceBook:
         if not quoted:
             runs = capitalised_runs(tokens) + ([name] if name is not None and len(name) > 1 else [])
             self._names_seen.update(normalise(run[-1].text) for run in runs)
+            # "arrested two men": "both men" later are those two, unnamed
+            self._counted.update(t.lower for k, t in enumerate(tokens[1:], 1)
+                                 if (tokens[k - 1].lower in NUMBERS or tokens[k - 1].text.isdigit())
+                                 and (k < 2 or tokens[k - 2].lower not in DETERMINERS))  # (not "the three candidates")
         for acronym, full in acronyms_spelled(tokens):
             named = parse_mention(tokenize(full), full)
             if named is not None and named.kind in ("organization", "outlet") and not named.anonymous:
@@ -348,31 +356,53 @@ class SourceBook:
         return self._subject() if subject and pronoun in ("he", "she") else None
 
     def _named_before(self, pronoun: str, before: int) -> Source | None:
-        """"It was then that Mrs. Clinton recovered, when she assured supporters ...": a person this
-        sentence names before the pronoun, sure to be of its gender (an honorific, or a source known
-        as he or she), is whom it takes up, before any source of earlier sentences."""
+        """"It was then that Mrs. Clinton recovered, when she assured supporters ...": the first
+        person of its gender (by an honorific, or a source known as he or she) this sentence names
+        before the pronoun, outside quotation marks and not after a preposition ("Asked about Mr.
+        Reyes, he said" is someone else), is whom it takes up, before any earlier source."""
         if pronoun not in ("he", "she"):
             return None
-        tokens = [t for t in self.tokens if t.end <= before]
-        for k in range(len(tokens) - 1, 0, -1):
-            word = tokens[k - 2].lower if tokens[k - 1].text == "." and k > 1 else tokens[k - 1].lower.rstrip(".")
-            if tokens[k].is_cap and tokens[k].is_word and word in HONORIFICS and GENDERED_WORDS[word] == pronoun:
-                end = k + 1
-                while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
-                    end += 1  # "Mr. Tom Reyes"
-                label = " ".join(t.text for t in tokens[k:end])
-                m = Mention(Span(tokens[k].start, tokens[end - 1].end, label), "person", label, tokens[end - 1].lower)
-                found = self._same(m)
-                if found is None:
-                    return self._new_person(m)
-                # "Mrs. Clinton" is not the Bill Clinton quoted before, unless he or she is known as a she
-                return found if self._gender.get(id(found)) == pronoun or found.label == label else None
-        for run in reversed(capitalised_runs(tokens)):
+        tokens, quoted = [], False
+        for t in self.tokens:
+            if t.end > before:
+                break
+            if t.text in ("“", "”", '"'):
+                quoted = t.text == "“" or t.text == '"' and not quoted
+            elif not quoted:
+                tokens.append(t)  # ('"Mr. Reyes is wrong," he said': the name is inside what he said)
+        for k in range(1, len(tokens)):
+            at = k - 2 if tokens[k - 1].text == "." and k > 1 else k - 1  # "Mrs . Clinton"
+            word = tokens[at].lower.rstrip(".")
+            if not (tokens[k].is_cap and tokens[k].is_word and word in HONORIFICS):
+                continue
+            if GENDERED_WORDS[word] != pronoun or at > 0 and tokens[at - 1].lower in AFTER_PREPOSITION:
+                continue  # a woman for "he", or the object of a preposition
+            end = k + 1
+            while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word:
+                end += 1  # "Mr. Tom Reyes"
+            label = " ".join(t.text for t in tokens[k:end])
+            m = Mention(Span(tokens[k].start, tokens[end - 1].end, label), "person", label, tokens[end - 1].lower)
+            found = self._same(m)
+            if found is None:
+                return self._new_person(m)
+            # "Mrs. Clinton" is not the Bill Clinton quoted before, unless he or she is known as a she
+            return found if self._gender.get(id(found)) == pronoun or found.label == label else None
+        for run in capitalised_runs(tokens):
             found = self._same(Mention(Span(run[0].start, run[-1].end, " ".join(t.text for t in run)), "person",
                                        " ".join(t.text for t in run), run[-1].lower))
-            if found is not None and self._gender.get(id(found)) == pronoun:
-                return found
+            if found is not None and found.kind == "person":
+                return found if self._gender.get(id(found)) == pronoun else None
         return None
+
+    def _sole_recent(self, person: Source | None, pronoun: str) -> bool:
+        """Is `person` a named person known to be a he or she as `pronoun` says, or else the only
+        source of this sentence or the one just before?"""
+        if person is None or person.kind != "person" or person.anonymous:
+            return False
+        if self._gender.get(id(person)) is not None:
+            return self._gender[id(person)] == pronoun
+        latest = max((n for n, _ in self._touched), default=-2)
+        return latest >= self.sentence - 1 and {id(s) for n, s in self._touched if n == latest} == {id(person)}
 
     def _new_person(self, m: Mention) -> Source:
         """A person the article names, now a source for the first time."""

@@ -992,6 +992,8 @@ def test_a_document_still_shows_what_it_shows():
 @pytest.mark.parametrize("text, source", [
     ("Ana Lowe spoke on Monday. Her remarks suggested that the plant had closed in 2014.", ("Ana Lowe", False)),
     ("Lowe's comments suggested that the plant had closed in 2014.", ("Lowe", False)),
+    ("Mayor Ana Lowe spoke on Monday. The mayor's remarks suggested that the port had closed in May.",
+     ("Ana Lowe", False)),
 ])
 def test_someones_remarks_stand_for_the_speaker(text, source):
     # "Lowe's comments" had been an anonymous source, flagged anonymous-only

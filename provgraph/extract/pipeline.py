@@ -34,9 +34,9 @@ from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, hypothetical, in_idiom, in_scene_clause,
-    modifier_of_noun, names_someone, relative_clause_content, says_nothing, seems_to_say, share_of_those_asked,
-    unquote_source,
+    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, hypothetical, in_idiom,
+    in_scene_clause, modifier_of_noun, names_someone, relative_clause_content, says_nothing, seems_to_say,
+    share_of_those_asked, unquote_source,
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.feelings import described_feeling, feeling_about_fact

@@ -1158,3 +1158,21 @@ def test_a_documents_finding_and_a_real_statement_stay_credited(text, label):
 def test_a_bare_profession_is_not_taken_for_the_person_named_before():
     text = 'Mayor Ana Lowe spoke on Monday. "The port has lost 40 million dollars," the economist told reporters.'
     assert "Ana Lowe" not in labels(text)
+
+
+def test_someone_later_identified_by_name_is_named():
+    text = ("A woman later identified as Eva Ruiz-Day, an activist for the group Greenpeace, demanded to know "
+            "whether Lowe would return 4 million dollars.")
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+        ("Eva Ruiz-Day", False)}
+
+
+def test_known_to_be_is_no_cue():
+    text = "The senator roamed the block, waving to crowds in the neighborhood, a community known to be supportive."
+    assert labels(text) == set()
+
+
+def test_a_subject_after_an_ever_since_clause():
+    text = "Even as the rain fell, Ms. Warren spoke to the crowd, saying the port lost 4 million dollars."
+    (claim,) = [c for c in claims(text) if "4 million" in c.text]
+    assert [a.source.label for a in claim.attributions] == ["Warren"]

@@ -6,6 +6,7 @@ Crediting the description made named people anonymous, and the claim an `anonymo
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from provgraph.extract.found import Found
@@ -13,6 +14,7 @@ from provgraph.extract.names import ROLE_CONNECTORS, named_owner
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OFFICES
 from provgraph.extract.sources import parse_mention
+from provgraph.extract.tokens import tokenize
 from provgraph.model import Span
 
 NAMED = ("person", "organization", "outlet")
@@ -109,6 +111,21 @@ def _names_beside(f: Found, description: list, names: list, text: str) -> list[F
     role = text[description[0].start:description[-1].end]
     f.mention, *others = [replace(p, role=p.role or role) for p in parts]
     return [replace(f, mention=other) for other in others]
+
+
+def identified_as(f: Found, text: str) -> None:
+    """"A woman later identified as Eva Ruiz, an activist, demanded ...": the name the article
+    gives the unnamed phrase is the source."""
+    m = f.mention
+    if m is None or not m.anonymous or f.cue is None or not m.span.end < f.cue.start:
+        return
+    found = IDENTIFIED_AS.match(text, m.span.end, f.cue.start)
+    named = parse_mention(tokenize(found.group(1), found.start(1)), text) if found else None
+    if named is not None and named.kind == "person" and not named.anonymous:
+        f.mention = named
+
+
+IDENTIFIED_AS = re.compile(r",?\s+(?:\w+ly\s+|later\s+)?identified\s+as\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)")
 
 
 def name_before(f: Found, tokens, text: str) -> None:

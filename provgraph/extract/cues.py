@@ -432,9 +432,10 @@ def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention
     """The subject at the start of the sentence (after a dateline, "BRUSSELS -", or a leading "On
     Saturday," or "In Iowa," phrase)."""
     start = _after_dateline(tokens)
-    if start < len(tokens) and tokens[start].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked",
-                                                       "while", "as", "when", "because", "although", "though", "since",
-                                                       "once", "until", "if"):
+    opener = start + 1 if start + 1 < len(tokens) and tokens[start].lower in ("ever", "even", "just", "long") else start
+    if opener < len(tokens) and tokens[opener].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked",
+                                                         "while", "as", "when", "because", "although", "though", "since",
+                                                         "once", "until", "if"):  # ("Ever since she endorsed X, ...")
         comma = next((k for k in range(before) if tokens[k].text == ","), None)
         if comma is None:
             return None

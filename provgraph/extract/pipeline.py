@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from provgraph.extract import DEFAULT_ENGINE, lexicon
-from provgraph.extract.appositives import name_before, name_beside
+from provgraph.extract.appositives import identified_as, name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
                                          paragraph_end, source_lines, study_goes_on, turn_goes_on)
@@ -115,6 +115,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             around_the_tag(f, tokens, text, found)
             named_beside += name_beside(f, tokens, text)
             name_before(f, tokens, text)
+            identified_as(f, text)
         found += [g for f in found for g in coordinated(f, tokens, text)] + named_beside
         found = cited_sources(found, tokens, text)
         if labels:

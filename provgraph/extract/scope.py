@@ -219,7 +219,8 @@ def in_idiom(f: Found, text: str) -> bool:
 _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt]ruth be told|[Nn]eedless to say|"
                     r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b|"
                     r"authori[sz]ed to (?:speak|discuss|comment|talk)\b|"
-                    r"claim(?:s|ed|ing)? (?:allegiance|responsibility|credit|victory)\b)")
+                    r"claim(?:s|ed|ing)? (?:allegiance|responsibility|credit|victory)\b|"
+                    r"known (?:to (?:be|have)|for|as)\b|identified as\b)")
 
 
 def hypothetical(a: Found | Attribution) -> bool:

@@ -1176,3 +1176,9 @@ def test_a_subject_after_an_ever_since_clause():
     text = "Even as the rain fell, Ms. Warren spoke to the crowd, saying the port lost 4 million dollars."
     (claim,) = [c for c in claims(text) if "4 million" in c.text]
     assert [a.source.label for a in claim.attributions] == ["Warren"]
+
+
+def test_a_plural_noun_after_the_same_is_no_cue():
+    text = "In an address on the economy, Mrs. Lowe struck many of the same notes, hitting the port for its losses."
+    assert not any(a.cue is not None and a.cue.text == "notes" for c in claims(text) for a in c.attributions)
+    assert labels("Ruiz repeated the claims that the port lost 4 million dollars.") == {"Ruiz"}

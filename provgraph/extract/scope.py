@@ -200,11 +200,15 @@ def modifier_of_noun(f: Found, text: str) -> bool:
     adjective before it; nobody is credited."""
     if f.cue is None or f.mention is None:
         return False
+    if _PLURAL_NOUN.search(text, max(0, f.cue.start - 12), f.cue.end) and not _THAT_AFTER.match(text, f.cue.end):
+        return True  # "struck many of the same notes": a plural noun, no verb (not "the claims that ...")
     m = _OF_MODIFIER.search(text[max(0, f.cue.start - 40):f.cue.start])
     return m is not None and f.mention.span.text == m.group(1)
 
 
 _OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
+_PLURAL_NOUN = re.compile(r"\b(?:the|these|those|same|other|many|several)\s+[a-z]+s$", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"\s+that\b")
 
 
 def in_idiom(f: Found, text: str) -> bool:

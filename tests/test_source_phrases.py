@@ -1182,3 +1182,11 @@ def test_a_plural_noun_after_the_same_is_no_cue():
     text = "In an address on the economy, Mrs. Lowe struck many of the same notes, hitting the port for its losses."
     assert not any(a.cue is not None and a.cue.text == "notes" for c in claims(text) for a in c.attributions)
     assert labels("Ruiz repeated the claims that the port lost 4 million dollars.") == {"Ruiz"}
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_first_name_that_is_also_a_verb_stays_in_the_name(engine):
+    # "Hope" is a cue verb in lower case; as a first name it had cut the source to "Trump campaign
+    # spokeswoman", an anonymous source
+    text = "Trump campaign spokeswoman Hope Hicks said in a statement that the campaign raised 4 million dollars."
+    assert labels(text, engine) == {"Hope Hicks"}

@@ -118,7 +118,7 @@ def _source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int,
         return ruled, None
     x, whole = run
     verbs = lexicon.cue_verbs()  # a source ends before a cue verb ("Clinton | told the audience")
-    y = next((k for k in range(x + 1, whole) if tokens[k].lower in verbs), whole)
+    y = next((k for k in range(x + 1, whole) if tokens[k].lower in verbs and not tokens[k].is_cap), whole)  # (not "Hope Hicks")
     if ruled is not None and ruled.span.start < tokens[y - 1].end and tokens[x].start < ruled.span.end:
         return ruled, None
     mention = parse_mention(tokens[x:y], article)

@@ -118,8 +118,9 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
                          and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))) \
                 and not (low == "and" and one_holder(tokens[:end], j)):
             break  # (not inside "Institute for Ports and Public Works" or "the former ambassador and U.S. senator")
-        if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS):
-            break  # (not "Several crew members": a noun after a quantifier)
+        if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS) \
+                and not (t.is_cap and j > 0):
+            break  # (not "Several crew members": a noun after a quantifier; not the name "Hope Hicks")
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 and not _modifies_head(tokens, j, end)
                                             or low.endswith("ed") and len(low) > 4 and tokens[j + 1].lower not in PLACED
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):

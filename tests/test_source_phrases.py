@@ -1190,3 +1190,19 @@ def test_a_first_name_that_is_also_a_verb_stays_in_the_name(engine):
     # spokeswoman", an anonymous source
     text = "Trump campaign spokeswoman Hope Hicks said in a statement that the campaign raised 4 million dollars."
     assert labels(text, engine) == {"Hope Hicks"}
+
+
+def test_she_and_her_defenders_names_her():
+    text = "Ana Lowe spoke on Monday. She and her defenders argue that the port lost 4 million dollars in May."
+    (claim,) = [c for c in claims(text) if "4 million" in c.text]
+    assert ("Ana Lowe", False) in {(a.source.label, a.source.anonymous) for a in claim.attributions}
+
+
+def test_the_states_governor_is_someone_a_reader_can_identify():
+    text = "In Georgia, the bill faced dismal prospects after the state's Republican governor said he would veto it."
+    assert {a.source.anonymous for c in claims(text) for a in c.attributions} == {False}
+
+
+def test_a_judge_agreeing_with_a_party_is_a_ruling_not_a_source():
+    (claim,) = claims("A district judge agreed with the Democrats in May.")
+    assert claim.attributions == []

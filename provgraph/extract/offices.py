@@ -17,12 +17,21 @@ OFFICES = frozenset("senator governor mayor president secretary chairman chairwo
 PLACE_OFFICES = frozenset("governor mayor president secretary chairman chairwoman minister chancellor premier general "
                           "sheriff comptroller treasurer auditor superintendent".split())
 PARTY_WORDS = frozenset("democratic republican gop conservative liberal independent progressive".split())
+# A place the sentence has just named, as the owner of its office ("the state's governor").
+OWN_PLACES = frozenset(f"{place}{s}" for place in "state city county country nation province town".split()
+                       for s in ("'s", "’s"))
 
 
 def place_office(head_part: list[Token], article: str) -> Mention | None:
     """"the Texas attorney general", "the White House press secretary": the holder of an office of a
     named place or body, someone a reader can identify (the one named before, or kept to the
     article), not an anonymous official; "the Democratic senator" could be any of several."""
+    if len(head_part) >= 3 and head_part[0].lower == "the" and head_part[1].lower in OWN_PLACES \
+            and head_part[-1].lower in PLACE_OFFICES and all(t.is_word for t in head_part[2:]):
+        # "the state's Republican governor": the one holder of the office of the place just named
+        described = span_text(head_part[1:], article)
+        return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)), "definite",
+                       described, head_part[-1].lower, role=span_text(head_part[2:], article), descriptor=described)
     if head_part[0].lower != "the" or head_part[-1].lower not in PLACE_OFFICES or len(head_part) < 3 \
             or head_part[-1].lower == "general" and head_part[-2].lower not in ("attorney", "inspector", "surgeon"):
         return None  # ("the Army general": one of many)

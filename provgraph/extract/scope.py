@@ -54,7 +54,8 @@ def coordinated(f: Found, tokens, text: str) -> list[Found]:
     if not other or len(other) > 6 or any(a.start < f.cue.end and f.cue.start < a.end for a in other):
         return []
     mention = parse_mention(tuple(other), text)
-    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite"):
+    if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite") \
+            and not (mention.kind == "pronoun" and mention.head in ("he", "she")):  # ("She and her defenders")
         return []
     return [Found(mention, f.cue, f.cue_lemma, list(f.content), f.quote, f.via, f.anonymity, f.sentence)]
 

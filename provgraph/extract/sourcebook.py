@@ -22,7 +22,7 @@ from provgraph.extract.referents import (
     PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
 from provgraph.extract.mention import Mention
-from provgraph.extract.offices import PARTY_WORDS
+from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
 from provgraph.extract.sources import (
     DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise, parse_mention,
 )
@@ -184,7 +184,8 @@ class SourceBook:
         if kind in ("definite", "anonymous") and (m.head in IDENTIFYING_HEADS - self._introduced
                                                   or m.role is not None and not m.anonymous
                                                   or institution_office(m)) \
-                and m.span.text.lower().startswith("the ") and not anonymity and not POSSESSIVE.search(m.span.text):
+                and m.span.text.lower().startswith("the ") and not anonymity \
+                and (not POSSESSIVE.search(m.span.text) or m.span.text.split()[1].lower() in OWN_PLACES):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
             return self._identifiable(m, "outlet")  # "the top British medical journal"

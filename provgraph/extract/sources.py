@@ -264,8 +264,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                        affiliation=affiliation)
     if "and" in words[1:-1]:
         named = parse_mention(tokens[:words.index("and")], article, anonymous_context)
-        if named is not None and named.kind in ("person", "organization", "outlet"):
-            return named  # "Cruz and his aides": a name in the source phrase makes it named
+        if named is not None and (named.kind in ("person", "organization", "outlet")
+                                  or named.kind == "pronoun" and named.head in ("he", "she")):
+            return named  # "Cruz and his aides", "She and her defenders": a name in the source phrase makes it named
     if first in ("my", "our") and head in RELATIONS and len(head_part) <= 3:
         # "my father said", "our neighbour told us": someone the speaker or writer knows and names
         # by relation, inside their own account; not a source who asked not to be named

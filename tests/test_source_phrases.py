@@ -1206,3 +1206,11 @@ def test_the_states_governor_is_someone_a_reader_can_identify():
 def test_a_judge_agreeing_with_a_party_is_a_ruling_not_a_source():
     (claim,) = claims("A district judge agreed with the Democrats in May.")
     assert claim.attributions == []
+
+
+def test_a_headlines_newspaper_is_the_one_outlet_the_story_credits():
+    text = ("Newspaper: Defense secretary used personal email at Pentagon.\n\n"
+            "Defense Secretary Ana Lowe used a personal email account for some of her work, the Harlow Gazette "
+            "reported Wednesday.")
+    (headline,) = [c for c in claims(text) if c.sentence.start == 0]
+    assert [(a.source.label, a.source.anonymous) for a in headline.attributions] == [("Harlow Gazette", False)]

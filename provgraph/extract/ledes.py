@@ -10,7 +10,7 @@ from __future__ import annotations
 from provgraph.extract import lexicon
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.names import SPLIT_PREPOSITIONS
-from provgraph.extract.sources import _strip_det
+from provgraph.extract.sources import DESCRIBED_OUTLETS, _strip_det
 from provgraph.model import Source, Span
 
 # Heads of descriptions that stand for someone unnamed on purpose ("a senior official said"): the
@@ -62,6 +62,21 @@ def headline_names(attributions: list, headline: list[Span], body: list[Span], b
                       and _same_title(unnamed.descriptor or "", found)), None)
         if named is not None:
             _take_name(unnamed, named, attributions, book)
+
+
+def outlet_names(attributions: list, headline: list[Span], book: SourceBook) -> None:
+    """"Newspaper: Defense secretary used personal email" under a story that credits one outlet
+    ("..., The New York Times reported"): the headline's "newspaper" is that outlet."""
+    outlets = [s for s in book.sources if s.kind == "outlet" and not s.anonymous]
+    starts = {sentence.start for sentence in headline}
+    vague = {id(a.source): a.source for a in attributions if a.source is not None and a.source.anonymous
+             and a.sentence.start in starts and _strip_det(a.source.label).lower() in OUTLET_NOUNS}
+    if len(outlets) == 1:
+        for unnamed in vague.values():
+            _take_name(unnamed, outlets[0], attributions, book)
+
+
+OUTLET_NOUNS = DESCRIBED_OUTLETS | {"paper"}
 
 
 def poll_names(attributions: list, book: SourceBook) -> None:

@@ -40,7 +40,7 @@ from provgraph.extract.scope import (
 )
 from provgraph.extract.sentences import split_sentences
 from provgraph.extract.feelings import described_feeling, feeling_about_fact
-from provgraph.extract.ledes import delayed_names, headline_names, poll_names
+from provgraph.extract.ledes import delayed_names, headline_names, outlet_names, poll_names
 from provgraph.extract.nesting import inside, link_nested, whole_quotation
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.sources import PROPORTION, parse_mention
@@ -197,6 +197,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
         previous = [a for a in here if a.source is not None]
     delayed_names(attributions, body, book)
     headline_names(attributions, [s for s in sentences if s.end <= headline_end], body, book)
+    outlet_names(attributions, [s for s in sentences if s.end <= headline_end], book)
     poll_names(attributions, book)
     attributions.extend(source_lines(claims, text, book))
     article.claims = _join_quotations(claims, around, text)

@@ -1214,3 +1214,22 @@ def test_a_headlines_newspaper_is_the_one_outlet_the_story_credits():
             "reported Wednesday.")
     (headline,) = [c for c in claims(text) if c.sentence.start == 0]
     assert [(a.source.label, a.source.anonymous) for a in headline.attributions] == [("Harlow Gazette", False)]
+
+
+def test_a_name_with_a_description_holding_a_which_clause_is_the_source():
+    text = ("Elward Edd, an official at the Harlow Housing Authority in Arizona, which has a backlog of more than "
+            "500 homes to repair, said the rule would force him to cut one crew.")
+    assert labels(text) == {"Elward Edd"}
+
+
+def test_a_topic_label_is_no_source():
+    text = "Superdelegates: Ruiz is backed by 520 superdelegates compared with 39 who back Lowe, the Gazette reported."
+    assert "Superdelegates" not in labels(text)
+    assert labels("Critics: the port lost 4 million dollars in May.") == {"Critics"}
+
+
+def test_the_committee_chairmen_named_before_are_not_anonymous():
+    text = ('Reps. Jason Reyes and Bob Lowe sent a letter on Monday. "The evidence contradicts her testimony," '
+            'the committee chairmen wrote.')
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+        ("the committee chairmen", False)}

@@ -179,5 +179,5 @@ def _between_commas(tokens) -> list[list]:
 def _describes(chunk) -> bool:
     """One part of a description set after a name: "a pilot", "61", "of Dover", "Del.", "who
     watched the launch from the pier"; not a clause of its own ("said the ferry left")."""
-    return bool(chunk) and (chunk[0].lower in DESCRIPTION_OPENERS | {"of", "who", "whose"}
+    return bool(chunk) and (chunk[0].lower in DESCRIPTION_OPENERS | {"of", "who", "whose", "which"}
                             or chunk[0].text[:1].isdigit() or all(t.is_cap or not t.is_word for t in chunk))

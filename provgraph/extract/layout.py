@@ -8,6 +8,7 @@ keeps them whatever the tagger reads (see `is_layout_credit`).
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import replace
 
@@ -90,6 +91,8 @@ def label_credit(i: int, tokens: list[Token], sentence: Span, article: str) -> F
     start = tokens[i + 1].start
     end = sentence.end
     content = Span(start, end, article[start:end])
+    if mention.kind == "anonymous" and re.search(rf"\b{re.escape(mention.head)}\b", content.text, re.IGNORECASE):
+        return None  # "Superdelegates: Ruiz is backed by 520 superdelegates ...": a topic, not who speaks
     # "Poll: Ruiz and Okafor tied": a document's label gives its finding
     lemma = "according to" if mention.kind == "document" else "say"
     return Found(mention, Span(tokens[i].start, tokens[i].end, ":"), lemma, [content])

@@ -1233,3 +1233,15 @@ def test_the_committee_chairmen_named_before_are_not_anonymous():
             'the committee chairmen wrote.')
     assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
         ("the committee chairmen", False)}
+
+
+@pytest.mark.parametrize("text", [
+    "The protester yelled and held up a banner that was quickly ripped away.",
+    'Nothing the mayor said "will help the port," Lowe said.',
+])
+def test_no_unnamed_source_for_an_act_or_a_nothing(text):
+    assert not any(a.source.anonymous for c in claims(text) for a in c.attributions if a.source)
+
+
+def test_a_cue_and_another_cue_still_credits():
+    assert labels("Lowe said and repeated that the port lost 4 million dollars.") == {"Lowe"}

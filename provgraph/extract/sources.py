@@ -143,6 +143,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if JURISDICTION.match(span.text):  # "the city of Phoenix", "the government of Mexico": the place's government
         return Mention(span, "organization", _strip_det(span.text), words[1 if words[0] == "the" else 0],
                        affiliation=_strip_det(_strip_det(span.text).split(" of ", 1)[1]))
+    if words[0] in ("nothing", "everything", "something", "anything") and len(tokens) > 1:
+        # "Nothing the president said", "Everything Trump says": the thing said, then who said it
+        return parse_mention(tokens[1:], article, anonymous_context)
     if words[-1] in UNIVERSAL and len(tokens) <= 2:
         return None  # "(not) everyone finds it compelling": nobody in particular says anything
     if len(tokens) == 1 and tokens[0].is_cap and not words[0].endswith("s") and words[0] not in NOT_SURNAMES \

@@ -1203,11 +1203,6 @@ def test_the_states_governor_is_someone_a_reader_can_identify():
     assert {a.source.anonymous for c in claims(text) for a in c.attributions} == {False}
 
 
-def test_a_judge_agreeing_with_a_party_is_a_ruling_not_a_source():
-    (claim,) = claims("A district judge agreed with the Democrats in May.")
-    assert claim.attributions == []
-
-
 def test_a_headlines_newspaper_is_the_one_outlet_the_story_credits():
     text = ("Newspaper: Defense secretary used personal email at Pentagon.\n\n"
             "Defense Secretary Ana Lowe used a personal email account for some of her work, the Harlow Gazette "
@@ -1245,3 +1240,25 @@ def test_no_unnamed_source_for_an_act_or_a_nothing(text):
 
 def test_a_cue_and_another_cue_still_credits():
     assert labels("Lowe said and repeated that the port lost 4 million dollars.") == {"Lowe"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reyes has known for years that the fund was short 4 million dollars.", {("Reyes", False)}),
+    ("Gov. Tom Reyes of Ohio said the budget was balanced. In Georgia, the state's Republican governor said "
+     "the budget had a 2 billion dollar gap.", {("Tom Reyes", False), ("state's Republican governor", False)}),
+    ("In Salem, the city's former mayor said the port lost 4 million dollars.", {("the city's former mayor", True)}),
+    ("Tom Reyes spoke on Monday. He and his wife, Ana Lowe, said the house had flooded twice.",
+     {("Tom Reyes", False), ("Ana Lowe", False)}),
+    ("Reyes made the same claims in May that the port had lost 4 million dollars.", {("Reyes", False)}),
+    ("A retired federal judge who reviewed the case agreed that the sentence was too harsh.",
+     {("A retired federal judge", True)}),
+])
+def test_sentences_a_review_wrote_credit_the_right_party(text, expected):
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions if a.source} \
+        == expected
+
+
+def test_the_presidents_comments_are_the_presidents():
+    text = "The president's comments suggested the tariffs would rise to 25 percent."
+    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+        ("The president", False)}

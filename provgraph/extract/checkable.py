@@ -57,7 +57,7 @@ ACTION = frozenset("vote file reject decline refuse ignore defy invoke push expr
 # A court's finding is its ruling ("a federal judge found the law unconstitutional", "the jury
 # found him guilty"): a public act on the record, not information an unnamed source passes on.
 JUDICIAL = frozenset("judge judges court courts jury juries justice justices magistrate tribunal".split())
-RULING_CUES = frozenset("find hold rule order conclude determine agree".split())
+RULING_CUES = frozenset("find hold rule order conclude determine".split())
 # Every cue lemma the lists above type: a cue the tagger reads outside them and outside PolNeAR's
 # cue words is what its subject did (pipeline._known_cue).
 TYPED_LEMMAS = INTENTION | DEMAND | PREDICTION | STANCE | EMOTION | BELIEF | INFORMATION | SPEECH_LEMMAS | ACTION

@@ -27,7 +27,7 @@ def place_office(head_part: list[Token], article: str) -> Mention | None:
     named place or body, someone a reader can identify (the one named before, or kept to the
     article), not an anonymous official; "the Democratic senator" could be any of several."""
     if len(head_part) >= 3 and head_part[0].lower == "the" and head_part[1].lower in OWN_PLACES \
-            and head_part[-1].lower in PLACE_OFFICES and all(t.is_word for t in head_part[2:]):
+            and head_part[-1].lower in PLACE_OFFICES and all(t.lower in PARTY_WORDS for t in head_part[2:-1]):
         # "the state's Republican governor": the one holder of the office of the place just named
         described = span_text(head_part[1:], article)
         return Mention(Span(head_part[0].start, head_part[-1].end, span_text(head_part, article)), "definite",

@@ -116,7 +116,10 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             named_beside += name_beside(f, tokens, text)
             name_before(f, tokens, text)
             identified_as(f, text)
-        found += [g for f in found for g in coordinated(f, tokens, text)] + named_beside
+        others_named = [g for f in found for g in coordinated(f, tokens, text)]
+        # a pronoun of the subject ("He and his wife, Ana Lowe, said") is read before the name beside it
+        found = [g for g in others_named if g.mention.kind == "pronoun"] + found \
+            + [g for g in others_named if g.mention.kind != "pronoun"] + named_beside
         found = cited_sources(found, tokens, text)
         if labels:
             turn = (labels[0], paragraph_end(text, sentence.start))

@@ -201,7 +201,8 @@ def modifier_of_noun(f: Found, text: str) -> bool:
     adjective before it; nobody is credited."""
     if f.cue is None or f.mention is None:
         return False
-    if _PLURAL_NOUN.search(text, max(0, f.cue.start - 12), f.cue.end) and not _THAT_AFTER.match(text, f.cue.end):
+    if " " not in f.cue.text and _PLURAL_NOUN.search(text, max(0, f.cue.start - 12), f.cue.end) \
+            and not _THAT_AFTER.match(text, f.cue.end):
         return True  # "struck many of the same notes": a plural noun, no verb (not "the claims that ...")
     m = _OF_MODIFIER.search(text[max(0, f.cue.start - 40):f.cue.start])
     return m is not None and f.mention.span.text == m.group(1)
@@ -225,7 +226,7 @@ _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt
                     r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b|"
                     r"authori[sz]ed to (?:speak|discuss|comment|talk)\b|"
                     r"claim(?:s|ed|ing)? (?:allegiance|responsibility|credit|victory)\b|"
-                    r"known (?:to (?:be|have)|for|as)\b|identified as\b)")
+                    r"(?<!has )(?<!had )(?<!have )known (?:to (?:be|have)|as)\b)")
 
 
 def hypothetical(a: Found | Attribution) -> bool:

@@ -154,7 +154,7 @@ class SourceBook:
         if anonymity and SPOKESPEOPLE & set(m.span.text.lower().split()):
             # "a spokesman for Harlow, who spoke on condition of anonymity": unnamed, not the party
             m = Mention(m.span, "anonymous", m.span.text, "spokesman", anonymous=True, descriptor=m.span.text)
-        if m.kind == "definite":
+        if m.kind == "definite" and not _of_own_place(m):  # ("the state's governor": not the one named before)
             found = self._definite(m.head, m.label)
             if found is not None:
                 found.mentions.append(m.span)
@@ -185,7 +185,7 @@ class SourceBook:
                                                   or m.role is not None and not m.anonymous
                                                   or institution_office(m)) \
                 and m.span.text.lower().startswith("the ") and not anonymity \
-                and (not POSSESSIVE.search(m.span.text) or m.span.text.split()[1].lower() in OWN_PLACES):
+                and (not POSSESSIVE.search(m.span.text) or _of_own_place(m)):
             return self._identifiable(m, "person")  # "the governor said", "the billionaire businessman", nobody named before it
         if kind == "definite" and m.head in DESCRIBED_OUTLETS and not anonymity:
             return self._identifiable(m, "outlet")  # "the top British medical journal"
@@ -546,3 +546,10 @@ def _poll_source(s: Source, named: bool = True) -> bool:
     """A poll or survey credited as a source (`named`: by a name, not "polls" or "exit polling")."""
     return s.kind == "document" and not (named and s.anonymous) \
         and bool(POLL_NOUNS & set(normalise(s.label).split("-")))
+
+
+def _of_own_place(m: Mention) -> bool:
+    """"the state's governor", "the city's Democratic mayor": the office of the place just named (not
+    "the city's former mayor", one of several)."""
+    words = m.span.text.lower().split()
+    return len(words) > 2 and words[1] in OWN_PLACES and all(w in PARTY_WORDS for w in words[2:-1])

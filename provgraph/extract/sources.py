@@ -319,7 +319,7 @@ def _speaker_of(tokens: list[Token], article: str) -> Mention | None:
         return None
     last = tokens[owner]
     named = parse_mention(tokens[:owner] + [Token(POSSESSIVE.sub("", last.text), last.start, last.end - 2)], article)
-    return replace(named, span=span) if named is not None and named.kind not in ("pronoun", "document", "respondents") \
+    return named if named is not None and named.kind not in ("pronoun", "document", "respondents") \
         else None  # ("the mayor's remarks": the mayor, resolved as "the mayor" is)
 
 

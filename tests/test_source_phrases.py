@@ -1262,3 +1262,15 @@ def test_the_presidents_comments_are_the_presidents():
     text = "The president's comments suggested the tariffs would rise to 25 percent."
     assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
         ("The president", False)}
+
+
+def test_no_country_is_no_source_and_polling_is_a_document():
+    assert labels("No country has shared a detailed plan to cut emissions 40 percent by 2030.") == set()
+    assert {(a.source.kind, a.source.anonymous) for c in claims("Recent polling is showing Ruiz ahead of Lowe in May.")
+            for a in c.attributions} == {("document", True)}
+
+
+def test_the_writers_of_a_named_article_are_named():
+    text = ("Top strategists acknowledged as much in an article Monday by Patrick Healy and Yamiche Alcindor. "
+            "They lamented what the writers described as missed opportunities in 2015.")
+    assert ("the writers", False) in {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions}

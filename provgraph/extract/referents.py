@@ -80,7 +80,7 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # only when counted: "the leaders" alone could be anyone's)
 _SET_MODIFIER = r"(?:\s+(?:(?-i:[A-Z])[\w.’'-]*|presidential|party|former|leading|top|rival|committee))"
 NAMED_SET = re.compile(r"(?i)(?:(?:the|these|those|all|both)(?:\s+the)?(?:\s+(two|three|four|five|six))?" + _SET_MODIFIER
-                       + r"{0,3}\s+(?:brothers|sisters|siblings|twins|couple|pair|candidates|nominees|contenders|rivals|chairmen|"
+                       + r"{0,3}\s+(?:brothers|sisters|siblings|twins|couple|pair|candidates|nominees|contenders|rivals|chairmen|writers|authors|"
                        r"men|women)|(?:both|(?:the|all)\s+(two|three|four|five|six))" + _SET_MODIFIER
                        + r"{0,3}\s+(?:leaders|senators|lawmakers|governors|presidents|officials|ministers)"
                        r"|each" + _SET_MODIFIER + r"{0,3}\s+(?:candidate|nominee|contender|man|woman))")

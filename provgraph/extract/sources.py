@@ -143,6 +143,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if JURISDICTION.match(span.text):  # "the city of Phoenix", "the government of Mexico": the place's government
         return Mention(span, "organization", _strip_det(span.text), words[1 if words[0] == "the" else 0],
                        affiliation=_strip_det(_strip_det(span.text).split(" of ", 1)[1]))
+    if words[0] == "no" and len(tokens) > 1:
+        return None  # "No country has shared a plan": no one, not an unnamed source
     if words[0] in ("nothing", "everything", "something", "anything") and len(tokens) > 1:
         # "Nothing the president said", "Everything Trump says": the thing said, then who said it
         return parse_mention(tokens[1:], article, anonymous_context)
@@ -447,7 +449,7 @@ LEADING_WORDS = frozenset("in on at by since after before during then later earl
                           "days weeks months years moments monday tuesday wednesday thursday friday saturday "
                           "sunday".split())
 # Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
-MASS_DOCUMENTS = frozenset("data research evidence information".split())
+MASS_DOCUMENTS = frozenset("data research evidence information polling".split())
 # Titles that are nobody's surname: "President said" (a headline) is no person called President.
 NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassador speaker chancellor premier pope "
                          "minister official spokesman spokeswoman spokesperson officer director secretary senator "

@@ -26,6 +26,18 @@ def labels(text: str, engine: str = "model") -> set[str]:
     return {a.source.label for c in claims(text, engine) for a in c.attributions if a.source is not None}
 
 
+def sources(text: str, engine: str = "model") -> set[tuple[str, bool]]:
+    """(label, anonymous) of every source credited in `text`."""
+    return {(a.source.label, a.source.anonymous) for c in claims(text, engine) for a in c.attributions
+            if a.source is not None}
+
+
+def sources_of(text: str, containing: str, engine: str = "model") -> list[tuple[str, bool]]:
+    """(label, anonymous) of the sources of the one claim whose text holds `containing`."""
+    (claim,) = [c for c in claims(text, engine) if containing in c.text]
+    return [(a.source.label, a.source.anonymous) for a in claim.attributions]
+
+
 @pytest.mark.parametrize("engine", ["model", "rules"])
 @pytest.mark.parametrize("text, label", [
     ("Mr. King said the plant closed in March.", "King"),  # "king" is a title, but not after "Mr."
@@ -944,13 +956,12 @@ def test_appearing_to_say_something_still_credits_the_speaker():
 ])
 def test_a_set_of_people_named_before_is_not_anonymous(text, label):
     # named in the article, though not yet as sources: "both men" is no unnamed source
-    sources = {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions if a.source}
-    assert sources == {(label, False)}
+    assert sources(text) == {(label, False)}
 
 
 def test_a_set_of_people_nobody_named_stays_anonymous():
     text = "The leaders met on Monday. The two leaders said the plant had closed in 2014."
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+    assert sources(text) == {
         ("The two leaders", True)}
 
 
@@ -961,7 +972,7 @@ def test_an_opening_adverb_is_not_part_of_the_source(engine):
 
 def test_what_a_named_person_did_is_not_part_of_their_name():
     text = 'Dana Whitfield held up a sign saying "Workers Against Closure."'
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+    assert sources(text) == {
         ("Dana Whitfield", False)}
 
 
@@ -997,7 +1008,7 @@ def test_a_document_still_shows_what_it_shows():
 ])
 def test_someones_remarks_stand_for_the_speaker(text, source):
     # "Lowe's comments" had been an anonymous source, flagged anonymous-only
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {source}
+    assert sources(text) == {source}
 
 
 def test_comments_of_no_one_are_no_unnamed_source():
@@ -1011,8 +1022,7 @@ def test_a_thing_explaining_something_is_no_unnamed_source():
 
 def test_a_named_persons_wife_is_no_unnamed_source():
     text = "Donald Reyes said he would win Ohio. His wife said the crowd numbered 4,000."
-    (claim,) = [c for c in claims(text) if "crowd" in c.text]
-    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Donald Reyes’s wife", False)]
+    assert sources_of(text, "crowd") == [("Donald Reyes’s wife", False)]
 
 
 @pytest.mark.parametrize("text", [
@@ -1081,8 +1091,7 @@ def test_about_a_share_is_the_polls_answer():
 def test_a_profession_after_a_name_is_the_person_just_quoted():
     text = ('Ruiz will win the vote, Ben Carson said Monday. "The port has been in decline for a decade," '
             'the retired neurosurgeon told a radio station.')
-    (claim,) = [c for c in claims(text) if "decade" in c.text]
-    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [("Ben Carson", False)]
+    assert sources_of(text, "decade") == [("Ben Carson", False)]
 
 
 @pytest.mark.parametrize("text", [
@@ -1129,17 +1138,16 @@ def test_a_pronoun_does_not_take_up_a_name_inside_a_quotation_or_after_a_preposi
     assert [a.source.label for a in claim.attributions] == [speaker]
 
 
-@pytest.mark.parametrize("text, source", [
+@pytest.mark.parametrize("text, containing, source", [
     ("Ana Lowe said the port would expand. A man who lives near the port said it was noisy. His wife said "
-     "trucks pass 400 times a day.", ("His wife", True)),  # the unnamed man's wife, not Ana Lowe's
+     "trucks pass 400 times a day.", "400", ("His wife", True)),  # the unnamed man's wife, not Ana Lowe's
     ("Tom Reyes said the port would expand. Ana Lowe disagreed. Her husband said trucks pass 400 times a day.",
-     ("Her husband", True)),
+     "400", ("Her husband", True)),
     ("Police in Harlow County arrested two men near Lake Brenna. Both men said the boat had sunk in May.",
-     ("Both men", True)),  # counted, never named
+     "sunk", ("Both men", True)),  # counted, never named
 ])
-def test_kin_and_sets_stay_unnamed_when_no_one_named_fits(text, source):
-    (claim,) = [c for c in claims(text) if "400" in c.text or "sunk" in c.text]
-    assert [(a.source.label, a.source.anonymous) for a in claim.attributions] == [source]
+def test_kin_and_sets_stay_unnamed_when_no_one_named_fits(text, containing, source):
+    assert sources_of(text, containing) == [source]
 
 
 def test_and_said_does_not_reach_back_across_a_relative_clause():
@@ -1163,7 +1171,7 @@ def test_a_bare_profession_is_not_taken_for_the_person_named_before():
 def test_someone_later_identified_by_name_is_named():
     text = ("A woman later identified as Eva Ruiz-Day, an activist for the group Greenpeace, demanded to know "
             "whether Lowe would return 4 million dollars.")
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+    assert sources(text) == {
         ("Eva Ruiz-Day", False)}
 
 
@@ -1226,16 +1234,17 @@ def test_a_topic_label_is_no_source():
 def test_the_committee_chairmen_named_before_are_not_anonymous():
     text = ('Reps. Jason Reyes and Bob Lowe sent a letter on Monday. "The evidence contradicts her testimony," '
             'the committee chairmen wrote.')
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+    assert sources(text) == {
         ("the committee chairmen", False)}
 
 
-@pytest.mark.parametrize("text", [
-    "The protester yelled and held up a banner that was quickly ripped away.",
-    'Nothing the mayor said "will help the port," Lowe said.',
-])
-def test_no_unnamed_source_for_an_act_or_a_nothing(text):
-    assert not any(a.source.anonymous for c in claims(text) for a in c.attributions if a.source)
+def test_what_a_source_did_next_is_not_what_it_said():
+    assert labels("The protester yelled and held up a banner that was quickly ripped away.") == set()
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_everything_someone_says_is_theirs(engine):
+    assert labels("Everything Ruiz says is a lie unless proven otherwise.", engine) == {"Ruiz"}
 
 
 def test_a_cue_and_another_cue_still_credits():
@@ -1254,13 +1263,13 @@ def test_a_cue_and_another_cue_still_credits():
      {("A retired federal judge", True)}),
 ])
 def test_sentences_a_review_wrote_credit_the_right_party(text, expected):
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions if a.source} \
+    assert sources(text) \
         == expected
 
 
 def test_the_presidents_comments_are_the_presidents():
     text = "The president's comments suggested the tariffs would rise to 25 percent."
-    assert {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions} == {
+    assert sources(text) == {
         ("The president", False)}
 
 
@@ -1273,4 +1282,4 @@ def test_no_country_is_no_source_and_polling_is_a_document():
 def test_the_writers_of_a_named_article_are_named():
     text = ("Top strategists acknowledged as much in an article Monday by Patrick Healy and Yamiche Alcindor. "
             "They lamented what the writers described as missed opportunities in 2015.")
-    assert ("the writers", False) in {(a.source.label, a.source.anonymous) for c in claims(text) for a in c.attributions}
+    assert ("the writers", False) in sources(text)

@@ -46,7 +46,7 @@ def finite(word: str, before: str = "") -> bool:
     low = word.lower().replace("’", "'")
     if word == "May" and before.lower() in PREPOSITIONS | {"since", "until", "last", "next", "early", "late"}:
         return False  # "in May": the month
-    if low in AUXILIARY or low in lexicon.words("past_verbs.txt") or regular_past(low) or low.endswith("n't"):
+    if low in AUXILIARY or past_form(low) or low.endswith("n't"):
         return True
     before = before.lower()
     return low.endswith("s") and (low in lexicon.words("present_verbs.txt") or low in lexicon.cue_verbs()) \
@@ -65,6 +65,11 @@ def _s_verb(word: str, before: str) -> bool:
 WORD = re.compile(r"[\w’'-]+")
 RELATIVE_WORDS = frozenset("that which who whom whose where when".split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands millions".split())
+
+
+def past_form(low: str) -> bool:
+    """A verb in the past, regular ("closed") or not ("held", "told")."""
+    return low in lexicon.words("past_verbs.txt") or regular_past(low)
 
 
 def regular_past(low: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
-from provgraph.extract.clauses import noun_phrase
+from provgraph.extract.clauses import noun_phrase, past_form
 from provgraph.extract.found import Found
 from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_label
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
@@ -293,9 +293,9 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         # "Sanders criticized the accord, saying ...": the sentence's subject is the source
         mention = _sentence_subject(tokens, i, article)
         subj_start = None
-    elif mention is None and j > 1 and tokens[j - 1].lower == "and" and _past_form(cue_tok.lower):
+    elif mention is None and j > 1 and tokens[j - 1].lower == "and" and past_form(cue_tok.lower):
         # "Mayor Lowe visited the port on Monday and said ...": the subject of both verbs (the
-        # sentence's, if a verb of its own follows it)
+        # sentence's, if a verb of its own follows it; a cue in the past: "and attacks on" is a noun)
         subject = _sentence_subject(tokens, j - 1, article)
         verb = next((k for k, t in enumerate(tokens) if subject is not None and t.start >= subject.span.end), None)
         if verb is not None and finite_verb(tokens, verb) and lexicon.cue_ratio(cue_tok.lower) >= RELIABLE_CUE \
@@ -419,13 +419,10 @@ def _content_marker(tokens: list[Token], after: int, quotes: list[Span]) -> int 
 
 
 # Words that open a clause of its own inside the sentence: a verb after them has another subject.
-CLAUSE_OPENERS = frozenset("who whom whose which that after when while because before as since until if "
-                           "although though unless".split())
-
-
-def _past_form(word: str) -> bool:
-    """"said", "told", "warned": a verb in the past (after "and", "attacks" may be a noun)."""
-    return word.endswith("ed") or word in lexicon.words("past_verbs.txt")
+RELATIVES = frozenset("who whom whose which that".split())
+CLAUSE_OPENERS = SUBORDINATORS | RELATIVES | frozenset("after before as since until once".split())
+# What opens a sentence before its subject: "In Iowa,", "Speaking at ...,", "Ever since she won, ..."
+SUBJECT_AFTER = (CLAUSE_OPENERS - RELATIVES) | frozenset("in on at during speaking asked".split())
 
 
 def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention | None:
@@ -433,9 +430,7 @@ def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention
     Saturday," or "In Iowa," phrase)."""
     start = _after_dateline(tokens)
     opener = start + 1 if start + 1 < len(tokens) and tokens[start].lower in ("ever", "even", "just", "long") else start
-    if opener < len(tokens) and tokens[opener].lower in ("in", "on", "at", "after", "before", "during", "speaking", "asked",
-                                                         "while", "as", "when", "because", "although", "though", "since",
-                                                         "once", "until", "if"):  # ("Ever since she endorsed X, ...")
+    if opener < len(tokens) and tokens[opener].lower in SUBJECT_AFTER:
         comma = next((k for k in range(before) if tokens[k].text == ","), None)
         if comma is None:
             return None

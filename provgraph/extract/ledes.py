@@ -10,7 +10,8 @@ from __future__ import annotations
 from provgraph.extract import lexicon
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.names import SPLIT_PREPOSITIONS
-from provgraph.extract.sources import DESCRIBED_OUTLETS, _strip_det
+from provgraph.extract.referents import OUTLET_NOUNS
+from provgraph.extract.sources import _strip_det
 from provgraph.model import Source, Span
 
 # Heads of descriptions that stand for someone unnamed on purpose ("a senior official said"): the
@@ -74,9 +75,6 @@ def outlet_names(attributions: list, headline: list[Span], book: SourceBook) -> 
     if len(outlets) == 1:
         for unnamed in vague.values():
             _take_name(unnamed, outlets[0], attributions, book)
-
-
-OUTLET_NOUNS = DESCRIBED_OUTLETS | {"paper"}
 
 
 def poll_names(attributions: list, book: SourceBook) -> None:

@@ -12,7 +12,7 @@ import re
 
 from provgraph.extract.names import DETERMINERS
 from provgraph.extract.mention import Mention
-from provgraph.extract.sources import normalise
+from provgraph.extract.sources import THINGS_SAID, normalise
 
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
                          "channel station wire website".split())
@@ -71,7 +71,7 @@ GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organiz
 
 
 # Capitalised sentence openers that begin no full name ("Neither Clinton nor ...", "Only Trump ...").
-NOT_FIRST_NAMES = frozenset("neither either nor only even not no every each just".split())
+NOT_FIRST_NAMES = frozenset("neither either nor only even not no every each just".split()) | THINGS_SAID
 
 
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

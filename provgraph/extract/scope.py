@@ -14,7 +14,7 @@ from provgraph.extract import lexicon
 from provgraph.extract.appositives import NAMED
 from provgraph.extract.checkable import BELIEF, SPEECH_LEMMAS, STANCE, TYPED_LEMMAS
 from provgraph.extract.claims import figures
-from provgraph.extract.clauses import finite, noun_phrase
+from provgraph.extract.clauses import finite, noun_phrase, past_form
 from provgraph.extract.found import Found
 from provgraph.extract.names import DETERMINERS
 from provgraph.extract.phrases import np_forward_end
@@ -275,8 +275,9 @@ def act_not_speech(a: Found | Attribution) -> bool:
     word said ("she added that ...", "..., he added", "told reporters the ferry sank"); a cue of report
     or stance keeps a thing as what it passes on or judges ("confirmed the death of ...", "many
     question the plan's viability", "described the situation as a time bomb")."""
-    if a.cue is not None and a.content and a.sentence is not None \
-            and _NEXT_VERB.match(a.sentence.text, a.cue.end - a.sentence.start):
+    next_verb = _NEXT_VERB.match(a.sentence.text, a.cue.end - a.sentence.start) \
+        if a.cue is not None and a.content and a.sentence is not None else None
+    if next_verb and past_form(next_verb.group(1).lower()) and lexicon.cue_ratio(next_verb.group(1).lower()) < REPORTING_RATIO:
         return True  # "The protester yelled and held up a banner": what she did next, nothing said
     if not a.content or a.cue is None or not a.cue.start < a.content[0].start <= a.cue.end + 2:
         return False  # (the tagger may read "wrote a letter" as the cue)
@@ -307,8 +308,7 @@ _PERSON_OBJECT = re.compile(r"(?:him|them|us|me)\W*$")
 _MEANS = re.compile(r"(?:\w+ly\s+)?by\s+(?!(?:saying|noting|arguing|telling|writing|asking|adding|claiming|insisting)\b)"
                     r"\w+ing\b")
 _THAT = re.compile(r"\bthat\s+(\w+)")
-_NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:then\s+)?(?!said\b|added\b|told\b|wrote\b|repeated\b|noted\b)"
-                        r"(?:\w+ed|held|took|made|went|ran|left|got|gave|threw|stood|sat|came|put)\b(?!\s+that\b)")
+_NEXT_VERB = re.compile(r"\s+(?:and|but)\s+(?:then\s+)?(\w+)\b(?!\s+that\b)")
 _CLAUSE_AFTER_OBJECT = re.compile(r",|\s(?:after|before|because|when|while|since|until|if|as)\s")
 
 

@@ -70,8 +70,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     det = next((k for k, t in enumerate(tokens[:4]) if t.lower in ("the", "a", "an")), 0)
     if det and all(t.text.isdigit() or t.lower in LEADING_WORDS for t in tokens[:det]):
         tokens = tokens[det:]  # "in 2004 the state": the phrase begins at its determiner
-    while len(tokens) > 1 and tokens[0].lower in LEADING_ADVERBS:
-        tokens = tokens[1:]  # "Afterwards both men (said)", "Meanwhile officials (said)": when, not who
+    while len(tokens) > 1 and tokens[0].lower in LEADING_ADVERBS | THINGS_SAID:
+        # "Afterwards both men (said)", "Meanwhile officials (said)": when, not who; "Everything Trump
+        # (says)", "Nothing the president (said)": the thing said, then who said it
+        tokens = tokens[1:]
     if len(tokens) > 1 and tokens[0].lower in COORDINATORS and (tokens[0].lower in ("and", "but", "yet", "so", "or")
                                                                 or tokens[1].is_cap):
         tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"; not "Both candidates"
@@ -145,9 +147,6 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
                        affiliation=_strip_det(_strip_det(span.text).split(" of ", 1)[1]))
     if words[0] == "no" and len(tokens) > 1:
         return None  # "No country has shared a plan": no one, not an unnamed source
-    if words[0] in ("nothing", "everything", "something", "anything") and len(tokens) > 1:
-        # "Nothing the president said", "Everything Trump says": the thing said, then who said it
-        return parse_mention(tokens[1:], article, anonymous_context)
     if words[-1] in UNIVERSAL and len(tokens) <= 2:
         return None  # "(not) everyone finds it compelling": nobody in particular says anything
     if len(tokens) == 1 and tokens[0].is_cap and not words[0].endswith("s") and words[0] not in NOT_SURNAMES \
@@ -462,6 +461,7 @@ TRAILING_PARTICIPLES = frozenset("released published issued conducted commission
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
 LEADING_ADVERBS = frozenset("meanwhile meantime afterwards afterward later earlier separately instead also now then "
                             "however finally again".split())
+THINGS_SAID = frozenset("nothing everything something anything".split())
 # "A reporter for USA Today reported": the outlet's reporting, as a spokesperson is their party's voice.
 JOURNALISTS = frozenset("reporter reporters correspondent correspondents journalist journalists editor".split())
 UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())

@@ -90,7 +90,9 @@ def main() -> None:
         matches = json.loads((tmp / "matches.json").read_text(encoding="utf-8"))
         share_by_doc(rows, matches)
         if args.errors:
-            errors(rows, matches, json.loads(report))
+            everything = subprocess.run(cli + ["report", "--all", "--format", "json", "--store", str(store)],
+                                        check=True, capture_output=True, text=True).stdout
+            errors(rows, matches, json.loads(everything), titles)
         if args.keep:
             keep = Path(args.keep)
             keep.mkdir(parents=True, exist_ok=True)
@@ -112,8 +114,13 @@ def share_by_doc(rows: list[dict], matches: dict) -> None:
               f"{n / units[doc]:7.2f}")
 
 
-def errors(rows: list[dict], matches: dict, report: dict) -> None:
-    """Wrong flags (not must/ok on their unit) and missed musts, by unit offsets and codes only."""
+def errors(rows: list[dict], matches: dict, everything: dict, titles: dict[str, str]) -> None:
+    """Wrong flags (not must/ok on their unit) and missed musts, by unit offsets and codes only; for
+    a missed must, what `report --all` holds over the unit (checkable or why not, flags, sources)."""
+    doc_of = {title: doc for doc, title in titles.items()}
+    held: dict[str, list[dict]] = {}
+    for c in everything["claims"]:
+        held.setdefault(doc_of.get(c.get("article_title", "")), []).append(c)
     by_unit = {(r["doc_id"], r["start"]): r for r in rows}
     got: dict[tuple, set] = {}
     for m in matches["matches"]:
@@ -129,6 +136,10 @@ def errors(rows: list[dict], matches: dict, report: dict) -> None:
         if missed:
             print(f"MISSED {key[0][:40]} @{key[1]} {missed} gold={[s['label'] for s in r['sources']]} "
                   f"| {r.get('note', '')}")
+            for c in held.get(key[0], []):
+                if c["start"] < r["end"] and r["start"] < c["end"]:
+                    print(f"    held @{c['start']}: checkable={c.get('checkable')} ({c.get('check')}) "
+                          f"flags={c.get('reasons')} sources={[x.get('label') for x in c.get('sources', [])]}")
     for u in matches["unmatched"]:
         print(f"UNMATCHED {u}")
 

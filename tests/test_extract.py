@@ -1040,3 +1040,24 @@ def test_a_cue_whose_object_is_otherwise_credits_nobody_with_what_follows(engine
     text = "Still, acting as if the race is won, even if the polls suggest otherwise, is central to the harbour campaign's plan."
     assert not any(c.attributions for c in extract(Article(text=text), engine).claims)
     assert any(a["cue"][0]["text"] == "suggest" for a in extract_attributions(text, engine))  # PolNeAR counts it
+
+
+DATA_GOES_ON = ("The Refugee Processing Center said that 98 percent of the refugees this year are Sunni Muslims.\n\n"
+                "According to the data, Christians make up less than 1 percent of the arrivals.\n\n"
+                "To date, 14 Catholics and six Orthodox were admitted as well as 29 others who gave no religion.")
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_the_data_are_theirs_and_go_on_past_an_agentless_cue(engine):
+    # "the data" after the center's figures are the center's; "were admitted" credits no one, so the
+    # figures after them still go on with the center's account instead of standing unattributed
+    claims = extract(Article(text=DATA_GOES_ON), engine).claims
+    assert [[a.source.label for a in c.attributions] for c in claims] == [["Refugee Processing Center"]] * 3
+    assert [a.carried for a in claims[2].attributions] == [True]
+
+
+def test_the_data_after_two_parties_stay_unresolved():
+    text = ("The Harbour Authority and the Ferry Workers Union said 40 percent of the piers need repair. "
+            "According to the data, 12 piers are closed.")
+    labels = [a.source.label for c in run(text).claims for a in c.attributions]
+    assert labels[-1] == "data"  # two parties credited just before: whose data is not said

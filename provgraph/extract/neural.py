@@ -11,6 +11,7 @@ Its input is the CRF's own feature strings, hashed into a fixed number of bucket
 from __future__ import annotations
 
 import zlib
+from itertools import chain
 from functools import cache
 from importlib import resources
 
@@ -24,14 +25,17 @@ BUCKETS = 1 << 16  # hashed feature embeddings: 65,536 x 64 in float16 is 8 MB
 _BUCKETS: dict[str, int] = {}  # feature string -> row, filled as features are met (a plain dict: 3x an lru_cache)
 
 
-def bucket(feature: str) -> int:
-    """The embedding row of a feature string (crc32: stable across processes, unlike hash())."""
-    row = _BUCKETS.get(feature)
-    if row is None:
+def buckets(features: list[str]) -> list[int]:
+    """The embedding rows of feature strings (crc32: stable across processes, unlike hash()).
+    Looked up with map() over the dict: a Python call per feature cost a fifth of tagging."""
+    rows = list(map(_BUCKETS.get, features))
+    if None in rows:
         if len(_BUCKETS) > 1 << 21:
             _BUCKETS.clear()  # bounded: a long run over many articles meets ever new words
-        row = _BUCKETS[feature] = zlib.crc32(feature.encode()) % BUCKETS
-    return row
+        for k, row in enumerate(rows):
+            if row is None:
+                rows[k] = _BUCKETS[features[k]] = zlib.crc32(features[k].encode()) % BUCKETS
+    return rows
 
 
 @cache
@@ -100,7 +104,7 @@ def _embedded(features: list[list[str]], embedding: np.ndarray) -> np.ndarray:
     article's rows at once fall out of the CPU's cache and take twice as long)."""
     if not features:
         return np.zeros((0, embedding.shape[1]), np.float32)
-    rows = [bucket(f) for tok in features for f in tok]
+    rows = buckets(list(chain.from_iterable(features)))
     return np.add.reduceat(embedding[rows], np.cumsum([0] + [len(tok) for tok in features[:-1]]))
 
 

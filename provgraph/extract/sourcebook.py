@@ -19,7 +19,7 @@ from provgraph.extract.names import (
 from provgraph.extract.referents import (
     AFTER_PREPOSITION, COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
     NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, ONE_OF_A_KIND, OUTLET_NOUNS,
-    PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
+    DATA_NOUNS, PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
@@ -86,6 +86,13 @@ class SourceBook:
                 self._issued[self._issued_here] = (self.sentence, found)  # "X said in a statement": X's
         return found
 
+    def _data_owner(self) -> Source | None:
+        """Whose are "the data" or "the figures" a sentence cites: the named organisation, outlet or
+        document credited in the sentence before (or this one), if it is the only one there."""
+        recent = {id(s): s for n, s in self._touched if n >= self.sentence - 1 and not s.anonymous
+                  and s.kind in ("organization", "outlet", "document")}
+        return next(iter(recent.values())) if len(recent) == 1 else None
+
     def _add(self, src: Source) -> None:
         src.label = " ".join(src.label.split())  # "Daybreak\xa0national tracking poll" as a reader sees it
         self._position[id(src)] = len(self.sources)
@@ -140,6 +147,11 @@ class SourceBook:
                 and (issued := self._issued.get(m.head)) is not None and self.sentence - issued[0] <= ISSUED_REACH:
             issued[1].mentions.append(m.span)  # "X said in a statement ... The statement also said": X's
             return issued[1]
+        if m.kind == "document" and m.head in DATA_NOUNS and m.label == m.head \
+                and m.span.text.lower().split()[0] in ("the", "these", "those") \
+                and (owner := self._data_owner()) is not None:
+            owner.mentions.append(m.span)  # "The refugee center said 98 percent ... According to the data": its data
+            return owner
         if m.kind == "document" and m.possessor:
             owner = self._antecedent(m.possessor)
             if owner is not None:

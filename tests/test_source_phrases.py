@@ -1283,3 +1283,57 @@ def test_the_writers_of_a_named_article_are_named():
     text = ("Top strategists acknowledged as much in an article Monday by Patrick Healy and Yamiche Alcindor. "
             "They lamented what the writers described as missed opportunities in 2015.")
     assert ("the writers", False) in sources(text)
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_given_name_that_is_also_a_word_stays_with_the_surname(engine):
+    # read as a document ("a bill"), "Bill" left "Clinton", whom "Hillary Clinton" then took over
+    text = "Bill Clinton said the economy grew by 3 percent. Hillary Clinton said 2 million jobs were lost."
+    assert [[a.source.label for a in c.attributions] for c in claims(text, engine)] == [["Bill Clinton"],
+                                                                                         ["Hillary Clinton"]]
+    assert labels("Dean Baquet said the paper had hired 40 reporters.", engine) == {"Dean Baquet"}
+    assert labels("The bill passed on Monday. Senator Ana Ruiz said it would cost $4 billion.", engine) == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("honorific, speaker", [("Mrs.", "Hillary Clinton"), ("Mr.", "Bill Clinton")])
+def test_an_honorific_picks_the_one_of_two_namesakes_it_fits(honorific, speaker):
+    text = ("Hillary Clinton said 2 million jobs were lost. Bill Clinton said the economy grew by 3 percent. "
+            f"{honorific} Clinton said 40 percent of voters had backed the plan.")
+    assert sources_of(text, "40 percent") == [(speaker, False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Federal and state officials said the two raised $350 million. The federal case is pending.",
+     {("state officials", True)}),
+    ("Local and national leaders said 40 percent of the homes were lost.", {("national leaders", True)}),
+    ("Officials and experts said 40 percent of the homes were lost.", {("Officials", True), ("experts", True)}),
+])
+def test_a_modifier_coordinated_before_a_plural_is_no_source_of_its_own(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, expected", [
+    ("According to the Department of Health and Human Services, 20 million people gained coverage.",
+     {"Department of Health and Human Services"}),
+    ("The Securities and Exchange Commission said the firm hid $40 million in losses.",
+     {"Securities and Exchange Commission"}),
+    ("Twenty million people gained coverage, according to the Department of Health and Human Services.",
+     {"Department of Health and Human Services"}),
+    ("The Ministry of Defense and the Foreign Ministry said 40 ships were lost.", {"Ministry of Defense", "Foreign Ministry"}),
+])
+def test_an_and_inside_an_organisations_name_does_not_split_it(text, expected, engine):
+    assert labels(text, engine) == expected
+
+
+def test_two_organisations_joined_by_and_are_two_sources():
+    assert labels("Harvard University and Yale University said 40 students were hurt.") == {
+        "Harvard University", "Yale University"}
+    assert labels("The Urban Institute and Brookings Institution said the plan would raise $1 trillion.") == {
+        "Urban Institute", "Brookings Institution"}
+
+
+def test_a_role_coordinated_before_a_name_is_the_same_person():
+    text = ("Former Secretary of State and Democratic presidential frontrunner Hillary Clinton said 40 ships "
+            "were lost.")
+    assert sources(text) == {("Hillary Clinton", False)}

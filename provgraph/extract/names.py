@@ -152,6 +152,10 @@ def name_run(tokens: list[Token]) -> list[Token] | None:
 
 
 GENERATIONS = frozenset("Jr Sr Jr. Sr. II III IV".split())
+# Given names that are also words of the lexicons (a bill, a page, a dean): before a lone surname,
+# a given name. Read as the document or title, "Bill Clinton" was "Clinton", whom a later
+# "Hillary Clinton" then took over, her husband's words with her.
+GIVEN_NAMES = frozenset("Bill Page Guy Dean Major".split())
 
 
 def name_head(name: list[Token]) -> str:
@@ -179,6 +183,9 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
             run.insert(0, t)
             i -= 1
             continue
+        if len(run) == 1 and t.text in GIVEN_NAMES and run[0].is_word:
+            run.insert(0, t)  # "Bill Clinton", "Dean Baquet": a given name, not a document or a title
+            break
         j = i
         while run and j > 0 and tokens[j].text in NAME_PARTICLES:
             j -= 1
@@ -190,6 +197,7 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
         while j >= 0 and tokens[j].lower in NAME_CONNECTORS:
             j -= 1
         if run and j < i and j >= 0 and is_name_token(tokens[j], j == 0) \
+                and not (tokens[j].lower in org_words and any(t.lower == "and" for t in tokens[j + 1:i + 1])) \
                 and (tokens[j].lower in org_words or any(w.lower in org_words for w in run)
                      or organisation_before(tokens, j, org_words)):
             run[:0] = tokens[j + 1:i + 1]  # "Ministry of Defense", "Committee for a Responsible Federal Budget"
@@ -201,6 +209,24 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
     while run and not run[0].is_word:
         run.pop(0)
     return run or None
+
+
+def and_inside_name(tokens: list[Token], k: int, end: int | None = None) -> bool:
+    """Is the "and" at tokens[k] part of an organisation's name ("Securities and Exchange Commission",
+    "Health and Human Services")? Capitalised words on both sides, those on its right end at an
+    organisation word, those on its left do not ("Harvard University and Yale University" are two)."""
+    end = len(tokens) if end is None else end
+    if not (0 < k < end - 1 and tokens[k].lower in ("and", "&") and tokens[k - 1].is_cap and tokens[k + 1].is_cap):
+        return False
+    org_words = lexicon.words("organization_words.txt")
+    if tokens[k - 1].lower in org_words:
+        return False
+    for i in range(k + 1, min(end, k + 6)):
+        if tokens[i].is_cap and tokens[i].lower in org_words:
+            return True
+        if not (tokens[i].is_cap and tokens[i].is_word or tokens[i].lower in ("of", "for")):
+            return False
+    return False
 
 
 def organisation_before(tokens: list[Token], j: int, org_words: frozenset[str]) -> bool:

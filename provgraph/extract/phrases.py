@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.clauses import finite
-from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, organisation_before
+from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, and_inside_name, organisation_before
 from provgraph.extract.tokens import Token, is_initials
 
 # Words that end a subject noun phrase when walking back from the cue.
@@ -33,7 +33,8 @@ def np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limi
         if t.text == "." and (j == len(tokens) - 1 or j == start or not (
                 tokens[j - 1].lower in ABBREVIATED or is_initials(tokens[j - 1].text))):
             break  # the sentence's full stop, not "Mr." or an initial
-        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") or (t.lower in STOP_FORWARD and j > start) \
+        if not t.is_word and t.text not in ("’", "'", "-", ".", "&") \
+                or (t.lower in STOP_FORWARD and j > start and not and_inside_name(tokens, j)) \
                 or (stop_at_verb and j > start and finite_verb(tokens, j)):
             break
         if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):
@@ -114,9 +115,10 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
         if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
             break
         if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")) \
-                and not (low == "and" and j + 1 < end and tokens[j + 1].is_cap
+                and not (low == "and" and j + 1 < end and tokens[j + 1].is_cap and j > 0
+                         and tokens[j - 1].lower not in lexicon.words("organization_words.txt")
                          and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))) \
-                and not (low == "and" and one_holder(tokens[:end], j)):
+                and not (low == "and" and one_holder(tokens[:end], j)) and not and_inside_name(tokens, j, end):
             break  # (not inside "Institute for Ports and Public Works" or "the former ambassador and U.S. senator")
         if low in lexicon.cue_verbs() and j < end - 1 and not (j > 0 and tokens[j - 1].lower in QUANTIFIERS) \
                 and not (t.is_cap and j > 0):

@@ -173,12 +173,15 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
             here = [Attribution(poll, None, None, [sentence], sentence, "according to", "indirect", "document",
                                 carried=True, type="document")]
         announced = announcement(tokens, text) if not here else None
-        if not any(a.source is not None for a in here):
-            # (an agentless cue, "14 Catholics were admitted", credits no one: what went on still can)
-            if previous:
-                here = here + carry_over(sentence, quotes, previous, text, going_on)
-            elif study and figures(sentence.text):
-                here = here + study_goes_on(sentence, study, text)
+        if not here and previous:
+            here = carry_over(sentence, quotes, previous, text, going_on)
+        elif not here and study and figures(sentence.text):
+            here = study_goes_on(sentence, study, text)
+        elif here and figures(sentence.text) and all(a.source is None and (a.source_span is None or a.type not in (
+                "speech", "document")) for a in here):
+            # an agentless cue ("14 Catholics were admitted") or an unnamed belief ("the respondents who
+            # support him") credits no one: the figures still go on with the poll's or agency's account
+            here = here + study_goes_on(sentence, previous or study, text)
         here, passive = _corroboration(sentence, tokens, here, text, book)
         attributions.extend(passive)  # PolNeAR counts "confirmed by X"; the claim has X among its sources
         attributions.extend(here)

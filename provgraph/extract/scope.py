@@ -16,7 +16,7 @@ from provgraph.extract.checkable import BELIEF, SPEECH_LEMMAS, STANCE, TYPED_LEM
 from provgraph.extract.claims import figures
 from provgraph.extract.clauses import finite, noun_phrase, past_form
 from provgraph.extract.found import Found
-from provgraph.extract.names import DETERMINERS
+from provgraph.extract.names import DETERMINERS, POSSESSIVES
 from provgraph.extract.phrases import np_forward_end
 from provgraph.extract.sources import COORDINATORS, parse_mention
 from provgraph.extract.tokens import QUOTE_MARKS, Token
@@ -40,8 +40,9 @@ def coordinated(f: Found, tokens, text: str) -> list[Found]:
     other: list = []
     if first >= 2 and tokens[first - 1].lower == "and":  # "X and [Y] said"
         k = first - 2
-        while k >= 0 and (tokens[k].is_cap or tokens[k].text == "." or tokens[k].lower in ("the", "a", "an")):
-            k -= 1
+        while k >= 0 and (tokens[k].is_cap or tokens[k].text == "." or tokens[k].lower in ("the", "a", "an")
+                          or tokens[k].lower in ("of", "for") and k > 0 and tokens[k - 1].is_cap):
+            k -= 1  # ("The Ministry of Defense and the Foreign Ministry")
         # the subject begins the clause: "The storm hit on Monday and officials said" has no "Monday" source
         other = tokens[k + 1:first - 1] if k < 0 or not tokens[k].is_word else []
     elif last + 2 < len(tokens) and tokens[last + 1].lower == "and" and tokens[last + 2].start > f.cue.end:
@@ -54,6 +55,14 @@ def coordinated(f: Found, tokens, text: str) -> list[Found]:
     if not other or len(other) > 6 or any(a.start < f.cue.end and f.cue.start < a.end for a in other):
         return []
     mention = parse_mention(tuple(other), text)
+    if mention is not None and other[-1].end <= m.span.start and not other[-1].lower.endswith("s") \
+            and other[0].lower not in DETERMINERS and other[0].lower not in POSSESSIVES and (
+            mention.kind in ("anonymous", "definite") or len(other) == 1 and other[0] is tokens[0]
+            and re.search(rf"\b{re.escape(other[0].lower)}\b", text)):
+        # "Local and national leaders", "Federal and state officials" (the article writes "federal"
+        # too): half of a modifier; "Former Secretary of State and ... Hillary Clinton": her role. No
+        # determiner, no plural: not a party of its own ("Developers and Congress" are two)
+        return []
     if mention is None or mention.kind not in ("person", "organization", "outlet", "anonymous", "definite") \
             and not (mention.kind == "pronoun" and mention.head in ("he", "she")):  # ("She and her defenders")
         return []

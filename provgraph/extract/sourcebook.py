@@ -86,6 +86,13 @@ class SourceBook:
                 self._issued[self._issued_here] = (self.sentence, found)  # "X said in a statement": X's
         return found
 
+    def _gender_of(self, person: Source) -> str | None:
+        """"he" or "she", as the article refers to the person or as their given name says."""
+        if id(person) in self._gender:
+            return self._gender[id(person)]
+        words = person.label.split()
+        return lexicon.table("given_names.txt").get(words[0].lower(), (None,))[0] if len(words) > 1 else None
+
     def _data_owner(self) -> Source | None:
         """Whose are "the data" or "the figures" a sentence cites: the named organisation, outlet or
         document credited in the sentence before (or this one), if it is the only one there."""
@@ -251,7 +258,14 @@ class SourceBook:
         else:  # an organisation's longer or shorter name begins with the same word
             keys = [("label", m.kind, norm), ("first", m.kind, parts[0])]
         candidates = {id(s): s for key in keys for s in self._index.get(key, ())}
-        for s in sorted(candidates.values(), key=lambda s: self._position[id(s)], reverse=True):
+        ordered = sorted(candidates.values(), key=lambda s: self._position[id(s)], reverse=True)
+        said = GENDERED_WORDS.get((m.role or "").lower().rstrip(".")) if m.kind == "person" else None
+        if said is not None:
+            # "Mrs. Clinton" is the Clinton who is a woman, if the article has one, and never the
+            # one who is a man (Bill's words are not Hillary's)
+            ordered = [s for s in ordered if self._gender_of(s) == said] \
+                + [s for s in ordered if self._gender_of(s) is None]
+        for s in ordered:
             if m.anonymous or s.anonymous:
                 if m.anonymous and s.anonymous and normalise(s.descriptor or "") == normalise(m.descriptor or ""):
                     return s

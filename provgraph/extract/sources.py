@@ -197,6 +197,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "Democrats", "Republicans on the committee", "Ukrainians": a named group, never one person
         return Mention(span, "organization", name[0].text, name[0].lower, affiliation=affiliation)
     if name:
+        before = head_part[:head_part.index(name[0])]
+        if len(before) >= 2 and before[-1].lower in ("and", "&") and before[-2].is_cap \
+                and all(t.is_cap or t.lower in DETERMINERS for t in before[:-1]):
+            # "the Urban Institute and Brookings Institution": the phrase names two; this is the second
+            # (scope.coordinated credits the first), not someone whose role is "Urban Institute and"
+            head_part, span = name, Span(name[0].start, name[-1].end, span_text(name, article))
         at = next((k for k, t in enumerate(name[:-1]) if POSSESSIVE.search(t.text)), None)
         if at is not None and not any(t.lower in lexicon.words("organization_words.txt") for t in name[at + 1:]):
             # "the Post's Stephanie McCrummen": the outlet's reporter; "Pagliano's Fifth Amendment

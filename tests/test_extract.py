@@ -1061,3 +1061,36 @@ def test_the_data_after_two_parties_stay_unresolved():
             "According to the data, 12 piers are closed.")
     labels = [a.source.label for c in run(text).claims for a in c.attributions]
     assert labels[-1] == "data"  # two parties credited just before: whose data is not said
+
+
+POLL_GOES_ON = ("A national poll released Sunday by The Washington Post and ABC News shows the senator keeping "
+                "her lead.\n\nHer 32% support gives her a double-digit advantage over her closest rival.\n\n"
+                "The poll showed that she leads among women while her rival leads among men. She leads among "
+                "voters under 30 while he is the leader among retirees.")
+
+
+def test_a_polls_account_goes_on_past_its_paragraph_and_into_its_breakdowns():
+    claims = run(POLL_GOES_ON).claims
+    assert all([a.source.label for a in c.attributions] == ["The Washington Post"] for c in claims), \
+        [(c.text, [a.source.label for a in c.attributions]) for c in claims]
+    assert [a.carried for c in claims for a in c.attributions] == [False, True, False, True]
+
+
+@pytest.mark.parametrize("text, checkable", [
+    ("The audit released Tuesday found 40 errors in the ledger.", True),  # a finding, though no clause
+    ("The survey showed a 12 percent drop in attendance.", True),
+    ("The mayor found a new job.", False),
+])
+def test_a_finding_given_as_a_noun_phrase_is_checkable(text, checkable):
+    assert [c.checkable for c in run(text).claims] == [checkable]
+
+
+def test_a_wire_credit_line_is_no_claim():
+    text = ("The council approved the budget on Monday, the mayor said.\n\n"
+            "(Additional reporting by Ana Ruiz in Dover; Writing by Tom Hale; Editing by Jo Reyes.)")
+    assert [c.text for c in run(text).claims] == ["The council approved the budget on Monday"]
+
+
+def test_a_programme_called_a_show_is_no_cue():
+    text = "In a clip from Ana Ruiz’s upcoming radio show The Hour, Ruiz sings to the mayor."
+    assert credited(text) == []

@@ -125,9 +125,10 @@ def _carried(prev: Attribution, content: list[Span], sentence: Span, quote: str 
 
 
 def is_study(a: Attribution) -> bool:
-    """A document's account ("the survey shows") or an organisation's finding ("the institute found",
-    "an audit released by the port authority shows"): its figures may go on in the sentences after it."""
-    return a.source_kind == "document" or a.cue_lemma in FINDINGS and a.source_kind == "organization"
+    """A document's account ("the survey shows") or an organisation's or outlet's finding ("the
+    institute found", "an audit released by the port authority shows", "a poll released by the Post
+    shows"): its figures may go on in the sentences after it."""
+    return a.source_kind == "document" or a.cue_lemma in FINDINGS and a.source_kind in ("organization", "outlet")
 
 
 def study_goes_on(sentence: Span, study: list[Attribution], text: str) -> list[Attribution]:

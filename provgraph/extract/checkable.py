@@ -41,6 +41,8 @@ ANALYSIS_REASONS = {"intention": INTENTION, "demand": DEMAND, "prediction": PRED
 # Cues that pass on information found or recorded: what they credit is a finding, checkable as such.
 INFORMATION = frozenset(["according to"] + "report find show reveal cite confirm disclose estimate count indicate "
                         "document record list calculate conclude determine discover identify tally".split())
+# Cues whose object, a noun phrase, is itself what was found: "found 40 errors", "showed a 5 percent rise"
+FINDS = frozenset("find show reveal count record tally identify discover document".split())
 # Cues of speech and report: what they credit is passed on as said ("said", "according to").
 SPEECH_LEMMAS = frozenset(["according to"] + "say tell report state announce add write note claim confirm deny warn find "
                           "show".split())
@@ -125,7 +127,9 @@ CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.I
 EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier version of this|"
                             r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))"
                             r"|^[^.]{0,60}?\b(?:has|have) (?:supplemented|updated|adapted|expanded) this (?:\w+ )?"
-                            r"(?:article|story|report)\b",
+                            r"(?:article|story|report)\b"
+                            # the wire's credit line: "(Additional reporting by ...; Editing by ...)"
+                            r"|^\W*(?:(?:additional|further|staff)\s+)?(?:reporting|writing|editing|research)\s+by\b",
                             re.IGNORECASE)
 # The author's bio line under an article ("Jo Reyes is a senior columnist for the Tribune. Follow
 # her on Twitter"): who wrote it, like a byline, not a claim of the story (which would go on:
@@ -254,6 +258,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "opinion")  # "simply closed the bridge on Friday" is still an event
     if IMPERATIVE.match(text) and not has_figure:
         return Checkability(False, "demand")
+    if attributed and has_figure and cue_lemma in FINDS and not _has_verb(words):
+        return Checkability(True, "finding")  # "(the audit) found 40 errors", "(data) show a 12 percent drop"
     if len(words) < 3 or not _has_verb(words) and (attributed or not has_figure or len(words) < 4):
         return Checkability(False, "fragment")  # a headline keeps its figure: "Super PAC haul tops $1B"
     past_event = _past_event(words)

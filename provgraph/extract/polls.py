@@ -28,6 +28,8 @@ METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s?
 BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:the|all|those) )?(?:[\w-]+ ){0,2}"
                        r"(?:voters|respondents|adults|Democrats|Republicans|independents|women|men|Americans|Hispanics|"
                        r"Latinos|millennials|conservatives|liberals|moderates),")
+# "leads among women", "is the leader among men", "ahead among independents": a standing in a group
+LEADS_AMONG = re.compile(r"\b(?:leads?|led|trails?|trailed|ahead|behind|leader|edge)(?: \w+)? among\b", re.IGNORECASE)
 STANDING = re.compile(r"\b(?:tied|leads?|led|trails?|trailed|ahead|behind|edge|percent|points?|\d+%)\b|%",
                       re.IGNORECASE)
 
@@ -65,10 +67,11 @@ def document_adjunct(tokens: list[Token], article: str) -> Found | None:
 
 
 def is_breakdown(text: str) -> bool:
-    """"Among likely voters, Ruiz and Okafor are even": a poll's result for one group of those
-    it asked, which a poll story states without a cue (a figure or a standing in it; "Among women
-    who served, suicide rates doubled" is about the group, not a poll)."""
-    return bool(BREAKDOWN.match(text)) and bool(STANDING.search(text))
+    """"Among likely voters, Ruiz and Okafor are even", "Ruiz leads among women while Okafor is the
+    leader among men": a poll's result for one group of those it asked, which a poll story states
+    without a cue (a figure or a standing in it; "Among women who served, suicide rates doubled" is
+    about the group, not a poll)."""
+    return bool(BREAKDOWN.match(text)) and bool(STANDING.search(text)) or bool(LEADS_AMONG.search(text))
 
 
 def is_methodology(text: str) -> bool:

@@ -213,10 +213,14 @@ def modifier_of_noun(f: Found, text: str) -> bool:
     if " " not in f.cue.text and _PLURAL_NOUN.search(text, max(0, f.cue.start - 12), f.cue.end) \
             and not _THAT_AFTER.match(text, f.cue.end):
         return True  # "struck many of the same notes": a plural noun, no verb (not "the claims that ...")
+    if f.cue.text.lower() in ("show", "shows") and _PROGRAMME.search(text[max(0, f.cue.start - 60):f.cue.end]):
+        return True  # "Blige’s upcoming Apple Music show The 411": a programme, not "the data show"
     m = _OF_MODIFIER.search(text[max(0, f.cue.start - 40):f.cue.start])
     return m is not None and f.mention.span.text == m.group(1)
 
 
+_PROGRAMME = re.compile(r"\b(?:upcoming|new|latest|weekly|daily|nightly|late-night|morning|evening|talk|radio|TV|"
+                        r"television|cable|streaming|reality|cooking)\s+(?:[A-Z][\w’'-]*\s+)*shows?$")
 _OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
 _PLURAL_NOUN = re.compile(r"\b(?:the|these|those|same|other|many|several)\s+[a-z]+s$", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"\s+that\b")

@@ -54,6 +54,7 @@ class SourceBook:
         self._counted: set[str] = set()  # plural nouns the article has counted ("two men")
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
         self._poll_named: tuple[int, list[Token]] | None = None  # the last sentence that names a poll
+        self._poll_by: Source | None = None  # whoever the last poll credited by its publisher was put out by
         self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
         self._issued: dict[str, tuple[int, Source]] = {}  # "statement" -> (sentence, whose) of the last one named
         self._issued_here: str | None = None  # "statement" when this sentence says "in a statement"
@@ -62,6 +63,10 @@ class SourceBook:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
         anonymity, so a description of one stays unnamed."""
         found = self._seen(self._resolve(m, anonymity))
+        before = [t.lower for t in self.tokens if t.end <= m.span.start][-6:]
+        if found is not None and found.kind in ("outlet", "organization") and m.kind != "document" \
+                and (POLL_NOUNS & set(m.span.text.lower().split()) or before[-1:] == ["by"] and POLL_NOUNS & set(before)):
+            self._poll_by = found  # "a poll released by the Post and ABC News shows": theirs, as "the poll" later
         if found is not None and found.kind == "person" and m.kind != "pronoun" and id(found) not in self._gender:
             # "Mrs. Clinton", "the congresswoman", "Trump defended himself": what says he or she for
             # sure ("Trump said she lied" is about someone else; nor from a pronoun resolved, whose
@@ -146,6 +151,8 @@ class SourceBook:
                 else {m.head, m.head + "s"}
             found = next((s for s in reversed(self.sources) if s.kind == "document" and not s.anonymous
                           and " " in s.label and same & set(normalise(s.label).split("-"))), None)
+            if found is None and m.head in POLL_NOUNS:
+                found = self._poll_by  # the poll its publisher was credited with
             if found is not None:
                 found.mentions.append(m.span)
                 return found

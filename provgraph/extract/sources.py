@@ -128,6 +128,10 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "a Gazette poll released Sunday": when is not who; "a study released by a group of
         # researchers" is the study's (its authors unnamed); "released by the Harbour Authority" is theirs
         tokens = tokens[:cut]
+    elif cut is not None and agent.kind in ("organization", "outlet"):
+        # "a report released Tuesday by the Harbour Authority", "the average of recent polls compiled by
+        # the Times": whoever put it out, named (not "Edison Research", which may be a person's name)
+        return replace(agent, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)))
     span = Span(tokens[0].start, tokens[-1].end, span_text(tokens, article))
     words = [t.lower for t in tokens]
     if len(words) == 2 and words[0] == "the" and AGE.fullmatch(words[1]):
@@ -462,7 +466,7 @@ NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassado
                          "sir lord lady prince princess general colonel captain sergeant lieutenant commander "
                          "police staff management security intelligence government military leadership "
                          "administration media press public".split())
-TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed "
+TRAILING_PARTICIPLES = frozenset("released published issued conducted commissioned obtained leaked posted filed compiled "
                                   "submitted based out unveiled".split())
 TRAILING_ADVERBS = frozenset("then also later again further still now first finally".split())
 LEADING_ADVERBS = frozenset("meanwhile meantime afterwards afterward later earlier separately instead also now then "

@@ -1337,3 +1337,17 @@ def test_a_role_coordinated_before_a_name_is_the_same_person():
     text = ("Former Secretary of State and Democratic presidential frontrunner Hillary Clinton said 40 ships "
             "were lost.")
     assert sources(text) == {("Hillary Clinton", False)}
+
+
+def test_a_name_before_its_age_and_post_is_a_named_person():
+    text = "''We like that he opposes the deal,'' said Ryan Leenders, 30, a member of the machinists union."
+    assert sources(text) == {("Ryan Leenders", False)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many prominent Republicans have said 40 delegates will not attend.", ("Many prominent Republicans", True)),
+    ("Two Democrats said 40 delegates will not attend.", ("Two Democrats", True)),
+    ("Republicans said 40 delegates will not attend.", ("Republicans", False)),  # the party, named
+])
+def test_some_members_of_a_named_group_are_unnamed(text, expected):
+    assert sources(text) == {expected}

@@ -25,6 +25,9 @@ from provgraph.extract.phrases import one_holder
 from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
+# Words that make "Republicans" some unnamed Republicans: "many", "several", "two", "dozens of"
+SOME_OF = frozenset("some many most several few other numerous various dozens hundreds thousands two three four five "
+                    "six seven eight nine ten".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
 INSIDERS = frozenset("those someone anyone others one".split())
@@ -88,6 +91,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "Ana Ruiz held up a sign (saying)": the name is the source, not what she did (but in
         # "..., said Brandt phoned the mayor." Brandt's clause ends the sentence: no source at all)
         tokens = tokens[:verb]
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is not None and comma >= 2 and all(t.is_cap or t.text == "." for t in tokens[:comma]) \
+            and (named := parse_mention(tokens[:comma], article, anonymous_context)) is not None \
+            and named.kind == "person" and not named.anonymous:
+        # "Ryan Leenders, 30, a member of the union": the name, then who he is (the phrase is the source's)
+        return replace(named, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)))
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
     if relative is not None:  # "people who read them": the head is before the relative clause
         if tokens[relative - 1].lower == "of" or tokens[0].text == ",":
@@ -198,6 +207,11 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
 
     name = name_run(head_part)
     if name and len(name) == 1 and _is_group(name[0]):
+        if any(t.lower in SOME_OF or t.text.isdigit() for t in head_part[:head_part.index(name[0])]):
+            # "Many prominent Republicans", "two Democrats": some members, unnamed, not the party
+            described = _strip_det(span_text(head_part, article))
+            return Mention(span, "anonymous", described, name[0].lower, anonymous=True, descriptor=described,
+                           affiliation=affiliation)
         # "Democrats", "Republicans on the committee", "Ukrainians": a named group, never one person
         return Mention(span, "organization", name[0].text, name[0].lower, affiliation=affiliation)
     if name:

@@ -797,3 +797,12 @@ def test_declining_an_interview_request_is_a_non_response(sentence):
 def test_a_note_on_how_the_article_was_put_together_is_a_label():
     text = "The Harbour Post has supplemented this wire article with quotes from a pool report."
     assert assess(text, attributed=False).reason == "label"
+
+
+@pytest.mark.parametrize("text, checkable", [
+    ("For his testimony on the bridge, the mayor earns Three Pinocchios.", False),
+    ("We rate this claim Mostly False.", False),
+    ("PolitiFact rated the claim Mostly False in 2015.", True),  # who did what, on record
+])
+def test_a_fact_checkers_own_rating_is_its_verdict_not_a_fact(text, checkable):
+    assert assess(text, attributed=False).checkable is checkable

@@ -171,6 +171,10 @@ def _characterises(headline: str) -> bool:
         and not re.search(r"\b(?:first|last|only|most|least)\b|\bto\s+\w+", headline, re.IGNORECASE)
 
 
+# A fact-checker's own rating of a claim ("she earns Three Pinocchios", "We rate this claim Mostly
+# False"): the column's verdict, not a fact (that someone else rated it so is one)
+VERDICT = re.compile(r"\b(?:earns?|gets?|receives?|deserves?|merits?)\s+(?:\w+\s+){0,2}(?:One|Two|Three|Four|[1-4])\s+"
+                     r"Pinocchios?\b|\b(?:[Ww]e|[Oo]ur) (?:rate|rated|give|gave|rating|verdict)\b")
 # What will happen: "When the ferry sails twice a day, it will end the queues".
 FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+\w", re.IGNORECASE)
 MARKUP = re.compile(r"<[^<>]{0,200}>")
@@ -256,6 +260,8 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         return Checkability(False, "opinion")
     if attributed and STANCE_ADVERB.search(text) and not has_figure and not TIME.search(text):
         return Checkability(False, "opinion")  # "simply closed the bridge on Friday" is still an event
+    if VERDICT.search(text):
+        return Checkability(False, "opinion")  # "she earns Three Pinocchios": a fact-checker's own rating
     if IMPERATIVE.match(text) and not has_figure:
         return Checkability(False, "demand")
     if attributed and has_figure and cue_lemma in FINDS and not _has_verb(words):

@@ -161,11 +161,13 @@ class SourceBook:
                 and (issued := self._issued.get(m.head)) is not None and self.sentence - issued[0] <= ISSUED_REACH:
             issued[1].mentions.append(m.span)  # "X said in a statement ... The statement also said": X's
             return issued[1]
-        if m.kind == "document" and m.head in DATA_NOUNS and m.label == m.head \
-                and m.span.text.lower().split()[0] in ("the", "these", "those") \
-                and (owner := self._data_owner()) is not None:
-            owner.mentions.append(m.span)  # "The refugee center said 98 percent ... According to the data": its data
-            return owner
+        if m.kind == "document" and m.head in DATA_NOUNS and m.label.islower() and not m.possessor \
+                and m.span.text.lower().split()[0] in ("the", "these", "those", "new", "latest", "recent"):
+            if m.label == m.head and (owner := self._data_owner()) is not None:
+                owner.mentions.append(m.span)  # "The refugee center said 98 percent ... According to the data": its data
+                return owner
+            # "the latest figures show": whose, the article does not say (FLAGS.md: vague documents are unnamed)
+            m = replace(m, anonymous=True, descriptor=m.label)
         if m.kind == "document" and m.possessor:
             owner = self._antecedent(m.possessor)
             if owner is not None:

@@ -93,9 +93,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[:verb]
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
     if comma is not None and comma >= 2 and all(t.is_cap or t.text == "." for t in tokens[:comma]) \
+            and not all(t.text.isupper() for t in tokens[:comma] if t.is_word) \
+            and not any(a.text == "," and b.lower == "and" for a, b in zip(tokens[comma:], tokens[comma + 1:])) \
             and (named := parse_mention(tokens[:comma], article, anonymous_context)) is not None \
             and named.kind == "person" and not named.anonymous:
-        # "Ryan Leenders, 30, a member of the union": the name, then who he is (the phrase is the source's)
+        # "Ryan Leenders, 30, a member of the union": the name, then who he is (the phrase is the source's;
+        # not "Ana Ruiz, 30, and her husband, ...", two people, nor a heading in capitals)
         return replace(named, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)))
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
     if relative is not None:  # "people who read them": the head is before the relative clause

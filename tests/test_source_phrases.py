@@ -1351,3 +1351,8 @@ def test_a_name_before_its_age_and_post_is_a_named_person():
 ])
 def test_some_members_of_a_named_group_are_unnamed(text, expected):
     assert sources(text) == {expected}
+
+
+def test_the_front_runner_is_the_candidate_just_named():
+    text = "Donald Trump said 12 plants had opened. The front-runner said 40 plants had closed."
+    assert sources_of(text, "40 plants") == [("Donald Trump", False)]

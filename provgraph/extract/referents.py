@@ -12,14 +12,11 @@ import re
 
 from provgraph.extract.names import DETERMINERS
 from provgraph.extract.mention import Mention
-from provgraph.extract.sources import THINGS_SAID, normalise
+from provgraph.extract.sources import PERSON_EPITHETS, THINGS_SAID, normalise
 
 OUTLET_NOUNS = frozenset("newspaper paper daily tabloid magazine journal network broadcaster outlet publication "
                          "channel station wire website".split())
 
-# Singular nouns that name one person by what they are ("the businessman", "the nominee").
-PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
-                            "politician year-old".split())
 # ... and professions named by their suffix ("the retired neurosurgeon", "the cardiologist", "the
 # activist"), which no list can hold.
 PROFESSION = re.compile(r"[a-z]{3,}(?:surgeon|ologist|ician|ist)$")

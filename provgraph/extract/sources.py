@@ -28,6 +28,10 @@ from provgraph.model import Span
 # Words that make "Republicans" some unnamed Republicans: "many", "several", "two", "dozens of"
 SOME_OF = frozenset("some many most several few other numerous various dozens hundreds thousands two three four five "
                     "six seven eight nine ten".split())
+# Singular nouns that name one person by what they are ("the businessman", "the front-runner"): a
+# source, the one just named (sourcebook), though too rare in PolNeAR to be mined as source heads
+PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
+                            "politician year-old front-runner frontrunner".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
 INSIDERS = frozenset("those someone anyone others one".split())
@@ -325,7 +329,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         return Mention(span, "definite" if definite else "organization", _strip_det(span.text), head,
                        anonymous=anonymous_context or bool(described) and first in INDEFINITE, affiliation=affiliation,
                        descriptor=described, possessor=POSSESSIVES.get(first) if len(head_part) == 2 else None)
-    if head in lexicon.words("source_heads.txt") and head not in NOT_SOURCES:
+    if (head in lexicon.words("source_heads.txt") or head in PERSON_EPITHETS) and head not in NOT_SOURCES:
         # an unnamed person or group described by a common noun ("his brother", "the panel", "voters")
         kind = "definite" if first in ("the", "this", "that", "these", "those") and len(head_part) <= 3 else "anonymous"
         return Mention(span, kind, descriptor, head, anonymous=True, descriptor=descriptor, affiliation=affiliation)

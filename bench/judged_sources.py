@@ -33,21 +33,26 @@ def label_hash(label: str) -> str:
     return hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
 
 
-def credited(text: str, engine: str) -> set[tuple[int, str, str, bool]]:
-    """(sentence start, label hash, kind, anonymous) of every source credited for a claim, once per
-    sentence (as the samples were judged)."""
+def credited(text: str, engine: str) -> set[tuple[int, str, str, bool, str | None]]:
+    """(sentence start, label hash, kind, anonymous, hash of the surname) of every source credited
+    for a claim, once per sentence (as the samples were judged). The surname's hash finds the
+    verdict on a person judged when the label was the surname alone ("Trump", now "Donald Trump"):
+    the same party, so the same verdict."""
     article = extract(Article(text=text), engine)
-    return {(c.sentence.start, label_hash(a.source.label), a.source.kind, bool(a.source.anonymous))
+    return {(c.sentence.start, label_hash(a.source.label), a.source.kind, bool(a.source.anonymous),
+             label_hash(a.source.label.split()[-1]) if a.source.kind == "person" and " " in a.source.label else None)
             for c in article.claims for a in c.attributions if a.source is not None}
 
 
 def rescore(verdicts: dict[tuple, dict], labels: set[tuple]) -> dict[str, int]:
-    """Today's `labels` (doc_id, sentence start, label hash, kind, anonymous) against the judged
+    """Today's `labels` (doc_id, sentence start, label hash, kind, anonymous, surname hash) against the judged
     `verdicts`: how many there are, how many were judged, right, of the right kind, and new."""
     counts: dict[str, int] = defaultdict(int)
-    for key in labels:
+    for *key, surname in labels:
         counts["labels"] += 1
-        verdict = verdicts.get(key)
+        verdict = verdicts.get(tuple(key))
+        if verdict is None and surname is not None:
+            verdict = verdicts.get((key[0], key[1], surname, *key[3:]))
         if verdict is None:
             counts["new"] += 1
             continue

@@ -843,7 +843,7 @@ def test_an_office_of_a_place_is_its_holder_not_a_person_named_after_the_place()
 
 def test_someone_known_by_a_tie_to_a_name_is_not_that_name():
     text = "The wife of Tom Hanks said the shoot ended in May. Hanks said the film cost $40 million."
-    assert [label for label, _, _ in sources_of(text)] == ["wife of Tom Hanks", "Hanks"]
+    assert [label for label, _, _ in sources_of(text)] == ["wife of Tom Hanks", "Tom Hanks"]  # (in full, as named)
 
 
 def test_a_person_hired_by_a_body_is_not_that_body():

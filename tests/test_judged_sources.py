@@ -13,10 +13,16 @@ import judged_sources as js  # noqa: E402
 def test_rescore_counts_judged_right_and_new_labels():
     verdicts = {("a", 0, js.label_hash("Ana Lowe"), "person", False): {"correct": True, "kind_ok": True},
                 ("a", 40, js.label_hash("On Wednesday"), "person", False): {"correct": False, "kind_ok": None}}
-    today = {("a", 0, js.label_hash("Ana Lowe"), "person", False),  # judged right
-             ("a", 40, js.label_hash("Tom Reddy"), "person", False)}  # a change made it: not judged yet
+    today = {("a", 0, js.label_hash("Ana Lowe"), "person", False, None),  # judged right
+             ("a", 40, js.label_hash("Tom Reddy"), "person", False, js.label_hash("Reddy"))}  # not judged yet
     counts = js.rescore(verdicts, today)
     assert (counts["labels"], counts["judged"], counts["right"], counts["kind"], counts["new"]) == (2, 1, 1, 1, 1)
+
+
+def test_a_name_now_given_in_full_keeps_the_verdict_on_its_surname():
+    verdicts = {("a", 0, js.label_hash("Lowe"), "person", False): {"correct": True, "kind_ok": True}}
+    today = {("a", 0, js.label_hash("Ana Lowe"), "person", False, js.label_hash("Lowe"))}
+    assert js.rescore(verdicts, today)["right"] == 1
 
 
 def test_the_samples_are_stand_off():

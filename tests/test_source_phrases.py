@@ -1356,3 +1356,21 @@ def test_some_members_of_a_named_group_are_unnamed(text, expected):
 def test_the_front_runner_is_the_candidate_just_named():
     text = "Donald Trump said 12 plants had opened. The front-runner said 40 plants had closed."
     assert sources_of(text, "40 plants") == [("Donald Trump", False)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the full name given in a sentence that credits no one
+    ("Gov. Maria Lopez toured the site on Monday. “We will rebuild 40 homes,” Lopez said.", "Maria Lopez"),
+    ("Sen. Bernie Sanders spoke on Monday. At the rally with Sen. Sanders, voters cheered. Sanders said 40 "
+     "plants closed.", "Bernie Sanders"),
+    ("At a rally with Donald J. Trump in Ohio, voters cheered. Trump said 40 plants closed.", "Donald J. Trump"),
+    # two Clintons named, or a "President Obama" the one full name does not fit: the surname alone
+    ("Hillary Clinton and Bill Clinton arrived. Clinton said 40 plants closed.", "Clinton"),
+    ("President Obama spoke on Monday. First lady Michelle Obama visited a school. Obama said 40 plants closed.",
+     "Obama"),
+    # a headline's word is no given name
+    ("Is Sanders Finally Winning?\n\nBernie Sanders spoke on Monday. Sanders said 40 plants closed. He is winning.",
+     "Bernie Sanders"),
+])
+def test_a_surname_takes_the_one_full_name_the_article_gives(text, speaker):
+    assert sources_of(text, "40 ") == [(speaker, False)]

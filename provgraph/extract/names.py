@@ -343,6 +343,31 @@ def capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def person_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs that can be a person's full name wherever they stand ("... at a rally with Tom Reyes in
+    Ohio" -> "Tom Reyes", "Donald J. Trump"): two to four capitalised words or initials after any
+    title, none a word of an organisation, outlet, place or date, the last not an initial."""
+    org = lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt")
+    if all(t.is_cap for t in tokens if t.is_word and len(t.text) > 3):
+        return []  # a headline in title case ("Obama To Asians Worried About Trade"): every word is capitalised
+    runs, run = [], []
+    for k, t in enumerate(tokens + [None]):
+        title = t is not None and t.lower in lexicon.words("titles.txt")
+        if t is not None and (k > 0 or title) and (t.is_word and t.is_cap and not POSSESSIVE.search(t.text) or run and (
+                is_initials(t.text) and t.text[0].isupper()
+                or t.text == "." and (is_initials(run[-1].text) or run[-1].lower in lexicon.words("titles.txt")))):
+            run.append(t)  # (the sentence's first word only if a title, "Sen. Ana Lowe": any word is capitalised there)
+            continue
+        run = name_run(run) or [] if len(run) > 1 else []  # "U.N. Ambassador John Bolton": the name after the title
+        words = [w for w in run if w.text != "."]
+        if 2 <= len(words) <= 4 and not is_initials(words[-1].text) and words[0].lower not in DETERMINERS \
+                and not any(w.lower in org or w.lower.rstrip(".") in CALENDAR or w.lower.rstrip(".") in STATE_ABBREVIATIONS
+                            or w.text in lexicon.words("demonyms.txt", lower=False) for w in words):
+            runs.append(run)
+        run = []
+    return runs
+
+
 def possessor_name(tokens: list[Token], before: int) -> str | None:
     """The name the sentence gives a family by, before offset `before`: "Ana Ruiz's relatives ...,
     attorneys for the family said" (not whoever the sentence opens with: "Officer Cole shot Jamal

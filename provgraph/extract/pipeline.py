@@ -65,7 +65,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     `extract_attributions` wants."""
     text = article.text
     quotes = find_quotes(text)
-    book = SourceBook()
+    book = SourceBook(text)
     attributions: list[Attribution] = []
     claims: list[Claim] = []
     covered_until = -1  # end offset of the last content that ran past its sentence (a long quote)
@@ -212,6 +212,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
     for c in article.claims:
         if described_feeling(c):
             c.checkable, c.check = False, "belief"
+    book.complete_names()
     article.sources = book.sources
     article.attributions = attributions
     return article

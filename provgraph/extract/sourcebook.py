@@ -9,12 +9,13 @@ never leave their article: merging them by descriptor would fabricate corroborat
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
     CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, capitalised_runs, first_name, initials,
-    is_acronym, last_full_name, opening_name, possessor_name, surname_match, without_suffix,
+    GIVEN_NAMES, QUANTIFIERS, SENTENCE_OPENERS, is_acronym, known_word, last_full_name, opening_name, person_runs, possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
     AFTER_PREPOSITION, COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
@@ -24,10 +25,13 @@ from provgraph.extract.referents import (
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise, parse_mention,
+    DESCRIBED_OUTLETS, GROUP_WORDS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise, parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span
+
+
+LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*")
 
 
 class SourceBook:
@@ -38,7 +42,7 @@ class SourceBook:
     # How many of the latest sources a definite description ("the official") may refer back to.
     DEFINITE_REACH = 200
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.sources: list[Source] = []
         self.sentence = 0  # index of the sentence being read; the pipeline advances it
         self.tokens: list[Token] = []  # ... and its tokens
@@ -49,7 +53,13 @@ class SourceBook:
         # indexes for _same, so that an article of 4,000 sources is not read 4,000 times over
         self._position: dict[int, int] = {}
         self._index: dict[tuple, list[Source]] = {}
-        self._full_names: dict[str, str] = {}  # surname -> the full name a sentence opened with
+        # surname -> {given name: the full name}, from every name the article writes in full: "Lopez
+        # said" is the Maria Lopez it named, unless it named two Lopezes
+        self._full_names: dict[str, dict[str, str]] = {}
+        self._text = text
+        self._titled: dict[str, set[str]] = {}  # surname -> titles written before it alone ("President Obama")
+        self._full_titles: dict[tuple[str, str], set[str]] = {}  # (surname, given) -> titles before the full name
+        self._lower = frozenset(LOWER_WORD.findall(text))  # words the article writes in lower case
         self._names_seen: set[str] = set()  # last words of the names of two or more words read so far
         self._counted: set[str] = set()  # plural nouns the article has counted ("two men")
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
@@ -97,6 +107,31 @@ class SourceBook:
             return self._gender[id(person)]
         words = person.label.split()
         return lexicon.table("given_names.txt").get(words[0].lower(), (None,))[0] if len(words) > 1 else None
+
+    def full_name(self, surname: str) -> str | None:
+        """The one full name the article has given someone of this surname, if it gave one, and the
+        article's "President Obama" or "Mr. Obama" can be them ("Michelle Obama" is not the president
+        the same article calls "President Obama", nor "Mr. Obama")."""
+        key = normalise(surname)
+        given = self._full_names.get(key, {})
+        if len(given) != 1:
+            return None
+        name, full = next(iter(given.items()))
+        gender = lexicon.table("given_names.txt").get(name, (None,))[0]
+        for title in self._titled.get(key, ()):
+            said = GENDERED_WORDS.get(title) if title in HONORIFICS else None
+            if said is not None and gender is not None and said != gender \
+                    or title not in HONORIFICS and title not in self._full_titles.get((key, name), ()):
+                return None
+        return full
+
+    def complete_names(self) -> None:
+        """A person still known by surname alone ("Trump said", the full name only in a sentence
+        that credits no one) takes the full name the article gives them, as other articles do."""
+        for s in self.sources:
+            if s.kind == "person" and not s.anonymous and not s.descriptor and " " not in s.label \
+                    and (full := self.full_name(s.label)) is not None:
+                self._rename(s, full)
 
     def _data_owner(self) -> Source | None:
         """Whose are "the data" or "the figures" a sentence cites: the named organisation, outlet or
@@ -204,7 +239,7 @@ class SourceBook:
                 if getattr(existing, attr) is None and getattr(m, attr):
                     setattr(existing, attr, getattr(m, attr))
             return existing
-        if m.kind == "person" and " " not in m.label and (full := self._full_names.get(normalise(m.label))):
+        if m.kind == "person" and " " not in m.label and (full := self.full_name(m.label)):
             # "Senator Dana Whitfield spoke to Channel 9." ... "WHITFIELD: ...": the name in full, given
             # where she was not yet a source
             m = replace(m, label=full)
@@ -367,8 +402,28 @@ class SourceBook:
         name = opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
+        for k, t in enumerate(tokens[:-1]):  # "President Obama said": someone of that surname, given name unsaid
+            after = tokens[k + 2] if k + 2 < len(tokens) else None
+            if t.is_cap and t.lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k + 1].is_cap \
+                    and tokens[k + 1].is_word and (after is None or not after.is_cap):
+                self._titled.setdefault(normalise(tokens[k + 1].text), set()).add(t.lower.rstrip("."))
+        full = person_runs(tokens) if not quoted else []
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
-            self._full_names[normalise(name[-1].text)] = " ".join(t.text for t in name)
+            full.append(name)
+        for run in full:
+            while len(run) > 2 and (run[0].lower in PARTY_WORDS | GROUP_WORDS or run[0].text.isupper()):
+                run = run[1:]  # "Democrat Hillary Clinton", "DJ Beverly Bond"
+            given = run[0].text.lower()
+            if given in NOT_FIRST_NAMES or given in SENTENCE_OPENERS or given in QUANTIFIERS \
+                    or given in PARTY_WORDS | GROUP_WORDS \
+                    or (given in self._lower or known_word(run[0].text)) and run[0].text not in GIVEN_NAMES \
+                    and given not in lexicon.table("given_names.txt"):
+                continue  # "Is Sanders Finally Winning?", "Neither Brandt nor ...": a word, not a given name
+            self._full_names.setdefault(normalise(run[-1].text), {}).setdefault(
+                given, self._text[run[0].start:run[-1].end])
+            at = next((k for k, t in enumerate(tokens) if t is run[0]), 0)
+            if at and tokens[at - 1].lower.rstrip(".") in lexicon.words("titles.txt"):  # "Sen. Bernie Sanders"
+                self._full_titles.setdefault((normalise(run[-1].text), given), set()).add(tokens[at - 1].lower.rstrip("."))
         if not quoted:
             runs = capitalised_runs(tokens) + ([name] if name is not None and len(name) > 1 else [])
             self._names_seen.update(normalise(run[-1].text) for run in runs)

@@ -417,6 +417,20 @@ def test_a_person_named_by_description_never_lends_a_surname_across_articles():
     assert canonical[person("Cook")] == person("Cook")
 
 
+def test_a_middle_initial_does_not_make_two_people_but_two_initials_do():
+    from provgraph.analysis.corpus import resolve_sources
+
+    def said(key, agent, label):
+        hop = {"agent": agent, "label": label, "kind": "person", "anonymous": False, "descriptor": None}
+        return ClaimInfo(key, "the mill lost money", f"art-{key}", None, [], [[hop]])
+
+    names = {"a": "Donald J. Trump", "b": "Donald Trump", "c": "Trump", "d": "George W. Bush",
+             "e": "George H.W. Bush", "f": "Bush"}
+    canonical, _, _ = resolve_sources({k: said(k, person(v), v) for k, v in names.items()})
+    assert canonical[person("Donald J. Trump")] == canonical[person("Donald Trump")] == canonical[person("Trump")]
+    assert len({canonical[person(v)] for v in ("George W. Bush", "George H.W. Bush", "Bush")}) == 3
+
+
 def test_outlet_aliases_share_one_source(corpus, claims):
     # "AP" (Harbor Herald, blog) and "the Associated Press" (Coast Times)
     roots = [corpus.claims[claims(k)].roots for k in EVACUATED]

@@ -110,8 +110,9 @@ def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset())
         -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, bool]]]:
     """Map every source IRI to one canonical IRI per real source.
 
-    People: a bare surname ("Gerasimov") joins the one full name in the corpus that ends with it
-    (none or several: it stays apart). Outlets are merged by their canonical names at extraction.
+    People: a full name joins its other spellings with or without a middle initial ("Donald J.
+    Trump", "Donald Trump"; not "George W. Bush" and "George H.W. Bush"), and a bare surname
+    ("Gerasimov") the one person in the corpus whose name ends with it (none or several: it stays apart). Outlets are merged by their canonical names at extraction.
     Anonymous sources merge across articles only when descriptor and intermediary both agree
     ("sources within Ukraine's security forces" via RIA); without an intermediary, never. The
     outlet that published an anonymous source's words is its intermediary. A source an analyst
@@ -124,11 +125,21 @@ def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset())
                 seen.setdefault(hop["agent"], hop)
                 if info.outlet:
                     publisher.setdefault(hop["agent"], info.outlet)
-    full_names: dict[str, set[str]] = defaultdict(set)
+    people: dict[tuple[str, str], set[str]] = defaultdict(set)  # (given, surname) -> full names written so
     for iri, h in seen.items():
         parts = normalise(h["label"]).split("-")
         if h["kind"] == "person" and len(parts) > 1 and iri not in apart and not h.get("descriptor"):
-            full_names[parts[-1]].add(iri)  # a name; "my cook" or "the billionaire businessman" is none
+            people[(parts[0], parts[-1])].add(iri)  # a name; "my cook" or "the billionaire businessman" is none
+    one_person: dict[str, str] = {}  # full name -> the one its variants join
+    full_names: dict[str, set[str]] = defaultdict(set)  # surname -> the people of that name
+    for (_, surname), iris in people.items():
+        middles = {tuple(normalise(seen[i]["label"]).split("-")[1:-1]) for i in iris} - {()}
+        if len(middles) <= 1:  # "Donald J. Trump" is "Donald Trump"; "George W." and "George H.W. Bush" are two
+            for i in iris:
+                one_person[i] = min(iris)
+            full_names[surname].add(min(iris))
+        else:
+            full_names[surname] |= iris
     canonical: dict[str, str] = {}
     labels: dict[str, str] = {}
     kinds: dict[str, tuple[str, bool]] = {}
@@ -137,6 +148,8 @@ def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset())
         target = iri
         if iri in apart:
             pass
+        elif iri in one_person:
+            target = one_person[iri]
         elif h["kind"] == "person" and len(normalise(h["label"]).split("-")) == 1 and not h.get("descriptor"):
             owners = full_names.get(normalise(h["label"]), set())
             if len(owners) == 1:

@@ -1374,3 +1374,16 @@ def test_the_front_runner_is_the_candidate_just_named():
 ])
 def test_a_surname_takes_the_one_full_name_the_article_gives(text, speaker):
     assert sources_of(text, "40 ") == [(speaker, False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # someone known by a tie to a named person is not that person
+    ("A longtime adviser to both Clintons said the foundation raised $40 million.",
+     ("longtime adviser to both Clintons", True)),
+    ("An aide to Sen. Ana Ruiz said the office spent $40,000.", ("aide to Sen. Ana Ruiz", True)),
+    ("One senior Democrat said 40 members would vote no.", ("One senior Democrat", True)),
+    # a spokesman for someone speaks on the record for them
+    ("A spokesman for Ana Ruiz said the office spent $40,000.", ("Ana Ruiz", False)),
+])
+def test_an_aide_or_adviser_to_a_named_person_is_unnamed(text, expected):
+    assert sources(text) == {expected}

@@ -31,7 +31,7 @@ SOME_OF = frozenset("some many most several few other numerous various dozens hu
 # Singular nouns that name one person by what they are ("the businessman", "the front-runner"): a
 # source, the one just named (sourcebook), though too rare in PolNeAR to be mined as source heads
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
-                            "politician year-old front-runner frontrunner".split())
+                            "politician year-old front-runner frontrunner democrat republican".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
 INSIDERS = frozenset("those someone anyone others one".split())
@@ -254,6 +254,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             org_label = _strip_det(span_text(head_part[head_part.index(name[0]) if role is None else 0:], article))
             return Mention(span, "organization", _strip_det(label if role else org_label), name_head(name),
                            affiliation=affiliation, nationality=nationality)
+        if len(name) == 1 and name[0].lower in GROUP_WORDS and not name_words & org_words:
+            # "one senior Democrat", "a Republican on the committee": a member, unnamed; "the Democrat" is
+            # the one just named (sourcebook)
+            described = _strip_det(span.text)
+            return Mention(span, "definite" if words[0] == "the" else "anonymous", described, name[0].lower,
+                           anonymous=True, descriptor=described, affiliation=affiliation)
         office = role.split() if role else []
         if len(office) >= 2 and office[-1].lower() in ("of", "from") and office[-2].lower() in OFFICES \
                 and len(name) <= 2 and name[-1] is head_part[-1]:
@@ -262,8 +268,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             described = _strip_det(span.text)
             return Mention(span, "person", described, office[-2].lower(), role=_strip_det(" ".join(office[:-1])),
                            affiliation=label, descriptor=described)
-        if len(office) >= 2 and office[-1].lower() == "of" and len(name) <= 2 and name[-1] is head_part[-1]:
-            # "the wife of Tom Hanks", "supporters of Clinton": someone else, known by a tie to the name
+        while len(office) >= 2 and (office[-1].lower() in lexicon.words("titles.txt")
+                                    or office[-1].lower().rstrip(".") in lexicon.words("titles.txt")
+                                    or office[-1].lower() in QUANTIFIERS | DETERMINERS):
+            office = office[:-1]  # "an aide to Senator Ana Ruiz", "an adviser to both Clintons"
+        if len(office) >= 2 and office[-1].lower() in ("of", "to") and len(name) <= 2 and name[-1] is head_part[-1]:
+            # "the wife of Tom Hanks", "supporters of Clinton", "a longtime adviser to Bill Clinton":
+            # someone else, known by a tie to the name (a spokesman "for" the name speaks for them)
             described = _strip_det(span.text)
             return Mention(span, "definite" if words[0] == "the" else "anonymous", described, office[-2].lower(),
                            anonymous=True, descriptor=described, affiliation=label)

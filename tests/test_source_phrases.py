@@ -1387,3 +1387,16 @@ def test_a_surname_takes_the_one_full_name_the_article_gives(text, speaker):
 ])
 def test_an_aide_or_adviser_to_a_named_person_is_unnamed(text, expected):
     assert sources(text) == {expected}
+
+
+@pytest.mark.parametrize("text, containing, speaker", [
+    ("“It is over,” Jones said. Ruth Ames disagreed on Monday. She said 40 members were undecided.",
+     "40 members", "Ruth Ames"),
+    ("“It is over,” Jones said. Carlos Ames disagreed. “With 100 percent certainty, 40 members will vote no,” he said.",
+     "40 members", "Carlos Ames"),
+    # the last source, when the sentence before opens with no one else
+    ("Senator Ana Ruiz said 12 plants opened. The plant in Dover closed in May. She said 40 workers were laid off.",
+     "40 workers", "Ana Ruiz"),
+])
+def test_he_or_she_takes_up_whom_the_sentence_before_opens_with(text, containing, speaker):
+    assert sources_of(text, containing) == [(speaker, False)]

@@ -439,10 +439,16 @@ class SourceBook:
     def _antecedent(self, pronoun: str, subject: bool = True) -> Source | None:
         wanted = {"he": ("person",), "she": ("person",), "it": ("organization", "outlet", "document"),
                   "they": ("anonymous", "organization", "person", "outlet")}.get(pronoun, ())
+        before = self._subject_name() if subject and pronoun in ("he", "she") else None
         for s in self._recent():
             if s.kind in wanted:
                 if pronoun == "they" and s.kind == "person" or self._gender.get(id(s), pronoun) != pronoun:
                     continue  # ("she" is not Mr. Reddy, quoted last)
+                if before is not None and self._last_seen[id(s)] < self.sentence - 1 \
+                        and not surname_match(normalise(before[-1].text), normalise(s.label)) \
+                        and lexicon.table("given_names.txt").get(before[0].lower, (pronoun,))[0] == pronoun:
+                    break  # "'It's over,' Jones said. Ruth Ames disagreed; she said ...": Ames, who the
+                    # sentence before opens with, not the last source
                 return s
         return self._subject() if subject and pronoun in ("he", "she") else None
 
@@ -506,13 +512,17 @@ class SourceBook:
         """"Trump pitched himself to voters. 'Look at ...,' he said.": with no source to refer to,
         "he" is the person the sentence before opens with (a subject is what a pronoun most often
         takes up), named in the article though never yet as a source."""
-        if len(self._openings) > 1 and self._openings[-2][0] == self.sentence - 1:  # the sentence just before
-            name = opening_name(self._openings[-2][1])
-            if name is None:
-                return None
-            m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
-                        " ".join(t.text for t in name), name[-1].lower)
-            return self._same(m) or self._new_person(m)
+        name = self._subject_name()
+        if name is None:
+            return None
+        m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
+                    " ".join(t.text for t in name), name[-1].lower)
+        return self._same(m) or self._new_person(m)
+
+    def _subject_name(self) -> list[Token] | None:
+        """The name the sentence just before opens with, if it opens with one."""
+        if len(self._openings) > 1 and self._openings[-2][0] == self.sentence - 1:
+            return opening_name(self._openings[-2][1])
         return None
 
     def poll(self, named_here: bool = False, far: bool = True) -> Source | None:

@@ -1400,3 +1400,13 @@ def test_an_aide_or_adviser_to_a_named_person_is_unnamed(text, expected):
 ])
 def test_he_or_she_takes_up_whom_the_sentence_before_opens_with(text, containing, speaker):
     assert sources_of(text, containing) == [(speaker, False)]
+
+
+@pytest.mark.parametrize("text, credited", [
+    ("If the state embraced the tax, Republicans would need to recognize that 40 percent of emissions come from coal.",
+     set()),
+    ("Officials must report that 40 homes were lost.", set()),
+    ("The mayor had to admit that 40 homes were lost.", {"The mayor"}),  # she did admit it
+])
+def test_speech_owed_is_not_speech_made(text, credited):
+    assert labels(text) == credited

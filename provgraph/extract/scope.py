@@ -243,14 +243,17 @@ _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt
 
 
 def hypothetical(a: Found | Attribution) -> bool:
-    """"Many would likely point out that ...", "critics might say": speech the writer imagines, not
-    words anyone said (PolNeAR counts it; it credits no one). "Many experts would call that wishful
+    """"Many would likely point out that ...", "critics might say", "Republicans would need to recognize
+    that ...": speech the writer imagines or asks for, not words anyone said (PolNeAR counts it; it
+    credits no one). "Many experts would call that wishful
     thinking" is their view, and a poll's "41 percent would choose Sanders" what they answered."""
     return a.cue is not None and a.type != "document" and HYPOTHETICAL.match(a.cue.text) is not None \
         and not (a.content and a.content[0].text.lstrip().lower().startswith("only"))  # ("could say only that")
 
 
-HYPOTHETICAL = re.compile(r"(?:(?:could|might)\s+(?:\w+ly\s+)?|would\s+(?:likely|probably|surely|undoubtedly)\s+)"
+HYPOTHETICAL = re.compile(r"(?:(?:could|might)\s+(?:\w+ly\s+)?|would\s+(?:likely|probably|surely|undoubtedly)\s+"
+                          # what someone would have to, should or must say: owed, not said ("had to admit" was said)
+                          r"|(?:(?:would|will|may|might)\s+)?(?:need|needs|have|has)\s+to\s+|(?:should|must)\s+)"
                           r"(?!not\b|n[’']t\b|have\b|be\b)\w", re.IGNORECASE)
 
 

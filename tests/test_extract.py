@@ -1094,3 +1094,13 @@ def test_a_wire_credit_line_is_no_claim():
 def test_a_programme_called_a_show_is_no_cue():
     text = "In a clip from Ana Ruiz’s upcoming radio show The Hour, Ruiz sings to the mayor."
     assert credited(text) == []
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_quotation_that_names_its_own_speaker_where_it_closes_is_not_carried(engine):
+    text = ("“I am impressed by his ability to insult every kind of voter,” the writer Cole Haddon wrote.\n\n"
+            "“A pile of cash and 40 suggestions of corruption. He plays to the fringe again,” wrote Eric Ames, "
+            "a radio host.")
+    claims = extract(Article(text=text), engine).claims
+    cash = [c for c in claims if "pile of cash" in c.text]
+    assert cash and all([a.source.label for a in c.attributions] == ["Eric Ames"] for c in cash)

@@ -83,8 +83,8 @@ def carry_over(sentence: Span, quotes: list[Span], previous: list[Attribution], 
     from the sentence before (`going_on`, the last attribution's), and figures announced by
     "The numbers, as reported by X, ..." in the sentence before."""
     quoted = [q for q in quotes if sentence.start <= q.start < sentence.end and len(q.text.split()) >= 3]
-    if any(_credited_by_dash(q, text) for q in quoted):
-        return []  # “...” ― Name: the quotation's own speaker follows it
+    if any(_credited_by_dash(q, text) or _tagged_after(q, text) for q in quoted):
+        return []  # “...” ― Name, “...,” wrote Erick Erickson: the quotation's own speaker follows it
     if going_on and not quoted:
         last = previous[-1]
         if last.source is None or PARAGRAPH_BREAK.search(text, last.sentence.end, sentence.start):
@@ -187,6 +187,18 @@ def figures_from(sentence: Span, text: str) -> list[tuple[Mention, Span, Span]]:
             if mention is not None and mention.kind == "document":
                 out.append((mention, cue, referent))
     return out
+
+
+def _tagged_after(quote: Span, text: str) -> bool:
+    """Does a speech tag naming someone follow the quotation where it closes ("...,” wrote Erick
+    Erickson"), a sentence or more after it opened? Then it is theirs, not the last speaker's."""
+    inside = text[max(quote.start, quote.end - 3):quote.end].rstrip("”\"’'")
+    if not inside.endswith((",", "?", "!")):
+        return False  # a quotation closed with its full stop: what follows is a sentence of its own
+    words = re.findall(r"[A-Za-z’']+", re.split(r"[.\n]", text[quote.end:quote.end + 80])[0])[:4]
+    # (a pronoun, "..., she said", takes up the speaker before: the quotation does go on)
+    return any(lexicon.cue_ratio(w.lower()) >= ANNOUNCING_CUE for w in words) \
+        and not any(w.lower() in ("he", "she", "they", "i", "we") for w in words)
 
 
 def _credited_by_dash(quote: Span, text: str) -> bool:

@@ -1410,3 +1410,11 @@ def test_he_or_she_takes_up_whom_the_sentence_before_opens_with(text, containing
 ])
 def test_speech_owed_is_not_speech_made(text, credited):
     assert labels(text) == credited
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_officials_briefed_on_an_inquiry_are_unnamed_officials_not_the_inquiry(engine):
+    assert sources("Officials briefed on the investigation said 40 agents were involved.", engine) == {
+        ("Officials", True)}
+    assert sources("A person knowledgeable about the talks said 40 agents were involved.", engine) == {
+        ("A person knowledgeable about the talks", True)}

@@ -24,7 +24,7 @@ DETERMINERS = frozenset(
 # "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
 QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
 # Where a head ends and its affiliation begins ("sources within the ministry", "a professor at X").
-SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar inside".split())
+SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar briefed knowledgeable inside".split())
 # Lower-case words inside a role written before a name ("Chief of the General Staff").
 ROLE_CONNECTORS = frozenset("of the for and on to in at".split())
 # "May", "April", "June" and "August" are first names or surnames as often as months: left out.
@@ -98,8 +98,9 @@ def split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
             continue
         head = tokens[:i]
         rest = tokens[i + 1:]
-        if t.lower in ("close", "familiar") and rest and rest[0].lower in ("to", "with"):
-            rest = rest[1:]
+        if t.lower in ("close", "familiar", "briefed", "knowledgeable") and rest \
+                and rest[0].lower in ("to", "with", "on", "about"):
+            rest = rest[1:]  # "people familiar with the talks", "officials briefed on the inquiry"
         if one_name(head, rest) or office_of(head, rest):
             continue
         has_name = name_run(head) is not None

@@ -125,6 +125,7 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break  # (not "Several crew members": a noun after a quantifier; not the name "Hope Hicks")
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 and not _modifies_head(tokens, j, end)
                                             or low.endswith("ed") and len(low) > 4 and tokens[j + 1].lower not in PLACED
+                                            and not (low == "briefed" and tokens[j + 1].lower in ("on", "about"))
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
             break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina" (not "based in Ohio")
         j -= 1

@@ -1418,3 +1418,9 @@ def test_officials_briefed_on_an_inquiry_are_unnamed_officials_not_the_inquiry(e
         ("Officials", True)}
     assert sources("A person knowledgeable about the talks said 40 agents were involved.", engine) == {
         ("A person knowledgeable about the talks", True)}
+
+
+def test_the_campaign_is_the_organisation_its_manager_works_for_not_the_manager():
+    text = ("Sanders campaign manager Jeff Weaver said 40 states were in play. "
+            "The campaign said 12 states were lost.")
+    assert sources_of(text, "12 states") == [("Sanders campaign", False)]

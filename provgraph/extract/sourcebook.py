@@ -577,7 +577,8 @@ class SourceBook:
             if s.anonymous and s.descriptor and describes(label, s.descriptor):
                 return s
         for s in recent:
-            if s.kind == "person" and s.role and (stem in s.role.lower() or holds(s.role, stem)):
+            if s.kind == "person" and s.role and (stem in s.role.lower() or holds(s.role, stem)) \
+                    and head not in ORGANIZATION_NOUNS:  # ("the campaign" is not its "campaign manager")
                 return s
             if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
                 return s  # "the governor" again
@@ -586,11 +587,28 @@ class SourceBook:
             else ("organization",) if head in ORGANIZATION_NOUNS else ()
         if "organization" in kinds and (found := self._organisation_named(head)) is not None:
             return found  # one the sentence before names, though not as a source, comes first
+        if "organization" in kinds and (found := self._employer(head)) is not None:
+            return found
         if not kinds and (found := self._holder_named(stem)) is not None:
             return found  # "Justice Ana Ruiz ... the justice said": one the sentence before names by title
         for s in recent:
             if s.kind in kinds and (head in GENERIC_NOUNS or head in normalise(s.label).split("-")):
                 return s
+        return None
+
+    def _employer(self, head: str) -> Source | None:
+        """"Sanders campaign manager Jeff Weaver said ... The campaign said": the organisation a
+        person quoted in the last few sentences works for, named in their role ("the Sanders
+        campaign"), is what "the campaign" refers to, not the person."""
+        for s in self._recent():
+            if s.kind == "person" and s.role and (m := re.search(rf"\b((?:[A-Z][\w.’'-]*\s+)+{head})\b", s.role)):
+                label = m.group(1)
+                found = next((o for o in self.sources if o.kind == "organization" and o.label == label), None)
+                if found is None:
+                    found = Source(key=f"organization:{normalise(label)}", label=label, kind="organization",
+                                   anonymous=False, mentions=[])
+                    self._add(found)
+                return found
         return None
 
     def _holder_named(self, office: str) -> Source | None:

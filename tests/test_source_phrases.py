@@ -1424,3 +1424,9 @@ def test_the_campaign_is_the_organisation_its_manager_works_for_not_the_manager(
     text = ("Sanders campaign manager Jeff Weaver said 40 states were in play. "
             "The campaign said 12 states were lost.")
     assert sources_of(text, "12 states") == [("Sanders campaign", False)]
+
+
+def test_a_bare_surname_is_the_namesake_the_story_keeps_quoting():
+    text = ("Donald Trump said 12 plants opened. Trump said 20 plants closed. Melania Trump visited a school on "
+            "Monday and said 30 pupils attended. Trump said 40 workers were laid off.")
+    assert sources_of(text, "40 workers") == [("Donald Trump", False)]

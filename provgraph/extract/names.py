@@ -9,6 +9,8 @@ sourcebook.py (who it refers back to), and are the part of a source phrase a rea
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 
 from provgraph.extract import lexicon
@@ -348,25 +350,32 @@ def person_runs(tokens: list[Token]) -> list[list[Token]]:
     """Runs that can be a person's full name wherever they stand ("... at a rally with Tom Reyes in
     Ohio" -> "Tom Reyes", "Donald J. Trump"): two to four capitalised words or initials after any
     title, none a word of an organisation, outlet, place or date, the last not an initial."""
-    org = lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt")
     if all(t.is_cap for t in tokens if t.is_word and len(t.text) > 3):
         return []  # a headline in title case ("Obama To Asians Worried About Trade"): every word is capitalised
+    titles, not_names = lexicon.words("titles.txt"), _not_in_names()
     runs, run = [], []
     for k, t in enumerate(tokens + [None]):
-        title = t is not None and t.lower in lexicon.words("titles.txt")
-        if t is not None and (k > 0 or title) and (t.is_word and t.is_cap and not POSSESSIVE.search(t.text) or run and (
-                is_initials(t.text) and t.text[0].isupper()
-                or t.text == "." and (is_initials(run[-1].text) or run[-1].lower in lexicon.words("titles.txt")))):
+        if t is not None and (k > 0 or t.lower in titles) and (t.is_word and t.is_cap and not POSSESSIVE.search(t.text)
+                                                                or run and (is_initials(t.text) and t.text[0].isupper()
+                                                                            or t.text == "." and (is_initials(run[-1].text)
+                                                                                                  or run[-1].lower in titles))):
             run.append(t)  # (the sentence's first word only if a title, "Sen. Ana Lowe": any word is capitalised there)
             continue
-        run = name_run(run) or [] if len(run) > 1 else []  # "U.N. Ambassador John Bolton": the name after the title
-        words = [w for w in run if w.text != "."]
-        if 2 <= len(words) <= 4 and not is_initials(words[-1].text) and words[0].lower not in DETERMINERS \
-                and not any(w.lower in org or w.lower.rstrip(".") in CALENDAR or w.lower.rstrip(".") in STATE_ABBREVIATIONS
-                            or w.text in lexicon.words("demonyms.txt", lower=False) for w in words):
-            runs.append(run)
+        if len(run) > 1:
+            run = name_run(run) or []  # "U.N. Ambassador John Bolton": the name after the title
+            words = [w for w in run if w.text != "."]
+            if 2 <= len(words) <= 4 and not is_initials(words[-1].text) and words[0].lower not in DETERMINERS \
+                    and not any(w.lower.rstrip(".") in not_names or w.text in not_names for w in words):
+                runs.append(run)
         run = []
     return runs
+
+
+@cache
+def _not_in_names() -> frozenset[str]:
+    """Words no person's name holds: an organisation's, an outlet's, a date's, a state's, a nationality."""
+    return lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt") | CALENDAR \
+        | STATE_ABBREVIATIONS | lexicon.words("demonyms.txt", lower=False)
 
 
 def possessor_name(tokens: list[Token], before: int) -> str | None:

@@ -309,6 +309,10 @@ class SourceBook:
             # one who is a man (Bill's words are not Hillary's)
             ordered = [s for s in ordered if self._gender_of(s) == said] \
                 + [s for s in ordered if self._gender_of(s) is None]
+        elif m.kind == "person" and len(parts) == 1:
+            # a bare "Trump" in a story that also names Melania Trump is the Trump it keeps quoting,
+            # not whichever of them was named last (ties: the latest)
+            ordered.sort(key=lambda s: len(s.mentions), reverse=True)
         for s in ordered:
             if m.anonymous or s.anonymous:
                 if m.anonymous and s.anonymous and normalise(s.descriptor or "") == normalise(m.descriptor or ""):
@@ -402,9 +406,10 @@ class SourceBook:
         name = opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
+        titles = lexicon.words("titles.txt")
         for k, t in enumerate(tokens[:-1]):  # "President Obama said": someone of that surname, given name unsaid
             after = tokens[k + 2] if k + 2 < len(tokens) else None
-            if t.is_cap and t.lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k + 1].is_cap \
+            if t.is_cap and tokens[k + 1].is_cap and t.lower.rstrip(".") in titles \
                     and tokens[k + 1].is_word and (after is None or not after.is_cap):
                 self._titled.setdefault(normalise(tokens[k + 1].text), set()).add(t.lower.rstrip("."))
         full = person_runs(tokens) if not quoted else []

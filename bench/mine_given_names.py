@@ -30,7 +30,7 @@ from provgraph.extract.names import CALENDAR, SENTENCE_OPENERS, known_word  # no
 
 DEFAULT_TRAIN = REPO.parent / "shared" / "eval" / "polnear" / "train.jsonl"
 OUTPUT = REPO / "provgraph" / "lexicons" / "given_names.txt"
-MIN_SEEN = 2
+MIN_SEEN = 3
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]+)\b")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\. ([A-Z][a-z]+)\b")
 GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}

@@ -1291,7 +1291,7 @@ def test_a_given_name_that_is_also_a_word_stays_with_the_surname(engine):
     text = "Bill Clinton said the economy grew by 3 percent. Hillary Clinton said 2 million jobs were lost."
     assert [[a.source.label for a in c.attributions] for c in claims(text, engine)] == [["Bill Clinton"],
                                                                                          ["Hillary Clinton"]]
-    assert labels("Dean Baquet said the paper had hired 40 reporters.", engine) == {"Dean Baquet"}
+    assert labels("Guy Cecil said the group had hired 40 organizers.", engine) == {"Guy Cecil"}
     assert labels("The bill passed on Monday. Senator Ana Ruiz said it would cost $4 billion.", engine) == {"Ana Ruiz"}
 
 
@@ -1390,13 +1390,17 @@ def test_an_aide_or_adviser_to_a_named_person_is_unnamed(text, expected):
 
 
 @pytest.mark.parametrize("text, containing, speaker", [
-    ("“It is over,” Jones said. Ruth Ames disagreed on Monday. She said 40 members were undecided.",
-     "40 members", "Ruth Ames"),
-    ("“It is over,” Jones said. Carlos Ames disagreed. “With 100 percent certainty, 40 members will vote no,” he said.",
-     "40 members", "Carlos Ames"),
-    # the last source, when the sentence before opens with no one else
+    ("“It is over,” Jones said. David Ames disagreed on Monday. He said 40 members were undecided.",
+     "40 members", "David Ames"),
+    ("“It is over,” Jones said. Mark Ames disagreed. “With 100 percent certainty, 40 members will vote no,” he said.",
+     "40 members", "Mark Ames"),
+    # the last source, when the sentence before opens with no one else, or with someone whose given
+    # name says nothing sure, or with a company
     ("Senator Ana Ruiz said 12 plants opened. The plant in Dover closed in May. She said 40 workers were laid off.",
      "40 workers", "Ana Ruiz"),
+    ("Tom Lee said the plan failed. Ana Ruiz signed it anyway. “He ignored 40 of us,” he said.", "40 of us", "Tom Lee"),
+    ("Ana Ruiz said the plan failed. Goldman Sachs cut 40 jobs in May. She said 12 of the cuts hurt the city.",
+     "12 of the cuts", "Ana Ruiz"),
 ])
 def test_he_or_she_takes_up_whom_the_sentence_before_opens_with(text, containing, speaker):
     assert sources_of(text, containing) == [(speaker, False)]
@@ -1426,7 +1430,39 @@ def test_the_campaign_is_the_organisation_its_manager_works_for_not_the_manager(
     assert sources_of(text, "12 states") == [("Sanders campaign", False)]
 
 
-def test_a_bare_surname_is_the_namesake_the_story_keeps_quoting():
-    text = ("Donald Trump said 12 plants opened. Trump said 20 plants closed. Melania Trump visited a school on "
-            "Monday and said 30 pupils attended. Trump said 40 workers were laid off.")
-    assert sources_of(text, "40 workers") == [("Donald Trump", False)]
+def test_a_bare_surname_is_the_namesake_just_named_or_the_one_the_story_keeps_quoting():
+    opening = ("Donald Trump said 12 plants opened. Trump said 20 plants closed. Melania Trump visited a school "
+               "on Monday and said 30 pupils attended.")
+    assert sources_of(f"{opening} The school has 300 pupils. Trump said 40 workers were laid off.",
+                      "40 workers") == [("Donald Trump", False)]
+    assert sources_of(f"{opening} “My husband lost 40 pounds,” Trump said.", "40 pounds") == [("Melania Trump", False)]
+
+
+@pytest.mark.parametrize("text, containing, expected", [
+    # a person and an office or a group joined by "and" are two sources, not one name
+    ("Mayor Ana Ruiz and Police Chief Tom Lee said the road would reopen in 40 days.", "40 days",
+     {("Ana Ruiz", False), ("Tom Lee", False)}),
+    ("Obama and State Department officials said 40 talks failed.", "40 talks",
+     {("Obama", False), ("State Department officials", True)}),
+    # a surname that is also a word, beside another name, is still a source
+    ("Price and Ryan said the bill would lower the price of insurance by 40 percent.", "40 percent",
+     {("Price", False), ("Ryan", False)}),
+    # a place and its state before a comma are no person's name
+    ("''It failed 40 times,'' said Des Moines, Iowa, police chief Dana Wright.", "40 times", {("Dana Wright", False)}),
+    # a man's words are not his late wife's, whose name the article gives in full
+    ("Mr. Ruiz said the hospital failed his wife. Maria Ruiz died there in March, the family said. "
+     "“They ignored 40 calls,” Ruiz said.", "40 calls", {("Ruiz", False)}),
+    # a rival's words stay the rival's: "the Republican" is not the Democrat just quoted
+    ("“We will win 40 seats,” said Ana Ruiz, a Democrat. “We will hold 30 seats,” the Republican said.", "30 seats",
+     {("Republican", True)}),
+])
+def test_review_of_session_17_regressions(text, containing, expected):
+    assert set(sources_of(text, containing)) == expected
+
+
+@pytest.mark.parametrize("text, checkable", [
+    ("“We gave 300 families food last year,” Ruiz said.", True),  # no rating scale: no fact-check verdict
+    ("Writing by hand improves memory by 20 percent, a 2014 study found.", True),  # no credit line
+])
+def test_verdicts_and_credit_lines_need_their_own_shape(text, checkable):
+    assert [c.checkable for c in claims(text)] == [checkable]

@@ -20,7 +20,7 @@ from provgraph.extract.layout import DASHES
 from provgraph.extract.polls import is_methodology
 from provgraph.extract.sourcebook import SourceBook
 from provgraph.extract.mention import Mention
-from provgraph.extract.sources import parse_mention
+from provgraph.extract.sources import POLL_NOUNS, parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Attribution, Claim, Span
 
@@ -125,10 +125,13 @@ def _carried(prev: Attribution, content: list[Span], sentence: Span, quote: str 
 
 
 def is_study(a: Attribution) -> bool:
-    """A document's account ("the survey shows") or an organisation's or outlet's finding ("the
-    institute found", "an audit released by the port authority shows", "a poll released by the Post
-    shows"): its figures may go on in the sentences after it."""
-    return a.source_kind == "document" or a.cue_lemma in FINDINGS and a.source_kind in ("organization", "outlet")
+    """A document's account ("the survey shows") or an organisation's finding ("the institute found",
+    "an audit released by the port authority shows"), or a poll credited to its outlet ("a poll
+    released by the Post shows"): its figures may go on in the sentences after it."""
+    return a.source_kind == "document" or a.cue_lemma in FINDINGS and (
+        a.source_kind == "organization"
+        or a.source_kind == "outlet" and a.cue is not None and a.sentence is not None
+        and bool(POLL_NOUNS & set(a.sentence.text[:a.cue.start - a.sentence.start].lower().split())))
 
 
 def study_goes_on(sentence: Span, study: list[Attribution], text: str) -> list[Attribution]:
@@ -196,6 +199,8 @@ def _tagged_after(quote: Span, text: str) -> bool:
     if not inside.endswith((",", "?", "!")):
         return False  # a quotation closed with its full stop: what follows is a sentence of its own
     words = re.findall(r"[A-Za-z’']+", re.split(r"[.\n]", text[quote.end:quote.end + 80])[0])[:4]
+    if inside.endswith(("?", "!")) and words and not words[0].islower():
+        return False  # "... Where are they?” Officials said ...": a new sentence, not the quotation's tag
     # (a pronoun, "..., she said", takes up the speaker before: the quotation does go on)
     return any(lexicon.cue_ratio(w.lower()) >= ANNOUNCING_CUE for w in words) \
         and not any(w.lower() in ("he", "she", "they", "i", "we") for w in words)

@@ -127,10 +127,12 @@ CHARACTERISATION = re.compile(r"\b(?:is|are|has|have)\s+(?:a|an|the|no)\b", re.I
 EDITORIAL_NOTE = re.compile(r"^(?:correction|clarification)\s*:|^(?:an earlier version of this|"
                             r"this (?:article|story|report|post) (?:has been|was) (?:revised|updated|corrected|changed))"
                             r"|^[^.]{0,60}?\b(?:has|have) (?:supplemented|updated|adapted|expanded) this (?:\w+ )?"
-                            r"(?:article|story|report)\b"
-                            # the wire's credit line: "(Additional reporting by ...; Editing by ...)"
-                            r"|^\W*(?:(?:additional|further|staff)\s+)?(?:reporting|writing|editing|research)\s+by\b",
+                            r"(?:article|story|report)\b",
                             re.IGNORECASE)
+# The wire's credit line: "(Additional reporting by Ana Ruiz; Editing by Tom Hale)" (names, so case
+# counts: "Writing by hand improves memory" is a claim)
+CREDIT_LINE = re.compile(r"^\W*(?:(?:[Aa]dditional|[Ff]urther|[Ss]taff)\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch)"
+                         r"\s+by\s+[A-Z][^.;()]*(?:[;)]|$)")
 # The author's bio line under an article ("Jo Reyes is a senior columnist for the Tribune. Follow
 # her on Twitter"): who wrote it, like a byline, not a claim of the story (which would go on:
 # "..., which sold 1 million copies", "... who was fired in 2010").
@@ -174,7 +176,8 @@ def _characterises(headline: str) -> bool:
 # A fact-checker's own rating of a claim ("she earns Three Pinocchios", "We rate this claim Mostly
 # False"): the column's verdict, not a fact (that someone else rated it so is one)
 VERDICT = re.compile(r"\b(?:earns?|gets?|receives?|deserves?|merits?)\s+(?:\w+\s+){0,2}(?:One|Two|Three|Four|[1-4])\s+"
-                     r"Pinocchios?\b|\b(?:[Ww]e|[Oo]ur) (?:rate|rated|give|gave|rating|verdict)\b")
+                     r"Pinocchios?\b|\b[Ww]e (?:rate|rated|give|gave)\b[^.]{0,60}\b(?:Pinocchios?|Geppetto|"
+                     r"(?:Mostly |Half[- ])?(?:True|False)|Pants on Fire)\b")
 # What will happen: "When the ferry sails twice a day, it will end the queues".
 FUTURE = re.compile(r"\b(?:will|won['’]t|['’]ll|is going to|are going to)\s+\w", re.IGNORECASE)
 MARKUP = re.compile(r"<[^<>]{0,200}>")
@@ -242,7 +245,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     has_figure = bool(figures(text))
     if text.rstrip().endswith("?"):
         return Checkability(False, "question")
-    if EDITORIAL_NOTE.match(text) or not attributed and AUTHOR_BIO.match(text):
+    if EDITORIAL_NOTE.match(text) or CREDIT_LINE.match(text) or not attributed and AUTHOR_BIO.match(text):
         return Checkability(False, "label")  # the publisher on its own article, not a claim of the story
     if non_response(text):
         return Checkability(False, "non-response")

@@ -9,9 +9,8 @@ sourcebook.py (who it refers back to), and are the part of a source phrase a rea
 
 from __future__ import annotations
 
-from functools import cache
-
 import re
+from functools import cache
 
 from provgraph.extract import lexicon
 from provgraph.extract.tokens import Token, is_initials
@@ -155,10 +154,10 @@ def name_run(tokens: list[Token]) -> list[Token] | None:
 
 
 GENERATIONS = frozenset("Jr Sr Jr. Sr. II III IV".split())
-# Given names that are also words of the lexicons (a bill, a page, a dean): before a lone surname,
+# Given names that are also words of the lexicons (a bill, a page, a guy): before a lone surname,
 # a given name. Read as the document or title, "Bill Clinton" was "Clinton", whom a later
 # "Hillary Clinton" then took over, her husband's words with her.
-GIVEN_NAMES = frozenset("Bill Page Guy Dean Major".split())
+GIVEN_NAMES = frozenset("Bill Page Guy".split())
 
 
 def name_head(name: list[Token]) -> str:
@@ -215,18 +214,22 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
 
 
 def and_inside_name(tokens: list[Token], k: int, end: int | None = None) -> bool:
-    """Is the "and" at tokens[k] part of an organisation's name ("Securities and Exchange Commission",
-    "Health and Human Services")? Capitalised words on both sides, those on its right end at an
-    organisation word, those on its left do not ("Harvard University and Yale University" are two)."""
+    """Is the "and" at tokens[k] part of an organisation's name ("the Securities and Exchange
+    Commission", "Department of Health and Human Services")? One capitalised word after "the" or
+    "of" on its left, not itself an organisation word ("Harvard University and Yale University" are
+    two), and capitalised words on its right that end at an organisation word which ends the name
+    ("State Department officials" are people)."""
     end = len(tokens) if end is None else end
-    if not (0 < k < end - 1 and tokens[k].lower in ("and", "&") and tokens[k - 1].is_cap and tokens[k + 1].is_cap):
+    if not (1 < k < end - 1 and tokens[k].lower in ("and", "&") and tokens[k - 1].is_cap and tokens[k + 1].is_cap):
         return False
     org_words = lexicon.words("organization_words.txt")
-    if tokens[k - 1].lower in org_words:
-        return False
+    if tokens[k - 1].lower in org_words or tokens[k + 1].lower in org_words \
+            or tokens[k - 2].lower not in ("the", "of", "for"):
+        return False  # ("Mayor Ana Ruiz and Police Chief Tom Lee", "Obama and State Department officials": two)
     for i in range(k + 1, min(end, k + 6)):
         if tokens[i].is_cap and tokens[i].lower in org_words:
-            return True
+            after = tokens[i + 1].lower if i + 1 < end else ""
+            return after not in lexicon.words("anonymous_nouns.txt") and after not in lexicon.words("source_heads.txt")
         if not (tokens[i].is_cap and tokens[i].is_word or tokens[i].lower in ("of", "for")):
             return False
     return False
@@ -375,7 +378,11 @@ def person_runs(tokens: list[Token]) -> list[list[Token]]:
 def _not_in_names() -> frozenset[str]:
     """Words no person's name holds: an organisation's, an outlet's, a date's, a state's, a nationality."""
     return lexicon.words("organization_words.txt") | lexicon.words("outlet_words.txt") | CALENDAR \
-        | STATE_ABBREVIATIONS | lexicon.words("demonyms.txt", lower=False)
+        | STATE_ABBREVIATIONS | lexicon.words("demonyms.txt", lower=False) | EVENT_HEADS
+
+
+# What names a storm, a camp or a mountain, not a person ("Hurricane Ruiz", "Fort Bragg")
+EVENT_HEADS = frozenset("hurricane storm tropical typhoon cyclone camp fort mount lake river".split())
 
 
 def possessor_name(tokens: list[Token], before: int) -> str | None:

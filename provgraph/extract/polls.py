@@ -29,7 +29,9 @@ BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:the|all|
                        r"(?:voters|respondents|adults|Democrats|Republicans|independents|women|men|Americans|Hispanics|"
                        r"Latinos|millennials|conservatives|liberals|moderates),")
 # "leads among women", "is the leader among men", "ahead among independents": a standing in a group
-LEADS_AMONG = re.compile(r"\b(?:leads?|led|trails?|trailed|ahead|behind|leader|edge)(?: \w+)? among\b", re.IGNORECASE)
+LEADS_AMONG = re.compile(r"\b(?:leads?|led|trails?|trailed|ahead|behind|leader|edge)(?: \w+)? among (?:(?:the|all|those|likely|"
+                         r"registered) )?(?:[\w-]+ ){0,2}(?:voters|respondents|adults|Democrats|Republicans|independents|"
+                         r"women|men|Americans|Hispanics|Latinos|millennials|conservatives|liberals|moderates)\b")
 STANDING = re.compile(r"\b(?:tied|leads?|led|trails?|trailed|ahead|behind|edge|percent|points?|\d+%)\b|%",
                       re.IGNORECASE)
 

@@ -58,7 +58,7 @@ def coordinated(f: Found, tokens, text: str) -> list[Found]:
     if mention is not None and other[-1].end <= m.span.start and not other[-1].lower.endswith("s") \
             and other[0].lower not in DETERMINERS and other[0].lower not in POSSESSIVES and (
             mention.kind in ("anonymous", "definite") or len(other) == 1 and other[0] is tokens[0]
-            and re.search(rf"\b{re.escape(other[0].lower)}\b", text)):
+            and m.kind in ("anonymous", "definite") and re.search(rf"\b{re.escape(other[0].lower)}\b", text)):
         # "Local and national leaders", "Federal and state officials" (the article writes "federal"
         # too): half of a modifier; "Former Secretary of State and ... Hillary Clinton": her role. No
         # determiner, no plural: not a party of its own ("Developers and Congress" are two)
@@ -213,14 +213,17 @@ def modifier_of_noun(f: Found, text: str) -> bool:
     if " " not in f.cue.text and _PLURAL_NOUN.search(text, max(0, f.cue.start - 12), f.cue.end) \
             and not _THAT_AFTER.match(text, f.cue.end):
         return True  # "struck many of the same notes": a plural noun, no verb (not "the claims that ...")
-    if f.cue.text.lower() in ("show", "shows") and _PROGRAMME.search(text[max(0, f.cue.start - 60):f.cue.end]):
-        return True  # "Blige’s upcoming Apple Music show The 411": a programme, not "the data show"
+    if f.cue.text.lower() in ("show", "shows") and (m := _PROGRAMME.search(text[max(0, f.cue.start - 60):f.cue.end])) \
+            and not any(w.lower() in lexicon.words("document_nouns.txt") | lexicon.words("organization_words.txt")
+                        for w in m.group(0).split()[1:-1]):
+        return True  # "Blige’s upcoming Apple Music show The 411": a programme, not "the data show" nor
+        # "the latest Quinnipiac University Poll shows"
     m = _OF_MODIFIER.search(text[max(0, f.cue.start - 40):f.cue.start])
     return m is not None and f.mention.span.text == m.group(1)
 
 
-_PROGRAMME = re.compile(r"\b(?:upcoming|new|latest|weekly|daily|nightly|late-night|morning|evening|talk|radio|TV|"
-                        r"television|cable|streaming|reality|cooking)\s+(?:[A-Z][\w’'-]*\s+)*shows?$")
+_PROGRAMME = re.compile(r"\b(?:upcoming|nightly|late-night|morning|evening|talk|radio|TV|television|cable|streaming|"
+                        r"reality|cooking)\s+(?:[A-Z][\w’'-]*\s+)*shows?$")
 _OF_MODIFIER = re.compile(r"\bof\s+([A-Z][\w-]*)\s+$")
 _PLURAL_NOUN = re.compile(r"\b(?:the|these|those|same|other|many|several)\s+[a-z]+s$", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"\s+that\b")

@@ -32,6 +32,13 @@ from provgraph.model import Source, Span
 
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*")
+# Words before a name that make it a relative of the one just named ("his late wife, Maria Ruiz")
+KIN = frozenset("wife husband son daughter brother sister mother father widow widower".split())
+
+
+def given_gender(word: str) -> str | None:
+    """"he" or "she", as honorifics in PolNeAR train give this given name; None when unknown."""
+    return lexicon.table("given_names.txt").get(word.lower(), (None,))[0]
 
 
 class SourceBook:
@@ -64,7 +71,7 @@ class SourceBook:
         self._counted: set[str] = set()  # plural nouns the article has counted ("two men")
         self._acronyms: dict[str, Mention] = {}  # "CNS" -> the "Christian News Service (CNS)" it stands for
         self._poll_named: tuple[int, list[Token]] | None = None  # the last sentence that names a poll
-        self._poll_by: Source | None = None  # whoever the last poll credited by its publisher was put out by
+        self._poll_by: tuple[int, Source] | None = None  # (sentence, publisher) of the last poll credited to its publisher
         self._gender: dict[int, str] = {}  # id(person) -> "he" or "she", as the article refers to them
         self._issued: dict[str, tuple[int, Source]] = {}  # "statement" -> (sentence, whose) of the last one named
         self._issued_here: str | None = None  # "statement" when this sentence says "in a statement"
@@ -76,7 +83,7 @@ class SourceBook:
         before = [t.lower for t in self.tokens if t.end <= m.span.start][-6:]
         if found is not None and found.kind in ("outlet", "organization") and m.kind != "document" \
                 and (POLL_NOUNS & set(m.span.text.lower().split()) or before[-1:] == ["by"] and POLL_NOUNS & set(before)):
-            self._poll_by = found  # "a poll released by the Post and ABC News shows": theirs, as "the poll" later
+            self._poll_by = (self.sentence, found)  # "a poll released by the Post shows": theirs, as "the poll" later
         if found is not None and found.kind == "person" and m.kind != "pronoun" and id(found) not in self._gender:
             # "Mrs. Clinton", "the congresswoman", "Trump defended himself": what says he or she for
             # sure ("Trump said she lied" is about someone else; nor from a pronoun resolved, whose
@@ -106,7 +113,7 @@ class SourceBook:
         if id(person) in self._gender:
             return self._gender[id(person)]
         words = person.label.split()
-        return lexicon.table("given_names.txt").get(words[0].lower(), (None,))[0] if len(words) > 1 else None
+        return given_gender(words[0]) if len(words) > 1 else None
 
     def full_name(self, surname: str) -> str | None:
         """The one full name the article has given someone of this surname, if it gave one, and the
@@ -117,12 +124,12 @@ class SourceBook:
         if len(given) != 1:
             return None
         name, full = next(iter(given.items()))
-        gender = lexicon.table("given_names.txt").get(name, (None,))[0]
+        gender = given_gender(name)
         for title in self._titled.get(key, ()):
             said = GENDERED_WORDS.get(title) if title in HONORIFICS else None
-            if said is not None and gender is not None and said != gender \
+            if said is not None and said != gender \
                     or title not in HONORIFICS and title not in self._full_titles.get((key, name), ()):
-                return None
+                return None  # ("Mr. Ruiz" and "Maria Ruiz", whose given name says nothing sure)
         return full
 
     def complete_names(self) -> None:
@@ -134,8 +141,11 @@ class SourceBook:
                 self._rename(s, full)
 
     def _data_owner(self) -> Source | None:
-        """Whose are "the data" or "the figures" a sentence cites: the named organisation, outlet or
-        document credited in the sentence before (or this one), if it is the only one there."""
+        """Whose are "the data" a sentence cites: the named organisation, outlet or document credited
+        in the sentence before (or this one), if it is the only one there and that sentence gave figures."""
+        before = self._openings[-2][1] if len(self._openings) > 1 else []
+        if not any(t.text[:1].isdigit() or t.lower in ("percent", "%") for t in before):
+            return None  # the sentence before gave no figures: whose data, it does not say
         recent = {id(s): s for n, s in self._touched if n >= self.sentence - 1 and not s.anonymous
                   and s.kind in ("organization", "outlet", "document")}
         return next(iter(recent.values())) if len(recent) == 1 else None
@@ -186,8 +196,9 @@ class SourceBook:
                 else {m.head, m.head + "s"}
             found = next((s for s in reversed(self.sources) if s.kind == "document" and not s.anonymous
                           and " " in s.label and same & set(normalise(s.label).split("-"))), None)
-            if found is None and m.head in POLL_NOUNS:
-                found = self._poll_by  # the poll its publisher was credited with
+            if found is None and m.head in POLL_NOUNS and self._poll_by is not None \
+                    and self.sentence - self._poll_by[0] <= ISSUED_REACH:
+                found = self._poll_by[1]  # the poll its publisher was credited with, a few sentences back
             if found is not None:
                 found.mentions.append(m.span)
                 return found
@@ -305,14 +316,17 @@ class SourceBook:
         ordered = sorted(candidates.values(), key=lambda s: self._position[id(s)], reverse=True)
         said = GENDERED_WORDS.get((m.role or "").lower().rstrip(".")) if m.kind == "person" else None
         if said is not None:
-            # "Mrs. Clinton" is the Clinton who is a woman, if the article has one, and never the
-            # one who is a man (Bill's words are not Hillary's)
+            # "Mrs. Clinton" is the Clinton who is a woman, if the article has one, and never the one
+            # the article itself calls a man (Bill's words are not Hillary's); a given name's gender
+            # from the mined list only orders them, as it can be wrong ("Lee")
             ordered = [s for s in ordered if self._gender_of(s) == said] \
-                + [s for s in ordered if self._gender_of(s) is None]
+                + [s for s in ordered if self._gender_of(s) is None] \
+                + [s for s in ordered if self._gender_of(s) not in (said, None) and id(s) not in self._gender]
         elif m.kind == "person" and len(parts) == 1:
-            # a bare "Trump" in a story that also names Melania Trump is the Trump it keeps quoting,
-            # not whichever of them was named last (ties: the latest)
-            ordered.sort(key=lambda s: len(s.mentions), reverse=True)
+            # a bare "Trump" in a story that also names Melania Trump is the one named in this or the
+            # sentence before, else the Trump the story keeps quoting (ties: the latest)
+            ordered.sort(key=lambda s: (self._last_seen.get(id(s), -9) >= self.sentence - 1, len(s.mentions)),
+                         reverse=True)
         for s in ordered:
             if m.anonymous or s.anonymous:
                 if m.anonymous and s.anonymous and normalise(s.descriptor or "") == normalise(m.descriptor or ""):
@@ -408,10 +422,13 @@ class SourceBook:
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
         titles = lexicon.words("titles.txt")
         for k, t in enumerate(tokens[:-1]):  # "President Obama said": someone of that surname, given name unsaid
-            after = tokens[k + 2] if k + 2 < len(tokens) else None
-            if t.is_cap and tokens[k + 1].is_cap and t.lower.rstrip(".") in titles \
-                    and tokens[k + 1].is_word and (after is None or not after.is_cap):
-                self._titled.setdefault(normalise(tokens[k + 1].text), set()).add(t.lower.rstrip("."))
+            j = k + 2 if tokens[k + 1].text == "." else k + 1  # ("Mr." tokenised with its stop)
+            if j >= len(tokens):
+                continue
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if t.is_cap and tokens[j].is_cap and (t.lower.rstrip(".") in titles or t.lower + "." in titles) \
+                    and tokens[j].is_word and (after is None or not after.is_cap):
+                self._titled.setdefault(normalise(tokens[j].text), set()).add(t.lower.rstrip("."))
         full = person_runs(tokens) if not quoted else []
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
             full.append(name)
@@ -422,13 +439,18 @@ class SourceBook:
             if given in NOT_FIRST_NAMES or given in SENTENCE_OPENERS or given in QUANTIFIERS \
                     or given in PARTY_WORDS | GROUP_WORDS \
                     or (given in self._lower or known_word(run[0].text)) and run[0].text not in GIVEN_NAMES \
-                    and given not in lexicon.table("given_names.txt"):
+                    and given_gender(given) is None:
                 continue  # "Is Sanders Finally Winning?", "Neither Brandt nor ...": a word, not a given name
-            self._full_names.setdefault(normalise(run[-1].text), {}).setdefault(
-                given, self._text[run[0].start:run[-1].end])
             at = next((k for k, t in enumerate(tokens) if t is run[0]), 0)
-            if at and tokens[at - 1].lower.rstrip(".") in lexicon.words("titles.txt"):  # "Sen. Bernie Sanders"
-                self._full_titles.setdefault((normalise(run[-1].text), given), set()).add(tokens[at - 1].lower.rstrip("."))
+            near = tokens[max(0, at - 3):at]
+            if any(t.lower in KIN for t in near) and not any(t.lower == "of" for t in near):
+                continue  # "his late wife, Maria Ruiz": a relative of the Ruiz the story quotes ("the wife of
+                # Tom Hanks" names Tom Hanks)
+            self._full_names.setdefault(normalise(run[-1].text), {}).setdefault(
+                given, self._text[run[0].start:run[-1].end] or " ".join(t.text for t in run))
+            title = tokens[at - 2] if at > 1 and tokens[at - 1].text == "." else tokens[at - 1] if at else None
+            if title is not None and (title.lower.rstrip(".") in titles or title.lower + "." in titles):  # "Sen. Bernie Sanders"
+                self._full_titles.setdefault((normalise(run[-1].text), given), set()).add(title.lower.rstrip("."))
         if not quoted:
             runs = capitalised_runs(tokens) + ([name] if name is not None and len(name) > 1 else [])
             self._names_seen.update(normalise(run[-1].text) for run in runs)
@@ -451,9 +473,9 @@ class SourceBook:
                     continue  # ("she" is not Mr. Reddy, quoted last)
                 if before is not None and self._last_seen[id(s)] < self.sentence - 1 \
                         and not surname_match(normalise(before[-1].text), normalise(s.label)) \
-                        and lexicon.table("given_names.txt").get(before[0].lower, (pronoun,))[0] == pronoun:
+                        and given_gender(before[0].text) == pronoun and self._gender.get(id(s)) != pronoun:
                     break  # "'It's over,' Jones said. Ruth Ames disagreed; she said ...": Ames, who the
-                    # sentence before opens with, not the last source
+                    # sentence before opens with, not the last source (when her given name says "she")
                 return s
         return self._subject() if subject and pronoun in ("he", "she") else None
 
@@ -606,8 +628,12 @@ class SourceBook:
         person quoted in the last few sentences works for, named in their role ("the Sanders
         campaign"), is what "the campaign" refers to, not the person."""
         for s in self._recent():
-            if s.kind == "person" and s.role and (m := re.search(rf"\b((?:[A-Z][\w.’'-]*\s+)+{head})\b", s.role)):
-                label = m.group(1)
+            if s.kind == "person" and s.role and (m := re.search(rf"\b((?:[A-Z][\w.’'-]*\s+)+{re.escape(head)})\b", s.role)):
+                words = m.group(1).split()
+                while len(words) > 2 and (words[0].lower().rstrip(".") in lexicon.words("titles.txt")
+                                          or words[0].lower() in ("former", "ex", "then", "acting", "senior")):
+                    words = words[1:]  # "Former Sanders campaign manager": the Sanders campaign
+                label = " ".join(words)
                 found = next((o for o in self.sources if o.kind == "organization" and o.label == label), None)
                 if found is None:
                     found = Source(key=f"organization:{normalise(label)}", label=label, kind="organization",

@@ -31,7 +31,7 @@ SOME_OF = frozenset("some many most several few other numerous various dozens hu
 # Singular nouns that name one person by what they are ("the businessman", "the front-runner"): a
 # source, the one just named (sourcebook), though too rare in PolNeAR to be mined as source heads
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
-                            "politician year-old front-runner frontrunner democrat republican".split())
+                            "politician year-old front-runner frontrunner".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Pronouns that head an unnamed source when "close to" or "familiar with" follows.
 INSIDERS = frozenset("those someone anyone others one".split())
@@ -99,10 +99,12 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if comma is not None and comma >= 2 and all(t.is_cap or t.text == "." for t in tokens[:comma]) \
             and not all(t.text.isupper() for t in tokens[:comma] if t.is_word) \
             and not any(a.text == "," and b.lower == "and" for a, b in zip(tokens[comma:], tokens[comma + 1:])) \
+            and comma + 1 < len(tokens) and not tokens[comma + 1].is_cap \
             and (named := parse_mention(tokens[:comma], article, anonymous_context)) is not None \
             and named.kind == "person" and not named.anonymous:
         # "Ryan Leenders, 30, a member of the union": the name, then who he is (the phrase is the source's;
-        # not "Ana Ruiz, 30, and her husband, ...", two people, nor a heading in capitals)
+        # not "Ana Ruiz, 30, and her husband, ...", two people, nor a heading in capitals, nor "Des Moines,
+        # Iowa, police chief Dana Wright": a place, then its state)
         return replace(named, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)))
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
     if relative is not None:  # "people who read them": the head is before the relative clause

@@ -112,7 +112,8 @@ def resolve_sources(claims: dict[str, ClaimInfo], apart: set[str] = frozenset())
 
     People: a full name joins its other spellings with or without a middle initial ("Donald J.
     Trump", "Donald Trump"; not "George W. Bush" and "George H.W. Bush"), and a bare surname
-    ("Gerasimov") the one person in the corpus whose name ends with it (none or several: it stays apart). Outlets are merged by their canonical names at extraction.
+    ("Gerasimov") the one person in the corpus whose name ends with it (none or several: it stays
+    apart). Outlets are merged by their canonical names at extraction.
     Anonymous sources merge across articles only when descriptor and intermediary both agree
     ("sources within Ukraine's security forces" via RIA); without an intermediary, never. The
     outlet that published an anonymous source's words is its intermediary. A source an analyst

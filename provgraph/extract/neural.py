@@ -11,9 +11,9 @@ Its input is the CRF's own feature strings, hashed into a fixed number of bucket
 from __future__ import annotations
 
 import zlib
-from itertools import chain
 from functools import cache
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 

@@ -63,7 +63,7 @@ ISSUED_REACH = 6
 # "a Reuters survey of voter lists ... The study found": one study, named once and then by any of these
 STUDY_NOUNS = frozenset("study survey analysis report review audit research investigation inquiry assessment".split())
 # "according to the data": the figures of whoever was just credited with some
-DATA_NOUNS = frozenset("data figures numbers statistics".split())
+DATA_NOUNS = frozenset("data numbers statistics".split())
 # Nouns that refer back to any organisation or outlet; the others must be in its name ("the committee"
 # is the House Oversight Committee, not the last organisation mentioned).
 GENERIC_NOUNS = OUTLET_NOUNS | frozenset("company firm corporation group organization organisation agency".split())

@@ -246,10 +246,10 @@ _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt
 
 
 def hypothetical(a: Found | Attribution) -> bool:
-    """"Many would likely point out that ...", "critics might say", "Republicans would need to recognize
-    that ...": speech the writer imagines or asks for, not words anyone said (PolNeAR counts it; it
-    credits no one). "Many experts would call that wishful
-    thinking" is their view, and a poll's "41 percent would choose Sanders" what they answered."""
+    """"Many would likely point out that ...", "critics might say", "Republicans would need to
+    recognize that ...": speech the writer imagines or asks for, not words anyone said (PolNeAR
+    counts it; it credits no one). "Many experts would call that wishful thinking" is their view,
+    and a poll's "41 percent would choose Sanders" what they answered."""
     return a.cue is not None and a.type != "document" and HYPOTHETICAL.match(a.cue.text) is not None \
         and not (a.content and a.content[0].text.lstrip().lower().startswith("only"))  # ("could say only that")
 

@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
-    CALENDAR, DETERMINERS, POSSESSIVE, POSSESSIVES, acronyms_spelled, capitalised_runs, first_name, initials,
-    GIVEN_NAMES, QUANTIFIERS, SENTENCE_OPENERS, is_acronym, known_word, last_full_name, opening_name, person_runs, possessor_name, surname_match, without_suffix,
+    CALENDAR, DETERMINERS, GIVEN_NAMES, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SENTENCE_OPENERS, acronyms_spelled,
+    capitalised_runs, first_name, initials, is_acronym, known_word, last_full_name, opening_name, person_runs,
+    possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
     AFTER_PREPOSITION, COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
@@ -25,7 +26,8 @@ from provgraph.extract.referents import (
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
 from provgraph.extract.sources import (
-    DESCRIBED_OUTLETS, GROUP_WORDS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise, parse_mention,
+    DESCRIBED_OUTLETS, GROUP_WORDS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise,
+    parse_mention,
 )
 from provgraph.extract.tokens import Token, tokenize
 from provgraph.model import Source, Span

@@ -26,8 +26,8 @@ from provgraph.extract.tokens import Token, is_initials
 from provgraph.model import Span
 
 # Words that make "Republicans" some unnamed Republicans: "many", "several", "two", "dozens of"
-SOME_OF = frozenset("some many most several few other numerous various dozens hundreds thousands two three four five "
-                    "six seven eight nine ten".split())
+SOME_OF = QUANTIFIERS - frozenset("all both each every any none such another more".split()) \
+    | frozenset("numerous various dozens hundreds thousands two three four five six seven eight nine ten".split())
 # Singular nouns that name one person by what they are ("the businessman", "the front-runner"): a
 # source, the one just named (sourcebook), though too rare in PolNeAR to be mined as source heads
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "

@@ -22,6 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from provgraph.rdf import content_hash  # noqa: E402
 EVAL = REPO.parent / "shared" / "eval"
 GOLD = REPO / "bench" / "gold" / "flags"
 OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times", "politico": "Politico",
@@ -92,7 +94,7 @@ def main() -> None:
         if args.errors:
             everything = subprocess.run(cli + ["report", "--all", "--format", "json", "--store", str(store)],
                                         check=True, capture_output=True, text=True).stdout
-            errors(rows, matches, json.loads(everything), titles)
+            errors(rows, matches, json.loads(everything), {content_hash(d["text"])[:20]: doc for doc, d in docs.items()})
         if args.keep:
             keep = Path(args.keep)
             keep.mkdir(parents=True, exist_ok=True)
@@ -114,13 +116,13 @@ def share_by_doc(rows: list[dict], matches: dict) -> None:
               f"{n / units[doc]:7.2f}")
 
 
-def errors(rows: list[dict], matches: dict, everything: dict, titles: dict[str, str]) -> None:
+def errors(rows: list[dict], matches: dict, everything: dict, doc_of_key: dict[str, str]) -> None:
     """Wrong flags (not must/ok on their unit) and missed musts, by unit offsets and codes only; for
-    a missed must, what `report --all` holds over the unit (checkable or why not, flags, sources)."""
-    doc_of = {title: doc for doc, title in titles.items()}
+    a missed must, what `report --all` holds over the unit (checkable or why not, flags, sources).
+    `doc_of_key`: doc id by the article key its IRI holds (titles may repeat)."""
     held: dict[str, list[dict]] = {}
     for c in everything["claims"]:
-        held.setdefault(doc_of.get(c.get("article_title", "")), []).append(c)
+        held.setdefault(doc_of_key.get(c.get("article", "").rsplit("/", 1)[-1]), []).append(c)
     by_unit = {(r["doc_id"], r["start"]): r for r in rows}
     got: dict[tuple, set] = {}
     for m in matches["matches"]:

@@ -25,7 +25,9 @@ DETERMINERS = frozenset(
 # "Some say", "Many believe", "Others argued": a sentence-initial quantifier is not a name.
 QUANTIFIERS = frozenset("some many most others other all both few several another each every any none more such".split())
 # Where a head ends and its affiliation begins ("sources within the ministry", "a professor at X").
-SPLIT_PREPOSITIONS = frozenset("of from at within with in on for close familiar briefed knowledgeable inside".split())
+# What says an unnamed source is in a position to know: "people familiar with", "officials briefed on"
+INSIDER_WORDS = frozenset("close familiar briefed knowledgeable".split())
+SPLIT_PREPOSITIONS = frozenset("of from at within with in on for inside".split()) | INSIDER_WORDS
 # Lower-case words inside a role written before a name ("Chief of the General Staff").
 ROLE_CONNECTORS = frozenset("of the for and on to in at".split())
 # "May", "April", "June" and "August" are first names or surnames as often as months: left out.
@@ -42,6 +44,13 @@ def known_word(word: str) -> bool:
         w in lexicon.words(name)
         for name in ("anonymous_nouns.txt", "document_nouns.txt", "titles.txt", "outlet_words.txt", "source_heads.txt")
     ) or w in DETERMINERS or w in PERSONAL_PRONOUNS or w in POSSESSIVES or w in QUANTIFIERS
+
+
+def is_title(word: str) -> bool:
+    """A title or honorific, with or without its stop ("Sen", "Sen.", "Mr", "President")."""
+    low = word.lower()
+    return low in lexicon.words("titles.txt") or low.rstrip(".") in lexicon.words("titles.txt") \
+        or low + "." in lexicon.words("titles.txt")
 
 
 def is_name_token(tok: Token, first: bool) -> bool:
@@ -99,8 +108,7 @@ def split_affiliation(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
             continue
         head = tokens[:i]
         rest = tokens[i + 1:]
-        if t.lower in ("close", "familiar", "briefed", "knowledgeable") and rest \
-                and rest[0].lower in ("to", "with", "on", "about"):
+        if t.lower in INSIDER_WORDS and rest and rest[0].lower in ("to", "with", "on", "about"):
             rest = rest[1:]  # "people familiar with the talks", "officials briefed on the inquiry"
         if one_name(head, rest) or office_of(head, rest):
             continue
@@ -186,7 +194,7 @@ def _name_run(tokens: list[Token]) -> list[Token] | None:
             i -= 1
             continue
         if len(run) == 1 and t.text in GIVEN_NAMES and run[0].is_word:
-            run.insert(0, t)  # "Bill Clinton", "Dean Baquet": a given name, not a document or a title
+            run.insert(0, t)  # "Bill Clinton", "Guy Cecil": a given name, not a document or a noun
             break
         j = i
         while run and j > 0 and tokens[j].text in NAME_PARTICLES:
@@ -355,13 +363,10 @@ def person_runs(tokens: list[Token]) -> list[list[Token]]:
     title, none a word of an organisation, outlet, place or date, the last not an initial."""
     if all(t.is_cap for t in tokens if t.is_word and len(t.text) > 3):
         return []  # a headline in title case ("Obama To Asians Worried About Trade"): every word is capitalised
-    titles, not_names = lexicon.words("titles.txt"), _not_in_names()
+    not_names = _not_in_names()
     runs, run = [], []
     for k, t in enumerate(tokens + [None]):
-        if t is not None and (k > 0 or t.lower in titles) and (t.is_word and t.is_cap and not POSSESSIVE.search(t.text)
-                                                                or run and (is_initials(t.text) and t.text[0].isupper()
-                                                                            or t.text == "." and (is_initials(run[-1].text)
-                                                                                                  or run[-1].lower in titles))):
+        if t is not None and (k > 0 or is_title(t.text)) and _continues_name(run, t):
             run.append(t)  # (the sentence's first word only if a title, "Sen. Ana Lowe": any word is capitalised there)
             continue
         if len(run) > 1:
@@ -372,6 +377,15 @@ def person_runs(tokens: list[Token]) -> list[list[Token]]:
                 runs.append(run)
         run = []
     return runs
+
+
+def _continues_name(run: list[Token], t: Token) -> bool:
+    """Can `t` go on the capitalised run `run`: a capitalised word (not a possessive), or within
+    a run an initial ("Donald J. Trump") or the stop after an initial or a title ("Sen.")?"""
+    if t.is_word and t.is_cap and not POSSESSIVE.search(t.text):
+        return True
+    return bool(run) and (is_initials(t.text) and t.text[0].isupper()
+                          or t.text == "." and (is_initials(run[-1].text) or is_title(run[-1].text)))
 
 
 @cache

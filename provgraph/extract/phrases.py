@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from provgraph.extract import lexicon
 from provgraph.extract.clauses import finite
-from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, and_inside_name, organisation_before
+from provgraph.extract.names import (
+    DETERMINERS, INSIDER_WORDS, POSSESSIVES, QUANTIFIERS, and_inside_name, organisation_before,
+)
 from provgraph.extract.tokens import Token, is_initials
 
 # Words that end a subject noun phrase when walking back from the cue.
@@ -125,7 +127,7 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break  # (not "Several crew members": a noun after a quantifier; not the name "Hope Hicks")
         if not t.is_cap and j < end - 1 and (low.endswith("ing") and len(low) > 5 and not _modifies_head(tokens, j, end)
                                             or low.endswith("ed") and len(low) > 4 and tokens[j + 1].lower not in PLACED
-                                            and not (low == "briefed" and tokens[j + 1].lower in ("on", "about"))
+                                            and low not in INSIDER_WORDS
                                             and tokens[j - 1].lower not in DETERMINERS if j > 0 else False):
             break  # a verb ends the subject: "wearing a T-shirt", "awarded Carly Fiorina" (not "based in Ohio")
         j -= 1

@@ -25,13 +25,12 @@ METHODOLOGY = re.compile(r"\bmargin of (?:sampling )?error\b|\b(?:poll|survey)s?
                          r"carried out|fielded)\b|\b(?:interviewed|surveyed|polled) (?:a (?:random |national )?sample "
                          r"of )?[\d,]+ (?:adults|people|voters|likely|registered|respondents)\b", re.IGNORECASE)
 
-BREAKDOWN = re.compile(r"\W*(?:(?:But|And|Yet|Still),? )?[Aa]mong (?:(?:the|all|those) )?(?:[\w-]+ ){0,2}"
-                       r"(?:voters|respondents|adults|Democrats|Republicans|independents|women|men|Americans|Hispanics|"
-                       r"Latinos|millennials|conservatives|liberals|moderates),")
+# A group of those a poll asked: "among likely voters", "among white women"
+_GROUP = (r"among (?:(?:the|all|those|likely|registered) )?(?:[\w-]+ ){0,2}(?:voters|respondents|adults|Democrats|"
+          r"Republicans|independents|women|men|Americans|Hispanics|Latinos|millennials|conservatives|liberals|moderates)")
+BREAKDOWN = re.compile(rf"\W*(?:(?:But|And|Yet|Still),? )?[Aa]{_GROUP[1:]},")
 # "leads among women", "is the leader among men", "ahead among independents": a standing in a group
-LEADS_AMONG = re.compile(r"\b(?:leads?|led|trails?|trailed|ahead|behind|leader|edge)(?: \w+)? among (?:(?:the|all|those|likely|"
-                         r"registered) )?(?:[\w-]+ ){0,2}(?:voters|respondents|adults|Democrats|Republicans|independents|"
-                         r"women|men|Americans|Hispanics|Latinos|millennials|conservatives|liberals|moderates)\b")
+LEADS_AMONG = re.compile(rf"\b(?:leads?|led|trails?|trailed|ahead|behind|leader|edge)(?: \w+)? {_GROUP}\b")
 STANDING = re.compile(r"\b(?:tied|leads?|led|trails?|trailed|ahead|behind|edge|percent|points?|\d+%)\b|%",
                       re.IGNORECASE)
 

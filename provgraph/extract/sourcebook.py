@@ -15,7 +15,7 @@ from dataclasses import replace
 from provgraph.extract import lexicon
 from provgraph.extract.names import (
     CALENDAR, DETERMINERS, GIVEN_NAMES, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SENTENCE_OPENERS, acronyms_spelled,
-    capitalised_runs, first_name, initials, is_acronym, known_word, last_full_name, opening_name, person_runs,
+    capitalised_runs, first_name, initials, is_acronym, is_title, known_word, last_full_name, opening_name, person_runs,
     possessor_name, surname_match, without_suffix,
 )
 from provgraph.extract.referents import (
@@ -82,9 +82,8 @@ class SourceBook:
         """The source `m` names; `anonymity`: the sentence says its source spoke on condition of
         anonymity, so a description of one stays unnamed."""
         found = self._seen(self._resolve(m, anonymity))
-        before = [t.lower for t in self.tokens if t.end <= m.span.start][-6:]
         if found is not None and found.kind in ("outlet", "organization") and m.kind != "document" \
-                and (POLL_NOUNS & set(m.span.text.lower().split()) or before[-1:] == ["by"] and POLL_NOUNS & set(before)):
+                and self._put_out_a_poll(m):
             self._poll_by = (self.sentence, found)  # "a poll released by the Post shows": theirs, as "the poll" later
         if found is not None and found.kind == "person" and m.kind != "pronoun" and id(found) not in self._gender:
             # "Mrs. Clinton", "the congresswoman", "Trump defended himself": what says he or she for
@@ -109,6 +108,13 @@ class SourceBook:
             if self._issued_here and not found.anonymous and found.kind in ("person", "organization", "outlet"):
                 self._issued[self._issued_here] = (self.sentence, found)  # "X said in a statement": X's
         return found
+
+    def _put_out_a_poll(self, m: Mention) -> bool:
+        """Is `m` a poll's publisher: "the Post poll", "a poll released by the Post"?"""
+        if POLL_NOUNS & set(m.span.text.lower().split()):
+            return True
+        before = [t.lower for t in self.tokens if t.end <= m.span.start][-6:]
+        return before[-1:] == ["by"] and bool(POLL_NOUNS & set(before))
 
     def _gender_of(self, person: Source) -> str | None:
         """"he" or "she", as the article refers to the person or as their given name says."""
@@ -422,14 +428,12 @@ class SourceBook:
         name = opening_name(tokens) if not quoted else None
         self._introduced.update(t.lower for k, t in enumerate(tokens) if t.lower in DESCRIBED_PERSONS
                                 and any(u.lower in INDEFINITE for u in tokens[max(0, k - 3):k]))
-        titles = lexicon.words("titles.txt")
         for k, t in enumerate(tokens[:-1]):  # "President Obama said": someone of that surname, given name unsaid
             j = k + 2 if tokens[k + 1].text == "." else k + 1  # ("Mr." tokenised with its stop)
             if j >= len(tokens):
                 continue
             after = tokens[j + 1] if j + 1 < len(tokens) else None
-            if t.is_cap and tokens[j].is_cap and (t.lower.rstrip(".") in titles or t.lower + "." in titles) \
-                    and tokens[j].is_word and (after is None or not after.is_cap):
+            if t.is_cap and tokens[j].is_cap and is_title(t.text) and tokens[j].is_word and (after is None or not after.is_cap):
                 self._titled.setdefault(normalise(tokens[j].text), set()).add(t.lower.rstrip("."))
         full = person_runs(tokens) if not quoted else []
         if name is not None and len(name) > 1 and name[0].lower not in DETERMINERS | NOT_FIRST_NAMES:
@@ -451,7 +455,7 @@ class SourceBook:
             self._full_names.setdefault(normalise(run[-1].text), {}).setdefault(
                 given, self._text[run[0].start:run[-1].end] or " ".join(t.text for t in run))
             title = tokens[at - 2] if at > 1 and tokens[at - 1].text == "." else tokens[at - 1] if at else None
-            if title is not None and (title.lower.rstrip(".") in titles or title.lower + "." in titles):  # "Sen. Bernie Sanders"
+            if title is not None and is_title(title.text):  # "Sen. Bernie Sanders"
                 self._full_titles.setdefault((normalise(run[-1].text), given), set()).add(title.lower.rstrip("."))
         if not quoted:
             runs = capitalised_runs(tokens) + ([name] if name is not None and len(name) > 1 else [])
@@ -532,8 +536,10 @@ class SourceBook:
 
     def _new_person(self, m: Mention) -> Source:
         """A person the article names, now a source for the first time."""
-        found = Source(key=f"person:{normalise(m.label)}", label=m.label, kind="person", anonymous=False,
-                       mentions=[m.span])
+        return self._new_source(m.label, "person", [m.span])
+
+    def _new_source(self, label: str, kind: str, mentions: list[Span]) -> Source:
+        found = Source(key=f"{kind}:{normalise(label)}", label=label, kind=kind, anonymous=False, mentions=mentions)
         self._add(found)
         return found
 
@@ -590,11 +596,7 @@ class SourceBook:
                 first -= 1
             label = " ".join(t.text for t in tokens[first:at + 1]).replace(" ’s", "’s").replace(" 's", "'s")
             m = Mention(Span(tokens[first].start, tokens[at].end, label), "document", label, tokens[at].lower)
-            found = self._same(m)
-            if found is None:
-                found = Source(key=f"document:{normalise(label)}", label=label, kind="document", mentions=[m.span])
-                self._add(found)
-            return found
+            return self._same(m) or self._new_source(label, "document", [m.span])
         return None
 
     def _definite(self, head: str, label: str) -> Source | None:
@@ -632,16 +634,11 @@ class SourceBook:
         for s in self._recent():
             if s.kind == "person" and s.role and (m := re.search(rf"\b((?:[A-Z][\w.’'-]*\s+)+{re.escape(head)})\b", s.role)):
                 words = m.group(1).split()
-                while len(words) > 2 and (words[0].lower().rstrip(".") in lexicon.words("titles.txt")
-                                          or words[0].lower() in ("former", "ex", "then", "acting", "senior")):
+                while len(words) > 2 and (is_title(words[0]) or words[0].lower() in ("former", "ex", "then", "acting")):
                     words = words[1:]  # "Former Sanders campaign manager": the Sanders campaign
                 label = " ".join(words)
-                found = next((o for o in self.sources if o.kind == "organization" and o.label == label), None)
-                if found is None:
-                    found = Source(key=f"organization:{normalise(label)}", label=label, kind="organization",
-                                   anonymous=False, mentions=[])
-                    self._add(found)
-                return found
+                known = self._index.get(("label", "organization", normalise(label)), [])
+                return known[-1] if known else self._new_source(label, "organization", [])
         return None
 
     def _holder_named(self, office: str) -> Source | None:

@@ -16,7 +16,7 @@ from provgraph.extract import lexicon
 from provgraph.extract.clauses import finite
 from provgraph.extract.names import (
     DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
-    name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
+    is_title, name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
 )
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import FORMER, OFFICES, PARTY_WORDS, place_office, titled_office
@@ -257,8 +257,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             return Mention(span, "organization", _strip_det(label if role else org_label), name_head(name),
                            affiliation=affiliation, nationality=nationality)
         if len(name) == 1 and name[0].lower in GROUP_WORDS and not name_words & org_words:
-            # "one senior Democrat", "a Republican on the committee": a member, unnamed; "the Democrat" is
-            # the one just named (sourcebook)
+            # "one senior Democrat", "a Republican on the committee": a member, unnamed ("the Democrat"
+            # is someone whose role says so, or no one: a party word alone does not say who)
             described = _strip_det(span.text)
             return Mention(span, "definite" if words[0] == "the" else "anonymous", described, name[0].lower,
                            anonymous=True, descriptor=described, affiliation=affiliation)
@@ -270,9 +270,7 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             described = _strip_det(span.text)
             return Mention(span, "person", described, office[-2].lower(), role=_strip_det(" ".join(office[:-1])),
                            affiliation=label, descriptor=described)
-        while len(office) >= 2 and (office[-1].lower() in lexicon.words("titles.txt")
-                                    or office[-1].lower().rstrip(".") in lexicon.words("titles.txt")
-                                    or office[-1].lower() in QUANTIFIERS | DETERMINERS):
+        while len(office) >= 2 and (is_title(office[-1]) or office[-1].lower() in QUANTIFIERS | DETERMINERS):
             office = office[:-1]  # "an aide to Senator Ana Ruiz", "an adviser to both Clintons"
         if len(office) >= 2 and office[-1].lower() in ("of", "to") and len(name) <= 2 and name[-1] is head_part[-1]:
             # "the wife of Tom Hanks", "supporters of Clinton", "a longtime adviser to Bill Clinton":

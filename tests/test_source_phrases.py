@@ -1424,6 +1424,58 @@ def test_the_campaign_is_the_organisation_its_manager_works_for_not_the_manager(
     assert sources_of(text, "12 states") == [("Sanders campaign", False)]
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_description_beside_a_name_is_the_role_later_definite_mentions_take_up(engine):
+    text = ("Jane Ruiz, a spokeswoman for Harlow Logistics, said the firm lost $4 million in 2015. "
+            "The spokeswoman added that 300 workers were laid off in March. The company said it had 40 stores.")
+    assert sources_of(text, "300 workers", engine) == [("Jane Ruiz", False)]  # not an unnamed spokeswoman
+    assert sources_of(text, "40 stores", engine) == [("Harlow Logistics", False)]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, containing, expected", [
+    # the name set off after a description is the source, not the description nor whom it names
+    ("A spokesman for Jeb Bush, Tim Miller, said 30 staff quit.", "30 staff", [("Tim Miller", False)]),
+    ("The head of the major Super PAC backing Jeb Bush, Mike Murphy, said 40 donors gave.", "40 donors",
+     [("Mike Murphy", False)]),
+    # ... but members a phrase includes are not the phrase, and a clause's object after a verb is
+    ("Several leading Republican candidates, including Ted Cruz and Marco Rubio, said 20 bills failed.",
+     "20 bills", [("Republican candidates", True)]),
+])
+def test_a_name_set_off_after_a_description_is_the_source(text, containing, expected, engine):
+    assert sources_of(text, containing, engine) == expected
+
+
+def test_the_results_of_a_named_poll_are_the_polls():
+    text = "Clinton leads by 5 points, according to the results of the latest Quinnipiac University poll."
+    assert sources_of(text, "5 points") == [("Quinnipiac University poll", False)]
+
+
+def test_an_article_alone_is_no_source():
+    text = "The group posted a friendly warning not to use the app, which has 40 users."
+    assert ("a", True) not in sources(text, "model")
+
+
+def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
+    text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
+            "The company said profits fell 4 percent.")
+    assert sources_of(text, "profits fell") != [("Yale University", False)]
+
+
+def test_an_honorific_inside_a_role_is_someone_elses():
+    # "Mrs." belongs to Clinton: Garin stays a "he", so "Mr. Garin" is still Geoff Garin
+    text = ("Geoff Garin, a strategist for Mrs. Clinton's 2008 campaign, said turnout fell 5 percent. "
+            "Mr. Garin said 40 precincts closed.")
+    assert sources_of(text, "40 precincts") == [("Geoff Garin", False)]
+
+
+def test_a_definite_description_names_no_one_whose_role_only_contains_its_letters():
+    # "the two sides" is not "the president" (which holds "side" in its letters)
+    text = ("Ben Rhodes, the deputy adviser to the president, said 40 meetings were held. "
+            "The two sides said 12 talks failed.")
+    assert ("Ben Rhodes", False) not in sources_of(text, "12 talks")
+
+
 def test_a_bare_surname_is_the_namesake_just_named_or_the_one_the_story_keeps_quoting():
     opening = ("Donald Trump said 12 plants opened. Trump said 20 plants closed. Melania Trump visited a school "
                "on Monday and said 30 pupils attended.")

@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from provgraph.extract.clauses import finite
 from provgraph.extract.found import Found
 from provgraph.extract.names import ROLE_CONNECTORS, named_owner
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OFFICES
-from provgraph.extract.sources import parse_mention
+from provgraph.extract.sources import DESCRIPTION_OPENERS, parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Span
 
 NAMED = ("person", "organization", "outlet")
-# How a description set beside a name begins: "a former official", "the group's director",
-# "another ally"; a possessive pronoun too ("her lawyer, Jane Doe")
-DESCRIPTION_OPENERS = frozenset("a an the another one his her their its".split())
 NAME_PARTS = frozenset({".", "-", "’s", "'s"})
 
 
@@ -152,6 +150,8 @@ def name_before(f: Found, tokens, text: str) -> None:
         return  # "Ann Lee, a pilot, said X, and Bob Ruiz, a captain, said": a clause, not a description
     name = tokens[start:comma]
     named = parse_mention(tuple(name), text)
+    if named is not None and _description_of_another(name, named.label):
+        return  # "A spokesman for Jeb Bush, Tim Miller, said": a description, then the spokesman's name
     if named is None or named.kind != "person" or named.anonymous or named.descriptor \
             or m is not None and named.label == m.label \
             or len([t for t in name if t.is_word and t.text not in NAME_PARTS]) < 2:
@@ -164,6 +164,16 @@ def name_before(f: Found, tokens, text: str) -> None:
     f.mention = Mention(Span(name[0].start, name[-1].end, text[name[0].start:name[-1].end]), named.kind, named.label,
                         named.head, role=named.role or (role if described else None), nationality=named.nationality,
                         affiliation=named.affiliation)
+
+
+def _description_of_another(phrase, label: str) -> bool:
+    """Is the phrase a description that names someone else inside it ("A spokesman for Jeb Bush",
+    "The head of the PAC backing Jeb Bush"), not a name ("Ana Ruiz") nor a clause with one ("The
+    senator forced Stumpf")?"""
+    first = label.split()[0]
+    at = next((k for k, t in enumerate(phrase) if t.text == first), None)
+    return phrase[0].lower in DESCRIPTION_OPENERS and at is not None and at > 0 \
+        and not any(t.is_word and not t.is_cap and finite(t.text, b.text) for b, t in zip(phrase, phrase[1:at]))
 
 
 def _between_commas(tokens) -> list[list]:

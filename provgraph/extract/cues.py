@@ -7,6 +7,8 @@ intermediary), "a report from X, who noted that Y", "the report found". Works on
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
 from provgraph.extract.clauses import noun_phrase, past_form
@@ -14,9 +16,10 @@ from provgraph.extract.found import Found
 from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_label
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
-from provgraph.extract.names import DETERMINERS, POSSESSIVES
+from provgraph.extract.names import DETERMINERS, POSSESSIVES, span_text
 from provgraph.extract.mention import Mention
-from provgraph.extract.sources import RELIABLE_CUE, SUBORDINATORS, parse_mention
+from provgraph.extract.sources import (DESCRIPTION_OPENERS, RELIABLE_CUE, SUBORDINATORS, _strip_det, appositive_role,
+                                      parse_mention)
 from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 
@@ -279,6 +282,24 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                 # phrase is its object, not the subject
                 object_of = subj_start > 0 and tokens[subj_start - 1].lower in OBJECT_PREPOSITIONS
                 mention = None if object_of else parse_mention(tokens[subj_start:k], article)
+                described = mention is not None and (tokens[subj_start].lower in DESCRIPTION_OPENERS
+                                                     or _after_participle(tokens, subj_start)) \
+                    and not (subj_start > 0 and tokens[subj_start - 1].lower in ("and", "or"))  # ("He and his wife, Ana Lowe,")
+                if described and via is None and segment[0].is_cap \
+                        and (named := parse_mention(segment, article)) is not None and named.kind == "person" \
+                        and not named.anonymous and sum(t.is_cap for t in segment) >= 2:
+                    # "A spokesman for Jeb Bush, Tim Miller, said", "The head of the PAC backing Jeb
+                    # Bush, Mike Murphy, praised": the name beside the description is the source (not
+                    # the description, nor the one named inside it), the description its role
+                    opener = tokens[subj_start].lower in DESCRIPTION_OPENERS
+                    role = _strip_det(span_text(tokens[subj_start:k], article)) if opener else None
+                    first = subj_start if opener else k + 1  # PolNeAR's source: the description with the name
+                    mention = replace(named, role=named.role or role,
+                                      span=Span(tokens[first].start, tokens[j - 2].end, span_text(tokens[first:j - 1], article)))
+                    subj_start = first
+                elif mention is not None and mention.kind == "person" and not mention.anonymous:
+                    role, employer = appositive_role(tokens[k:j - 1], article)  # ", a spokeswoman for X,"
+                    mention = replace(mention, role=mention.role or role, affiliation=mention.affiliation or employer)
                 if mention is None and via is None and not object_of:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
                     mention = parse_mention(segment, article)
                     subj_start = k + 1 if mention is not None else None
@@ -423,6 +444,12 @@ RELATIVES = frozenset("who whom whose which that".split())
 CLAUSE_OPENERS = SUBORDINATORS | RELATIVES | frozenset("after before as since until once".split())
 # What opens a sentence before its subject: "In Iowa,", "Speaking at ...,", "Ever since she won, ..."
 SUBJECT_AFTER = (CLAUSE_OPENERS - RELATIVES) | frozenset("in on at during speaking asked".split())
+
+
+def _after_participle(tokens: list[Token], start: int) -> bool:
+    """Is tokens[start] the object of a participle ("the PAC backing | Jeb Bush")?"""
+    return start > 0 and tokens[start - 1].lower.endswith("ing") and not tokens[start - 1].is_cap \
+        and tokens[start - 1].is_word
 
 
 def _sentence_subject(tokens: list[Token], before: int, article: str) -> Mention | None:

@@ -127,9 +127,21 @@ def _source(tokens: list[Token], sources: list[tuple[int, int]], a: int, b: int,
         return ruled, None  # "A study that appeared in the Harbour Journal found": the journal, named inside
     if mention is not None and mention.kind == "document" and ruled is not None and _publisher(tokens, y, a, ruled):
         return ruled, None  # "a 30-page audit released by the Harbour Authority shows"
+    if mention is not None and mention.anonymous and ruled is not None and ruled.kind == "person" \
+            and not ruled.anonymous and tokens[y - 1].end <= ruled.span.start and ruled.span.end <= tokens[a].start \
+            and _set_off(tokens, ruled.span):
+        return ruled, None  # "The head of the PAC backing Bush, Mike Murphy, praised": the name after the description
     if mention is not None or y <= a and any(t.lower in (".", ";") for t in tokens[y:a]):
         return mention, None
     return None, Span(tokens[x].start, tokens[y - 1].end, article[tokens[x].start:tokens[y - 1].end])
+
+
+def _set_off(tokens: list[Token], span: Span) -> bool:
+    """Is `span` a name between two commas ("..., Mike Murphy, praised"), not one of those a phrase
+    includes (", including Ted Cruz and Marco Rubio,")?"""
+    before = [t for t in tokens if t.end <= span.start]
+    after = [t for t in tokens if t.start >= span.end]
+    return bool(before) and before[-1].text == "," and bool(after) and after[0].text == ","
 
 
 def _publisher(tokens: list[Token], y: int, a: int, ruled: Mention) -> bool:

@@ -108,7 +108,7 @@ INSTITUTION_OFFICES = UNIQUE_OFFICES | frozenset("leader secretary minister dire
 def holds(role: str | None, office: str) -> bool:
     """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
     words = (role or "").lower().split()
-    return any(office in w for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
+    return any(w.startswith(office) for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
 
 
 OFFICE_ABBREVIATIONS = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep.",

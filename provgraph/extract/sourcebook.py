@@ -24,7 +24,7 @@ from provgraph.extract.referents import (
     DATA_NOUNS, PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
 from provgraph.extract.mention import Mention
-from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
+from provgraph.extract.offices import FORMER, OWN_PLACES, PARTY_WORDS
 from provgraph.extract.sources import (
     DESCRIBED_OUTLETS, GROUP_WORDS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise,
     parse_mention,
@@ -89,9 +89,7 @@ class SourceBook:
             # "Mrs. Clinton", "the congresswoman", "Trump defended himself": what says he or she for
             # sure ("Trump said she lied" is about someone else; nor from a pronoun resolved, whose
             # error would spread)
-            # (of "Mrs. Clinton and former President Bill Clinton", only what stands beside his name)
-            role = " ".join(w.split(" and ")[-1] for w in (m.role, m.descriptor, found.role) if w)
-            role = role.lower().replace(".", "").split()
+            role = [word for w in (m.role, m.descriptor, found.role) if w for word in _own_words(w)]
             after = [t.lower for t in self.tokens if t.start >= m.span.end][:3]
             word = next((GENDERED_WORDS[w] for w in role + [w for w in after if w in REFLEXIVES]
                          if w in GENDERED_WORDS), None)
@@ -608,8 +606,9 @@ class SourceBook:
             if s.anonymous and s.descriptor and describes(label, s.descriptor):
                 return s
         for s in recent:
-            if s.kind == "person" and s.role and (stem in s.role.lower() or holds(s.role, stem)) \
-                    and head not in ORGANIZATION_NOUNS:  # ("the campaign" is not its "campaign manager")
+            if s.kind == "person" and s.role and holds(s.role, stem) and head not in ORGANIZATION_NOUNS \
+                    and (s.role.split()[0].lower() not in FORMER or "former" in label.lower()):
+                # ("the campaign" is not its "campaign manager"; "the governor" is no former governor)
                 return s
             if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
                 return s  # "the governor" again
@@ -630,15 +629,22 @@ class SourceBook:
     def _employer(self, head: str) -> Source | None:
         """"Sanders campaign manager Jeff Weaver said ... The campaign said": the organisation a
         person quoted in the last few sentences works for, named in their role ("the Sanders
-        campaign"), is what "the campaign" refers to, not the person."""
+        campaign") or beside it ("a spokeswoman for Harlow Logistics"), is what "the campaign",
+        "the company" refers to, not the person."""
         for s in self._recent():
-            if s.kind == "person" and s.role and (m := re.search(rf"\b((?:[A-Z][\w.’'-]*\s+)+{re.escape(head)})\b", s.role)):
+            if s.kind != "person" or not s.role:
+                continue
+            if m := re.search(rf"\b((?:[A-Z][\w.’'-]*\s+)+{re.escape(head)})\b", s.role):
                 words = m.group(1).split()
                 while len(words) > 2 and (is_title(words[0]) or words[0].lower() in ("former", "ex", "then", "acting")):
                     words = words[1:]  # "Former Sanders campaign manager": the Sanders campaign
                 label = " ".join(words)
-                known = self._index.get(("label", "organization", normalise(label)), [])
-                return known[-1] if known else self._new_source(label, "organization", [])
+            elif s.affiliation and _works_for(head, s.affiliation):
+                label = s.affiliation
+            else:
+                continue
+            known = self._index.get(("label", "organization", normalise(label)), [])
+            return known[-1] if known else self._new_source(label, "organization", [])
         return None
 
     def _holder_named(self, office: str) -> Source | None:
@@ -688,6 +694,31 @@ class SourceBook:
                 return self._resolve(Mention(Span(runs[-1][0].start, runs[-1][-1].end, label), "organization",
                                              label, runs[-1][-1].lower))
         return None
+
+
+# What "the company" or "the firm" can be: a business, not a university, ministry or party that
+# a spokeswoman works for (whose own noun would name it: "the university")
+BUSINESS_NOUNS = frozenset("company firm corporation".split())
+NOT_BUSINESSES = frozenset(lexicon.words("organization_words.txt")) - frozenset(
+    "company corporation corp inc ltd firm group logistics holdings partners capital industries systems technologies "
+    "solutions energy motors airlines airline pharmaceuticals foods brands labs ventures enterprises insurance llc "
+    "plc associates bank".split())
+
+
+def _own_words(role: str) -> list[str]:
+    """The words of a role that can say whether its holder is a he or she: of "Mrs. Clinton and
+    former President Bill Clinton" what stands beside his name, and an honorific only at either
+    end (his own, "Mr."), not inside ("a strategist for Mrs. Clinton's campaign" is hers)."""
+    words = role.split(" and ")[-1].lower().replace(".", "").split()
+    return [w for k, w in enumerate(words) if k in (0, len(words) - 1) or w not in HONORIFICS]
+
+
+def _works_for(head: str, employer: str) -> bool:
+    """Is `employer` (named beside a person: "a spokeswoman for Harlow Logistics") what "the
+    <head>" said later refers to: its own noun ("the university": Yale University), or "the
+    company" for a business?"""
+    words = employer.lower().split()
+    return head in words or head in BUSINESS_NOUNS and not NOT_BUSINESSES & set(words)
 
 
 def _poll_source(s: Source, named: bool = True) -> bool:

@@ -84,6 +84,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if len(tokens) > 1 and tokens[0].lower in COORDINATORS and (tokens[0].lower in ("and", "but", "yet", "so", "or")
                                                                 or tokens[1].is_cap):
         tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"; not "Both candidates"
+    if all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens):
+        return None  # "a (friendly warning)": an article names no one
     cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
                None)  # lower case: "Edward Said" is a name
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
@@ -105,7 +107,9 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         # "Ryan Leenders, 30, a member of the union": the name, then who he is (the phrase is the source's;
         # not "Ana Ruiz, 30, and her husband, ...", two people, nor a heading in capitals, nor "Des Moines,
         # Iowa, police chief Dana Wright": a place, then its state)
-        return replace(named, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)))
+        role, affiliation = appositive_role(tokens[comma:], article)
+        return replace(named, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)),
+                       role=named.role or role, affiliation=named.affiliation or affiliation)
     relative = next((k for k, t in enumerate(tokens) if k > 0 and t.lower in ("who", "whom")), None)
     if relative is not None:  # "people who read them": the head is before the relative clause
         if tokens[relative - 1].lower == "of" or tokens[0].text == ",":
@@ -294,14 +298,15 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
             and not any(t.is_cap for t in head_part[1:]) and first not in ("the", "these", "those", "its", "their") \
             and not _owner_named(head_part[0])
         label = _strip_det(span_text(head_part, article))
+        if head in MASS_DOCUMENTS | DOCUMENT_PARTS and affiliation and len(head_part) == 1 + (first in DETERMINERS) \
+                and any(w[:1].isupper() for w in affiliation.split()):
+            label, head = affiliation, affiliation.split()[-1].lower()
+            # "Data from the 2014 Harbour Survey", "the results of the latest Quinnipiac poll": the survey's, the poll's
         while " " in label and label.split(" ", 1)[0] in WHEN_DOCUMENTS and not head.endswith("s"):
             label = label.split(" ", 1)[1]  # "the latest Reuters poll" is the Reuters poll ("New York" stays)
         words_of = label.split(" ")
         if len(words_of) > 2 and words_of[-2] in SCOPE_WORDS and any(w[:1].isupper() for w in words_of[:-2]):
             label = " ".join(words_of[:-2] + words_of[-1:])  # the Marist national poll is the Marist poll
-        if head in MASS_DOCUMENTS and len(head_part) == 1 and affiliation \
-                and any(w[:1].isupper() for w in affiliation.split()):
-            label = affiliation  # "Data from the 2014 Harbour Survey": the survey's
         return Mention(span, "document", label, head, anonymous=vague, descriptor=span.text if vague else None,
                        possessor=POSSESSIVES.get(first), affiliation=affiliation)
     owned = _owned_role(head_part, head, first)
@@ -448,6 +453,28 @@ def _title_word(word: str) -> bool:
     return word in lexicon.words("titles.txt") or plural_title(word)
 
 
+def appositive_role(tokens: list[Token], article: str) -> tuple[str | None, str | None]:
+    """The role and employer a description beside a name gives (", 30, a spokeswoman for Harlow
+    Logistics,": "spokeswoman for Harlow Logistics", "Harlow Logistics"), so that "the spokeswoman"
+    and "the company" said later are her and her employer, not someone unnamed."""
+    segments, segment = [], []
+    for t in tokens + [None]:
+        if t is None or t.text == ",":
+            if segment:
+                segments.append(segment)
+            segment = []
+        else:
+            segment.append(t)
+    described = next((seg for seg in segments if seg[0].lower in DESCRIPTION_OPENERS), None)
+    if described is None:
+        return None, None
+    head, employer = split_affiliation(described)
+    employer = [t for t in employer if t.lower not in ("the", "a", "an")]
+    named_employer = bool(employer) and all(t.is_cap or t.lower in ("of", "for", "and", "&") for t in employer) \
+        and employer[-1].is_cap
+    return _strip_det(span_text(described, article)), span_text(employer, article) if named_employer else None
+
+
 def _strip_det(text: str) -> str:
     parts = text.split(" ", 1)
     if len(parts) == 2 and parts[0].lower() in ("the", "a", "an"):
@@ -491,6 +518,7 @@ LEADING_WORDS = frozenset("in on at by since after before during then later earl
                           "sunday".split())
 # Documents named as a mass ("federal data show", "research suggests"): as vague as "polls".
 MASS_DOCUMENTS = frozenset("data research evidence information polling".split())
+DOCUMENT_PARTS = frozenset("results findings".split())  # "the results of the X poll": what the poll found
 # Titles that are nobody's surname: "President said" (a headline) is no person called President.
 NOT_SURNAMES = frozenset("president vice chairman chairwoman chair ceo ambassador speaker chancellor premier pope "
                          "minister official spokesman spokeswoman spokesperson officer director secretary senator "
@@ -509,6 +537,8 @@ JOURNALISTS = frozenset("reporter reporters correspondent correspondents journal
 UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())
 # ... of which these are media whatever their modifiers ("the police station" is not one)
 DESCRIBED_OUTLETS = frozenset("newspaper journal magazine tabloid broadcaster publication outlet website daily".split())
+# How a description set beside a name begins: "a former official", "the group's director", "her lawyer"
+DESCRIPTION_OPENERS = frozenset("a an the another one his her their its".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "
                                "group organization organisation union party court bank council government "
                                "administration commission board authority institute center centre foundation "

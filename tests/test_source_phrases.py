@@ -1456,6 +1456,21 @@ def test_an_article_alone_is_no_source():
     assert ("a", True) not in sources(text, "model")
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_he_said_takes_up_the_man_the_sentence_before_opens_with(engine):
+    # an honorific says "he" for sure: Comey, whom the sentence before is about, not Obama quoted before
+    text = ("President Barack Obama backed her up in an interview. “It posed no problem,” he said.\n\n"
+            "But Mr. James Comey painted a different picture. “Hostile actors gained access to 40 accounts,” he said.")
+    assert sources_of(text, "40 accounts", engine) == [("James Comey", False)]
+
+
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_going_on_doing_something_is_an_action_not_speech(engine):
+    assert sources("Tom Lee continued to raise money from 40 donors.", engine) == set()
+    assert sources_of("Ana Ruiz continued to insist that 40 emails were lost.", "40 emails", engine) == [
+        ("Ana Ruiz", False)]
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

@@ -309,13 +309,14 @@ def initials(label: str) -> str:
 def opening_name(tokens: list[Token]) -> list[Token] | None:
     """The name a sentence opens with, as its subject ("Trump recently pitched ...", "Gov. Mike Pence
     said"): capitalised words, not common words, titles or organisations, then a lower-case word."""
-    k = 0
-    while k < len(tokens) and (tokens[k].lower.rstrip(".") in lexicon.words("titles.txt") and tokens[k].is_cap):
-        k += 1  # "Gov.", "Sen."
+    k = 1 if len(tokens) > 1 and tokens[0].lower in ("but", "and", "yet", "so") and tokens[1].is_cap else 0
+    opened = k  # "But Mr. Comey painted ...": a coordinator, then the subject
+    while k < len(tokens) and tokens[k].is_cap and is_title(tokens[k].text):
+        k += 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else 1  # "Gov.", "Mr" "."
     run = []
-    if k == 0 and tokens and tokens[0].lower in SENTENCE_OPENERS:
+    if k == opened and k < len(tokens) and tokens[k].lower in SENTENCE_OPENERS:
         return None  # "While Obama had ...": the sentence opens with a clause, not its subject
-    if k == 0 and tokens and tokens[0].lower.endswith(("ing", "ed")) and (
+    if k == opened and k < len(tokens) and tokens[k].lower.endswith(("ing", "ed")) and (
             any(t.text == "," for t in tokens[1:6]) or tokens[1:2] and tokens[1].lower in OPENING_OBJECTS):
         return None  # "Holding signs, the protesters ...", "Following a mass shooting in ...": an opening participle
     while k < len(tokens) and tokens[k].is_word and is_name_token(tokens[k], first=(k == 0)) \

@@ -34,7 +34,7 @@ from provgraph.extract.nonresponses import is_refusal, non_responses_in
 from provgraph.extract.polls import document_adjunct, is_breakdown, is_methodology
 from provgraph.extract.quotes import find_quotes
 from provgraph.extract.scope import (
-    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, hypothetical, in_idiom,
+    act_not_speech, around_the_tag, cited_sources, coordinated, drop_recipient, goes_on_doing, hypothetical, in_idiom,
     in_scene_clause, modifier_of_noun, names_someone, relative_clause_content, says_nothing, seems_to_say,
     share_of_those_asked, unquote_source,
 )
@@ -255,7 +255,7 @@ def _resolve(f: Found, book: SourceBook) -> Attribution | None:
         # a share's answer is the poll's finding, whatever the verb ("a majority expect her to win")
         type="document" if f.mention is not None and f.mention.kind == "respondents" else
         attribution_type(f.cue_lemma, kind, f.mention.head.lower() if f.mention is not None else None)
-        if _known_cue(f.cue, f.cue_lemma) else "action",
+        if _known_cue(f.cue, f.cue_lemma) and not goes_on_doing(f) else "action",
     )
 
 

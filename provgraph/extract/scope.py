@@ -245,6 +245,18 @@ _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt
                     r"(?<!has )(?<!had )(?<!have )known (?:to (?:be|have)|as)\b)")
 
 
+def goes_on_doing(f: Found) -> bool:
+    """"He continued to raise money": what its subject went on doing, an action ("continued to
+    insist" is still speech, and "he continued:" a quotation's cue)."""
+    return f.cue is not None and f.sentence is not None \
+        and _GOES_ON.match(f.sentence.text, f.cue.start - f.sentence.start) is not None
+
+
+_GOES_ON = re.compile(r"continu(?:e|es|ed|ing) to (?!say|insist|argue|claim|maintain|deny|tell|warn|call|press|question|"
+                      r"criticize|attack|defend|blame|accuse|stress|point|note|express|refute|dispute|rebut|reject|"
+                      r"dismiss|portray|describe|characterize|downplay|suggest|predict|promise|vow)[a-z]+\b")
+
+
 def hypothetical(a: Found | Attribution) -> bool:
     """"Many would likely point out that ...", "critics might say", "Republicans would need to
     recognize that ...": speech the writer imagines or asks for, not words anyone said (PolNeAR

@@ -477,9 +477,10 @@ class SourceBook:
                     continue  # ("she" is not Mr. Reddy, quoted last)
                 if before is not None and self._last_seen[id(s)] < self.sentence - 1 \
                         and not surname_match(normalise(before[-1].text), normalise(s.label)) \
-                        and given_gender(before[0].text) == pronoun and self._gender.get(id(s)) != pronoun:
-                    break  # "'It's over,' Jones said. Ruth Ames disagreed; she said ...": Ames, who the
-                    # sentence before opens with, not the last source (when her given name says "she")
+                        and self._opening_gender(before) == pronoun:
+                    break  # "'It's over,' Jones said. Ruth Ames disagreed; she said ...", "Obama said X. But
+                    # Mr. Comey painted a different picture. 'Y,' he said": the person the sentence
+                    # before opens with, not the last source (when a given name or an honorific says so)
                 return s
         return self._subject() if subject and pronoun in ("he", "she") else None
 
@@ -551,6 +552,16 @@ class SourceBook:
         m = Mention(Span(name[0].start, name[-1].end, " ".join(t.text for t in name)), "person",
                     " ".join(t.text for t in name), name[-1].lower)
         return self._same(m) or self._new_person(m)
+
+    def _opening_gender(self, name: list[Token]) -> str | None:
+        """"he" or "she", as the honorific before the name the sentence before opens with, or its
+        given name, says for sure."""
+        tokens = self._openings[-2][1]
+        at = tokens.index(name[0])
+        title = tokens[at - 2] if at > 1 and tokens[at - 1].text == "." else tokens[at - 1] if at else None
+        if title is not None and title.lower.rstrip(".") in HONORIFICS:
+            return GENDERED_WORDS[title.lower.rstrip(".")]
+        return given_gender(name[0].text) if len(name) > 1 else None
 
     def _subject_name(self) -> list[Token] | None:
         """The name the sentence just before opens with, if it opens with one."""

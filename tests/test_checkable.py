@@ -44,6 +44,7 @@ def test_facts_a_source_passes_on_are_checkable(content, cue):
     ("Go out and vote for change", "say", "demand"),
     ("when the council met last summer, we were floored", "say", "opinion"),  # a feeling, though dated
     ("I call it the bridge that launched 1,000 ferries", "say", "opinion"),  # naming it is a view
+    ("she favors raising the minimum wage from $7.25 to $12", "say", "opinion"),  # her position, not a fact
 ])
 def test_opinions_plans_and_demands_are_not_checkable(content, cue, reason):
     got = assess(content, cue)
@@ -56,6 +57,16 @@ def test_the_articles_own_analysis_is_not_checkable_but_its_figures_and_events_a
     assert not assess("The town faces a difficult choice between jobs and clean water.", attributed=False).checkable
     assert assess("The town lost 1,200 jobs in 2019.", attributed=False).checkable
     assert assess("The governor vetoed the bill on Friday.", attributed=False, named_event=True).checkable
+
+
+def test_a_position_held_is_not_checkable_but_a_record_is():
+    assert assess("she supported the bill in 2010", "say").checkable  # a vote on the record
+
+
+def test_what_someone_means_to_do_is_an_intention_in_the_articles_voice_too():
+    got = assess("Sanders wants voters to recall that he voted against the war in 2002.", attributed=False,
+                 named_event=True)
+    assert (got.checkable, got.reason) == (False, "intention")
 
 
 def test_a_past_event_of_someone_the_article_named_as_he_or_she_is_checkable():

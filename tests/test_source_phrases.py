@@ -1471,6 +1471,12 @@ def test_going_on_doing_something_is_an_action_not_speech(engine):
         ("Ana Ruiz", False)]
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_dozens_of_members_are_unnamed_members_not_someone_called_dozens(engine):
+    assert sources("Dozens of members of his party said 121 people were detained.", engine) == {
+        ("Dozens of members of his party", True)}
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

@@ -116,6 +116,10 @@ HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|thought|bel
                        r"suspected|doubts|doubted|fears|feared|hopes|hoped|wants|wanted|wishes|wished|worries|worried|"
                        r"expects|expected)\b",
                        re.IGNORECASE)
+# A position held, in the present, on a policy: "she favors raising the minimum wage to $12" (the
+# figure is what she proposes, not a fact she reports)
+POSITION = re.compile(r"^(?:that\s+)?(?:he|she|they|we|I)\s+(?:(?:still|also|now|strongly)\s+)?"
+                      r"(?:favou?rs?|supports?|opposes?|prefers?)\b", re.IGNORECASE)
 # A speaker on themselves in the present: "I have taken responsibility", "we remain committed",
 # "I don't see details".
 OWN_VIEW = re.compile(r"^(?:(?:but|and|so|well|now),?\s+)?(?:I|we)(?:['’](?:ve|m|re))?\s+(?!(?:was|were|had|did)\b)",
@@ -277,8 +281,10 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         # "the committee reported the plan would cost $150 billion", "the Harbour Policy Center says
         # the levy would raise $84 million in a decade": an estimate, the body's finding
         return Checkability(True, "figure")
-    if attributed and INTENDED.match(text):
-        return Checkability(False, "intention")  # "(he) plans this week to give $15 million to ..."
+    if INTENDED.match(text):
+        # "(he) plans this week to give $15 million to ...", "Sanders wants voters to recall that he
+        # voted against the war": what someone means to do, told by them or by the writer
+        return Checkability(False, "intention")
     modal = MODAL.match(text)
     if modal and not PAST_MODAL.search(text[:modal.end() + 6]) \
             and not _past_event(words[:len(text[:modal.end()].split())]):  # the modal governs: "will force ... who have died"
@@ -304,7 +310,7 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
     # a speaker addressing someone or speaking of themselves, with no date, argues; a precise figure
     # can still be checked, a vague one ("millions of") cannot
     if attributed and (not dated and (ADDRESS.match(text) or OWN_VIEW.match(text) and not _did(words))
-                       or HELD_VIEW.search(text)) and not _precise_figure(text):
+                       or HELD_VIEW.search(text)) and not _precise_figure(text) or attributed and POSITION.match(text):
         return Checkability(False, "opinion")  # a view held stays a view whatever day it names
     if has_figure:
         return Checkability(True, "figure")

@@ -27,7 +27,8 @@ from provgraph.model import Span
 
 # Words that make "Republicans" some unnamed Republicans: "many", "several", "two", "dozens of"
 SOME_OF = QUANTIFIERS - frozenset("all both each every any none such another more".split()) \
-    | frozenset("numerous various dozens hundreds thousands two three four five six seven eight nine ten".split())
+    | frozenset("numerous various dozens hundreds thousands millions scores two three four five six seven eight nine "
+                "ten".split())
 # Singular nouns that name one person by what they are ("the businessman", "the front-runner"): a
 # source, the one just named (sourcebook), though too rare in PolNeAR to be mined as source heads
 PERSON_EPITHETS = frozenset("businessman businesswoman billionaire mogul developer candidate nominee star host "
@@ -188,6 +189,14 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         whose = None if words[3:] in (["him"], ["her"], ["them"]) else _strip_det(span_text(tokens[3:], article))
         return Mention(span, "anonymous", span.text, words[0], anonymous=True, descriptor=span.text, affiliation=whose)
     head_part, affil_part = split_affiliation(tokens)
+    if len(head_part) == 1 and head_part[0].lower in SOME_OF and affil_part and tokens[1].lower == "of":
+        # "Dozens of members of his party", "Hundreds of protesters": some of them, unnamed (no one
+        # called Dozens)
+        members = parse_mention(tuple(affil_part), article, anonymous_context)
+        if members is None or members.kind == "pronoun":
+            return None
+        return Mention(span, "anonymous", span.text, members.head, anonymous=True, descriptor=span.text,
+                       affiliation=members.label if not members.anonymous else members.affiliation)
     prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
     if prep is not None and not head_part[prep - 1].is_cap and (not _source_word(head_part[prep - 1].lower)
                                                                  or head_part[prep - 1].lower in ("news", "coverage")):

@@ -1477,6 +1477,23 @@ def test_dozens_of_members_are_unnamed_members_not_someone_called_dozens(engine)
         ("Dozens of members of his party", True)}
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, containing, expected", [
+    ("The last question came from Tom Lee, who said he drove 300 miles to the event.", "300 miles",
+     [("Tom Lee", False)]),
+    ("The last question was from a young child, who said he and his father drove 300 miles.", "300 miles",
+     [("a young child", True)]),  # "who" says it is a person, though unnamed
+])
+def test_who_said_credits_the_person_before_it(text, containing, expected, engine):
+    assert sources_of(text, containing, engine) == expected
+
+
+def test_who_after_an_organisation_is_not_the_organisation():
+    # the anchor at Fox News questioned him, not the network
+    text = "Trump clashed with Megyn Kelly, a star anchor at Fox News who questioned 40 of his remarks."
+    assert ("Fox News", False) not in sources(text, "model")
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

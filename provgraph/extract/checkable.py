@@ -117,8 +117,8 @@ HELD_VIEW = re.compile(r"^(?:that\s+)?(?:he|she|they|it)\s+(?:thinks|thought|bel
                        r"expects|expected)\b",
                        re.IGNORECASE)
 # A position held, in the present, on a policy: "she favors raising the minimum wage to $12" (the
-# figure is what she proposes, not a fact she reports)
-POSITION = re.compile(r"^(?:that\s+)?(?:he|she|they|we|I)\s+(?:(?:still|also|now|strongly)\s+)?"
+# figure is what she proposes, not a fact she reports; "voters say they prefer" is a poll's finding)
+POSITION = re.compile(r"^(?:that\s+)?(?:he|she|we|I)\s+(?:(?:still|also|now|strongly)\s+)?"
                       r"(?:favou?rs?|supports?|opposes?|prefers?)\b", re.IGNORECASE)
 # A speaker on themselves in the present: "I have taken responsibility", "we remain committed",
 # "I don't see details".

@@ -259,6 +259,16 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
         subj_start = np_backward_start(tokens, subj_end, limit=12)
         np = tokens[subj_start:subj_end]
         mention = _author_of(parse_mention(np, article), np, article)
+        if mention is None and tokens[j - 1].lower == "who":
+            # "The question came from Tom Lee, who said": the one after the preposition; "a young
+            # child, who said": "who" is a person, named or not
+            after = next((k + 1 for k in range(subj_end - 1, subj_start - 1, -1)
+                          if tokens[k].lower in OBJECT_PREPOSITIONS), subj_start)
+            np = tokens[after:subj_end]
+            named = parse_mention(np, article) if after > subj_start and subj_end < j - 1 else None
+            mention = named if named is not None and named.kind == "person" and not named.anonymous \
+                else _someone(np, article)  # (a name set off by ", who": not "Fox News who", "Republicans who")
+            subj_start = after
         if mention is not None:  # the source is the antecedent; the mention in the text is "who"
             rel = tokens[j - 1]
             mention.span = Span(rel.start, rel.end, rel.text)
@@ -444,6 +454,17 @@ RELATIVES = frozenset("who whom whose which that".split())
 CLAUSE_OPENERS = SUBORDINATORS | RELATIVES | frozenset("after before as since until once".split())
 # What opens a sentence before its subject: "In Iowa,", "Speaking at ...,", "Ever since she won, ..."
 SUBJECT_AFTER = (CLAUSE_OPENERS - RELATIVES) | frozenset("in on at during speaking asked".split())
+
+
+def _someone(np: list[Token], article: str) -> Mention | None:
+    """An unnamed person described by a lower-case noun phrase ("a young child"), which "who"
+    after it says is a person."""
+    if not np or len(np) > 5 or not np[0].lower in ("a", "an", "one", "another") \
+            or not all(t.is_word and not t.is_cap for t in np):
+        return None
+    described = span_text(np, article)
+    return Mention(Span(np[0].start, np[-1].end, described), "anonymous", described, np[-1].lower, anonymous=True,
+                   descriptor=described)
 
 
 def _after_participle(tokens: list[Token], start: int) -> bool:

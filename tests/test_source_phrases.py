@@ -1494,6 +1494,19 @@ def test_who_after_an_organisation_is_not_the_organisation():
     assert ("Fox News", False) not in sources(text, "model")
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, label", [
+    ("Many said 40 plants closed.", "Many"),  # a weasel source is still a source, unnamed
+    ("Several told reporters that 10 ships sank.", "Several"),
+])
+def test_a_quantifier_alone_before_a_cue_is_an_unnamed_source(text, label, engine):
+    assert sources(text, engine) == {(label, True)}
+
+
+def test_all_told_is_an_idiom_not_a_cue():
+    assert sources("All told, the group raised $4 million in February.", "rules") == set()
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

@@ -16,7 +16,7 @@ from provgraph.extract.found import Found
 from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_label
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
-from provgraph.extract.names import DETERMINERS, POSSESSIVES, span_text
+from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, span_text
 from provgraph.extract.mention import Mention
 from provgraph.extract.sources import (DESCRIPTION_OPENERS, RELIABLE_CUE, SUBORDINATORS, _strip_det, appositive_role,
                                       parse_mention)
@@ -167,8 +167,10 @@ def _is_anonymity_clause(text: str) -> bool:
 
 def _is_verb(i: int, tokens: list[Token]) -> bool:
     """A cue word used as a verb, not a noun ("the claims", "his report")."""
-    if i > 0 and tokens[i - 1].lower in NOUN_CONTEXT:
-        return False
+    if i > 0 and tokens[i - 1].lower in NOUN_CONTEXT and not (
+            tokens[i - 1].lower in QUANTIFIERS and (tokens[i].lower in ("say", "said", "says") or past_form(tokens[i].lower))
+            and i == 1):
+        return False  # ("his claims", "the report"; not "Many said", "Several told reporters": none is a noun)
     if i > 0 and tokens[i - 1].lower in PREPOSITIONS:
         return False  # "for not answering", "to appear": a gerund or infinitive, not a cue
     return True

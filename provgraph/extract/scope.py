@@ -238,7 +238,7 @@ def in_idiom(f: Found, text: str) -> bool:
                for m in _IDIOM.finditer(text, max(0, f.cue.start - 20), f.cue.end + 20))
 
 
-_IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt]ruth be told|[Nn]eedless to say|"
+_IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt]ruth be told|[Nn]eedless to say|All told,|"
                     r"[Ss]uffice it to say|so to speak|as it were|show(?:s|ed|ing|n)? (?:no|little|few) signs?\b|"
                     r"authori[sz]ed to (?:speak|discuss|comment|talk)\b|"
                     r"claim(?:s|ed|ing)? (?:allegiance|responsibility|credit|victory)\b|"

@@ -36,13 +36,21 @@ def np_forward_end(tokens: list[Token], start: int, allow_who: bool = True, limi
                 tokens[j - 1].lower in ABBREVIATED or is_initials(tokens[j - 1].text))):
             break  # the sentence's full stop, not "Mr." or an initial
         if not t.is_word and t.text not in ("’", "'", "-", ".", "&") \
-                or (t.lower in STOP_FORWARD and j > start and not and_inside_name(tokens, j)) \
+                or (t.lower in STOP_FORWARD and j > start and not and_inside_name(tokens, j)
+                    and not _insider_link(tokens, j)) \
                 or (stop_at_verb and j > start and finite_verb(tokens, j)):
             break
         if t.text in ("’", "'") and not (j + 1 < len(tokens) and tokens[j + 1].lower == "s"):
             break
         j += 1
     return j
+
+
+def _insider_link(tokens: list[Token], j: int) -> bool:
+    """"people familiar with | the matter", "officials briefed on | the talks": the preposition
+    that says what an unnamed source knows about is inside the phrase."""
+    return tokens[j].lower in ("with", "on", "about", "to") and j > 0 \
+        and tokens[j - 1].lower in INSIDER_WORDS | {"acquainted"}
 
 
 def recipient_end(tokens: list[Token], start: int) -> int:
@@ -116,7 +124,7 @@ def np_backward_start(tokens: list[Token], end: int, limit: int = 10) -> int:
             break
         if t.text in ("’", "'") and not (j + 1 < end and tokens[j + 1].lower == "s"):
             break
-        if low in STOP_BACK and not (low == "with" and j > 0 and tokens[j - 1].lower in ("familiar", "acquainted")) \
+        if low in STOP_BACK and not _insider_link(tokens, j) \
                 and not (low == "and" and j + 1 < end and tokens[j + 1].is_cap and j > 0
                          and tokens[j - 1].lower not in lexicon.words("organization_words.txt")
                          and organisation_before(tokens, j - 1, lexicon.words("organization_words.txt"))) \

@@ -15,8 +15,8 @@ from functools import lru_cache
 from provgraph.extract import lexicon
 from provgraph.extract.clauses import finite
 from provgraph.extract.names import (
-    DETERMINERS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS, is_name_token,
-    is_title, name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
+    DETERMINERS, INSIDER_WORDS, PERSONAL_PRONOUNS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, SPLIT_PREPOSITIONS,
+    is_name_token, is_title, name_run, plural_title, role_before, span_text, split_affiliation, name_head, named_owner,
 )
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import FORMER, OFFICES, PARTY_WORDS, place_office, titled_office
@@ -87,12 +87,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         tokens = tokens[1:]  # "But Ms. Lowe (said)", "Both Ms. Lowe (and Mr. Adair)"; not "Both candidates"
     if all(t.lower in ("a", "an", "the") or not t.is_word for t in tokens):
         return None  # "a (friendly warning)": an article names no one
-    cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE),
-               None)  # lower case: "Edward Said" is a name
+    cue = next((k for k, t in enumerate(tokens) if k > 0 and not t.is_cap and lexicon.cue_ratio(t.lower) >= RELIABLE_CUE
+                and t.lower not in INSIDER_WORDS), None)  # lower case: "Edward Said" is a name; "people briefed on"
     if cue is not None:  # "she said, referencing ...": the source of the second cue is the first's
         tokens = tokens[:cue]
     verb = next((k for k, t in enumerate(tokens) if t.is_word and not t.is_cap), None)
     if verb and finite(tokens[verb].text, tokens[verb - 1].text) and tokens[0].lower not in QUANTIFIERS | DETERMINERS \
+            and tokens[verb].lower not in INSIDER_WORDS \
             and all((t.is_cap or not t.is_word) and t.text != "I" for t in tokens[:verb]) \
             and not POSSESSIVE.search(tokens[verb - 1].text) and article[tokens[-1].end:].lstrip()[:1] not in ".?!":
         # "Ana Ruiz held up a sign (saying)": the name is the source, not what she did (but in

@@ -1517,6 +1517,14 @@ def test_an_insiders_label_keeps_what_they_were_briefed_on(text, engine):
     assert {label.lower() for label, _ in sources(text, engine)} == {"people briefed on the move"}
 
 
+def test_a_polls_shorter_names_are_the_same_poll_not_a_second_source():
+    text = ("A Quinnipiac University poll released Monday found Clinton ahead by 5 points. The Quinnipiac poll "
+            "also found 40 percent of voters undecided. The Q poll found 30 percent favor Trump.")
+    assert sources(text, "model") == {("Quinnipiac University poll", False)}
+    other = "A New York Times poll found 10 percent undecided. A New York Post poll found 12 percent undecided."
+    assert len(sources(other, "model")) == 2
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

@@ -344,6 +344,14 @@ class SourceBook:
             if m.kind in ("outlet", "organization") and s.kind == m.kind and (
                     other.startswith(norm + "-") or norm.startswith(other + "-")):
                 return s
+            words = other.split("-")
+            if m.kind == "document" == s.kind and len(parts) > 1 and words[-1] == parts[-1] and words[0] == parts[0] \
+                    and (set(parts) <= set(words) or set(words) <= set(parts)):
+                return s  # "the Quinnipiac poll" is the Quinnipiac University poll named before
+        if m.kind == "document" and len(parts) == 2 and len(parts[0]) == 1 and parts[1] in POLL_NOUNS:
+            # "the Q poll": the poll named before whose name that letter begins
+            return next((s for s in reversed(self.sources) if _poll_source(s) and normalise(s.label)[0] == parts[0]
+                         and len(normalise(s.label).split("-")[0]) > 1), None)
         return None
 
     def _epithet(self, m: Mention) -> Source | None:

@@ -1525,6 +1525,26 @@ def test_a_polls_shorter_names_are_the_same_poll_not_a_second_source():
     assert len(sources(other, "model")) == 2
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+@pytest.mark.parametrize("text, containing, expected", [
+    ("Another critic, Michael Mulgrew, said the plan would cost $40 billion.", "$40 billion",
+     [("Michael Mulgrew", False)]),
+    # a quotation closing on a comma before the speaker is no description (this once raised)
+    ("“Every time you say that, we lose 40 votes,” Jon Tester said, referring to the bank.", "40 votes",
+     [("Jon Tester", False)]),
+])
+def test_a_description_before_a_name_set_off_by_commas(text, containing, expected, engine):
+    assert set(sources_of(text, containing, engine)) == set(expected)
+
+
+def test_polnears_source_is_the_description_with_the_name():
+    from provgraph.extract.polnear import extract_attributions
+
+    text = "Another critic, Michael Mulgrew, said the plan would cost $40 billion."
+    (a,) = extract_attributions(text)
+    assert [text[s["start"]:s["end"]] for s in a["source"]] == ["Another critic, Michael Mulgrew,"]
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

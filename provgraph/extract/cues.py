@@ -11,12 +11,12 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
-from provgraph.extract.clauses import noun_phrase, past_form
+from provgraph.extract.clauses import finite, noun_phrase, past_form
 from provgraph.extract.found import Found
 from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_label
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
-from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, span_text
+from provgraph.extract.names import DETERMINERS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, span_text
 from provgraph.extract.mention import Mention
 from provgraph.extract.sources import (DESCRIPTION_OPENERS, RELIABLE_CUE, SUBORDINATORS, _strip_det, appositive_role,
                                       parse_mention)
@@ -313,8 +313,16 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                     role, employer = appositive_role(tokens[k:j - 1], article)  # ", a spokeswoman for X,"
                     mention = replace(mention, role=mention.role or role, affiliation=mention.affiliation or employer)
                 if mention is None and via is None and not object_of:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
+                    description = tokens[subj_start:k]
                     mention = parse_mention(segment, article)
                     subj_start = k + 1 if mention is not None else None
+                    if mention is not None and mention.kind == "person" and not mention.anonymous \
+                            and _a_description(description):
+                        # "Another critic, Michael Mulgrew, said": his role, and PolNeAR's source with it
+                        mention = replace(mention, role=mention.role or _strip_det(span_text(description, article)),
+                                          span=Span(description[0].start, tokens[j - 2].end,
+                                                    article[description[0].start:tokens[j - 2].end]))
+                        subj_start = k - len(description)
     elif j > 0:
         subj_start = np_backward_start(tokens, j)
         rel = relative_clause_start(tokens, subj_start)
@@ -394,8 +402,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
     before_end = i if inverted else (subj_start if subj_start is not None else i)
     content_before = before_end > 0 and tokens[before_end - 1].text in (",", "’", "”", '"', "—", "–", "'")
     bare = _words(tokens, after, n) < 3  # "Trump said." after a quotation split off by the sentence splitter
-    quoted_before = _quoted_before(tokens, before_end, quotes, article) if content_before or (before_end == 0 and bare) \
-        else None
+    # (a quotation the sentence splitter left before the sentence: "“... Scott!” His niece, Del.
+    # Cia Price, shouted to the crowd.")
+    quoted_before = _quoted_before(tokens, before_end, quotes, article) \
+        if content_before or before_end == 0 and (bare or _adjunct(tokens, after)) else None
     marker = None if inverted else _content_marker(tokens, after, quotes)
     if marker is not None and (quoted_before is None or marker - after <= 3):
         # "declared on national television that ...", "responded: “...”": content starts at the marker
@@ -456,6 +466,16 @@ RELATIVES = frozenset("who whom whose which that".split())
 CLAUSE_OPENERS = SUBORDINATORS | RELATIVES | frozenset("after before as since until once".split())
 # What opens a sentence before its subject: "In Iowa,", "Speaking at ...,", "Ever since she won, ..."
 SUBJECT_AFTER = (CLAUSE_OPENERS - RELATIVES) | frozenset("in on at during speaking asked".split())
+
+
+def _a_description(tokens: list[Token]) -> bool:
+    """"Another critic", "Trump's running mate", "The minister of the economy": a short noun phrase
+    that says who someone is, before the name set off after it."""
+    if not 0 < len(tokens) <= 8:
+        return False
+    owner = bool(POSSESSIVE.search(tokens[0].text)) or len(tokens) > 1 and tokens[1].text in ("’s", "'s")
+    return (tokens[0].lower in DESCRIPTION_OPENERS or owner) \
+        and not any(t.is_word and not t.is_cap and finite(t.text, b.text) for b, t in zip(tokens, tokens[1:]))
 
 
 def _someone(np: list[Token], article: str) -> Mention | None:

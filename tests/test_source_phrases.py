@@ -1545,6 +1545,17 @@ def test_polnears_source_is_the_description_with_the_name():
     assert [text[s["start"]:s["end"]] for s in a["source"]] == ["Another critic, Michael Mulgrew,"]
 
 
+@pytest.mark.parametrize("engine", ["model"])  # (the rules read no quotation in '' marks before "said")
+@pytest.mark.parametrize("text, label", [
+    ("''He does not do anything to suggest that he is a Latino senator,'' said State Senator José Rodríguez, "
+     "Democrat of Texas.", "José Rodríguez"),
+    ("''We lost 40 seats,'' said Senator Kirsten Gillibrand, Democrat of New York.", "Kirsten Gillibrand"),
+])
+def test_a_party_label_after_a_name_leaves_it_named(text, label, engine):
+    # the newspaper style "Name, Democrat of State" once read as an unnamed Democrat: anonymous-only
+    assert sources(text, engine) == {(label, False)}
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

@@ -103,12 +103,13 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
     if comma is not None and comma >= 2 and all(t.is_cap or t.text == "." for t in tokens[:comma]) \
             and not all(t.text.isupper() for t in tokens[:comma] if t.is_word) \
             and not any(a.text == "," and b.lower == "and" for a, b in zip(tokens[comma:], tokens[comma + 1:])) \
-            and comma + 1 < len(tokens) and not tokens[comma + 1].is_cap \
+            and comma + 1 < len(tokens) and (not tokens[comma + 1].is_cap or tokens[comma + 1].lower in PARTY_MEMBERS) \
             and (named := parse_mention(tokens[:comma], article, anonymous_context)) is not None \
             and named.kind == "person" and not named.anonymous:
         # "Ryan Leenders, 30, a member of the union": the name, then who he is (the phrase is the source's;
         # not "Ana Ruiz, 30, and her husband, ...", two people, nor a heading in capitals, nor "Des Moines,
-        # Iowa, police chief Dana Wright": a place, then its state)
+        # Iowa, police chief Dana Wright": a place, then its state; "Kirsten Gillibrand, Democrat of New
+        # York" is her, not an unnamed Democrat)
         role, affiliation = appositive_role(tokens[comma:], article)
         return replace(named, span=Span(tokens[0].start, tokens[-1].end, span_text(tokens, article)),
                        role=named.role or role, affiliation=named.affiliation or affiliation)
@@ -547,6 +548,8 @@ JOURNALISTS = frozenset("reporter reporters correspondent correspondents journal
 UNIVERSAL = frozenset("everyone everybody anyone anybody nobody".split())
 # ... of which these are media whatever their modifiers ("the police station" is not one)
 DESCRIBED_OUTLETS = frozenset("newspaper journal magazine tabloid broadcaster publication outlet website daily".split())
+# "Kirsten Gillibrand, Democrat of New York": a party member's label set beside the name
+PARTY_MEMBERS = frozenset("democrat republican independent libertarian".split())
 # How a description set beside a name begins: "a former official", "the group's director", "her lawyer"
 DESCRIPTION_OPENERS = frozenset("a an the another one his her their its".split())
 ORGANIZATION_NOUNS = frozenset("company firm corporation agency ministry department committee panel campaign "

@@ -26,6 +26,12 @@ def quoted(text: str) -> list[str]:
     pytest.param("He said ‘it’s over’ and left.", ["it’s over"], id="apostrophe inside single quote"),
     pytest.param("“We can’t stay,” said the farmers’ leader.", ["We can’t stay,"], id="apostrophes around"),
     pytest.param("He said: “We will win.” Then he left.", ["We will win."], id="period inside"),
+    # a curly quotation closed by a straight mark, and the other way round, as scraped text often has
+    pytest.param('She pledged to “stop this," the paper reported.', ["stop this,"], id="curly open, straight close"),
+    pytest.param('"We have a lot of work ahead,” said Clinton.', ["We have a lot of work ahead,"],
+                 id="straight open, curly close"),
+    pytest.param('“He called it a "hoax" and left,” she said.', ['He called it a "hoax" and left,'],
+                 id="straight quotation inside a curly one"),
 ])
 def test_quotations(text, expected):
     assert quoted(text) == expected

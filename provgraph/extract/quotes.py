@@ -27,6 +27,12 @@ def find_quotes(text: str) -> list[Span]:
             i = pos + 1
             continue
         close = _find_close(text, pos + 1, _OPEN_CLOSE[mark], mark)
+        if mark == "“":
+            straight = _straight_close(text, pos + 1, close)
+            close = straight if straight is not None else close
+        elif mark == '"':  # ('"We have a lot of work ahead of us,” said Clinton': the other way round)
+            curly = text.find("”", pos + 1, close if close is not None else _line_end(text, pos))
+            close = curly if curly >= 0 and "“" not in text[pos + 1:curly] else close
         end = close if close is not None else _line_end(text, pos)
         if end > pos + 1:
             quotes.append(Span(pos + 1, end, text[pos + 1:end]))
@@ -63,6 +69,25 @@ def _find_close(text: str, start: int, close: str, open_mark: str) -> int | None
         if close == '"' and open_mark == '"' and text[j - 1].isspace() and nxt.isalnum():
             return None  # a new opening straight quote: the first one was unbalanced
         return j
+
+
+def _straight_close(text: str, start: int, curly: int | None) -> int | None:
+    """A straight mark closing a curly quotation in the same paragraph, before any curly close
+    ("“... other communities," the Sentinel reported"): text mixing both kinds is common. Only one
+    that ends a word and is followed by a space or punctuation closes."""
+    limit = curly if curly is not None else _line_end(text, start)
+    inner = False  # a straight quotation inside the curly one ('“He called it a "hoax," she said”')
+    j = text.find('"', start, limit)
+    while j >= 0:
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if text[j - 1].isspace() and after.isalnum():
+            inner = True
+        elif not text[j - 1].isspace() and (after.isspace() or after in ",.;:!?)"):
+            if not inner:
+                return j
+            inner = False
+        j = text.find('"', j + 1, limit)
+    return None
 
 
 def _reopened_mid_line(text: str, start: int, stop: int, mark: str) -> bool:

@@ -284,7 +284,7 @@ class Store(_Base):
         try:  # solutions are computed as they are read: a failing SERVICE call fails here
             if isinstance(result, ox.QuerySolutions):
                 columns = [v.value for v in result.variables]
-                return Result(columns, [{c: to_python(row[c]) for c in columns} for row in result])
+                return Result(columns, [dict(zip(columns, map(to_python, row))) for row in result])
             if isinstance(result, ox.QueryBoolean):
                 return Result(boolean=bool(result))
             return Result(graph=ox.serialize(result, format=ox.RdfFormat.TURTLE))
@@ -504,23 +504,43 @@ def to_ox_quads(quads: list[tuple]) -> list:
     return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
-def _cast(value: str, datatype: str):
+def _caster(datatype: str):
+    """The function that reads a literal of `datatype` as Python (None: as its string)."""
     if datatype.endswith(("#integer", "#int", "#long")):
-        return int(value)
+        return int
     if datatype.endswith(("#decimal", "#double", "#float")):
-        return float(value)
+        return float
     if datatype.endswith("#boolean"):
-        return value in ("true", "1")
-    return value
+        return _boolean
+    return None
+
+
+def _boolean(value: str) -> bool:
+    return value in ("true", "1")
+
+
+def _cast(value: str, datatype: str):
+    cast = _caster(datatype)
+    return value if cast is None else cast(value)
+
+
+XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+_CASTERS: dict[str, object] = {}  # datatype IRI -> _caster's answer (a query gives thousands of literals of a few types)
 
 
 def to_python(term):
     """pyoxigraph term -> plain Python value (IRIs as str, typed literals as int/float/bool)."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        return _cast(term.value, term.datatype.value)
-    return term.value
+    if term.__class__ is not ox.Literal:
+        return term.value
+    datatype = term.datatype
+    if datatype == XSD_STRING:
+        return term.value
+    cast = _CASTERS.get(datatype.value, _caster)
+    if cast is _caster:
+        cast = _CASTERS[datatype.value] = _caster(datatype.value)
+    return term.value if cast is None else cast(term.value)
 
 
 def _json_value(b: dict | None):

@@ -21,6 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from provgraph.analysis import gc_paused
 from provgraph.analysis.conflicts import compare_figures, conflicted
 from provgraph.analysis.figures import Figure, content_words
 from provgraph.extract.sources import normalise
@@ -571,6 +572,7 @@ def _stored_links(store) -> dict[str, list]:
     return stored
 
 
+@gc_paused()
 def derive(store, new_articles: set[str] | None = None) -> Corpus:
     """Recompute the cross-article analyses into the derived graph: all of it, or, given the
     articles an ingest added to a store whose derived graph was up to date, incrementally."""

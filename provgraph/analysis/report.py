@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from provgraph import queries, summary
+from provgraph.analysis import gc_paused
 from provgraph.analysis.corpus import DERIVED
 from provgraph.render import count
 from provgraph.vocab import ID
@@ -216,6 +217,7 @@ class Report:
         return {"claims": [c.as_dict() for c in self.iter_claims()], **self.totals()}
 
 
+@gc_paused()
 def weak_claims(store, reasons: list[str] | None = None, registry=None, include_all: bool = False,
                 top: int | None = None, offset: int = 0, stream: bool = False) -> Report:
     """The flagged claims, most serious first (severity, then reason, then the least corroborated):
@@ -319,7 +321,9 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     def chunks() -> Iterator[FlaggedClaim]:
         for i in range(0, len(page), CHUNK):
             part = page[i:i + CHUNK]
-            yield from details(part, summary.load(store, set(part)))
+            with gc_paused():
+                found = details(part, summary.load(store, set(part)))
+            yield from found
 
     out = [] if streamed else details(page, summaries)
     flagged = sum(1 for iri in ranked if flags[iri])

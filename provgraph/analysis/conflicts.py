@@ -97,25 +97,26 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
     # (none with another root) were walked in full for every claim, quadratic
     has_partner = conflicted(claims, groups)
     links: dict[str, list] = {"conflict": [], "related": []}
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    counts: dict[str, dict[str, int]] = {kind: defaultdict(int) for kind in links}  # kind -> claim -> links
     done: dict[str, set] = {"conflict": set(), "related": set()}
     for kind in links:
         for a, b, _ in (stored or {}).get(kind, []):
-            counts[(kind, a)] += 1
-            counts[(kind, b)] += 1
+            counts[kind][a] += 1
+            counts[kind][b] += 1
             done[kind].add(frozenset((a, b)))
 
     def pick(kind: str, a: str, candidates: dict[str, str]) -> None:
         """Link `a` to candidates with the fewest links; one that has its share already only
         when `a` has no link yet (so every flagged claim shows one)."""
-        for b in sorted(candidates, key=lambda b: (counts[(kind, b)], b)):
-            if counts[(kind, a)] >= LINKS_PER_CLAIM or (counts[(kind, b)] >= LINKS_PER_CLAIM and counts[(kind, a)]):
+        n = counts[kind]
+        for b in sorted(candidates, key=lambda b: (n[b], b)):
+            if n[a] >= LINKS_PER_CLAIM or (n[b] >= LINKS_PER_CLAIM and n[a]):
                 return
             if frozenset((a, b)) not in done[kind]:
                 done[kind].add(frozenset((a, b)))
                 links[kind].append((a, b, candidates[b]))
-                counts[(kind, a)] += 1
-                counts[(kind, b)] += 1
+                n[a] += 1
+                n[b] += 1
 
     by_kind: dict[tuple, list[tuple]] = defaultdict(list)  # same unit and qualifiers, another period
     for quantity in groups:
@@ -147,7 +148,8 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
                     found = {}
                     for b, reason in near:
                         wb = claims[b].words
-                        if b != a and len(wa & wb) / max(1, len(wa | wb)) >= 0.15:
+                        shared = len(wa & wb)  # |a & b| / |a | b| >= 0.15, without making the union
+                        if b != a and shared / max(1, len(wa) + len(wb) - shared) >= 0.15:
                             found.setdefault(b, reason)
                     pick("related", a, found)
     return links["conflict"], links["related"]

@@ -16,6 +16,7 @@ import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 import pyoxigraph as ox
@@ -66,21 +67,16 @@ class ClaimInfo:
     roots: frozenset = frozenset()
     checkable: bool = True  # asserts a fact someone could verify (extract/checkable.py)
     check: str = ""  # why it is or is not (checkable.py's reason: figure, opinion, fragment, ...)
-    _words: set[str] | None = None
-    _numbers: set[str] | None = None
 
-    @property
+    @cached_property
     def words(self) -> set[str]:
-        if self._words is None:
-            self._words = content_words(self.text)
-        return self._words
+        """Read once and then a plain attribute: a claim is matched against many."""
+        return content_words(self.text)
 
-    @property
+    @cached_property
     def numbers(self) -> set[str]:
-        """The numbers the text gives, "1,000" as "1000" (read once: a claim is matched against many)."""
-        if self._numbers is None:
-            self._numbers = {n.replace(",", "") for n in NUMBER.findall(self.text)}
-        return self._numbers
+        """The numbers the text gives, "1,000" as "1000"."""
+        return {n.replace(",", "") for n in NUMBER.findall(self.text)}
 
 
 @dataclass
@@ -179,9 +175,11 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
     """Score two claims as reports of one claim. Conservative: a wrong merge fakes corroboration.
     Never a match: numbers that disagree ("3 to 1" and "2 to 1", one plan's figures and another's),
     or too few words to tell one statement from another ("Clinton")."""
-    if not a.words or not b.words or _numbers_disagree(a.numbers, b.numbers):
+    wa, wb = a.words, b.words
+    if not wa or not wb or _numbers_disagree(a.numbers, b.numbers):
         return None
-    jaccard = len(a.words & b.words) / len(a.words | b.words)
+    shared = len(wa & wb)
+    jaccard = shared / (len(wa) + len(wb) - shared)  # |a & b| / |a | b|, without making the union
     fig = _figure_match(a, b)
     if fig is not None:
         score = 0.6 + 0.4 * jaccard
@@ -189,7 +187,7 @@ def _match(a: ClaimInfo, b: ClaimInfo) -> tuple[float, str] | None:
             f"; {jaccard:.0%} shared words"
     elif a.figures and b.figures:
         return None  # both give figures and none agree: not the same claim (maybe a conflict)
-    elif min(len(a.words), len(b.words)) < MIN_WORDS:
+    elif min(len(wa), len(wb)) < MIN_WORDS:
         return None
     else:
         score = jaccard

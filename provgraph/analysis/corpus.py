@@ -365,9 +365,10 @@ def _components(links) -> list[set[str]]:
     return [set(c) for c in nx.connected_components(g)]
 
 
-def spanning_tree(links: list[tuple[str, str, float, str]]) -> list[tuple[str, str, float, str]]:
+def spanning_tree(inside: list[tuple[str, str, float, str]]) -> list[tuple[str, str, float, str]]:
     """The strongest links that hold each cluster together (a maximum spanning forest, Kruskal): what
-    is stored and shown as the cluster's evidence, n-1 links for n reports."""
+    is stored and shown as the cluster's evidence, n-1 links for n reports. `inside`: the links as
+    same_claim_clusters returns them (each pair once, a < b, strongest first, then by a and b)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -376,9 +377,8 @@ def spanning_tree(links: list[tuple[str, str, float, str]]) -> list[tuple[str, s
             x = parent[x]
         return x
 
-    unique = {(min(a, b), max(a, b)): (score, reason) for a, b, score, reason in links}
     forest = []
-    for (a, b), (score, reason) in sorted(unique.items(), key=lambda m: (-m[1][0], m[0])):
+    for a, b, score, reason in inside:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra

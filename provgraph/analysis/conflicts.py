@@ -10,6 +10,7 @@ links shown are looked for only from claims that have a contradicting partner.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -109,7 +110,12 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
         """Link `a` to candidates with the fewest links; one that has its share already only
         when `a` has no link yet (so every flagged claim shows one)."""
         n = counts[kind]
-        for b in sorted(candidates, key=lambda b: (n[b], b)):
+        if n[a] >= LINKS_PER_CLAIM:
+            return
+        fewest = [(n[b], b) for b in candidates]  # taken in this order, (links, claim), as they are needed
+        heapq.heapify(fewest)
+        while fewest:
+            b = heapq.heappop(fewest)[1]
             if n[a] >= LINKS_PER_CLAIM or (n[b] >= LINKS_PER_CLAIM and n[a]):
                 return
             if frozenset((a, b)) not in done[kind]:

@@ -214,11 +214,15 @@ def match_claims(claims: dict[str, ClaimInfo], new: set[str] | None = None) -> l
     """Same-claim links between reports, compared only within candidate blocks (a shared figure or
     long word), so the work grows with the corpus, not with its square. With `new`, only pairs
     with at least one new claim are compared (the others were compared before)."""
-    blocks: dict[tuple, list[str]] = defaultdict(list)
-    for iri in sorted(claims):
-        for key in _block_keys(claims[iri]):
-            blocks[key].append(iri)
-    seen: set[tuple[str, str]] = set()
+    iris = sorted(claims)  # claims by number, in IRI order: a pair is a < b either way
+    infos = [claims[i] for i in iris]
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for k, info in enumerate(infos):
+        for key in _block_keys(info):
+            blocks[key].append(k)
+    fresh = set() if new is None else {k for k, iri in enumerate(iris) if iri in new}
+    n = len(iris)
+    seen: set[int] = set()  # compared pairs, a * n + b
     out = []
     for members in blocks.values():
         if len(members) > BLOCK_LIMIT:
@@ -226,15 +230,16 @@ def match_claims(claims: dict[str, ClaimInfo], new: set[str] | None = None) -> l
         if new is None:
             pairs = itertools.combinations(members, 2)
         else:
-            pairs = ((a, b) for a in members if a in new for b in members if b != a and (b not in new or a < b))
+            pairs = ((a, b) for a in members if a in fresh for b in members if b != a and (b not in fresh or a < b))
         for a, b in pairs:
-            pair = (a, b) if a < b else (b, a)
-            if pair in seen:
+            if a > b:
+                a, b = b, a
+            if a * n + b in seen:
                 continue
-            seen.add(pair)
-            m = _match(claims[pair[0]], claims[pair[1]])
+            seen.add(a * n + b)
+            m = _match(infos[a], infos[b])
             if m is not None:
-                out.append((pair[0], pair[1], m[0], m[1]))
+                out.append((iris[a], iris[b], m[0], m[1]))
     return out
 
 

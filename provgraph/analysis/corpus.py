@@ -285,11 +285,13 @@ def same_claim_clusters(links: list[tuple[str, str, float, str]]) -> tuple[list,
         if cross[ra][rb] < size[ra] * size[rb]:
             continue
         merge(ra, rb)  # (no third cluster can now be whole with them: it would have merged with one before)
-    inside = [m for m in ordered if find(m[0]) == find(m[1])]
-    apart = [m for m in ordered if find(m[0]) != find(m[1])]
+    root = {x: find(x) for x in parent}
+    inside, apart = [], []
+    for m in ordered:
+        (inside if root[m[0]] == root[m[1]] else apart).append(m)
     groups: dict[str, set[str]] = defaultdict(set)
-    for x in parent:
-        groups[find(x)].add(x)
+    for x, r in root.items():
+        groups[r].add(x)
     return inside, apart, [g for g in groups.values() if len(g) > 1]
 
 

@@ -525,7 +525,7 @@ def _cast(value: str, datatype: str):
 
 
 XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
-_CASTERS: dict[str, object] = {}  # datatype IRI -> _caster's answer (a query gives thousands of literals of a few types)
+_CASTERS: dict[str, object] = {}  # datatype IRI -> _caster's answer (thousands of literals, a few types)
 
 
 def to_python(term):

@@ -6,8 +6,9 @@ Queries see the union of all named graphs (one per article, plus the derived gra
 default graph: the embedded store asks for it per query; a server must be set up that way
 (`oxigraph serve --union-default-graph`; Virtuoso does it by default).
 
-Writes to the embedded store are transactions (`replace_graph`, `load`), except `add_graphs`, which
-writes a batch of new article graphs 3x faster with pyoxigraph's bulk loader. That is not atomic, so
+Writes to the embedded store are transactions (`replace_graph`, `load`), except `rewrite_graph`
+(the derived graph, which can always be rebuilt) and `add_graphs`, which writes a batch of new
+article graphs 3x faster with pyoxigraph's bulk loader. `add_graphs` is not atomic, so
 it keeps an intent journal: the batch's graph IRIs are written (and synced) to a file in the store
 folder before the data, and the file is removed once the data is flushed. A journal found when the
 store is opened means a batch was cut short (a crash, a kill): its graphs may be partial, so they
@@ -24,6 +25,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,23 +186,14 @@ class Store(_Base):
             os.close(self._lock)  # closing the file releases its lock
             self._lock = None
 
-    def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
-        """Make `graph` hold exactly `quads` (rdflib 4-tuples or pyoxigraph Quads). Returns False if
-        it already did. `atomic=False` (for the derived graph, which can always be rebuilt) writes the
-        difference without a transaction."""
+    def replace_graph(self, graph, quads: list) -> bool:
+        """Make `graph` hold exactly `quads` (rdflib 4-tuples or pyoxigraph Quads), in one
+        transaction. Returns False if it already did."""
         g = ox.NamedNode(str(graph))
         quads = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
         new = [q for q in quads if q.graph_name == g]
         shared = [q for q in quads if q.graph_name != g]  # added (never removed) in the same transaction
-        exists = self._db.contains_named_graph(g)
-        if not atomic:  # only the difference, without a transaction: 3x faster, and this graph can be rebuilt
-            old = set(self._db.quads_for_pattern(None, None, None, g)) if exists else set()
-            keep = set(new)
-            for q in old - keep:
-                self._db.remove(q)
-            self._db.bulk_extend([q for q in quads if q not in old])
-            return True
-        if not exists:
+        if not self._db.contains_named_graph(g):
             self._db.extend(quads)  # one transaction
             return True
         old = set(self._db.quads_for_pattern(None, None, None, g))
@@ -211,6 +205,32 @@ class Store(_Base):
         gone = [q for q in old if q not in keep]
         self.update(_delete_data(gone) + " ; " + _insert_data(quads) if gone else _insert_data(quads))
         return True
+
+    def rewrite_graph(self, graph, make: Callable[[], list[str]]) -> None:
+        """Make `graph` hold exactly the triples `make()` returns (N-Triples lines, "<s> <p> <o> .",
+        each term as pyoxigraph writes it), writing only the difference, without a transaction: for
+        a graph that can always be rebuilt (the derived graph). The stored graph is read as one
+        N-Triples dump, compared line by line (2x faster than as term objects), and read in a thread
+        while `make` runs (pyoxigraph lets go of the GIL while it dumps)."""
+        g = ox.NamedNode(str(graph))
+
+        def stored() -> set[str]:
+            if not self._db.contains_named_graph(g):
+                return set()
+            return set(self._db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode("utf-8").splitlines())
+
+        with ThreadPoolExecutor(1) as pool:
+            reading = pool.submit(stored)
+            triples = make()
+            old = reading.result()
+        keep = set(triples)
+        gone = [t for t in old if t not in keep]
+        if gone:
+            for t in ox.parse("\n".join(gone).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                self._db.remove(ox.Quad(t.subject, t.predicate, t.object, g))
+        added = [t for t in dict.fromkeys(triples) if t not in old]
+        if added:
+            self._db.bulk_load("\n".join(added).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
 
     def has_graph(self, graph) -> bool:
         return self._db.contains_named_graph(ox.NamedNode(str(graph)))
@@ -264,7 +284,7 @@ class Store(_Base):
         try:  # solutions are computed as they are read: a failing SERVICE call fails here
             if isinstance(result, ox.QuerySolutions):
                 columns = [v.value for v in result.variables]
-                return Result(columns, [{c: to_python(row[c]) for c in columns} for row in result])
+                return Result(columns, [dict(zip(columns, map(to_python, row))) for row in result])
             if isinstance(result, ox.QueryBoolean):
                 return Result(boolean=bool(result))
             return Result(graph=ox.serialize(result, format=ox.RdfFormat.TURTLE))
@@ -373,13 +393,13 @@ class RemoteStore(_Base):
     def update(self, sparql: str) -> None:
         self._post(self.update_endpoint, {"update": sparql}, "*/*")
 
-    def replace_graph(self, graph, quads: list, atomic: bool = True) -> bool:
+    def replace_graph(self, graph, quads: list) -> bool:
         g = ox.NamedNode(str(graph))
         quads = quads if not quads or isinstance(quads[0], ox.Quad) else to_ox_quads(quads)
         new = [q for q in quads if q.graph_name == g]
         old = {(r["s"], r["p"], r["o"]) for r in self.run(
-            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g}).rows} if atomic else None
-        if old is not None and old == {(q.subject.value, q.predicate.value, to_python(q.object)) for q in new}:
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g}).rows}
+        if old == {(q.subject.value, q.predicate.value, to_python(q.object)) for q in new}:
             shared = [q for q in quads if q.graph_name != g]
             if shared:
                 self.update(_insert_data(shared))
@@ -389,6 +409,14 @@ class RemoteStore(_Base):
         for batch in batches[1:]:
             self.update(_insert_data(batch))
         return True
+
+    def rewrite_graph(self, graph, make: Callable[[], list[str]]) -> None:
+        g = ox.NamedNode(str(graph))
+        triples = make()
+        batches = [triples[i:i + UPDATE_BATCH] for i in range(0, len(triples), UPDATE_BATCH)] or [[]]
+        self.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {' '.join(batches[0])} }} }}")
+        for batch in batches[1:]:
+            self.update(f"INSERT DATA {{ GRAPH {g} {{ {' '.join(batch)} }} }}")
 
     def dump(self, fmt: str) -> bytes:
         quads = [ox.Quad(_ox_from_json(b["s"]), _ox_from_json(b["p"]), _ox_from_json(b["o"]), _ox_from_json(b["g"]))
@@ -476,23 +504,43 @@ def to_ox_quads(quads: list[tuple]) -> list:
     return [ox.Quad(term(s), term(p), term(o), term(g)) for s, p, o, g in quads]
 
 
-def _cast(value: str, datatype: str):
+def _caster(datatype: str):
+    """The function that reads a literal of `datatype` as Python (None: as its string)."""
     if datatype.endswith(("#integer", "#int", "#long")):
-        return int(value)
+        return int
     if datatype.endswith(("#decimal", "#double", "#float")):
-        return float(value)
+        return float
     if datatype.endswith("#boolean"):
-        return value in ("true", "1")
-    return value
+        return _boolean
+    return None
+
+
+def _boolean(value: str) -> bool:
+    return value in ("true", "1")
+
+
+def _cast(value: str, datatype: str):
+    cast = _caster(datatype)
+    return value if cast is None else cast(value)
+
+
+XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+_CASTERS: dict[str, object] = {}  # datatype IRI -> _caster's answer (thousands of literals, a few types)
 
 
 def to_python(term):
     """pyoxigraph term -> plain Python value (IRIs as str, typed literals as int/float/bool)."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        return _cast(term.value, term.datatype.value)
-    return term.value
+    if term.__class__ is not ox.Literal:
+        return term.value
+    datatype = term.datatype
+    if datatype == XSD_STRING:
+        return term.value
+    cast = _CASTERS.get(datatype.value, _caster)
+    if cast is _caster:
+        cast = _CASTERS[datatype.value] = _caster(datatype.value)
+    return term.value if cast is None else cast(term.value)
 
 
 def _json_value(b: dict | None):

@@ -10,6 +10,7 @@ links shown are looked for only from claims that have a contradicting partner.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -97,25 +98,31 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
     # (none with another root) were walked in full for every claim, quadratic
     has_partner = conflicted(claims, groups)
     links: dict[str, list] = {"conflict": [], "related": []}
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    counts: dict[str, dict[str, int]] = {kind: defaultdict(int) for kind in links}  # kind -> claim -> links
     done: dict[str, set] = {"conflict": set(), "related": set()}
     for kind in links:
         for a, b, _ in (stored or {}).get(kind, []):
-            counts[(kind, a)] += 1
-            counts[(kind, b)] += 1
+            counts[kind][a] += 1
+            counts[kind][b] += 1
             done[kind].add(frozenset((a, b)))
 
     def pick(kind: str, a: str, candidates: dict[str, str]) -> None:
         """Link `a` to candidates with the fewest links; one that has its share already only
         when `a` has no link yet (so every flagged claim shows one)."""
-        for b in sorted(candidates, key=lambda b: (counts[(kind, b)], b)):
-            if counts[(kind, a)] >= LINKS_PER_CLAIM or (counts[(kind, b)] >= LINKS_PER_CLAIM and counts[(kind, a)]):
+        n = counts[kind]
+        if n[a] >= LINKS_PER_CLAIM:
+            return
+        fewest = [(n[b], b) for b in candidates]  # taken in this order, (links, claim), as they are needed
+        heapq.heapify(fewest)
+        while fewest:
+            b = heapq.heappop(fewest)[1]
+            if n[a] >= LINKS_PER_CLAIM or (n[b] >= LINKS_PER_CLAIM and n[a]):
                 return
             if frozenset((a, b)) not in done[kind]:
                 done[kind].add(frozenset((a, b)))
                 links[kind].append((a, b, candidates[b]))
-                counts[(kind, a)] += 1
-                counts[(kind, b)] += 1
+                n[a] += 1
+                n[b] += 1
 
     by_kind: dict[tuple, list[tuple]] = defaultdict(list)  # same unit and qualifiers, another period
     for quantity in groups:
@@ -147,7 +154,8 @@ def compare_figures(claims: dict, todo: set[str] | None = None, stored: dict | N
                     found = {}
                     for b, reason in near:
                         wb = claims[b].words
-                        if b != a and len(wa & wb) / max(1, len(wa | wb)) >= 0.15:
+                        shared = len(wa & wb)  # |a & b| / |a | b| >= 0.15, without making the union
+                        if b != a and shared / max(1, len(wa) + len(wb) - shared) >= 0.15:
                             found.setdefault(b, reason)
                     pick("related", a, found)
     return links["conflict"], links["related"]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from provgraph import queries, summary
+from provgraph.analysis import gc_paused
 from provgraph.analysis.corpus import DERIVED
 from provgraph.render import count
 from provgraph.vocab import ID
@@ -216,6 +217,7 @@ class Report:
         return {"claims": [c.as_dict() for c in self.iter_claims()], **self.totals()}
 
 
+@gc_paused()
 def weak_claims(store, reasons: list[str] | None = None, registry=None, include_all: bool = False,
                 top: int | None = None, offset: int = 0, stream: bool = False) -> Report:
     """The flagged claims, most serious first (severity, then reason, then the least corroborated):
@@ -253,15 +255,27 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
                 codes, notes[iri] = registry.assess(s["chains"], [s["evidence"], s["text"], s["title"]])
                 flags[iri] += [c for c in codes if not reasons or c in reasons]
     order = list(REASONS)
+    in_order: dict[tuple, list[str]] = {}  # a few combinations of reasons recur over every claim
     for iri, codes in flags.items():
-        flags[iri] = sorted(dict.fromkeys(codes), key=order.index)
+        key = tuple(codes)
+        if key not in in_order:
+            in_order[key] = sorted(dict.fromkeys(codes), key=order.index)
+        flags[iri] = list(in_order[key])
     support = {r["claim"]: r for r in store.select(SUPPORT)}
     titles = {r["article"]: r["title"] or r["file"] for r in store.select(TITLES)}
+
+    levels: dict[tuple, tuple[int, int]] = {}
+
+    def level(codes: list[str]) -> tuple[int, int]:
+        key = tuple(codes)
+        if key not in levels:
+            levels[key] = (SEVERITY.index(severity(codes)), order.index(codes[0]) if codes else len(order))
+        return levels[key]
 
     def rank(iri: str) -> tuple:
         codes, sup = flags[iri], support.get(iri, {})
         key, _, span = iri.removeprefix(f"{ID}claim/").partition("/")
-        return (SEVERITY.index(severity(codes)), order.index(codes[0]) if codes else len(order),
+        return (*level(codes),
                 sup.get("roots") or 0, sup.get("reports") or 1, titles.get(f"{ID}article/{key}") or "",
                 int(span.split("-")[0]) if span[:1].isdigit() else 0, iri)
 
@@ -307,7 +321,9 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     def chunks() -> Iterator[FlaggedClaim]:
         for i in range(0, len(page), CHUNK):
             part = page[i:i + CHUNK]
-            yield from details(part, summary.load(store, set(part)))
+            with gc_paused():
+                found = details(part, summary.load(store, set(part)))
+            yield from found
 
     out = [] if streamed else details(page, summaries)
     flagged = sum(1 for iri in ranked if flags[iri])
@@ -334,9 +350,8 @@ def _flagged(iri: str, summaries: dict[str, dict], codes: list[str], sup: dict, 
     others = []
     for other, reason in sorted(conflicts):
         o = summaries.get(other, {})
-        _, o_chain = _sources_and_chain(o.get("chains", []), None)
         others.append({"claim": other, "text": o.get("text"), "article_title": o.get("title") or o.get("file"),
-                       "figure": reason, "source": o_chain[-1] if len(o_chain) > 1 else None})
+                       "figure": reason, "source": _root(o.get("chains", []))})
     return FlaggedClaim(iri, s["text"], s["article"], title, codes, sources, chain,
                         s["evidence"], s["start"], s["end"], s["hedges"] if "hedged" in codes else [],
                         sup.get("reports") or 1, sup.get("roots") or 0, others, corrections, notes,
@@ -367,6 +382,8 @@ def _conflicts(store, claims: list[str]) -> list[tuple[str, str, str]]:
 def _about(refusals: list[dict], text: str, sources: list[dict]) -> list[dict]:
     """The non-responses of the claim's article whose party the claim names, in its text or its
     sources ("the Trump campaign did not respond" beside a claim about Trump)."""
+    if not refusals:
+        return []
     out = []
     said = " ".join([text] + [s["label"] for s in sources]).lower()
     for r in refusals:
@@ -385,5 +402,14 @@ def _sources_and_chain(chains: list[list[dict]], title: str | None) -> tuple[lis
             if key not in seen:
                 seen.add(key)
                 sources.append({"label": hop["label"], "kind": hop["kind"], "anonymous": hop["anonymous"]})
-    longest = max(chains, key=len) if chains else []
-    return sources, [title or "article"] + [h["label"] for h in longest]
+    return sources, [title or "article"] + [h["label"] for h in _longest(chains)]
+
+
+def _longest(chains: list[list[dict]]) -> list[dict]:
+    return max(chains, key=len) if chains else []
+
+
+def _root(chains: list[list[dict]]) -> str | None:
+    """The root source's label at the end of the longest chain (the one the report shows), if any."""
+    longest = _longest(chains)
+    return longest[-1]["label"] if longest else None

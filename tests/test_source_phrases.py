@@ -1556,6 +1556,17 @@ def test_a_party_label_after_a_name_leaves_it_named(text, label, engine):
     assert sources(text, engine) == {(label, False)}
 
 
+@pytest.mark.parametrize("engine", ["model", "rules"])
+def test_a_transcript_after_a_speaker_is_the_speakers_words(engine):
+    text = ("Gov. Ana Ruiz said, “We are ready for the count.”\n\nTranscript as follows:\n\n"
+            "\"Tonight we arrived in Dover, and 300 people were waiting. When I became governor we had "
+            "lost 350,000 jobs.\"\n\nThe governor then left for Ohio.")
+    for containing in ("300 people", "350,000 jobs"):
+        credited = [{a.source.label for a in c.attributions if a.source} for c in claims(text, engine)
+                    if containing in c.text]
+        assert credited and all(labels == {"Ana Ruiz"} for labels in credited)
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

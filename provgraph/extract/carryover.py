@@ -58,6 +58,25 @@ def announcement(tokens, text: str) -> Found | None:
     return Found(mention, cue, cue_lemma(tokens[at:at + 1]), [])
 
 
+# "Transcript as follows:", "Full text:", "His remarks:": a line that announces a record of words
+TRANSCRIPT_LINE = re.compile(r"^\W*(?:(?:the|a|an|his|her|their)\s+)?(?:(?:full|partial|complete)\s+)?"
+                             r"(?:transcript|text|remarks|excerpts?|speech)\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
+
+
+def transcript_announced(sentence: Span, tokens, book: SourceBook) -> Found | None:
+    """"Transcript as follows:" after a speaker was quoted: the quotation that follows is the
+    record of that speaker's words (a paragraph of a speech the article reproduces), not the
+    writer's unattributed statements."""
+    if not TRANSCRIPT_LINE.match(sentence.text):
+        return None
+    speaker = next((s for s in reversed(book.sources) if s.kind == "person" and not s.anonymous), None)
+    if speaker is None:
+        return None
+    mention = Mention(Span(tokens[0].start, tokens[-1].end, speaker.label), "person", speaker.label,
+                      speaker.label.split()[-1].lower())
+    return Found(mention, Span(tokens[-1].start, tokens[-1].end, tokens[-1].text), "say", [])
+
+
 def announced_quotation(announced: Found, sentence: Span, quotes: list[Span]) -> Found | None:
     """The quotation opening `sentence`, credited to the source of the "He said:" before it."""
     quote = next((q for q in quotes if sentence.start <= q.start <= sentence.start + 2), None)

@@ -19,7 +19,8 @@ from provgraph.extract import DEFAULT_ENGINE, lexicon
 from provgraph.extract.appositives import identified_as, name_before, name_beside
 from provgraph.extract.checkability_model import NARRATOR, judge
 from provgraph.extract.carryover import (announced_quotation, announcement, carry_over, figures_from, is_study,
-                                         paragraph_end, source_lines, study_goes_on, turn_goes_on)
+                                         paragraph_end, source_lines, study_goes_on, transcript_announced,
+                                         turn_goes_on)
 from provgraph.extract.checkable import (BELIEF, CLAUSE_OPENER, ESTIMATOR_HEADS, INFORMATION, PREDICTION,
                                          SPEECH_LEMMAS, TYPED_LEMMAS, Checkability, assess, attribution_type,
                                          closing_bio)
@@ -172,7 +173,7 @@ def extract(article: Article, engine: str = DEFAULT_ENGINE, claims_too: bool = T
                          or is_breakdown(sentence.text) and (poll := book.poll(far=False)) is not None):
             here = [Attribution(poll, None, None, [sentence], sentence, "according to", "indirect", "document",
                                 carried=True, type="document")]
-        announced = announcement(tokens, text) if not here else None
+        announced = announcement(tokens, text) or transcript_announced(sentence, tokens, book) if not here else None
         if not here and previous:
             here = carry_over(sentence, quotes, previous, text, going_on)
         elif not here and study and figures(sentence.text):

@@ -294,35 +294,28 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                 # phrase is its object, not the subject
                 object_of = subj_start > 0 and tokens[subj_start - 1].lower in OBJECT_PREPOSITIONS
                 mention = None if object_of else parse_mention(tokens[subj_start:k], article)
-                described = mention is not None and (tokens[subj_start].lower in DESCRIPTION_OPENERS
-                                                     or _after_participle(tokens, subj_start)) \
-                    and not (subj_start > 0 and tokens[subj_start - 1].lower in ("and", "or"))  # ("He and his wife, Ana Lowe,")
-                if described and via is None and segment[0].is_cap \
-                        and (named := parse_mention(segment, article)) is not None and named.kind == "person" \
-                        and not named.anonymous and sum(t.is_cap for t in segment) >= 2:
-                    # "A spokesman for Jeb Bush, Tim Miller, said", "The head of the PAC backing Jeb
-                    # Bush, Mike Murphy, praised": the name beside the description is the source (not
-                    # the description, nor the one named inside it), the description its role
-                    opener = tokens[subj_start].lower in DESCRIPTION_OPENERS
-                    role = _strip_det(span_text(tokens[subj_start:k], article)) if opener else None
-                    first = subj_start if opener else k + 1  # PolNeAR's source: the description with the name
+                description = tokens[subj_start:k]
+                coordinated = subj_start > 0 and tokens[subj_start - 1].lower in ("and", "or")  # ("He and his wife, Ana Lowe,")
+                named = parse_mention(segment, article) if via is None and not object_of and not coordinated and (
+                    _a_description(description) or _after_participle(tokens, subj_start) and segment[0].is_cap) else None
+                # (not ", including Ted Cruz and Marco Rubio," after "candidates": members, not the name)
+                if named is not None and named.kind == "person" and not named.anonymous \
+                        and sum(t.is_cap for t in segment) >= 2:
+                    # "A spokesman for Jeb Bush, Tim Miller, said", "Another critic, Michael Mulgrew,
+                    # said", "The head of the PAC backing Jeb Bush, Mike Murphy, praised": the name
+                    # beside the description is the source (not the description, nor the one named
+                    # inside it), the description its role, and PolNeAR's source the two together
+                    first = subj_start if _a_description(description) else k + 1
+                    role = _strip_det(span_text(description, article)) if first == subj_start else None
                     mention = replace(named, role=named.role or role,
                                       span=Span(tokens[first].start, tokens[j - 2].end, span_text(tokens[first:j - 1], article)))
                     subj_start = first
                 elif mention is not None and mention.kind == "person" and not mention.anonymous:
                     role, employer = appositive_role(tokens[k:j - 1], article)  # ", a spokeswoman for X,"
                     mention = replace(mention, role=mention.role or role, affiliation=mention.affiliation or employer)
-                if mention is None and via is None and not object_of:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
-                    description = tokens[subj_start:k]
+                elif mention is None and via is None and not object_of:  # "Clinton's opponent, Vermont Sen. Bernie Sanders, praised"
                     mention = parse_mention(segment, article)
                     subj_start = k + 1 if mention is not None else None
-                    if mention is not None and mention.kind == "person" and not mention.anonymous \
-                            and _a_description(description):
-                        # "Another critic, Michael Mulgrew, said": his role, and PolNeAR's source with it
-                        mention = replace(mention, role=mention.role or _strip_det(span_text(description, article)),
-                                          span=Span(description[0].start, tokens[j - 2].end,
-                                                    article[description[0].start:tokens[j - 2].end]))
-                        subj_start = k - len(description)
     elif j > 0:
         subj_start = np_backward_start(tokens, j)
         rel = relative_clause_start(tokens, subj_start)
@@ -481,7 +474,7 @@ def _a_description(tokens: list[Token]) -> bool:
 def _someone(np: list[Token], article: str) -> Mention | None:
     """An unnamed person described by a lower-case noun phrase ("a young child"), which "who"
     after it says is a person."""
-    if not np or len(np) > 5 or not np[0].lower in ("a", "an", "one", "another") \
+    if not np or len(np) > 5 or np[0].lower not in ("a", "an", "one", "another") \
             or not all(t.is_word and not t.is_cap for t in np):
         return None
     described = span_text(np, article)

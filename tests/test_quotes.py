@@ -32,6 +32,9 @@ def quoted(text: str) -> list[str]:
                  id="straight open, curly close"),
     pytest.param('“He called it a "hoax" and left,” she said.', ['He called it a "hoax" and left,'],
                  id="straight quotation inside a curly one"),
+    pytest.param('“"Fake news" is what he called it,” she said.', ['"Fake news" is what he called it,'],
+                 id="straight quotation opening a curly one"),
+    pytest.param('“The 12" pipe burst,” she said.', ['The 12" pipe burst,'], id="inch mark"),
 ])
 def test_quotations(text, expected):
     assert quoted(text) == expected

@@ -1567,6 +1567,32 @@ def test_a_transcript_after_a_speaker_is_the_speakers_words(engine):
         assert credited and all(labels == {"Ana Ruiz"} for labels in credited)
 
 
+@pytest.mark.parametrize("text, containing, expected", [
+    # a review's counter-examples to this session's rules
+    ("Amy Ward, a spokeswoman for Gov. Tom Hale, said the state hired 200 officers. The governor said 300 were "
+     "hired.", "300 were", {("Tom Hale", False)}),  # the office is her boss's, not hers
+    ("Tom Ward, the former governor, said it lost $2 million. The governor said it gained $3 million.",
+     "$3 million", {("The governor", False)}),  # a former governor is not "the governor"
+    ("Her lawyers, Tom Hale and Ann Lee, said she paid $40,000 in 2012.", "$40,000",
+     {("Tom Hale", False), ("Ann Lee", False)}),
+    ("The call came from a friend of Tom Lee, who said he drove 300 miles.", "300 miles",
+     {("a friend of Tom Lee", True)}),
+    ("Tom Hale continued to assert that 3 million people voted illegally.", "3 million", {("Tom Hale", False)}),
+    ("Jane Ruiz, an analyst at Carver Securities, said Pell Motors would miss its targets. The company said it "
+     "had sold 40,000 cars in May.", "40,000 cars", {("company", False)}),  # not the analyst's employer
+])
+def test_counter_examples_to_the_session_18_rules(text, containing, expected):
+    assert set(sources_of(text, containing)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Several reported cases involved children under 5.",  # a participle before a noun, not a cue
+    "Many said things they regretted, the organizer recalled.",
+])
+def test_a_quantifier_before_a_participle_or_a_later_speaker_is_no_source(text):
+    assert not {label for label, _ in sources(text, "model")} & {"Several", "Many"}
+
+
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")

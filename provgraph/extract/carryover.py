@@ -59,8 +59,9 @@ def announcement(tokens, text: str) -> Found | None:
 
 
 # "Transcript as follows:", "Full text:", "His remarks:": a line that announces a record of words
+# (naming nothing else: not "The text of the bill:", "Excerpts from Hale's speech:")
 TRANSCRIPT_LINE = re.compile(r"^\W*(?:(?:the|a|an|his|her|their)\s+)?(?:(?:full|partial|complete)\s+)?"
-                             r"(?:transcript|text|remarks|excerpts?|speech)\b[^.!?:]{0,40}:\s*$", re.IGNORECASE)
+                             r"(?:transcript|text|remarks)(?:\s+(?:as\s+follows|follows|below))?\s*:\s*$", re.IGNORECASE)
 
 
 def transcript_announced(sentence: Span, tokens, book: SourceBook) -> Found | None:

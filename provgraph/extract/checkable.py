@@ -281,9 +281,10 @@ def assess(content: str, cue_lemma: str | None = None, attributed: bool = True, 
         # "the committee reported the plan would cost $150 billion", "the Harbour Policy Center says
         # the levy would raise $84 million in a decade": an estimate, the body's finding
         return Checkability(True, "figure")
-    if INTENDED.match(text):
+    if INTENDED.match(text) and (attributed or not has_figure):
         # "(he) plans this week to give $15 million to ...", "Sanders wants voters to recall that he
-        # voted against the war": what someone means to do, told by them or by the writer
+        # voted against the war": what someone means to do, told by them or by the writer (a plan
+        # the writer reports with its figure, "Toyota plans to build a $1 billion plant", is news)
         return Checkability(False, "intention")
     modal = MODAL.match(text)
     if modal and not PAST_MODAL.search(text[:modal.end() + 6]) \

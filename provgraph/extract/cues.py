@@ -168,8 +168,8 @@ def _is_anonymity_clause(text: str) -> bool:
 def _is_verb(i: int, tokens: list[Token]) -> bool:
     """A cue word used as a verb, not a noun ("the claims", "his report")."""
     if i > 0 and tokens[i - 1].lower in NOUN_CONTEXT and not (
-            tokens[i - 1].lower in QUANTIFIERS and (tokens[i].lower in ("say", "said", "says") or past_form(tokens[i].lower))
-            and i == 1):
+            i == 1 and tokens[0].lower in QUANTIFIERS and tokens[i].lower in ("say", "said", "says", "told")
+            and not any(t.text == "," for t in tokens[i + 1:])):  # (not "Many said things they regretted, X recalled")
         return False  # ("his claims", "the report"; not "Many said", "Several told reporters": none is a noun)
     if i > 0 and tokens[i - 1].lower in PREPOSITIONS:
         return False  # "for not answering", "to appear": a gerund or infinitive, not a cue
@@ -266,11 +266,21 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
             # child, who said": "who" is a person, named or not
             after = next((k + 1 for k in range(subj_end - 1, subj_start - 1, -1)
                           if tokens[k].lower in OBJECT_PREPOSITIONS), subj_start)
-            np = tokens[after:subj_end]
-            named = parse_mention(np, article) if after > subj_start and subj_end < j - 1 else None
-            mention = named if named is not None and named.kind == "person" and not named.anonymous \
-                else _someone(np, article)  # (a name set off by ", who": not "Fox News who", "Republicans who")
-            subj_start = after
+            opens = next((k for k in range(after - 2, subj_start - 1, -1)
+                          if tokens[k].lower in ("a", "an", "one", "another")), None)
+            head = _someone(tokens[opens:after - 1], article) if opens is not None and subj_end < j - 1 \
+                and tokens[after - 2].lower in ACQUAINTANCES | lexicon.words("anonymous_nouns.txt") else None
+            if head is not None:  # "a friend of Tom Lee, who said": the friend, unnamed
+                described = span_text(tokens[opens:subj_end], article)
+                mention = replace(head, span=Span(tokens[opens].start, tokens[subj_end - 1].end, described),
+                                  label=described, descriptor=described)
+                subj_start = opens
+            else:
+                np = tokens[after:subj_end]
+                named = parse_mention(np, article) if after > subj_start and subj_end < j - 1 else None
+                mention = named if named is not None and named.kind == "person" and not named.anonymous \
+                    else _someone(np, article)  # (a name set off by ", who": not "Fox News who", "Republicans who")
+                subj_start = after
         if mention is not None:  # the source is the antecedent; the mention in the text is "who"
             rel = tokens[j - 1]
             mention.span = Span(rel.start, rel.end, rel.text)
@@ -296,8 +306,10 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                 mention = None if object_of else parse_mention(tokens[subj_start:k], article)
                 description = tokens[subj_start:k]
                 coordinated = subj_start > 0 and tokens[subj_start - 1].lower in ("and", "or")  # ("He and his wife, Ana Lowe,")
-                named = parse_mention(segment, article) if via is None and not object_of and not coordinated and (
-                    _a_description(description) or _after_participle(tokens, subj_start) and segment[0].is_cap) else None
+                named = parse_mention(segment, article) if via is None and not object_of and not coordinated \
+                    and not any(t.lower == "and" for t in segment) and (  # ("Her lawyers, Tom Hale and Ann Lee,")
+                        _a_description(description) or _after_participle(tokens, subj_start) and segment[0].is_cap) \
+                    else None
                 # (not ", including Ted Cruz and Marco Rubio," after "candidates": members, not the name)
                 if named is not None and named.kind == "person" and not named.anonymous \
                         and sum(t.is_cap for t in segment) >= 2:
@@ -469,6 +481,12 @@ def _a_description(tokens: list[Token]) -> bool:
     owner = bool(POSSESSIVE.search(tokens[0].text)) or len(tokens) > 1 and tokens[1].text in ("’s", "'s")
     return (tokens[0].lower in DESCRIPTION_OPENERS or owner) \
         and not any(t.is_word and not t.is_cap and finite(t.text, b.text) for b, t in zip(tokens, tokens[1:]))
+
+
+# People someone else is named to place ("a friend of Tom Lee, who said"): the friend speaks, not Tom Lee
+ACQUAINTANCES = frozenset("friend friends relative neighbor neighbour colleague lawyer attorney aide adviser advisor "
+                          "employee member supporter classmate cousin brother sister son daughter wife husband mother "
+                          "father niece nephew spokesman spokeswoman".split())
 
 
 def _someone(np: list[Token], article: str) -> Mention | None:

@@ -80,8 +80,10 @@ def _straight_close(text: str, start: int, curly: int | None) -> int | None:
     j = text.find('"', start, limit)
     while j >= 0:
         after = text[j + 1] if j + 1 < len(text) else " "
-        if text[j - 1].isspace() and after.isalnum():
-            inner = True
+        if (j == start or text[j - 1].isspace()) and after.isalnum():
+            inner = True  # (also one opening right after the curly mark: '“"Fake news" is what ...')
+        elif text[j - 1].isdigit():
+            pass  # an inch mark: 'the 12" pipe'
         elif not text[j - 1].isspace() and (after.isspace() or after in ",.;:!?)"):
             if not inner:
                 return j

@@ -105,9 +105,14 @@ def institution_office(m: Mention) -> bool:
 INSTITUTION_OFFICES = UNIQUE_OFFICES | frozenset("leader secretary minister director administrator commissioner".split())
 
 
-def holds(role: str | None, office: str) -> bool:
-    """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor"."""
-    words = (role or "").lower().split()
+def holds(role: str | None, office: str, former: bool = False) -> bool:
+    """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor". Only the role's own words
+    count ("a spokeswoman for Gov. Tom Hale" holds no governorship), and a former holder only when
+    `former` (the description itself says "the former governor")."""
+    own = re.split(r"\s(?:for|to|of|at|with)\s", (role or "").lower(), maxsplit=1)[0]
+    words = own.split()
+    if words and words[0] in ("former", "ex", "onetime", "one-time", "erstwhile") and not former:
+        return False
     return any(w.startswith(office) for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words
 
 

@@ -12,7 +12,7 @@ import re
 
 from provgraph.extract import lexicon
 from provgraph.extract.appositives import NAMED
-from provgraph.extract.checkable import BELIEF, SPEECH_LEMMAS, STANCE, TYPED_LEMMAS
+from provgraph.extract.checkable import ACTION, BELIEF, SPEECH_LEMMAS, STANCE, TYPED_LEMMAS
 from provgraph.extract.claims import figures
 from provgraph.extract.clauses import finite, noun_phrase, past_form
 from provgraph.extract.found import Found
@@ -246,15 +246,19 @@ _IDIOM = re.compile(r"\b(?:[Hh]aving said that|That said,|[Tt]hat being said|[Tt
 
 
 def goes_on_doing(f: Found) -> bool:
-    """"He continued to raise money": what its subject went on doing, an action ("continued to
-    insist" is still speech, and "he continued:" a quotation's cue)."""
-    return f.cue is not None and f.sentence is not None \
-        and _GOES_ON.match(f.sentence.text, f.cue.start - f.sentence.start) is not None
+    """"He continued to raise money": what its subject went on doing, an action. Not when the verb
+    after it is one of speech, report or belief, or a "that" clause follows ("continued to insist
+    that", "continues to believe that"), nor "he continued:", a quotation's cue."""
+    m = _GOES_ON.match(f.sentence.text, f.cue.start - f.sentence.start) \
+        if f.cue is not None and f.sentence is not None else None
+    if m is None:
+        return False
+    verb = m.group(1).lower()  # the infinitive: the lemma the lists hold, and its forms the lexicon's
+    return not (m.group(2) or verb in TYPED_LEMMAS - ACTION
+                or any(lexicon.cue_ratio(form) >= REPORTING_RATIO for form in (verb, verb + "s", verb + "d", verb + "ed")))
 
 
-_GOES_ON = re.compile(r"continu(?:e|es|ed|ing) to (?!say|insist|argue|claim|maintain|deny|tell|warn|call|press|question|"
-                      r"criticize|attack|defend|blame|accuse|stress|point|note|express|refute|dispute|rebut|reject|"
-                      r"dismiss|portray|describe|characterize|downplay|suggest|predict|promise|vow)[a-z]+\b")
+_GOES_ON = re.compile(r"continu(?:e|es|ed|ing) to ([a-z]+)\b(?:[^.;:“\"]*?\b(that)\b)?")
 
 
 def hypothetical(a: Found | Attribution) -> bool:

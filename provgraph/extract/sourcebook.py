@@ -24,7 +24,7 @@ from provgraph.extract.referents import (
     DATA_NOUNS, PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
 )
 from provgraph.extract.mention import Mention
-from provgraph.extract.offices import FORMER, OWN_PLACES, PARTY_WORDS
+from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
 from provgraph.extract.sources import (
     DESCRIBED_OUTLETS, GROUP_WORDS, INDEFINITE, ORGANIZATION_NOUNS, POLL_NOUNS, SPOKESPEOPLE, _strip_det, normalise,
     parse_mention,
@@ -366,7 +366,7 @@ class SourceBook:
             return None  # (a profession with a word before it: "the retired neurosurgeon", not "the economist")
         office = m.head in OFFICE_EPITHETS  # "the senator" is a senator; "the businessman" whoever was just named
         return next((s for s in self._recent() if s.kind == "person" and not s.anonymous and not s.descriptor
-                     and (not office or holds(s.role, m.head))), None)
+                     and (not office or holds(s.role, m.head, former="former" in words))), None)
 
     def _owned(self, m: Mention) -> Mention | None:
         """"her campaign", "the Trump team": a collective named by its owner, who is named in the
@@ -625,9 +625,8 @@ class SourceBook:
             if s.anonymous and s.descriptor and describes(label, s.descriptor):
                 return s
         for s in recent:
-            if s.kind == "person" and s.role and holds(s.role, stem) and head not in ORGANIZATION_NOUNS \
-                    and (s.role.split()[0].lower() not in FORMER or "former" in label.lower()):
-                # ("the campaign" is not its "campaign manager"; "the governor" is no former governor)
+            if s.kind == "person" and s.role and holds(s.role, stem, former="former" in label.lower()) \
+                    and head not in ORGANIZATION_NOUNS:  # ("the campaign" is not its "campaign manager")
                 return s
             if not s.anonymous and s.descriptor and normalise(s.descriptor) == normalise(label):
                 return s  # "the governor" again
@@ -658,7 +657,7 @@ class SourceBook:
                 while len(words) > 2 and (is_title(words[0]) or words[0].lower() in ("former", "ex", "then", "acting")):
                     words = words[1:]  # "Former Sanders campaign manager": the Sanders campaign
                 label = " ".join(words)
-            elif s.affiliation and _works_for(head, s.affiliation):
+            elif s.affiliation and _works_for(head, s.affiliation) and _speaks_for(s.role):
                 label = s.affiliation
             else:
                 continue
@@ -730,6 +729,17 @@ def _own_words(role: str) -> list[str]:
     end (his own, "Mr."), not inside ("a strategist for Mrs. Clinton's campaign" is hers)."""
     words = role.split(" and ")[-1].lower().replace(".", "").split()
     return [w for k, w in enumerate(words) if k in (0, len(words) - 1) or w not in HONORIFICS]
+
+
+# Roles that speak for the organisation named in them ("a spokeswoman for", "the chief executive of"),
+# unlike "an analyst at Carver Securities", who comments on some other firm
+SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson executive officer president chairman chairwoman director "
+                       "founder owner ceo head chief manager".split())
+
+
+def _speaks_for(role: str) -> bool:
+    own = re.split(r"\s(?:for|at|of|with)\s", role.lower(), maxsplit=1)[0]
+    return bool(SPEAKS_FOR & set(own.replace(".", "").split()))
 
 
 def _works_for(head: str, employer: str) -> bool:

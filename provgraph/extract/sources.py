@@ -197,7 +197,8 @@ def parse_mention(tokens: list[Token], article: str, anonymous_context: bool = F
         members = parse_mention(tuple(affil_part), article, anonymous_context)
         if members is None or members.kind == "pronoun":
             return None
-        return Mention(span, "anonymous", span.text, members.head, anonymous=True, descriptor=span.text,
+        return Mention(span, "document" if members.kind == "document" else "anonymous", span.text, members.head,
+                       anonymous=True, descriptor=span.text,
                        affiliation=members.label if not members.anonymous else members.affiliation)
     prep = next((k for k, t in enumerate(head_part) if k > 0 and t.lower in SPLIT_PREPOSITIONS), None)
     if prep is not None and not head_part[prep - 1].is_cap and (not _source_word(head_part[prep - 1].lower)

@@ -35,7 +35,7 @@ MERGED = (f"{ID}graph/entities", CURATION)  # shared by every article / every an
 DERIVED_PREDICATES = {str(PG[t]) for t in ("canonicalSource", "canonicalRoot", "independentRoots", "reportCount",
                                            "inCluster", "matchOf", "matchScore", "matchReason", "sameClaimAs",
                                            "conflictsWith", "conflictOf", "conflictReason", "relatedFigure",
-                                           "flag", "articleCount")}
+                                           "flag", "reportFacts", "articleCount")}
 DERIVED_TYPES = {str(PG.ClaimCluster), str(PG.ClaimMatch), str(PG.CandidateMatch), str(PG.FigureConflict)}
 
 

@@ -77,6 +77,7 @@ class PG(DefinedNamespace):
     conflictReason: URIRef
     relatedFigure: URIRef
     flag: URIRef
+    reportFacts: URIRef
     articleCount: URIRef
     # analyst corrections (graph <.../graph/curation>, written by `provgraph curate`)
     Correction: URIRef

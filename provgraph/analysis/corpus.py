@@ -491,6 +491,7 @@ def derived_triples(c: Corpus, claims: set[str] | None = None, conflicted_claims
         PG.matchOf, PG.matchScore, PG.matchReason, PG.sameClaimAs, PG.conflictsWith, PG.conflictOf,
         PG.conflictReason, PG.relatedFigure))
     facts_p = {p: iri(PG[p]) for p in ("reportCount", "independentRoots")}
+    report_facts = iri(PG.reportFacts)
 
     claims = set(c.claims) if claims is None else claims
     facts = _Facts(c, conflicted(c.claims) if conflicted_claims is None else conflicted_claims)
@@ -521,6 +522,7 @@ def derived_triples(c: Corpus, claims: set[str] | None = None, conflicted_claims
             add(f"{node} {facts_p[p]} {lit(v)} .")
         for f in flags:
             add(f"{node} {flag} {lit(f)} .")
+        add(f"{node} {report_facts} {lit(report_facts_text(values_, flags))} .")
     for kind, links in ((PG.ClaimMatch, c.matches), (PG.CandidateMatch, c.candidates)):
         k = iri(kind)
         for a, b, score, reason in links:
@@ -542,6 +544,12 @@ def derived_triples(c: Corpus, claims: set[str] | None = None, conflicted_claims
             na, nb = iri(a), iri(b)
             out += [f"{na} {related} {nb} .", f"{nb} {related} {na} ."]
     return out
+
+
+def report_facts_text(values_: dict, flags: list[str]) -> str:
+    """The claim's report count, independent roots ("-": none) and flags in one literal
+    ("3 1 single-source hedged"): the report reads one statement per claim instead of three scans."""
+    return " ".join([str(values_["reportCount"]), str(values_.get("independentRoots", "-")), *flags])
 
 
 def cluster_iri(members) -> str:

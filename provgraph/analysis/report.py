@@ -57,6 +57,17 @@ SELECT ?claim ?reports ?roots WHERE {{ GRAPH <{DERIVED}> {{
 FLAGS = f"""
 PREFIX pg: <https://w3id.org/provgraph/ns#>
 SELECT ?claim ?flag WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:flag ?flag }} }}"""
+# The same per claim in one literal (corpus.report_facts_text), read when every claim that has a
+# report count has one (a derived graph written by an older provgraph, in full or in part, has not).
+FACTS = f"""
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?claim ?facts WHERE {{ GRAPH <{DERIVED}> {{ ?claim pg:reportFacts ?facts }} }}"""
+FACTS_COMPLETE = f"""
+PREFIX pg: <https://w3id.org/provgraph/ns#>
+SELECT ?counts ?facts WHERE {{
+  {{ SELECT (COUNT(*) AS ?counts) WHERE {{ GRAPH <{DERIVED}> {{ ?c pg:reportCount ?n }} }} }}
+  {{ SELECT (COUNT(*) AS ?facts) WHERE {{ GRAPH <{DERIVED}> {{ ?c pg:reportFacts ?f }} }} }}
+}}"""
 BOUND_AT_MOST = 2000  # claims whose conflicts are read by a bound query; more, and the store is scanned
 CHUNK = 1000  # claims whose details a streamed report reads at once
 PARTNERS_AT_MOST = 20000  # summaries of conflicting claims a streamed report keeps between chunks
@@ -234,10 +245,7 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
     `iter_claims()` asks for them, while `store` stays open."""
     flags: dict[str, list[str]] = defaultdict(list)
     raised = set()  # claims the analyses flag for any reason, whatever --reason keeps
-    for row in store.select(FLAGS):
-        raised.add(row["claim"])
-        if not reasons or row["flag"] in reasons:
-            flags[row["claim"]].append(row["flag"])
+    support = _support_and_flags(store, flags, raised, reasons)
     if not reasons or "disputed" in reasons:
         for row in store.select(queries.load("disputed_claims")):
             flags[row["claim"]].append("disputed")
@@ -261,7 +269,6 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
         if key not in in_order:
             in_order[key] = sorted(dict.fromkeys(codes), key=order.index)
         flags[iri] = list(in_order[key])
-    support = {r["claim"]: r for r in store.select(SUPPORT)}
     titles = {r["article"]: r["title"] or r["file"] for r in store.select(TITLES)}
 
     levels: dict[tuple, tuple[int, int]] = {}
@@ -335,6 +342,29 @@ def weak_claims(store, reasons: list[str] | None = None, registry=None, include_
                   articles[0]["n"] if articles else 0, store.derived_stale(), flagged,
                   unchecked[0]["n"] if unchecked else 0, len(out) if top is not None or offset else None, offset,
                   pending=chunks if streamed else None)
+
+
+def _support_and_flags(store, flags: dict[str, list[str]], raised: set[str],
+                       reasons: list[str] | None) -> dict[str, dict]:
+    """claim -> {"reports", "roots"} of every claim the analyses saw; adds the flags they stored
+    (those `reasons` keeps) to `flags` and the claims flagged for any reason to `raised`."""
+    complete = store.select(FACTS_COMPLETE)
+    if complete and complete[0]["facts"] and complete[0]["facts"] == complete[0]["counts"]:
+        support = {}
+        for row in store.select(FACTS):
+            reports, roots, *codes = row["facts"].split(" ")
+            support[row["claim"]] = {"reports": int(reports), "roots": None if roots == "-" else int(roots)}
+            if codes:
+                raised.add(row["claim"])
+                kept = [c for c in codes if c in reasons] if reasons else codes
+                if kept:
+                    flags[row["claim"]] += kept
+        return support
+    for row in store.select(FLAGS):
+        raised.add(row["claim"])
+        if not reasons or row["flag"] in reasons:
+            flags[row["claim"]].append(row["flag"])
+    return {r["claim"]: r for r in store.select(SUPPORT)}
 
 
 def _flagged(iri: str, summaries: dict[str, dict], codes: list[str], sup: dict, registry,

@@ -171,3 +171,20 @@ def test_recomputing_an_unchanged_store_leaves_the_derived_graph_as_it_was(tmp_p
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def test_a_derived_graph_without_the_report_facts_literal_gives_the_same_report(tmp_path):
+    """A store whose analyses an older provgraph wrote (no pg:reportFacts, in full or for some
+    claims) is read through the flag and support statements instead: the same report."""
+    from provgraph.render.report import render
+
+    with Store(tmp_path / "store") as store:
+        add(store, FILES)
+        derive(store)
+        full = render(weak_claims(store, include_all=True), "json")
+        facts = store.select(f"""PREFIX pg: <https://w3id.org/provgraph/ns#>
+            SELECT ?c ?f WHERE {{ GRAPH <{DERIVED}> {{ ?c pg:reportFacts ?f }} }}""")
+        assert facts
+        store.update(f"""PREFIX pg: <https://w3id.org/provgraph/ns#>
+            DELETE WHERE {{ GRAPH <{DERIVED}> {{ <{facts[0]["c"]}> pg:reportFacts ?f }} }}""")
+        assert render(weak_claims(store, include_all=True), "json") == full

@@ -1453,7 +1453,7 @@ def test_the_results_of_a_named_poll_are_the_polls():
 
 def test_an_article_alone_is_no_source():
     text = "The group posted a friendly warning not to use the app, which has 40 users."
-    assert ("a", True) not in sources(text, "model")
+    assert not {label for label, _ in sources(text, "model")} & {"a", "an", "the", "A", "An", "The"}
 
 
 @pytest.mark.parametrize("engine", ["model", "rules"])
@@ -1596,7 +1596,7 @@ def test_a_quantifier_before_a_participle_or_a_later_speaker_is_no_source(text):
 def test_the_company_is_a_business_a_quoted_person_works_for_not_a_university():
     text = ("Ana Lee, a professor at Yale University, said enrolment rose 5 percent. "
             "The company said profits fell 4 percent.")
-    assert sources_of(text, "profits fell") != [("Yale University", False)]
+    assert sources_of(text, "profits fell") == [("company", False)]  # unresolved, not the professor's university
 
 
 def test_an_honorific_inside_a_role_is_someone_elses():

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from provgraph.extract.clauses import finite
 from provgraph.extract.found import Found
 from provgraph.extract.names import ROLE_CONNECTORS, named_owner
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OFFICES
-from provgraph.extract.sources import DESCRIPTION_OPENERS, parse_mention
+from provgraph.extract.sources import DESCRIPTION_OPENERS, between_commas, describes_someone, parse_mention
 from provgraph.extract.tokens import tokenize
 from provgraph.model import Span
 
@@ -146,11 +145,12 @@ def name_before(f: Found, tokens, text: str) -> None:
     if not before_cue or tokens[before_cue[-1]].text != ",":
         return  # the description must close with a comma right before the cue: "..., said"
     opener = tokens[comma + 1]
-    if not all(_describes(chunk) for chunk in _between_commas(tokens[comma + 1:before_cue[-1]])):
+    if not all(_describes(chunk) for chunk in between_commas(tokens[comma + 1:before_cue[-1]])):
         return  # "Ann Lee, a pilot, said X, and Bob Ruiz, a captain, said": a clause, not a description
     name = tokens[start:comma]
     named = parse_mention(tuple(name), text)
-    if named is not None and _description_of_another(name, named.label):
+    at = next((k for k, t in enumerate(name) if t.text == named.label.split()[0]), 0) if named is not None else 0
+    if at and describes_someone(name[:at], longest=len(name)):
         return  # "A spokesman for Jeb Bush, Tim Miller, said": a description, then the spokesman's name
     if named is None or named.kind != "person" or named.anonymous or named.descriptor \
             or m is not None and named.label == m.label \
@@ -164,26 +164,6 @@ def name_before(f: Found, tokens, text: str) -> None:
     f.mention = Mention(Span(name[0].start, name[-1].end, text[name[0].start:name[-1].end]), named.kind, named.label,
                         named.head, role=named.role or (role if described else None), nationality=named.nationality,
                         affiliation=named.affiliation)
-
-
-def _description_of_another(phrase, label: str) -> bool:
-    """Is the phrase a description that names someone else inside it ("A spokesman for Jeb Bush",
-    "The head of the PAC backing Jeb Bush"), not a name ("Ana Ruiz") nor a clause with one ("The
-    senator forced Stumpf")?"""
-    first = label.split()[0]
-    at = next((k for k, t in enumerate(phrase) if t.text == first), None)
-    return phrase[0].lower in DESCRIPTION_OPENERS and at is not None and at > 0 \
-        and not any(t.is_word and not t.is_cap and finite(t.text, b.text) for b, t in zip(phrase, phrase[1:at]))
-
-
-def _between_commas(tokens) -> list[list]:
-    chunks: list[list] = [[]]
-    for t in tokens:
-        if t.text == ",":
-            chunks.append([])
-        else:
-            chunks[-1].append(t)
-    return chunks
 
 
 def _describes(chunk) -> bool:

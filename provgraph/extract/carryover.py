@@ -73,8 +73,8 @@ def transcript_announced(sentence: Span, tokens, book: SourceBook) -> Found | No
     speaker = next((s for s in reversed(book.sources) if s.kind == "person" and not s.anonymous), None)
     if speaker is None:
         return None
-    mention = Mention(Span(tokens[0].start, tokens[-1].end, speaker.label), "person", speaker.label,
-                      speaker.label.split()[-1].lower())
+    named = speaker.mentions[-1] if speaker.mentions else Span(tokens[0].start, tokens[0].start, "")
+    mention = Mention(named, "person", speaker.label, speaker.label.split()[-1].lower())
     return Found(mention, Span(tokens[-1].start, tokens[-1].end, tokens[-1].text), "say", [])
 
 

@@ -11,15 +11,15 @@ from dataclasses import replace
 
 from provgraph.extract import lexicon
 from provgraph.extract.checkable import SPEECH_LEMMAS, cue_lemma
-from provgraph.extract.clauses import finite, noun_phrase, past_form
+from provgraph.extract.clauses import noun_phrase, past_form
 from provgraph.extract.found import Found
 from provgraph.extract.layout import DASHES, dash_credit, label_credit, speaker_label
 from provgraph.extract.phrases import (CLAUSE_ADJUNCTS, OBJECT_PREPOSITIONS, finite_verb, named_day, np_backward_start,
                                        np_forward_end, phrase_end, recipient_end, relative_clause_start)
-from provgraph.extract.names import DETERMINERS, POSSESSIVE, POSSESSIVES, QUANTIFIERS, span_text
+from provgraph.extract.names import DETERMINERS, POSSESSIVES, QUANTIFIERS, span_text
 from provgraph.extract.mention import Mention
-from provgraph.extract.sources import (DESCRIPTION_OPENERS, RELIABLE_CUE, SUBORDINATORS, _strip_det, appositive_role,
-                                      parse_mention)
+from provgraph.extract.sources import (RELATIONS, RELIABLE_CUE, SPOKESPEOPLE, SUBORDINATORS, _strip_det, appositive_role,
+                                      describes_someone, parse_mention)
 from provgraph.extract.tokens import QUOTE_MARKS, Token
 from provgraph.model import Span
 
@@ -308,7 +308,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                 coordinated = subj_start > 0 and tokens[subj_start - 1].lower in ("and", "or")  # ("He and his wife, Ana Lowe,")
                 named = parse_mention(segment, article) if via is None and not object_of and not coordinated \
                     and not any(t.lower == "and" for t in segment) and (  # ("Her lawyers, Tom Hale and Ann Lee,")
-                        _a_description(description) or _after_participle(tokens, subj_start) and segment[0].is_cap) \
+                        describes_someone(description) or _after_participle(tokens, subj_start) and segment[0].is_cap) \
                     else None
                 # (not ", including Ted Cruz and Marco Rubio," after "candidates": members, not the name)
                 if named is not None and named.kind == "person" and not named.anonymous \
@@ -317,7 +317,7 @@ def _cue_verb(i: int, tokens: list[Token], sentence: Span, quotes: list[Span], a
                     # said", "The head of the PAC backing Jeb Bush, Mike Murphy, praised": the name
                     # beside the description is the source (not the description, nor the one named
                     # inside it), the description its role, and PolNeAR's source the two together
-                    first = subj_start if _a_description(description) else k + 1
+                    first = subj_start if describes_someone(description) else k + 1
                     role = _strip_det(span_text(description, article)) if first == subj_start else None
                     mention = replace(named, role=named.role or role,
                                       span=Span(tokens[first].start, tokens[j - 2].end, span_text(tokens[first:j - 1], article)))
@@ -473,20 +473,9 @@ CLAUSE_OPENERS = SUBORDINATORS | RELATIVES | frozenset("after before as since un
 SUBJECT_AFTER = (CLAUSE_OPENERS - RELATIVES) | frozenset("in on at during speaking asked".split())
 
 
-def _a_description(tokens: list[Token]) -> bool:
-    """"Another critic", "Trump's running mate", "The minister of the economy": a short noun phrase
-    that says who someone is, before the name set off after it."""
-    if not 0 < len(tokens) <= 8:
-        return False
-    owner = bool(POSSESSIVE.search(tokens[0].text)) or len(tokens) > 1 and tokens[1].text in ("’s", "'s")
-    return (tokens[0].lower in DESCRIPTION_OPENERS or owner) \
-        and not any(t.is_word and not t.is_cap and finite(t.text, b.text) for b, t in zip(tokens, tokens[1:]))
-
-
 # People someone else is named to place ("a friend of Tom Lee, who said"): the friend speaks, not Tom Lee
-ACQUAINTANCES = frozenset("friend friends relative neighbor neighbour colleague lawyer attorney aide adviser advisor "
-                          "employee member supporter classmate cousin brother sister son daughter wife husband mother "
-                          "father niece nephew spokesman spokeswoman".split())
+ACQUAINTANCES = RELATIONS | SPOKESPEOPLE | frozenset(
+    "colleague lawyer attorney aide adviser advisor employee member supporter classmate".split())
 
 
 def _someone(np: list[Token], article: str) -> Mention | None:

@@ -105,12 +105,17 @@ def institution_office(m: Mention) -> bool:
 INSTITUTION_OFFICES = UNIQUE_OFFICES | frozenset("leader secretary minister director administrator commissioner".split())
 
 
+def own_role(role: str | None) -> str:
+    """The part of a role that is its holder's own, lower case: "spokeswoman" of "spokeswoman for Gov.
+    Tom Hale" (the governorship is her boss's)."""
+    return re.split(r"\s(?:for|to|of|at|with)\s", (role or "").lower(), maxsplit=1)[0]
+
+
 def holds(role: str | None, office: str, former: bool = False) -> bool:
     """"Sen." and "U.S. Senator" hold "senator"; "Gov." holds "governor". Only the role's own words
     count ("a spokeswoman for Gov. Tom Hale" holds no governorship), and a former holder only when
     `former` (the description itself says "the former governor")."""
-    own = re.split(r"\s(?:for|to|of|at|with)\s", (role or "").lower(), maxsplit=1)[0]
-    words = own.split()
+    words = own_role(role).split()
     if words and words[0] in ("former", "ex", "onetime", "one-time", "erstwhile") and not former:
         return False
     return any(w.startswith(office) for w in words) or OFFICE_ABBREVIATIONS.get(office, "") in words

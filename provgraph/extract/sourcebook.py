@@ -21,7 +21,7 @@ from provgraph.extract.names import (
 from provgraph.extract.referents import (
     AFTER_PREPOSITION, COLLECTIVES, DESCRIBED_PERSONS, GENDERED_WORDS, GENERIC_NOUNS, HONORIFICS, IDENTIFYING_HEADS, ISSUED, ISSUED_REACH,
     NAMED_SET, NOT_FIRST_NAMES, NUMBERS, OFFICE_ABBREVIATIONS, OFFICE_EPITHETS, ONE_OF_A_KIND, OUTLET_NOUNS,
-    DATA_NOUNS, PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, institution_office,
+    DATA_NOUNS, PERSON_EPITHETS, PROFESSION, REFLEXIVES, REPRESENTATIVES, STUDY_NOUNS, describes, holds, own_role, institution_office,
 )
 from provgraph.extract.mention import Mention
 from provgraph.extract.offices import OWN_PLACES, PARTY_WORDS
@@ -738,8 +738,7 @@ SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson executive officer pre
 
 
 def _speaks_for(role: str) -> bool:
-    own = re.split(r"\s(?:for|at|of|with)\s", role.lower(), maxsplit=1)[0]
-    return bool(SPEAKS_FOR & set(own.replace(".", "").split()))
+    return bool(SPEAKS_FOR & set(own_role(role).replace(".", "").split()))
 
 
 def _works_for(head: str, employer: str) -> bool:

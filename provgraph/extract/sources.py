@@ -465,19 +465,33 @@ def _title_word(word: str) -> bool:
     return word in lexicon.words("titles.txt") or plural_title(word)
 
 
+def between_commas(tokens) -> list[list]:
+    """The pieces of a token run between its commas (a piece may be empty)."""
+    chunks: list[list] = [[]]
+    for t in tokens:
+        if t.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    return chunks
+
+
+def describes_someone(tokens, longest: int = 8) -> bool:
+    """"Another critic", "Trump's running mate", "A spokesman for": a noun phrase of at most
+    `longest` tokens, with no verb of its own, that says who someone is (an opener or a possessor
+    first)."""
+    if not 0 < len(tokens) <= longest:
+        return False
+    owner = bool(POSSESSIVE.search(tokens[0].text)) or len(tokens) > 1 and tokens[1].text in ("’s", "'s")
+    return (tokens[0].lower in DESCRIPTION_OPENERS or owner) \
+        and not any(t.is_word and not t.is_cap and finite(t.text, b.text) for b, t in zip(tokens, tokens[1:]))
+
+
 def appositive_role(tokens: list[Token], article: str) -> tuple[str | None, str | None]:
     """The role and employer a description beside a name gives (", 30, a spokeswoman for Harlow
     Logistics,": "spokeswoman for Harlow Logistics", "Harlow Logistics"), so that "the spokeswoman"
     and "the company" said later are her and her employer, not someone unnamed."""
-    segments, segment = [], []
-    for t in tokens + [None]:
-        if t is None or t.text == ",":
-            if segment:
-                segments.append(segment)
-            segment = []
-        else:
-            segment.append(t)
-    described = next((seg for seg in segments if seg[0].lower in DESCRIPTION_OPENERS), None)
+    described = next((seg for seg in between_commas(tokens) if seg and seg[0].lower in DESCRIPTION_OPENERS), None)
     if described is None:
         return None, None
     head, employer = split_affiliation(described)
